@@ -1,0 +1,226 @@
+"""Organisations (councils, partnerships, national and NHS bodies), their aliases, and people.
+
+This is the lowest app: scrutiny and recommendations refer to it, never the other way.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Lower
+from django.urls import reverse
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def councils(self):
+        return self.filter(kind=Organisation.Kind.COUNCIL)
+
+    def matching(self, name: str):
+        """Organisations whose name, short name or any alias is ``name`` (any case)."""
+        name = name.strip()
+        return self.filter(
+            Q(name__iexact=name) | Q(short_name__iexact=name) | Q(aliases__name__iexact=name)
+        ).distinct()
+
+
+class Organisation(models.Model):
+    """A body that owns committees, carries recommendations or gives updates.
+
+    A partnership may have member organisations, a host authority, a legal basis, a year it
+    was set up and a list of functions; other kinds leave those empty.
+    """
+
+    class Kind(models.TextChoices):
+        COUNCIL = "council", "Council"
+        PARTNERSHIP = "partnership", "Partnership"
+        NATIONAL = "national", "National body"
+        NHS = "nhs", "NHS body"
+        OTHER = "other", "Other organisation"
+
+    name = models.CharField(max_length=200, unique=True)
+    short_name = models.CharField(
+        max_length=60, blank=True, help_text="How minutes usually write it, for example LSCDG."
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.COUNCIL)
+    description = models.TextField(blank=True)
+    website = models.URLField(blank=True)
+
+    # Partnerships only.
+    members = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="partnerships",
+        help_text="For a partnership: the organisations that make it up.",
+    )
+    host = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="hosted_partnerships",
+        help_text="For a partnership: the authority that hosts it.",
+    )
+    legal_basis = models.TextField(
+        blank=True, help_text="For a partnership: its legal basis or partnership agreement."
+    )
+    established_year = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="The year it was set up, if known."
+    )
+
+    objects = OrganisationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind="partnership") | (Q(host__isnull=True) & Q(legal_basis="")),
+                name="organisation_partnership_fields_only_on_partnerships",
+            ),
+            models.CheckConstraint(
+                condition=Q(established_year__isnull=True)
+                | Q(established_year__gte=1800, established_year__lte=2200),
+                name="organisation_established_year_plausible",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("partnerships:organisation-detail", args=[self.pk])
+
+    @property
+    def label(self) -> str:
+        """The name with its short name, as people say it: "Leicester/shire ... (LSCDG)"."""
+        if self.short_name and self.short_name != self.name:
+            return f"{self.name} ({self.short_name})"
+        return self.name
+
+    @property
+    def is_council(self) -> bool:
+        return self.kind == self.Kind.COUNCIL
+
+    @property
+    def is_partnership(self) -> bool:
+        return self.kind == self.Kind.PARTNERSHIP
+
+
+class OrganisationAlias(models.Model):
+    """Another name or abbreviation for an organisation: minutes write "LSCDG" and "LSDG".
+
+    An alias names one organisation only, whatever its case.
+    """
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=200)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "organisation aliases"
+        constraints = [
+            models.UniqueConstraint(Lower("name"), name="organisation_alias_unique_name"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PartnershipFunction(models.Model):
+    """One of a partnership's functions, in order (the regional unit's four core functions)."""
+
+    partnership = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="functions"
+    )
+    position = models.PositiveSmallIntegerField(default=1)
+    name = models.CharField(max_length=200)
+
+    class Meta:
+        ordering = ["partnership", "position", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partnership", "name"], name="partnership_function_unique_name"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Role(models.TextChoices):
+    """The roles a signed-in user can have; each is a Django group of the same name."""
+
+    COUNCILLOR = "Councillor"
+    OFFICER = "Officer"
+    PARTNER = "Partner representative"
+    DEMOCRATIC_SERVICES = "Democratic services"
+
+
+class User(AbstractUser):
+    """A person who signs in. Each belongs to one organisation; roles are groups."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="users"
+    )
+    job_title = models.CharField(max_length=200, blank=True)
+
+    @cached_property
+    def role_names(self) -> frozenset[str]:
+        if not self.is_active:
+            return frozenset()
+        return frozenset(g.name for g in self.groups.all())
+
+    def has_role(self, role: Role) -> bool:
+        return role.value in self.role_names
+
+    @property
+    def is_councillor(self) -> bool:
+        return self.has_role(Role.COUNCILLOR)
+
+    @property
+    def is_officer(self) -> bool:
+        return self.has_role(Role.OFFICER)
+
+    @property
+    def is_partner(self) -> bool:
+        return self.has_role(Role.PARTNER)
+
+    @property
+    def is_democratic_services(self) -> bool:
+        return self.has_role(Role.DEMOCRATIC_SERVICES)
+
+    @property
+    def role_label(self) -> str:
+        if self.is_superuser:
+            return "Administrator"
+        return ", ".join(sorted(self.role_names)) or "No role"
+
+    def manages_council(self, council_id: int | None) -> bool:
+        """Democratic services manage everything of their own council; admins of every one."""
+        if self.is_superuser:
+            return True
+        return (
+            council_id is not None
+            and self.is_democratic_services
+            and self.organisation_id == council_id
+        )
+
+    def sees_exempt_of(self, council_id: int | None) -> bool:
+        """Exempt items are for the council's own councillors, officers and democratic
+        services (and admins); never for partner representatives or the public."""
+        if self.is_superuser:
+            return True
+        if council_id is None or self.organisation_id != council_id:
+            return False
+        return bool(self.role_names & {Role.COUNCILLOR, Role.OFFICER, Role.DEMOCRATIC_SERVICES})
+
+    def exempt_council_ids(self) -> set[int] | None:
+        """Councils whose exempt items this user may see; None means every council."""
+        if self.is_superuser:
+            return None
+        if self.organisation_id and self.sees_exempt_of(self.organisation_id):
+            return {self.organisation_id}
+        return set()

@@ -1,0 +1,36 @@
+from django.contrib import admin
+
+from recommendations.models import ProgressUpdate, Recommendation, UpdateEntry
+
+
+@admin.register(Recommendation)
+class RecommendationAdmin(admin.ModelAdmin):
+    list_display = ["number", "heading", "review", "response", "lead_officer", "target_date"]
+    list_filter = ["response", "review__committee", "review", "responsible_bodies"]
+    search_fields = ["title", "text", "response_text", "lead_officer"]
+    filter_horizontal = ["responsible_bodies"]
+    autocomplete_fields = ["review"]
+
+
+class UpdateEntryInline(admin.StackedInline):
+    model = UpdateEntry
+    extra = 0
+    autocomplete_fields = ["recommendation"]
+
+
+@admin.register(ProgressUpdate)
+class ProgressUpdateAdmin(admin.ModelAdmin):
+    list_display = ["given_on", "kind", "given_by_role", "organisation", "item"]
+    list_filter = ["kind", "organisation"]
+    search_fields = ["given_by_role", "given_by_name", "summary", "entries__text"]
+    date_hierarchy = "given_on"
+    autocomplete_fields = ["item", "organisation"]
+    inlines = [UpdateEntryInline]
+
+
+@admin.register(UpdateEntry)
+class UpdateEntryAdmin(admin.ModelAdmin):
+    list_display = ["recommendation", "update", "new_status"]
+    list_filter = ["new_status"]
+    search_fields = ["text", "reason"]
+    autocomplete_fields = ["recommendation", "update"]

@@ -1,0 +1,283 @@
+"""Recommendations, the executive response to each, and the dated progress updates on them.
+
+A recommendation's status is never stored on it: the status at any date is the one set by
+its latest update on or before that date (``not started`` before any), derived in the
+database by ``RecommendationQuerySet.with_status``.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from dateutil.relativedelta import relativedelta
+from django.conf import settings
+from django.db import models
+from django.db.models import F, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone
+
+from partnerships.access import exempt_filter, published_filter
+
+
+class Status(models.TextChoices):
+    NOT_STARTED = "not_started", "Not started"
+    ON_TRACK = "on_track", "On track"
+    SLIPPED = "slipped", "Slipped"
+    PAUSED = "paused", "Paused"
+    ACHIEVED = "achieved", "Achieved"
+    NOT_ACHIEVED = "not_achieved", "Not achieved"
+    SUPERSEDED = "superseded", "Superseded"
+
+    @classmethod
+    def closing(cls) -> list[str]:
+        """Statuses that close a recommendation: only a meeting can agree them."""
+        return [cls.ACHIEVED, cls.NOT_ACHIEVED, cls.SUPERSEDED]
+
+    @classmethod
+    def open(cls) -> list[str]:
+        return [s for s in cls.values if s not in cls.closing()]
+
+
+class Response(models.TextChoices):
+    AWAITING = "awaiting", "Awaiting response"
+    ACCEPTED = "accepted", "Accepted"
+    PARTLY_ACCEPTED = "partly_accepted", "Partly accepted"
+    NOT_ACCEPTED = "not_accepted", "Not accepted"
+    NOTED = "noted", "Noted"
+
+
+class UpdateKind(models.TextChoices):
+    VERBAL = "verbal", "Verbal update"
+    WRITTEN = "written", "Written update"
+
+
+STALE_MONTHS = 6
+
+
+class RecommendationQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(published_filter(user, prefix="review__"))
+
+    def with_status(self, as_at: datetime.date | None = None, user=None):
+        """Annotate each recommendation with its status as at ``as_at`` (default: now).
+
+        Adds ``status``, ``status_since``, ``revised_target_date``, ``status_reason``
+        (why it slipped, or the outcome when closed), ``closed_meeting_id``,
+        ``current_target_date`` and ``last_update_on``. Updates given at exempt items count
+        only for users who may see them.
+        """
+        entries = UpdateEntry.objects.filter(recommendation=OuterRef("pk"))
+        if as_at is not None:
+            entries = entries.filter(update__given_on__lte=as_at)
+        if user is not None:
+            entries = entries.filter(update__in=ProgressUpdate.objects.visible_to(user))
+        newest_first = ("-update__given_on", "-update__created_at", "-pk")
+        setting = entries.exclude(new_status="").order_by(*newest_first)
+        revising = entries.filter(revised_target_date__isnull=False).order_by(*newest_first)
+        return self.annotate(
+            status=Coalesce(
+                Subquery(setting.values("new_status")[:1]), Value(Status.NOT_STARTED.value)
+            ),
+            status_since=Subquery(setting.values("update__given_on")[:1]),
+            status_reason=Subquery(setting.values("reason")[:1]),
+            closed_meeting_id=Subquery(
+                setting.filter(new_status__in=Status.closing()).values("update__item__meeting")[:1]
+            ),
+            revised_target_date=Subquery(revising.values("revised_target_date")[:1]),
+            current_target_date=Coalesce(F("revised_target_date"), F("target_date")),
+            last_update_on=Subquery(entries.order_by(*newest_first).values("update__given_on")[:1]),
+        )
+
+    def open(self):
+        """Only on a queryset annotated by ``with_status``."""
+        return self.exclude(status__in=Status.closing())
+
+    def overdue(self, today: datetime.date | None = None):
+        """Open recommendations past their (revised) target date. Needs ``with_status``."""
+        return self.open().filter(current_target_date__lt=today or timezone.localdate())
+
+    def stale(self, today: datetime.date | None = None):
+        """Open recommendations with no update for six months: counted from the last update,
+        or from the executive response (or report) when there has been none. Needs
+        ``with_status``."""
+        cutoff = (today or timezone.localdate()) - relativedelta(months=STALE_MONTHS)
+        return (
+            self.open()
+            .alias(
+                last_heard=Coalesce(
+                    F("last_update_on"),
+                    F("review__response_received_on"),
+                    F("review__report_agreed_on"),
+                )
+            )
+            .filter(last_heard__lt=cutoff)
+        )
+
+    def carried_by(self, organisation_id: int):
+        return self.filter(responsible_bodies__id=organisation_id)
+
+
+class Recommendation(models.Model):
+    """One numbered recommendation of a review, with the executive response to it.
+
+    Numbers are unique within a review and sort numerically (10 follows 9).
+    """
+
+    review = models.ForeignKey(
+        "scrutiny.Review", on_delete=models.PROTECT, related_name="recommendations"
+    )
+    number = models.PositiveSmallIntegerField()
+    title = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text='A short heading, for example "Quality of care and improving retention rates".',
+    )
+    text = models.TextField(help_text="The recommendation as the report words it.")
+    response = models.CharField(
+        "executive response", max_length=20, choices=Response.choices, default=Response.AWAITING
+    )
+    response_text = models.TextField(
+        "response and reasons",
+        blank=True,
+        help_text="The executive's answer: its reasons and the actions it commits to.",
+    )
+    lead_officer = models.CharField(
+        max_length=200, blank=True, help_text="The officer who leads on it, by role."
+    )
+    responsible_bodies = models.ManyToManyField(
+        "partnerships.Organisation",
+        blank=True,
+        related_name="recommendations",
+        help_text="The bodies that carry it, including partners and other councils.",
+    )
+    target_date = models.DateField(null=True, blank=True)
+
+    objects = RecommendationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["review", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["review", "number"], name="recommendation_unique_number"
+            ),
+            models.CheckConstraint(
+                condition=Q(number__gte=1), name="recommendation_number_positive"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.heading}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("recommendations:recommendation-detail", args=[self.pk])
+
+    @property
+    def heading(self) -> str:
+        """The short heading, or the start of the text where there is none."""
+        if self.title:
+            return self.title
+        return self.text if len(self.text) <= 90 else self.text[:87].rstrip() + "…"
+
+
+class ProgressUpdateQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(
+            exempt_filter(user, "item__meeting__committee__council_id", "item__exempt")
+        )
+
+
+class ProgressUpdate(models.Model):
+    """A dated report of progress on one or more recommendations, verbal or written, given by
+    someone in a role for an organisation, between meetings or at a meeting's agenda item
+    (then its date is the meeting's)."""
+
+    given_on = models.DateField()
+    kind = models.CharField(max_length=20, choices=UpdateKind.choices, default=UpdateKind.WRITTEN)
+    organisation = models.ForeignKey(
+        "partnerships.Organisation",
+        on_delete=models.PROTECT,
+        related_name="updates_given",
+        help_text="The organisation the update was given for.",
+    )
+    given_by_role = models.CharField(
+        max_length=200, help_text="For example: Director of Adult Social Care and Commissioning."
+    )
+    given_by_name = models.CharField(max_length=200, blank=True)
+    item = models.ForeignKey(
+        "scrutiny.AgendaItem",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="updates",
+        help_text="The agenda item at which it was given, if at a meeting.",
+    )
+    summary = models.TextField(blank=True, help_text="What was said about the work in general.")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="updates_recorded",
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    objects = ProgressUpdateQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-given_on", "-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} by {self.given_by_role}, {self.given_on}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("recommendations:update-detail", args=[self.pk])
+
+    @property
+    def given_by(self) -> str:
+        """Who gave it, as minutes say it: "Representative, LSCDG"."""
+        who = self.given_by_role
+        if self.given_by_name:
+            who = f"{self.given_by_name}, {who}"
+        body = self.organisation.short_name or self.organisation.name
+        return f"{who} ({body})"
+
+
+class UpdateEntry(models.Model):
+    """What one update said of one recommendation, optionally setting a new status.
+
+    A slipped status needs a revised target date and a reason; a closing status (achieved,
+    not achieved, superseded) needs the outcome, kept in ``reason``.
+    """
+
+    update = models.ForeignKey(ProgressUpdate, on_delete=models.CASCADE, related_name="entries")
+    recommendation = models.ForeignKey(
+        Recommendation, on_delete=models.PROTECT, related_name="entries"
+    )
+    text = models.TextField(help_text="What was reported on this recommendation.")
+    new_status = models.CharField(max_length=20, choices=Status.choices, blank=True)
+    revised_target_date = models.DateField(null=True, blank=True)
+    reason = models.TextField(
+        blank=True, help_text="Why it slipped or paused, or the outcome when it closes."
+    )
+
+    class Meta:
+        ordering = ["recommendation__number"]
+        verbose_name_plural = "update entries"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["update", "recommendation"], name="update_entry_once_per_update"
+            ),
+            models.CheckConstraint(
+                condition=~Q(new_status=Status.SLIPPED)
+                | (Q(revised_target_date__isnull=False) & ~Q(reason="")),
+                name="update_entry_slipped_needs_date_and_reason",
+            ),
+            models.CheckConstraint(
+                condition=~Q(new_status__in=Status.closing()) | ~Q(reason=""),
+                name="update_entry_closing_needs_outcome",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.recommendation} in {self.update}"

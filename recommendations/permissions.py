@@ -1,0 +1,67 @@
+"""Who may change a recommendation or report progress on it.
+
+- Democratic services manage every recommendation of their own council (and admins all).
+- Officers edit executive responses and log updates for their own council's
+  recommendations, and log updates on any recommendation their organisation carries.
+- Partner representatives log updates only on recommendations their body carries.
+- Councillors and the public read only.
+- Only democratic services may record a closing status (achieved, not achieved,
+  superseded), because only a meeting agrees that a recommendation is done.
+"""
+
+from django.db.models import Q
+
+from partnerships.models import Role
+
+
+def _council_id(recommendation) -> int:
+    return recommendation.review.committee.council_id
+
+
+def can_manage(user, recommendation) -> bool:
+    return user.is_authenticated and user.manages_council(_council_id(recommendation))
+
+
+def can_edit_response(user, recommendation) -> bool:
+    if not user.is_authenticated:
+        return False
+    if can_manage(user, recommendation):
+        return True
+    return user.is_officer and user.organisation_id == _council_id(recommendation)
+
+
+def loggable_filter(user) -> Q | None:
+    """A filter on recommendations this user may log updates on; None means none at all."""
+    if not user.is_authenticated or not user.is_active:
+        return None
+    if user.is_superuser:
+        return Q()
+    org = user.organisation_id
+    if org is None:
+        return None
+    q = Q(pk__in=[])
+    if user.is_democratic_services or user.is_officer:
+        q |= Q(review__committee__council_id=org)
+    if user.is_officer or user.is_partner:
+        q |= Q(responsible_bodies__id=org)
+    return q
+
+
+def can_log_update(user, recommendation) -> bool:
+    q = loggable_filter(user)
+    if q is None:
+        return False
+    return type(recommendation).objects.filter(q, pk=recommendation.pk).exists()
+
+
+def can_log_any_update(user) -> bool:
+    return user.is_authenticated and (
+        user.is_superuser
+        or bool(
+            user.role_names & {Role.OFFICER, Role.PARTNER, Role.DEMOCRATIC_SERVICES}
+        )
+    )
+
+
+def can_close(user, recommendation) -> bool:
+    return can_manage(user, recommendation)

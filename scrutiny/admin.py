@@ -1,0 +1,89 @@
+from django.contrib import admin
+
+from scrutiny.models import (
+    AgendaItem,
+    AgreedAction,
+    Committee,
+    DecisionPoint,
+    ExecutiveDecision,
+    Meeting,
+    Review,
+)
+
+
+@admin.register(Committee)
+class CommitteeAdmin(admin.ModelAdmin):
+    list_display = ["name", "council", "kind", "chair", "vice_chair"]
+    list_filter = ["kind", "council"]
+    search_fields = ["name", "council__name", "chair", "vice_chair"]
+
+
+class AgendaItemInline(admin.TabularInline):
+    model = AgendaItem
+    extra = 0
+    fields = ["number", "title", "review", "exempt", "exempt_reason"]
+    autocomplete_fields = ["review"]
+
+
+@admin.register(Meeting)
+class MeetingAdmin(admin.ModelAdmin):
+    list_display = ["committee", "date", "start_time", "venue", "cancelled"]
+    list_filter = ["committee__council", "committee", "cancelled"]
+    search_fields = ["committee__name", "venue"]
+    date_hierarchy = "date"
+    inlines = [AgendaItemInline]
+
+
+@admin.register(AgendaItem)
+class AgendaItemAdmin(admin.ModelAdmin):
+    list_display = ["number", "title", "meeting", "exempt"]
+    list_filter = ["exempt", "meeting__committee"]
+    search_fields = ["title", "description"]
+    autocomplete_fields = ["meeting", "review"]
+
+
+@admin.register(Review)
+class ReviewAdmin(admin.ModelAdmin):
+    list_display = [
+        "title",
+        "committee",
+        "status",
+        "published",
+        "report_agreed_on",
+        "response_due_on",
+        "response_received_on",
+    ]
+    list_filter = ["status", "published", "committee__council", "committee"]
+    search_fields = ["title", "report_title", "summary", "lead_member"]
+    readonly_fields = ["response_due_on"]
+    autocomplete_fields = ["response_meeting"]
+
+
+class DecisionPointInline(admin.TabularInline):
+    model = DecisionPoint
+    extra = 0
+
+
+@admin.register(ExecutiveDecision)
+class ExecutiveDecisionAdmin(admin.ModelAdmin):
+    list_display = ["minute_number", "title", "decided_by", "decided_on", "referred_to"]
+    list_filter = ["decided_by__council", "referred_to"]
+    search_fields = ["minute_number", "title", "summary"]
+    date_hierarchy = "decided_on"
+    inlines = [DecisionPointInline]
+    autocomplete_fields = ["referred_to_item"]
+
+
+@admin.register(DecisionPoint)
+class DecisionPointAdmin(admin.ModelAdmin):
+    list_display = ["decision", "kind", "number"]
+    list_filter = ["kind"]
+    search_fields = ["text", "decision__minute_number"]
+
+
+@admin.register(AgreedAction)
+class AgreedActionAdmin(admin.ModelAdmin):
+    list_display = ["text", "meeting", "falls_to", "due_on", "due_meeting", "delivered_on"]
+    list_filter = ["meeting__committee", ("delivered_on", admin.EmptyFieldListFilter)]
+    search_fields = ["text", "falls_to"]
+    autocomplete_fields = ["meeting", "item", "review", "due_meeting", "delivered_meeting"]

@@ -1,0 +1,14 @@
+"""Settings for the test suite: the app's own settings with a throwaway secret, a fast
+password hasher and plain static files. DATABASE_URL still chooses the database, so the
+same suite runs on SQLite (default) and PostgreSQL."""
+
+import os
+
+os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-secret-key-not-for-production-use")
+os.environ.setdefault("DJANGO_MANIFEST_STATIC", "false")
+# Playwright's event loop shares the thread with the live server's ORM calls in tests.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+from scrutiny.settings import *  # noqa: E402,F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
