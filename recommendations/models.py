@@ -59,13 +59,14 @@ class RecommendationQuerySet(models.QuerySet):
     def visible_to(self, user):
         return self.filter(published_filter(user, prefix="review__"))
 
-    def with_status(self, as_at: datetime.date | None = None, user=None):
+    def with_status(self, as_at: datetime.date | None = None, user=None, prefix: str = ""):
         """Annotate each recommendation with its status as at ``as_at`` (default: now).
 
-        Adds ``status``, ``status_since``, ``revised_target_date``, ``status_reason``
-        (why it slipped, or the outcome when closed), ``closed_meeting_id``,
-        ``current_target_date`` and ``last_update_on``. Updates given at exempt items count
-        only for users who may see them.
+        Adds ``status``, ``status_since``, ``status_reason`` (why it slipped, or the outcome
+        when closed), ``closed_meeting_id``, ``revised_target_date``,
+        ``current_target_date`` and ``last_update_on``, each name after ``prefix`` (call
+        twice with a prefix to compare two dates). Updates given at exempt items count only
+        for a ``user`` who may see them.
         """
         entries = UpdateEntry.objects.filter(recommendation=OuterRef("pk"))
         if as_at is not None:
@@ -75,19 +76,22 @@ class RecommendationQuerySet(models.QuerySet):
         newest_first = ("-update__given_on", "-update__created_at", "-pk")
         setting = entries.exclude(new_status="").order_by(*newest_first)
         revising = entries.filter(revised_target_date__isnull=False).order_by(*newest_first)
-        return self.annotate(
-            status=Coalesce(
+        closing = setting.filter(new_status__in=Status.closing())
+        revised = Subquery(revising.values("revised_target_date")[:1])
+        annotations = {
+            "status": Coalesce(
                 Subquery(setting.values("new_status")[:1]), Value(Status.NOT_STARTED.value)
             ),
-            status_since=Subquery(setting.values("update__given_on")[:1]),
-            status_reason=Subquery(setting.values("reason")[:1]),
-            closed_meeting_id=Subquery(
-                setting.filter(new_status__in=Status.closing()).values("update__item__meeting")[:1]
+            "status_since": Subquery(setting.values("update__given_on")[:1]),
+            "status_reason": Subquery(setting.values("reason")[:1]),
+            "closed_meeting_id": Subquery(closing.values("update__item__meeting")[:1]),
+            "revised_target_date": revised,
+            "current_target_date": Coalesce(revised, F("target_date")),
+            "last_update_on": Subquery(
+                entries.order_by(*newest_first).values("update__given_on")[:1]
             ),
-            revised_target_date=Subquery(revising.values("revised_target_date")[:1]),
-            current_target_date=Coalesce(F("revised_target_date"), F("target_date")),
-            last_update_on=Subquery(entries.order_by(*newest_first).values("update__given_on")[:1]),
-        )
+        }
+        return self.annotate(**{prefix + name: value for name, value in annotations.items()})
 
     def open(self):
         """Only on a queryset annotated by ``with_status``."""

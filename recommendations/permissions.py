@@ -57,9 +57,7 @@ def can_log_update(user, recommendation) -> bool:
 def can_log_any_update(user) -> bool:
     return user.is_authenticated and (
         user.is_superuser
-        or bool(
-            user.role_names & {Role.OFFICER, Role.PARTNER, Role.DEMOCRATIC_SERVICES}
-        )
+        or bool(user.role_names & {Role.OFFICER, Role.PARTNER, Role.DEMOCRATIC_SERVICES})
     )
 
 

@@ -48,9 +48,9 @@ def update_create(
     if len(set(ids)) != len(ids):
         raise ValidationError("Each recommendation can appear only once in an update.")
     allowed = loggable_filter(recorded_by)
-    if allowed is None or Recommendation.objects.filter(allowed, pk__in=ids).distinct().count() != len(
-        ids
-    ):
+    if allowed is None or Recommendation.objects.filter(
+        allowed, pk__in=ids
+    ).distinct().count() != len(ids):
         raise PermissionDenied("You cannot log updates on one or more of these recommendations.")
     if item is not None:
         given_on = item.meeting.date
