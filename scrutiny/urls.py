@@ -1,5 +1,23 @@
 from django.urls import path
 
+from scrutiny import views
+
 app_name = "scrutiny"
 
 urlpatterns: list = []
+
+# Home, committees, meetings, agenda items and agreed actions.
+urlpatterns += [
+    path("", views.home, name="home"),
+    path("committees/", views.committee_list, name="committee-list"),
+    path("committees/new/", views.committee_create, name="committee-create"),
+    path("committees/<int:pk>/", views.committee_detail, name="committee-detail"),
+    path("committees/<int:pk>/edit/", views.committee_edit, name="committee-edit"),
+    path("committees/<int:pk>/meetings/new/", views.meeting_create, name="meeting-create"),
+    path("meetings/<int:pk>/", views.meeting_detail, name="meeting-detail"),
+    path("meetings/<int:pk>/edit/", views.meeting_edit, name="meeting-edit"),
+    path("meetings/<int:pk>/items/new/", views.item_create, name="item-create"),
+    path("items/<int:pk>/edit/", views.item_edit, name="item-edit"),
+    path("meetings/<int:pk>/actions/new/", views.action_create, name="action-create"),
+    path("actions/<int:pk>/edit/", views.action_edit, name="action-edit"),
+]
