@@ -1,7 +1,21 @@
+import datetime
+
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Max, Min, Prefetch, Q
 from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
+
+from recommendations.models import ProgressUpdate, Recommendation, Status, UpdateEntry
+from recommendations.permissions import loggable_filter
+from scrutiny.forms import AgendaItemForm, AgreedActionForm, CommitteeForm, MeetingForm
+from scrutiny.models import AgendaItem, AgreedAction, Committee, ExecutiveDecision, Meeting, Review
 
 
 @require_GET
@@ -11,3 +25,426 @@ def theme_css(request):
     built GOV.UK Frontend CSS needs no rebuild per council and no inline styles."""
     css = f":root {{ --govuk-brand-colour: {settings.COUNCIL_COLOUR}; }}\n"
     return HttpResponse(css, content_type="text/css")
+
+
+# ---------------------------------------------------------------------------------------
+# Home, committees, meetings, agenda items and agreed actions.
+# (Reviews and executive decisions have their own block below or elsewhere in this file.)
+# ---------------------------------------------------------------------------------------
+
+HOME_LIST_LIMIT = 10
+
+
+def _status_rows(counts: dict[str, int]) -> list[dict]:
+    """Every status in the tracker's order, with how many recommendations have it."""
+    return [
+        {"value": value, "label": label, "count": counts.get(value, 0)}
+        for value, label in Status.choices
+    ]
+
+
+def _hide_unseen_reviews(actions: list[AgreedAction], user) -> None:
+    """Drop the link to a draft review the user may not see, keeping the action itself."""
+    review_ids = {a.review_id for a in actions if a.review_id}
+    if not review_ids:
+        return
+    seen = set(
+        Review.objects.visible_to(user).filter(pk__in=review_ids).values_list("pk", flat=True)
+    )
+    for action in actions:
+        if action.review_id and action.review_id not in seen:
+            action.review = None
+
+
+def _mark_overdue(actions: list[AgreedAction], overdue_ids: set[int]) -> list[AgreedAction]:
+    for action in actions:
+        action.overdue = action.pk in overdue_ids
+    return actions
+
+
+def _your_committees(user):
+    """A council's people follow their council's committees; a partner representative
+    follows the committees its body reports to through the recommendations it carries."""
+    if not user.is_authenticated or not user.organisation_id:
+        return None
+    if user.is_partner:
+        carried = Recommendation.objects.visible_to(user).carried_by(user.organisation_id)
+        return Committee.objects.filter(pk__in=carried.values("review__committee_id"))
+    return Committee.objects.filter(council_id=user.organisation_id)
+
+
+def home(request):
+    """The summary anyone can see (recommendations by status, what is overdue or has gone
+    quiet, upcoming meetings), and for a signed-in user their committees and what they can
+    update. Everything is limited to what the user may see."""
+    user = request.user
+    today = timezone.localdate()
+    recommendations = Recommendation.objects.visible_to(user).with_status(user=user)
+    counts = dict(
+        recommendations.order_by()
+        .values("status")
+        .annotate(n=Count("pk"))
+        .values_list("status", "n")
+    )
+    overdue = recommendations.overdue(today).select_related("review__committee")
+    stale = recommendations.stale(today).select_related("review__committee")
+    responses_overdue = (
+        Review.objects.visible_to(user)
+        .response_overdue(today)
+        .select_related("committee__council")
+        .order_by("response_due_on", "title")
+    )
+    meetings = Meeting.objects.upcoming(today).exclude(cancelled=True)
+    context = {
+        "status_rows": _status_rows(counts),
+        "total_recommendations": sum(counts.values()),
+        "overdue": overdue.order_by("current_target_date", "review__title", "number")[
+            :HOME_LIST_LIMIT
+        ],
+        "overdue_count": overdue.count(),
+        "stale": stale.order_by("last_update_on", "review__title", "number")[:HOME_LIST_LIMIT],
+        "stale_count": stale.count(),
+        "responses_overdue": responses_overdue,
+        "upcoming_meetings": meetings.select_related("committee__council")[:HOME_LIST_LIMIT],
+        "limit": HOME_LIST_LIMIT,
+    }
+    committees = _your_committees(user)
+    if committees is not None:
+        context["your_committees"] = committees.select_related("council")
+        context["your_meetings"] = meetings.filter(committee__in=committees).select_related(
+            "committee"
+        )[:HOME_LIST_LIMIT]
+    if user.is_authenticated and (user.is_officer or user.is_partner):
+        allowed = loggable_filter(user)
+        if allowed is not None:
+            loggable = (
+                recommendations.filter(pk__in=Recommendation.objects.filter(allowed).values("pk"))
+                .open()
+                .select_related("review__committee")
+                .order_by("review__title", "number")
+            )
+            context["loggable"] = loggable[: HOME_LIST_LIMIT * 2]
+            context["loggable_count"] = loggable.count()
+    return render(request, "scrutiny/home.html", context)
+
+
+def committee_list(request):
+    """Every committee, grouped by council, with its next meeting."""
+    today = timezone.localdate()
+    committees = Committee.objects.select_related("council").annotate(
+        next_meeting=Min(
+            "meetings__date", filter=Q(meetings__date__gte=today, meetings__cancelled=False)
+        )
+    )
+    return render(
+        request,
+        "scrutiny/committee_list.html",
+        {"committees": committees, "can_create": _may_create_committee(request.user)},
+    )
+
+
+def committee_detail(request, pk: int):
+    """A committee's page is public; its draft reviews and exempt business are not."""
+    user = request.user
+    today = timezone.localdate()
+    committee = get_object_or_404(Committee.objects.select_related("council"), pk=pk)
+    meetings = list(committee.meetings.order_by("date", "start_time"))
+    reviews = list(
+        Review.objects.visible_to(user)
+        .filter(committee=committee)
+        .order_by("-report_agreed_on", "title")
+    )
+    counts: dict[int, dict[str, int]] = {}
+    rows = (
+        Recommendation.objects.filter(review__in=[r.pk for r in reviews])
+        .with_status(user=user)
+        .order_by()
+        .values("review_id", "status")
+        .annotate(n=Count("pk"))
+        .values_list("review_id", "status", "n")
+    )
+    for review_id, status, n in rows:
+        counts.setdefault(review_id, {})[status] = n
+    for review in reviews:
+        review.status_rows = [r for r in _status_rows(counts.get(review.pk, {})) if r["count"]]
+        review.total = sum(counts.get(review.pk, {}).values())
+    actions = AgreedAction.objects.visible_to(user).filter(meeting__committee=committee)
+    outstanding = list(
+        actions.outstanding()
+        .select_related("meeting", "item", "review", "falls_to_organisation", "due_meeting")
+        .order_by("meeting__date", "id")
+    )
+    _hide_unseen_reviews(outstanding, user)
+    overdue_ids = set(actions.overdue(today).values_list("pk", flat=True))
+    decisions = (
+        ExecutiveDecision.objects.visible_to(user)
+        .filter(referred_to=committee)
+        .select_related("decided_by", "referred_to_item__meeting")
+    )
+    return render(
+        request,
+        "scrutiny/committee_detail.html",
+        {
+            "committee": committee,
+            "upcoming": [m for m in meetings if m.date >= today],
+            "past": [m for m in reversed(meetings) if m.date < today],
+            "reviews": reviews,
+            "decisions": decisions,
+            "outstanding": _mark_overdue(outstanding, overdue_ids),
+            "overdue_count": len(overdue_ids & {a.pk for a in outstanding}),
+            "can_manage": user.is_authenticated and user.manages_council(committee.council_id),
+        },
+    )
+
+
+# The earliest date a database can hold: "as at" this, every recommendation was not started.
+BEFORE_EVERYTHING = datetime.date(1, 1, 1)
+
+
+def meeting_detail(request, pk: int):
+    """A meeting as it happened: its agenda (exempt items shown only to those allowed, to
+    others only as "exempt item"), what was reported at each item, each tracked review's
+    recommendations as they stood at the meeting with the change since the committee's
+    previous meeting, decisions referred to it, and what it agreed, followed to delivery."""
+    user = request.user
+    meeting = get_object_or_404(Meeting.objects.select_related("committee__council"), pk=pk)
+    council_id = meeting.committee.council_id
+    sees_exempt = user.is_authenticated and user.sees_exempt_of(council_id)
+    previous = meeting.previous()
+    since = previous.date if previous else BEFORE_EVERYTHING
+
+    items = list(meeting.items.select_related("review").order_by("number"))
+    updates = (
+        ProgressUpdate.objects.visible_to(user)
+        .filter(item__meeting=meeting)
+        .select_related("organisation")
+        .prefetch_related(
+            Prefetch(
+                "entries",
+                queryset=UpdateEntry.objects.filter(
+                    recommendation__in=Recommendation.objects.visible_to(user)
+                )
+                .select_related("recommendation")
+                .order_by("recommendation__number"),
+            )
+        )
+        .order_by("item__number", "created_at", "pk")
+    )
+    decisions = (
+        ExecutiveDecision.objects.visible_to(user)
+        .filter(referred_to_item__meeting=meeting)
+        .select_related("decided_by")
+    )
+    by_item: dict[int, dict[str, list]] = {i.pk: {"updates": [], "decisions": []} for i in items}
+    for update in updates:
+        by_item[update.item_id]["updates"].append(update)
+    for decision in decisions:
+        by_item[decision.referred_to_item_id]["decisions"].append(decision)
+    for item in items:
+        item.hidden = item.exempt and not sees_exempt
+        item.given_updates = by_item[item.pk]["updates"]
+        item.referred_decisions = by_item[item.pk]["decisions"]
+        if item.hidden:
+            item.review = None
+
+    visible_items = AgendaItem.objects.visible_to(user).filter(meeting=meeting)
+    reported = Recommendation.objects.filter(
+        entries__update__in=ProgressUpdate.objects.visible_to(user).filter(item__meeting=meeting)
+    )
+    tracked = (
+        Recommendation.objects.with_status(as_at=meeting.date, user=user)
+        .with_status(as_at=since, user=user, prefix="previous_")
+        .prefetch_related("responsible_bodies")
+        .order_by("number")
+    )
+    reviews = (
+        Review.objects.visible_to(user)
+        .filter(
+            Q(pk__in=visible_items.filter(review__isnull=False).values("review_id"))
+            | Q(pk__in=reported.values("review_id"))
+        )
+        .prefetch_related(Prefetch("recommendations", queryset=tracked, to_attr="tracked"))
+        .order_by("title")
+    )
+
+    actions = AgreedAction.objects.visible_to(user).select_related(
+        "meeting", "item", "review", "falls_to_organisation", "due_meeting", "delivered_meeting"
+    )
+    agreed = list(actions.filter(meeting=meeting).order_by("item__number", "id"))
+    due_here = list(actions.filter(due_meeting=meeting).order_by("meeting__date", "id"))
+    delivered_here = list(actions.filter(delivered_meeting=meeting).order_by("meeting__date", "id"))
+    _hide_unseen_reviews(agreed + due_here + delivered_here, user)
+
+    return render(
+        request,
+        "scrutiny/meeting_detail.html",
+        {
+            "meeting": meeting,
+            "committee": meeting.committee,
+            "previous": previous,
+            "items": items,
+            "reviews": reviews,
+            "agreed": agreed,
+            "due_here": due_here,
+            "delivered_here": delivered_here,
+            "can_manage": user.is_authenticated and user.manages_council(council_id),
+        },
+    )
+
+
+def _may_create_committee(user) -> bool:
+    if not user.is_authenticated:
+        return False
+    return user.is_superuser or (
+        user.is_democratic_services
+        and user.organisation is not None
+        and user.organisation.is_council
+    )
+
+
+def _require_manager(user, council_id: int) -> None:
+    """Only democratic services of the council (and administrators) change its business."""
+    if not user.manages_council(council_id):
+        raise PermissionDenied("Only the council's democratic services can change this.")
+
+
+def _save_form(request, form, template: str, context: dict, message: str):
+    """Save a valid form and go to what it saved; otherwise show the form with its errors
+    and what was typed. A clash another user caused since the form was checked (a unique
+    number taken at the same moment) is a form error, not a server error."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                obj = form.save()
+        except IntegrityError:
+            form.add_error(
+                None,
+                "Someone else changed this at the same time. Check the details and save again.",
+            )
+        else:
+            messages.success(request, message.format(obj=obj))
+            return redirect(obj)
+    return render(request, template, {"form": form, **context})
+
+
+def _bound(request) -> dict | None:
+    return request.POST if request.method == "POST" else None
+
+
+@login_required
+def committee_create(request):
+    if not _may_create_committee(request.user):
+        raise PermissionDenied("Only democratic services can add committees.")
+    form = CommitteeForm(_bound(request), user=request.user)
+    return _save_form(
+        request, form, "scrutiny/committee_form.html", {"committee": None}, "{obj} added"
+    )
+
+
+@login_required
+def committee_edit(request, pk: int):
+    committee = get_object_or_404(Committee.objects.select_related("council"), pk=pk)
+    _require_manager(request.user, committee.council_id)
+    form = CommitteeForm(_bound(request), instance=committee, user=request.user)
+    return _save_form(
+        request, form, "scrutiny/committee_form.html", {"committee": committee}, "{obj} saved"
+    )
+
+
+@login_required
+def meeting_create(request, pk: int):
+    committee = get_object_or_404(Committee.objects.select_related("council"), pk=pk)
+    _require_manager(request.user, committee.council_id)
+    form = MeetingForm(_bound(request), instance=Meeting(committee=committee), committee=committee)
+    return _save_form(
+        request,
+        form,
+        "scrutiny/meeting_form.html",
+        {"committee": committee, "meeting": None},
+        "Meeting added: {obj}",
+    )
+
+
+@login_required
+def meeting_edit(request, pk: int):
+    meeting = get_object_or_404(Meeting.objects.select_related("committee__council"), pk=pk)
+    _require_manager(request.user, meeting.committee.council_id)
+    form = MeetingForm(_bound(request), instance=meeting, committee=meeting.committee)
+    return _save_form(
+        request,
+        form,
+        "scrutiny/meeting_form.html",
+        {"committee": meeting.committee, "meeting": meeting},
+        "Meeting saved: {obj}",
+    )
+
+
+@login_required
+def item_create(request, pk: int):
+    meeting = get_object_or_404(Meeting.objects.select_related("committee__council"), pk=pk)
+    _require_manager(request.user, meeting.committee.council_id)
+    next_number = (meeting.items.aggregate(n=Max("number"))["n"] or 0) + 1
+    form = AgendaItemForm(
+        _bound(request),
+        instance=AgendaItem(meeting=meeting),
+        meeting=meeting,
+        initial={"number": next_number},
+    )
+    return _save_form(
+        request,
+        form,
+        "scrutiny/agendaitem_form.html",
+        {"meeting": meeting, "item": None},
+        "{obj} added to the agenda",
+    )
+
+
+@login_required
+def item_edit(request, pk: int):
+    item = get_object_or_404(
+        AgendaItem.objects.select_related("meeting__committee__council"), pk=pk
+    )
+    _require_manager(request.user, item.meeting.committee.council_id)
+    form = AgendaItemForm(_bound(request), instance=item, meeting=item.meeting)
+    return _save_form(
+        request,
+        form,
+        "scrutiny/agendaitem_form.html",
+        {"meeting": item.meeting, "item": item},
+        "{obj} saved",
+    )
+
+
+@login_required
+def action_create(request, pk: int):
+    meeting = get_object_or_404(Meeting.objects.select_related("committee__council"), pk=pk)
+    _require_manager(request.user, meeting.committee.council_id)
+    form = AgreedActionForm(
+        _bound(request), instance=AgreedAction(meeting=meeting), meeting=meeting
+    )
+    return _save_form(
+        request,
+        form,
+        "scrutiny/agreedaction_form.html",
+        {"meeting": meeting, "action": None},
+        "Agreed action added",
+    )
+
+
+@login_required
+def action_edit(request, pk: int):
+    action = get_object_or_404(
+        AgreedAction.objects.select_related("meeting__committee__council"), pk=pk
+    )
+    _require_manager(request.user, action.meeting.committee.council_id)
+    form = AgreedActionForm(_bound(request), instance=action, meeting=action.meeting)
+    return _save_form(
+        request,
+        form,
+        "scrutiny/agreedaction_form.html",
+        {"meeting": action.meeting, "action": action},
+        "Agreed action saved",
+    )
+
+
+# --- end of home, committee, meeting, item and action views ---------------------------
