@@ -1,5 +1,10 @@
 from django.urls import path
 
+from partnerships import views
+
 app_name = "partnerships"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("organisations/", views.organisation_list, name="organisation-list"),
+    path("organisations/<int:pk>/", views.organisation_detail, name="organisation-detail"),
+]
