@@ -1,0 +1,483 @@
+"""Forms for recommendations, executive responses and progress updates.
+
+Every page shows its errors in one GOV.UK error summary whose links lead to the field at
+fault (``error_links``), and every form keeps what was typed when it is sent back.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from crispy_forms_gds.fields import DateInputField
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Field, Layout, Size, Submit
+from crispy_forms_gds.templatetags.crispy_forms_gds import field_errors
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.utils import dateformat, timezone
+from django.utils.html import format_html
+
+from partnerships.models import Organisation
+from recommendations.models import (
+    ProgressUpdate,
+    Recommendation,
+    Response,
+    Status,
+    UpdateKind,
+)
+from recommendations.services import EntryInput
+
+AgendaItem = ProgressUpdate._meta.get_field("item").related_model
+
+
+class DateField(DateInputField):
+    """Day, month and year boxes. A partly filled or impossible date is an error naming the
+    field (as the GOV.UK pattern words it), never silently read as no date."""
+
+    def __init__(self, *, label: str, required: bool = False, **kwargs):
+        super().__init__(label=label, required=required, require_all_fields=False, **kwargs)
+        self.error_messages["required"] = f"Enter the {label[0].lower()}{label[1:]}"
+        self.error_messages["incomplete"] = f"{label} must be a real date"
+        for part, subfield in zip(("day", "month", "year"), self.fields, strict=True):
+            subfield.error_messages["incomplete"] = f"{label} must include a {part}"
+            subfield.validators = [
+                RegexValidator(r"^[0-9]+$", f"{label} must be a real date: use numbers only")
+            ]
+
+    def compress(self, data_list):
+        day, month, year = data_list
+        if not (day and month and year):
+            return None
+        if len(year) != 4:
+            raise ValidationError(f"{self.label} year must include 4 numbers", code="invalid")
+        try:
+            return datetime.date(int(year), int(month), int(day))
+        except ValueError:
+            raise ValidationError(f"{self.label} must be a real date", code="invalid") from None
+
+
+def _anchor(bound_field) -> str:
+    """The id a summary link should lead to: the first radio or checkbox of a group."""
+    widget = bound_field.field.widget
+    if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
+        return f"id_{bound_field.html_name}_1"
+    return bound_field.auto_id
+
+
+def error_links(*forms_, non_field_anchor: str | None = None) -> list[tuple[str, str]]:
+    """(anchor, message) for every error of ``forms_``, in page order, for the summary.
+
+    Errors that belong to no field lead to ``non_field_anchor`` (default the form's first
+    field)."""
+    links = []
+    for form in forms_:
+        if not form.is_bound or not form.errors:
+            continue
+        fields = form.visible_fields()
+        first = non_field_anchor or (_anchor(fields[0]) if fields else "main-content")
+        links.extend((first, str(error)) for error in form.non_field_errors())
+        for bound in fields:
+            for anchor, errors in field_errors(bound):
+                if anchor == bound.auto_id:
+                    anchor = _anchor(bound)
+                links.extend((anchor, str(error)) for error in errors)
+    return links
+
+
+def _helper(*layout, submit: str | None = None, form_tag: bool = False) -> FormHelper:
+    helper = FormHelper()
+    helper.form_tag = form_tag
+    helper.disable_csrf = True
+    helper.label_size = Size.SMALL
+    helper.legend_size = Size.SMALL
+    helper.layout = Layout(*layout)
+    if submit:
+        helper.layout.append(Submit("submit", submit))
+    return helper
+
+
+class RecommendationForm(forms.ModelForm):
+    """A recommendation of a review: its number is unique within the review."""
+
+    target_date = DateField(
+        label="Target date", help_text="For example, 31 3 2022. Leave blank if none was set."
+    )
+    responsible_bodies = forms.ModelMultipleChoiceField(
+        queryset=Organisation.objects.order_by("name"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Which bodies carry it?",
+        help_text="Select all that apply, including partners and other councils.",
+    )
+
+    class Meta:
+        model = Recommendation
+        fields = ["number", "title", "text", "lead_officer", "responsible_bodies", "target_date"]
+        labels = {
+            "number": "Number",
+            "title": "Short heading (optional)",
+            "text": "Recommendation",
+            "lead_officer": "Lead officer (optional)",
+        }
+        help_texts = {
+            "number": "As numbered in the report.",
+            "lead_officer": "By role, for example Director of Adult Social Care.",
+        }
+        error_messages = {
+            "number": {"required": "Enter the recommendation's number"},
+            "text": {"required": "Enter the recommendation as the report words it"},
+        }
+
+    def __init__(self, *args, review, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.review = review
+        self.instance.review = review
+        self.fields["responsible_bodies"].label_from_instance = lambda o: o.label
+        self.fields["number"].widget.attrs["class"] = "govuk-input--width-3"
+        self.helper = _helper(
+            Field.text("number", field_width=None),
+            Field.text("title"),
+            Field.textarea("text", rows=5),
+            Field.text("lead_officer"),
+            Field.checkboxes("responsible_bodies", small=True),
+            Field("target_date"),
+            submit="Save recommendation",
+        )
+
+    def clean_number(self):
+        number = self.cleaned_data["number"]
+        if number is not None and number < 1:
+            raise ValidationError("The number must be 1 or more")
+        taken = Recommendation.objects.filter(review=self.review, number=number).exclude(
+            pk=self.instance.pk
+        )
+        if number is not None and taken.exists():
+            raise ValidationError(
+                f"This review already has a recommendation {number}: choose another number"
+            )
+        return number
+
+
+class ResponseForm(forms.ModelForm):
+    """The executive's response to a recommendation, who leads on it and by when."""
+
+    response = forms.ChoiceField(
+        label="What was the executive's response?",
+        choices=[
+            (Response.ACCEPTED, Response.ACCEPTED.label),
+            (Response.PARTLY_ACCEPTED, Response.PARTLY_ACCEPTED.label),
+            (Response.NOT_ACCEPTED, Response.NOT_ACCEPTED.label),
+            (Response.NOTED, Response.NOTED.label),
+            (Response.AWAITING, "Awaiting response (none received yet)"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the executive's response"},
+    )
+    target_date = DateField(label="Target date", help_text="For example, 31 3 2022.")
+
+    class Meta:
+        model = Recommendation
+        fields = ["response", "response_text", "lead_officer", "target_date"]
+        labels = {
+            "response_text": "Response and reasons",
+            "lead_officer": "Lead officer (optional)",
+        }
+        help_texts = {
+            "response_text": "The executive's answer: its reasons and the actions it commits to.",
+            "lead_officer": "By role, for example Director of Adult Social Care.",
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(
+            Field.radios("response", legend_size=Size.SMALL),
+            Field.textarea("response_text", rows=8),
+            Field.text("lead_officer"),
+            Field("target_date"),
+            submit="Save response",
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if (
+            cleaned.get("response") in (Response.PARTLY_ACCEPTED, Response.NOT_ACCEPTED)
+            and not (cleaned.get("response_text") or "").strip()
+        ):
+            self.add_error(
+                "response_text", "Give the executive's reasons when it is not fully accepted"
+            )
+        return cleaned
+
+
+class RecommendationFilterForm(forms.Form):
+    """The list page's filters, sent by GET so a filtered list can be bookmarked."""
+
+    status = forms.ChoiceField(
+        label="Status", required=False, choices=[("", "Any status"), *Status.choices]
+    )
+    response = forms.ChoiceField(
+        label="Executive response",
+        required=False,
+        choices=[("", "Any response"), *Response.choices],
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(
+            Field.select("status"), Field.select("response"), submit="Apply filters"
+        )
+        self.helper.form_tag = True
+        self.helper.form_method = "get"
+        self.helper.layout[-1].field_classes = "govuk-button govuk-button--secondary"
+
+
+class AgendaItemChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, item):
+        label = f"{dateformat.format(item.meeting.date, 'j F Y')}, item {item.number}: {item.title}"
+        return f"{label} (exempt)" if item.exempt else label
+
+
+class UpdateForm(forms.Form):
+    """What is true of the whole update: when, how, by whom and where it was given.
+
+    An update given at an agenda item takes the meeting's date; otherwise the date is
+    needed and cannot be in the future.
+    """
+
+    given_on = DateField(
+        label="Date given",
+        help_text="For example, 27 3 2021. If it was given at a meeting, choose the agenda "
+        "item below instead: the meeting's date is used.",
+    )
+    kind = forms.ChoiceField(
+        label="Was it verbal or written?",
+        choices=UpdateKind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select whether the update was verbal or written"},
+    )
+    organisation = forms.ModelChoiceField(
+        label="Which organisation was it given for?",
+        queryset=Organisation.objects.none(),
+        empty_label="Select an organisation",
+        error_messages={"required": "Select the organisation the update was given for"},
+    )
+    given_by_role = forms.CharField(
+        label="Given by (role)",
+        max_length=200,
+        help_text="For example: Director of Adult Social Care and Commissioning.",
+        error_messages={"required": "Enter the role of the person who gave the update"},
+    )
+    given_by_name = forms.CharField(label="Name (optional)", max_length=200, required=False)
+    item = AgendaItemChoiceField(
+        label="Agenda item (optional)",
+        queryset=AgendaItem.objects.none(),
+        required=False,
+        empty_label="Not given at a meeting",
+        help_text="The meeting's agenda item at which it was given, if any. Closing a "
+        "recommendation needs the item of the meeting that agreed it.",
+    )
+    summary = forms.CharField(
+        label="Summary (optional)",
+        required=False,
+        widget=forms.Textarea,
+        help_text="What was said about the work in general.",
+    )
+
+    def __init__(self, *args, organisations, items, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations
+        self.fields["organisation"].label_from_instance = lambda o: o.label
+        self.fields["item"].queryset = items
+        self.helper = _helper(
+            Field("given_on"),
+            Field.radios("kind", legend_size=Size.SMALL),
+            Field.select("organisation"),
+            Field.text("given_by_role"),
+            Field.text("given_by_name"),
+            Field.select("item"),
+            Field.textarea("summary", rows=4),
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        item = cleaned.get("item")
+        if item is not None:
+            cleaned["given_on"] = item.meeting.date
+            # The typed date is ignored, so a mistake in it must not block the update.
+            self.errors.pop("given_on", None)
+        elif "given_on" in cleaned and cleaned["given_on"] is None:
+            self.add_error("given_on", "Enter the date the update was given, or choose the item")
+        given_on = cleaned.get("given_on")
+        if given_on and given_on > timezone.localdate():
+            self.add_error("given_on", "The date given must be today or in the past")
+        return cleaned
+
+
+class EntryForm(forms.Form):
+    """What an update said of one recommendation; blank means it was not reported on.
+
+    A slipped status needs a revised target date and a reason; a closing status (offered
+    only to those who may close it) needs the outcome.
+    """
+
+    text = forms.CharField(required=False, widget=forms.Textarea)
+    new_status = forms.ChoiceField(required=False)
+    revised_target_date = DateField(label="Revised target date")
+    reason = forms.CharField(required=False, widget=forms.Textarea)
+
+    def __init__(self, *args, recommendation: Recommendation, may_close: bool, **kwargs):
+        kwargs.setdefault("prefix", f"rec-{recommendation.pk}")
+        super().__init__(*args, **kwargs)
+        self.recommendation = recommendation
+        n = recommendation.number
+        about = format_html('<span class="govuk-visually-hidden"> on recommendation {}</span>', n)
+        self.fields["text"].label = format_html("What was reported{}", about)
+        self.fields["text"].help_text = "Leave blank to skip this recommendation."
+        statuses = Status.open() + (Status.closing() if may_close else [])
+        self.fields["new_status"].choices = [("", "No change")] + [
+            (s, Status(s).label) for s in statuses
+        ]
+        self.fields["new_status"].label = format_html("New status{}", about)
+        self.fields["revised_target_date"].label = f"Revised target date for recommendation {n}"
+        self.fields["revised_target_date"].help_text = "If it has slipped. For example, 31 3 2022."
+        self.fields["reason"].label = format_html("Reason or outcome{}", about)
+        self.fields["reason"].help_text = "Why it slipped or paused, or the outcome when it closes."
+        # The fieldset and its legend (the recommendation's own words) are drawn by the
+        # page template, which escapes them; the pack would mark a legend safe.
+        self.helper = _helper(
+            Field.textarea("text", rows=4),
+            Field.select("new_status"),
+            Field("revised_target_date"),
+            Field.textarea("reason", rows=3),
+        )
+
+    @property
+    def label(self) -> str:
+        return f"Recommendation {self.recommendation.number}"
+
+    @property
+    def reported(self) -> bool:
+        """Whether anything was typed for this recommendation (valid or not)."""
+        return any(
+            (self.data.get(self.add_prefix(name)) or "").strip()
+            for name in ("text", "new_status", "reason")
+        ) or any(
+            (self.data.get(f"{self.add_prefix('revised_target_date')}_{i}") or "").strip()
+            for i in range(3)
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        text = (cleaned.get("text") or "").strip()
+        status = cleaned.get("new_status")
+        reason = (cleaned.get("reason") or "").strip()
+        if not text and (status or reason or cleaned.get("revised_target_date")):
+            self.add_error("text", f"{self.label}: say what was reported, or clear its answers")
+        if status == Status.SLIPPED:
+            if not cleaned.get("revised_target_date") and "revised_target_date" not in self.errors:
+                self.add_error(
+                    "revised_target_date",
+                    f"{self.label}: enter the revised target date when it has slipped",
+                )
+            if not reason:
+                self.add_error("reason", f"{self.label}: give the reason it slipped")
+        if status in Status.closing() and not reason:
+            self.add_error("reason", f"{self.label}: give the outcome when you close it")
+        return cleaned
+
+    def entry_input(self) -> EntryInput:
+        c = self.cleaned_data
+        return EntryInput(
+            recommendation=self.recommendation,
+            text=c["text"].strip(),
+            new_status=c["new_status"],
+            revised_target_date=c["revised_target_date"],
+            reason=c["reason"].strip(),
+        )
+
+
+class UpdateSubmission:
+    """The log-an-update page: one ``UpdateForm`` and an ``EntryForm`` for each
+    recommendation the user may report on, validated together.
+
+    At least one recommendation must be reported on, and closing one needs the agenda
+    item of the meeting that agreed it.
+    """
+
+    def __init__(
+        self,
+        data,
+        *,
+        recommendations,
+        organisations,
+        items,
+        may_close: bool,
+        initial=None,
+        preselected: set[int] | None = None,
+    ):
+        self.form = UpdateForm(
+            data,
+            organisations=organisations,
+            items=items,
+            initial=initial,
+        )
+        self.entries = [
+            EntryForm(data, recommendation=rec, may_close=may_close) for rec in recommendations
+        ]
+        self.preselected = preselected or set()
+        self._checked = False
+
+    @property
+    def shown_entries(self) -> list[EntryForm]:
+        """Preselected recommendations (all when none is), and any with something typed."""
+        if not self.preselected:
+            return self.entries
+        return [
+            e
+            for e in self.entries
+            if e.recommendation.pk in self.preselected or (e.is_bound and e.reported)
+        ]
+
+    @property
+    def other_entries(self) -> list[EntryForm]:
+        shown = {id(e) for e in self.shown_entries}
+        return [e for e in self.entries if id(e) not in shown]
+
+    def is_valid(self) -> bool:
+        valid = self.form.is_valid()
+        valid = all([e.is_valid() for e in self.entries]) and valid
+        self._checked = True
+        if not valid:
+            return False
+        reported = [e for e in self.entries if e.cleaned_data["text"].strip()]
+        if not reported:
+            self.form.add_error(None, "Say what was reported on at least one recommendation")
+            return False
+        if self.form.cleaned_data.get("item") is None:
+            for entry in reported:
+                if entry.cleaned_data["new_status"] in Status.closing():
+                    entry.add_error(
+                        "new_status",
+                        f"{entry.label}: only a meeting can agree to close it; "
+                        "choose the agenda item above",
+                    )
+                    valid = False
+        return valid
+
+    def entry_inputs(self) -> list[EntryInput]:
+        return [e.entry_input() for e in self.entries if e.cleaned_data["text"].strip()]
+
+    def add_error(self, message: str) -> None:
+        self.form.add_error(None, message)
+
+    @property
+    def errors(self) -> list[tuple[str, str]]:
+        """Every error, as summary links; empty before validation."""
+        if not self._checked:
+            return []
+        first_entry = (
+            self.shown_entries[0]["text"].auto_id if self.shown_entries else "main-content"
+        )
+        form_links = error_links(self.form, non_field_anchor=first_entry)
+        return form_links + error_links(*self.entries)

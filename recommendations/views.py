@@ -1,0 +1,392 @@
+"""Pages for recommendations, executive responses and progress updates.
+
+Rules enforced here, not only by hiding buttons: reading follows ``visible_to`` (a hidden
+recommendation or update is a 404); changing follows ``recommendations.permissions``
+(anonymous visitors are sent to sign in, a signed-in user without the right gets a 403).
+"""
+
+from __future__ import annotations
+
+from itertools import groupby
+from operator import attrgetter
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db import IntegrityError, transaction
+from django.db.models import F, Max, Prefetch, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
+
+from partnerships.models import Organisation
+from recommendations import permissions, services
+from recommendations.forms import (
+    AgendaItem,
+    RecommendationFilterForm,
+    RecommendationForm,
+    ResponseForm,
+    UpdateSubmission,
+    error_links,
+)
+from recommendations.models import ProgressUpdate, Recommendation, Status, UpdateEntry
+
+Review = Recommendation._meta.get_field("review").related_model
+
+PAGE_SIZE = 50
+
+
+def _bodies() -> Prefetch:
+    return Prefetch("responsible_bodies", queryset=Organisation.objects.order_by("name"))
+
+
+def _refuse(request):
+    """Send an anonymous visitor to sign in; tell a signed-in one they may not."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    raise PermissionDenied
+
+
+def _numbers(numbers: list[int]) -> str:
+    words = [str(n) for n in numbers]
+    if len(words) == 1:
+        return f"recommendation {words[0]}"
+    return f"recommendations {', '.join(words[:-1])} and {words[-1]}"
+
+
+@require_GET
+def recommendation_list(request):
+    """Every recommendation the user may see, with its status now, grouped by review and
+    filtered by status and executive response."""
+    user = request.user
+    filters = RecommendationFilterForm(request.GET or None)
+    recommendations = (
+        Recommendation.objects.visible_to(user)
+        .with_status(user=user)
+        .select_related("review__committee__council")
+        .prefetch_related(_bodies())
+        .order_by(
+            "review__committee__council__name",
+            F("review__report_agreed_on").desc(nulls_last=True),
+            "review__title",
+            "review_id",
+            "number",
+        )
+    )
+    if filters.is_bound and filters.is_valid():
+        if status := filters.cleaned_data["status"]:
+            recommendations = recommendations.filter(status=status)
+        if response := filters.cleaned_data["response"]:
+            recommendations = recommendations.filter(response=response)
+    page = Paginator(recommendations, PAGE_SIZE).get_page(request.GET.get("page"))
+    groups = [
+        {
+            "review": review,
+            "recommendations": list(recs),
+            "row_id_prefix": f"review-{review.pk}-recommendation-",
+        }
+        for review, recs in groupby(page.object_list, key=attrgetter("review"))
+    ]
+    return render(
+        request,
+        "recommendations/recommendation_list.html",
+        {
+            "filters": filters,
+            "filtered": filters.is_bound
+            and filters.is_valid()
+            and any(filters.cleaned_data.values()),
+            "error_links": error_links(filters) if filters.is_bound else [],
+            "page_obj": page,
+            "groups": groups,
+            "page_range": list(page.paginator.get_elided_page_range(page.number)),
+        },
+    )
+
+
+@require_GET
+def recommendation_detail(request, pk: int):
+    """A recommendation, its response, its status now and every visible update behind it,
+    newest first, with the report and the response received as dated events."""
+    user = request.user
+    visible = Recommendation.objects.visible_to(user).with_status(user=user)
+    recommendation = get_object_or_404(
+        visible.select_related(
+            "review__committee__council", "review__response_meeting__committee"
+        ).prefetch_related(_bodies()),
+        pk=pk,
+    )
+    today = timezone.localdate()
+    this_one = visible.filter(pk=pk)
+    entries = list(
+        UpdateEntry.objects.filter(
+            recommendation=recommendation,
+            update__in=ProgressUpdate.objects.visible_to(user),
+        )
+        .select_related("update__organisation", "update__item__meeting__committee")
+        .order_by("-update__given_on", "-update__created_at", "-pk")
+    )
+    review = recommendation.review
+    events = [{"date": e.update.given_on, "kind": "update", "entry": e} for e in entries]
+    if review.response_received_on:
+        events.append({"date": review.response_received_on, "kind": "response"})
+    if review.report_agreed_on:
+        events.append({"date": review.report_agreed_on, "kind": "report"})
+    # Stable: on the same day, updates stay above the response, the response above the
+    # report.
+    events.sort(key=lambda event: event["date"], reverse=True)
+    closed_meeting = next(
+        (
+            e.update.item.meeting
+            for e in entries
+            if e.update.item_id and e.update.item.meeting_id == recommendation.closed_meeting_id
+        ),
+        None,
+    )
+    return render(
+        request,
+        "recommendations/recommendation_detail.html",
+        {
+            "recommendation": recommendation,
+            "review": review,
+            "events": events,
+            "update_count": len(entries),
+            "closed_meeting": closed_meeting,
+            "is_closed": recommendation.status in Status.closing(),
+            "is_overdue": this_one.overdue(today).exists(),
+            "is_stale": this_one.stale(today).exists(),
+            "can_manage": permissions.can_manage(user, recommendation),
+            "can_edit_response": permissions.can_edit_response(user, recommendation),
+            "can_log_update": permissions.can_log_update(user, recommendation),
+        },
+    )
+
+
+def _save_recommendation(form: RecommendationForm) -> Recommendation | None:
+    """Save, or turn a number taken meanwhile by someone else into a form error."""
+    try:
+        with transaction.atomic():
+            return form.save()
+    except IntegrityError:
+        form.add_error("number", "This review already has a recommendation with that number")
+        return None
+
+
+@require_http_methods(["GET", "POST"])
+def recommendation_create(request, review_pk: int):
+    """Democratic services of the review's council (and admins) add a recommendation."""
+    if not request.user.is_authenticated:
+        return _refuse(request)
+    review = get_object_or_404(
+        Review.objects.visible_to(request.user).select_related("committee__council"),
+        pk=review_pk,
+    )
+    if not request.user.manages_council(review.committee.council_id):
+        return _refuse(request)
+    next_number = (review.recommendations.aggregate(n=Max("number"))["n"] or 0) + 1
+    form = RecommendationForm(request.POST or None, review=review, initial={"number": next_number})
+    if request.method == "POST" and form.is_valid():
+        recommendation = _save_recommendation(form)
+        if recommendation is not None:
+            messages.success(request, f"Recommendation {recommendation.number} added")
+            return redirect(recommendation)
+    return render(
+        request,
+        "recommendations/recommendation_form.html",
+        {"form": form, "review": review, "error_links": error_links(form)},
+    )
+
+
+def _recommendation_for_change(request, pk: int) -> Recommendation:
+    return get_object_or_404(
+        Recommendation.objects.visible_to(request.user).select_related(
+            "review__committee__council"
+        ),
+        pk=pk,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def recommendation_edit(request, pk: int):
+    """Democratic services of the council (and admins) change a recommendation."""
+    if not request.user.is_authenticated:
+        return _refuse(request)
+    recommendation = _recommendation_for_change(request, pk)
+    if not permissions.can_manage(request.user, recommendation):
+        return _refuse(request)
+    form = RecommendationForm(
+        request.POST or None, instance=recommendation, review=recommendation.review
+    )
+    if request.method == "POST" and form.is_valid():
+        recommendation = _save_recommendation(form)
+        if recommendation is not None:
+            messages.success(request, f"Recommendation {recommendation.number} saved")
+            return redirect(recommendation)
+    return render(
+        request,
+        "recommendations/recommendation_form.html",
+        {
+            "form": form,
+            "review": recommendation.review,
+            "recommendation": form.instance,
+            "error_links": error_links(form),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def response_edit(request, pk: int):
+    """Officers and democratic services of the council record the executive response."""
+    if not request.user.is_authenticated:
+        return _refuse(request)
+    recommendation = _recommendation_for_change(request, pk)
+    if not permissions.can_edit_response(request.user, recommendation):
+        return _refuse(request)
+    form = ResponseForm(request.POST or None, instance=recommendation)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(
+            request, f"Executive response to recommendation {recommendation.number} saved"
+        )
+        return redirect(recommendation)
+    return render(
+        request,
+        "recommendations/response_form.html",
+        {
+            "form": form,
+            "recommendation": recommendation,
+            "review": recommendation.review,
+            "error_links": error_links(form),
+        },
+    )
+
+
+def _ints(values: list[str]) -> set[int]:
+    return {int(v) for v in values if v.isdigit()}
+
+
+def _organisations_for(user, review):
+    """Who an update may be given for: anyone, for those who manage the council; for an
+    officer, their council, the review's council and the bodies that carry its
+    recommendations; for a partner representative, their own body only."""
+    if user.manages_council(review.committee.council_id):
+        return Organisation.objects.order_by("name")
+    own = Q(pk=user.organisation_id)
+    if user.is_officer or user.is_democratic_services:
+        own |= Q(pk=review.committee.council_id) | Q(recommendations__review=review)
+    return Organisation.objects.filter(own).distinct().order_by("name")
+
+
+@require_http_methods(["GET", "POST"])
+def update_create(request, review_pk: int):
+    """Log one progress update on the recommendations of a review the user may report on.
+
+    ``?item=`` preselects the agenda item, ``?recommendation=`` the recommendations shown
+    first (the others stay a click away).
+    """
+    user = request.user
+    if not user.is_authenticated:
+        return _refuse(request)
+    review = get_object_or_404(
+        Review.objects.visible_to(user).select_related("committee__council"), pk=review_pk
+    )
+    allowed = permissions.loggable_filter(user)
+    if allowed is None:
+        raise PermissionDenied
+    recommendations = list(
+        Recommendation.objects.filter(
+            pk__in=Recommendation.objects.filter(allowed, review=review).values("pk")
+        )
+        .select_related("review__committee")
+        .order_by("number")
+    )
+    if not recommendations:
+        raise PermissionDenied
+    today = timezone.localdate()
+    items = (
+        AgendaItem.objects.visible_to(user)
+        .filter(
+            meeting__committee_id=review.committee_id,
+            meeting__cancelled=False,
+            meeting__date__lte=today,
+        )
+        .select_related("meeting")
+        .order_by("-meeting__date", "number")
+    )
+    organisations = _organisations_for(user, review)
+    initial = {
+        "given_on": today,
+        "kind": "written",
+        "organisation": user.organisation_id,
+        "given_by_role": user.job_title,
+        "given_by_name": user.get_full_name(),
+    }
+    if item_ids := _ints(request.GET.getlist("item")):
+        initial["item"] = items.filter(pk__in=item_ids).values_list("pk", flat=True).first()
+    submission = UpdateSubmission(
+        request.POST if request.method == "POST" else None,
+        recommendations=recommendations,
+        organisations=organisations,
+        items=items,
+        may_close=user.manages_council(review.committee.council_id),
+        initial=initial,
+        preselected=_ints(request.GET.getlist("recommendation")),
+    )
+    if request.method == "POST" and submission.is_valid():
+        general = submission.form.cleaned_data
+        try:
+            update = services.update_create(
+                recorded_by=user,
+                given_on=general["given_on"],
+                kind=general["kind"],
+                organisation=general["organisation"],
+                given_by_role=general["given_by_role"],
+                given_by_name=general["given_by_name"],
+                item=general["item"],
+                summary=general["summary"],
+                entries=submission.entry_inputs(),
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                submission.add_error(message)
+        else:
+            numbers = [e.recommendation.number for e in submission.entry_inputs()]
+            messages.success(request, f"Update recorded on {_numbers(numbers)}")
+            return redirect(update)
+    return render(
+        request,
+        "recommendations/update_form.html",
+        {
+            "review": review,
+            "submission": submission,
+            # base.html marks the page title when ``form.errors`` is set.
+            "form": submission,
+            "update_form": submission.form,
+        },
+    )
+
+
+@require_GET
+def update_detail(request, pk: int):
+    """An update's facts and what it said of each recommendation the user may see."""
+    user = request.user
+    update = get_object_or_404(
+        ProgressUpdate.objects.visible_to(user).select_related(
+            "organisation", "item__meeting__committee", "recorded_by"
+        ),
+        pk=pk,
+    )
+    entries = list(
+        update.entries.filter(recommendation__in=Recommendation.objects.visible_to(user))
+        .select_related("recommendation__review__committee")
+        .order_by("recommendation__review_id", "recommendation__number")
+    )
+    if not entries:
+        raise Http404("No recommendation of this update is visible to you.")
+    reviews = list({e.recommendation.review_id: e.recommendation.review for e in entries}.values())
+    return render(
+        request,
+        "recommendations/update_detail.html",
+        {"update": update, "entries": entries, "reviews": reviews},
+    )
