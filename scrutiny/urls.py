@@ -21,3 +21,15 @@ urlpatterns += [
     path("meetings/<int:pk>/actions/new/", views.action_create, name="action-create"),
     path("actions/<int:pk>/edit/", views.action_edit, name="action-edit"),
 ]
+
+# Scrutiny reviews, and executive decisions referred to scrutiny.
+urlpatterns += [
+    path("reviews/", views.review_list, name="review-list"),
+    path("reviews/new/", views.review_create, name="review-create"),
+    path("reviews/<int:pk>/", views.review_detail, name="review-detail"),
+    path("reviews/<int:pk>/edit/", views.review_edit, name="review-edit"),
+    path("decisions/", views.decision_list, name="decision-list"),
+    path("decisions/new/", views.decision_create, name="decision-create"),
+    path("decisions/<int:pk>/", views.decision_detail, name="decision-detail"),
+    path("decisions/<int:pk>/edit/", views.decision_edit, name="decision-edit"),
+]

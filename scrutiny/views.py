@@ -1,11 +1,13 @@
+import copy
 import datetime
+from collections import Counter
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Max, Min, Prefetch, Q
+from django.db.models import Count, F, Max, Min, Prefetch, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -13,9 +15,29 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from recommendations.models import ProgressUpdate, Recommendation, Status, UpdateEntry
-from recommendations.permissions import loggable_filter
-from scrutiny.forms import AgendaItemForm, AgreedActionForm, CommitteeForm, MeetingForm
-from scrutiny.models import AgendaItem, AgreedAction, Committee, ExecutiveDecision, Meeting, Review
+from recommendations.permissions import can_log_any_update, loggable_filter
+from scrutiny.forms import (
+    AgendaItemForm,
+    AgreedActionForm,
+    CommitteeForm,
+    DecisionForm,
+    DecisionPointFormSet,
+    MeetingForm,
+    ReviewFilterForm,
+    ReviewForm,
+    decision_point_initial,
+    error_summary_items,
+)
+from scrutiny.models import (
+    AgendaItem,
+    AgreedAction,
+    Committee,
+    DecisionPoint,
+    ExecutiveDecision,
+    Meeting,
+    Review,
+)
+from scrutiny.services import PointInput, decision_save
 
 
 @require_GET
@@ -95,8 +117,12 @@ def home(request):
         .order_by("response_due_on", "title")
     )
     meetings = Meeting.objects.upcoming(today).exclude(cancelled=True)
+    status_rows = _status_rows(counts)
     context = {
-        "status_rows": _status_rows(counts),
+        "status_rows": status_rows,
+        "status_summary": ", ".join(
+            f"{row['count']} {row['label'].lower()}" for row in status_rows if row["count"]
+        ),
         "total_recommendations": sum(counts.values()),
         "overdue": overdue.order_by("current_target_date", "review__title", "number")[
             :HOME_LIST_LIMIT
@@ -273,7 +299,14 @@ def meeting_detail(request, pk: int):
     agreed = list(actions.filter(meeting=meeting).order_by("item__number", "id"))
     due_here = list(actions.filter(due_meeting=meeting).order_by("meeting__date", "id"))
     delivered_here = list(actions.filter(delivered_meeting=meeting).order_by("meeting__date", "id"))
-    _hide_unseen_reviews(agreed + due_here + delivered_here, user)
+    shown = agreed + due_here + delivered_here
+    _hide_unseen_reviews(shown, user)
+    overdue_ids = set(
+        AgreedAction.objects.overdue()
+        .filter(pk__in={a.pk for a in shown})
+        .values_list("pk", flat=True)
+    )
+    _mark_overdue(shown, overdue_ids)
 
     return render(
         request,
@@ -448,3 +481,275 @@ def action_edit(request, pk: int):
 
 
 # --- end of home, committee, meeting, item and action views ---------------------------
+
+
+# ---------------------------------------------------------------------------------------
+# Scrutiny reviews, and executive decisions referred to scrutiny.
+# ---------------------------------------------------------------------------------------
+
+
+def _may_add_reviews(user) -> bool:
+    """Democratic services add reviews and decisions for their own council; admins for any."""
+    return user.is_authenticated and (
+        user.is_superuser or (user.is_democratic_services and user.organisation_id is not None)
+    )
+
+
+def _status_counts(review_ids: list[int], user) -> dict[int, dict[str, int]]:
+    """How many recommendations of each review stand at each status now, in one query."""
+    rows = (
+        Recommendation.objects.filter(review__in=review_ids)
+        .with_status(user=user)
+        .order_by()
+        .values("review_id", "status")
+        .annotate(n=Count("pk"))
+        .values_list("review_id", "status", "n")
+    )
+    counts: dict[int, dict[str, int]] = {}
+    for review_id, status, n in rows:
+        counts.setdefault(review_id, {})[status] = n
+    return counts
+
+
+def review_list(request):
+    """Every review the user may see (drafts only to their own council's people), grouped by
+    committee and filterable by council, committee, status and late executive response,
+    with its dates and how many recommendations stand at each status."""
+    user = request.user
+    today = timezone.localdate()
+    visible = Review.objects.visible_to(user)
+    filters = ReviewFilterForm(request.GET or None, reviews=visible)
+    reviews = list(
+        filters.apply(visible)
+        .select_related("committee__council", "response_meeting")
+        .order_by(
+            "committee__council__name",
+            "committee__name",
+            F("report_agreed_on").desc(nulls_first=True),
+            "title",
+        )
+    )
+    counts = _status_counts([r.pk for r in reviews], user)
+    for review in reviews:
+        review_counts = counts.get(review.pk, {})
+        review.status_rows = [r for r in _status_rows(review_counts) if r["count"]]
+        review.total = sum(review_counts.values())
+        review.overdue = review.response_overdue(today)
+    return render(
+        request,
+        "scrutiny/review_list.html",
+        {
+            "reviews": reviews,
+            "filters": filters,
+            "filtered": filters.is_bound and filters.is_valid() and filters.has_changed(),
+            "can_create": _may_add_reviews(user),
+        },
+    )
+
+
+def review_detail(request, pk: int):
+    """A review with its tracker (each recommendation's status now, numbered 1, 2 ... 10),
+    where it was discussed and what meetings agreed about it. Draft reviews are 404 for
+    anyone outside their council; updates given at exempt items count only for those who
+    may see them."""
+    user = request.user
+    review = get_object_or_404(
+        Review.objects.visible_to(user).select_related(
+            "committee__council", "response_meeting__committee"
+        ),
+        pk=pk,
+    )
+    council_id = review.committee.council_id
+    recommendations = list(
+        review.recommendations.with_status(user=user)
+        .prefetch_related("responsible_bodies")
+        .order_by("number")
+    )
+    counts = Counter(rec.status for rec in recommendations)
+    items = (
+        review.agenda_items.visible_to(user)
+        .select_related("meeting__committee")
+        .order_by("meeting__date", "number")
+    )
+    actions = list(
+        AgreedAction.objects.visible_to(user)
+        .filter(Q(review=review) | Q(item__review=review))
+        .distinct()
+        .select_related(
+            "meeting", "item", "review", "due_meeting", "delivered_meeting", "falls_to_organisation"
+        )
+        .order_by("meeting__date", "id")
+    )
+    today = timezone.localdate()
+    for action in actions:
+        action.overdue = action.is_overdue(today)
+    allowed = loggable_filter(user)
+    can_log = (
+        can_log_any_update(user)
+        and allowed is not None
+        and bool(recommendations)
+        and review.recommendations.filter(allowed).exists()
+    )
+    return render(
+        request,
+        "scrutiny/review_detail.html",
+        {
+            "review": review,
+            "recommendations": recommendations,
+            "status_rows": [r for r in _status_rows(counts) if r["count"]],
+            "response_overdue": review.response_overdue(today),
+            "items": items,
+            "actions": actions,
+            "can_manage": user.is_authenticated and user.manages_council(council_id),
+            "can_log": can_log,
+        },
+    )
+
+
+def _review_form_page(request, form: ReviewForm, review: Review | None):
+    return _save_form(
+        request,
+        form,
+        "scrutiny/review_form.html",
+        {"review": review},
+        "Review saved: {obj}" if review else "Review added: {obj}",
+    )
+
+
+@login_required
+def review_create(request):
+    if not _may_add_reviews(request.user):
+        raise PermissionDenied("Only democratic services can add reviews.")
+    form = ReviewForm(_bound(request), user=request.user)
+    return _review_form_page(request, form, None)
+
+
+@login_required
+def review_edit(request, pk: int):
+    review = get_object_or_404(
+        Review.objects.visible_to(request.user).select_related("committee__council"), pk=pk
+    )
+    _require_manager(request.user, review.committee.council_id)
+    # The form changes its instance as it validates; the page's headings keep the saved one.
+    form = ReviewForm(_bound(request), instance=copy.copy(review), user=request.user)
+    return _review_form_page(request, form, review)
+
+
+def decision_list(request):
+    """Executive decisions referred to scrutiny, newest first; those considered at an exempt
+    item only for the people who may see it."""
+    user = request.user
+    decisions = (
+        ExecutiveDecision.objects.visible_to(user)
+        .select_related("decided_by__council", "referred_to", "referred_to_item__meeting")
+        .order_by("-decided_on", "minute_number")
+    )
+    return render(
+        request,
+        "scrutiny/decision_list.html",
+        {"decisions": decisions, "can_create": _may_add_reviews(user)},
+    )
+
+
+def _points_prefetch():
+    return Prefetch("points", queryset=DecisionPoint.objects.order_by("kind", "number"))
+
+
+def decision_detail(request, pk: int):
+    """A decision as the minutes record it: minute number, who decided and when, its numbered
+    resolutions and reasons, and where it was referred. 404 when it was considered at an
+    exempt item the user may not see."""
+    user = request.user
+    decision = get_object_or_404(
+        ExecutiveDecision.objects.visible_to(user)
+        .select_related(
+            "decided_by__council", "referred_to__council", "referred_to_item__meeting__committee"
+        )
+        .prefetch_related(_points_prefetch()),
+        pk=pk,
+    )
+    points = list(decision.points.all())
+    return render(
+        request,
+        "scrutiny/decision_detail.html",
+        {
+            "decision": decision,
+            "resolutions": [p for p in points if p.kind == DecisionPoint.Kind.RESOLUTION],
+            "reasons": [p for p in points if p.kind == DecisionPoint.Kind.REASON],
+            "can_manage": user.is_authenticated
+            and user.manages_council(decision.decided_by.council_id),
+        },
+    )
+
+
+def _decision_form_page(request, decision: ExecutiveDecision | None):
+    """The decision with its resolutions and reasons as two sets of rows, saved together by
+    ``decision_save``; every error, on the decision or any row, is listed in one summary and
+    everything typed stays on the page."""
+    data = _bound(request)
+    form = DecisionForm(data, instance=copy.copy(decision), user=request.user)
+    kinds = DecisionPoint.Kind
+    resolutions = DecisionPointFormSet(
+        data,
+        prefix="resolutions",
+        kind=kinds.RESOLUTION,
+        initial=decision_point_initial(decision, kinds.RESOLUTION),
+    )
+    reasons = DecisionPointFormSet(
+        data,
+        prefix="reasons",
+        kind=kinds.REASON,
+        initial=decision_point_initial(decision, kinds.REASON),
+    )
+    if data is not None:
+        valid = [form.is_valid(), resolutions.is_valid(), reasons.is_valid()]
+        if all(valid):
+            try:
+                saved = decision_save(
+                    decision=form.save(commit=False),
+                    resolutions=[PointInput(n, t) for n, t in resolutions.points()],
+                    reasons=[PointInput(n, t) for n, t in reasons.points()],
+                    saved_by=request.user,
+                )
+            except ValidationError as error:
+                if hasattr(error, "error_dict"):
+                    for field, errors in error.error_dict.items():
+                        form.add_error(field if field in form.fields else None, errors)
+                else:
+                    form.add_error(None, error.messages)
+            else:
+                messages.success(request, f"Decision saved: {saved}")
+                return redirect(saved)
+    errors = error_summary_items(form, resolutions, reasons)
+    return render(
+        request,
+        "scrutiny/decision_form.html",
+        {
+            "form": form,
+            "decision": decision,
+            "formsets": [("Resolutions", resolutions), ("Reasons for the decision", reasons)],
+            "errors": errors,
+        },
+    )
+
+
+@login_required
+def decision_create(request):
+    if not _may_add_reviews(request.user):
+        raise PermissionDenied("Only democratic services can add decisions.")
+    return _decision_form_page(request, None)
+
+
+@login_required
+def decision_edit(request, pk: int):
+    decision = get_object_or_404(
+        ExecutiveDecision.objects.visible_to(request.user)
+        .select_related("decided_by__council")
+        .prefetch_related(_points_prefetch()),
+        pk=pk,
+    )
+    _require_manager(request.user, decision.decided_by.council_id)
+    return _decision_form_page(request, decision)
+
+
+# --- end of review and decision views -----------------------------------------------------
