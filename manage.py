@@ -8,6 +8,13 @@ import sys
 def main():
     """Run administrative tasks."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "scrutiny.settings")
+    if sys.argv[1:2] == ["demo"]:
+        # The demo must run on a fresh machine with nothing configured. Settings load before
+        # any command runs and refuse to start without a secret unless DEBUG is on, so turn
+        # DEBUG on here, for the demo only (the dev-only secret and plain static files
+        # follow). The database stays settings' default, the SQLite file beside this one,
+        # unless DATABASE_URL names another.
+        os.environ["DJANGO_DEBUG"] = "true"
     try:
         from django.core.management import execute_from_command_line
     except ImportError as exc:
