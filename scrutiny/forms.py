@@ -381,6 +381,7 @@ class ReviewForm(forms.ModelForm):
         }
         help_texts = {
             "lead_member": "For example: Councillor Smith, Vice Chair",
+            "response_meeting": "",
             "published": "Anyone can see a published review. Untick to keep it a draft that "
             "only your council's people can see.",
         }
@@ -720,18 +721,20 @@ class BaseDecisionPointFormSet(forms.BaseFormSet):
             form.fields["DELETE"].label = f"Remove this {self.kind_label}"
 
     def clean(self):
-        if any(self.errors):
-            return
-        seen: dict[int, DecisionPointForm] = {}
-        for form in self.kept_forms():
-            number = form.cleaned_data["number"]
+        # Checked even when other rows have errors, so that every problem shows at once.
+        seen: set[int] = set()
+        for form in self.forms:
+            data = getattr(form, "cleaned_data", None) or {}
+            number = data.get("number")
+            if number is None or data.get("DELETE"):
+                continue
             if number in seen:
                 form.add_error(
                     "number",
                     f"{self.kind_label.capitalize()} ({number}) is used more than once: "
                     "give each a different number",
                 )
-            seen[number] = form
+            seen.add(number)
 
     def kept_forms(self) -> list[DecisionPointForm]:
         """Rows that say something and are not marked for removal."""

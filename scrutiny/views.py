@@ -157,10 +157,15 @@ def home(request):
 def committee_list(request):
     """Every committee, grouped by council, with its next meeting."""
     today = timezone.localdate()
-    committees = Committee.objects.select_related("council").annotate(
-        next_meeting=Min(
-            "meetings__date", filter=Q(meetings__date__gte=today, meetings__cancelled=False)
+    # Meta.ordering does not apply to a query that aggregates: order explicitly.
+    committees = (
+        Committee.objects.select_related("council")
+        .annotate(
+            next_meeting=Min(
+                "meetings__date", filter=Q(meetings__date__gte=today, meetings__cancelled=False)
+            )
         )
+        .order_by("council__name", "name")
     )
     return render(
         request,

@@ -162,7 +162,8 @@ def test_list_marks_a_late_executive_response_overdue(client, commission):
     )
     page = text_of(client.get(LIST_URL))
     assert re.search(
-        rf"Late Led by Councillor Vice Chair Monitoring recommendations {day(2020, 1, 6)} Due {day(2020, 3, 6)} Overdue",
+        rf"Late Led by Councillor Vice Chair Monitoring recommendations {day(2020, 1, 6)} "
+        rf"Due {day(2020, 3, 6)} Overdue",
         page,
     )
     assert f"Received {day(2020, 3, 1)}" in page
