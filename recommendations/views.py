@@ -154,6 +154,7 @@ def recommendation_detail(request, pk: int):
             "update_count": len(entries),
             "closed_meeting": closed_meeting,
             "is_closed": recommendation.status in Status.closing(),
+            "closing_statuses": Status.closing(),
             "is_overdue": this_one.overdue(today).exists(),
             "is_stale": this_one.stale(today).exists(),
             "can_manage": permissions.can_manage(user, recommendation),
@@ -388,5 +389,10 @@ def update_detail(request, pk: int):
     return render(
         request,
         "recommendations/update_detail.html",
-        {"update": update, "entries": entries, "reviews": reviews},
+        {
+            "update": update,
+            "entries": entries,
+            "reviews": reviews,
+            "closing_statuses": Status.closing(),
+        },
     )
