@@ -485,7 +485,7 @@ class ReviewFilterForm(forms.Form):
     committee = forms.ModelChoiceField(
         queryset=Committee.objects.none(), required=False, empty_label="All committees"
     )
-    status = forms.ChoiceField(choices=STATUS_FILTER_CHOICES, required=False)
+    status = forms.ChoiceField(label="Review status", choices=STATUS_FILTER_CHOICES, required=False)
     overdue = forms.BooleanField(
         label="Only reviews whose executive response is overdue", required=False
     )
@@ -505,7 +505,7 @@ class ReviewFilterForm(forms.Form):
         self.helper.layout = Layout(
             Field.select("council"),
             Field.select("committee"),
-            Field.select("status", label="Review status"),
+            Field.select("status"),
             Field.checkbox("overdue", small=True),
             Submit("filter", "Show reviews", css_class="govuk-button--secondary"),
         )

@@ -12,7 +12,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 
 from recommendations.models import ProgressUpdate, Recommendation, Status, UpdateEntry
 from recommendations.permissions import can_log_any_update, loggable_filter
@@ -516,6 +516,7 @@ def _status_counts(review_ids: list[int], user) -> dict[int, dict[str, int]]:
     return counts
 
 
+@require_safe
 def review_list(request):
     """Every review the user may see (drafts only to their own council's people), grouped by
     committee and filterable by council, committee, status and late executive response,
@@ -552,6 +553,7 @@ def review_list(request):
     )
 
 
+@require_safe
 def review_detail(request, pk: int):
     """A review with its tracker (each recommendation's status now, numbered 1, 2 ... 10),
     where it was discussed and what meetings agreed about it. Draft reviews are 404 for
@@ -640,6 +642,7 @@ def review_edit(request, pk: int):
     return _review_form_page(request, form, review)
 
 
+@require_safe
 def decision_list(request):
     """Executive decisions referred to scrutiny, newest first; those considered at an exempt
     item only for the people who may see it."""
@@ -660,6 +663,7 @@ def _points_prefetch():
     return Prefetch("points", queryset=DecisionPoint.objects.order_by("kind", "number"))
 
 
+@require_safe
 def decision_detail(request, pk: int):
     """A decision as the minutes record it: minute number, who decided and when, its numbered
     resolutions and reasons, and where it was referred. 404 when it was considered at an

@@ -510,3 +510,12 @@ def test_decision_save_checks_rights_and_numbers_itself(cabinet, people):
         saved_by=people["dem"],
     )
     assert saved.points.count() == 2
+
+
+@pytest.mark.parametrize("who", [None, "councillor", "dem"])
+def test_read_pages_only_answer_get(client, decision, people, who):
+    if who:
+        client.force_login(people[who])
+    for url in [LIST_URL, detail_url(decision)]:
+        assert client.post(url, {"title": "x"}).status_code == 405
+        assert client.get(url).status_code == 200

@@ -612,3 +612,14 @@ def test_administrator_may_add_a_review_to_any_council(client, commission):
     response = client.post(CREATE_URL, review_post(commission))
     assert response.status_code == 302
     assert Review.objects.get().committee == commission
+
+
+@pytest.mark.parametrize("who", [None, "councillor", "dem"])
+def test_read_pages_only_answer_get(client, review, people, who):
+    if who:
+        client.force_login(people[who])
+    for url in [LIST_URL, detail_url(review)]:
+        assert client.post(url, {"title": "x"}).status_code == 405
+        assert client.head(url).status_code == 200
+    review.refresh_from_db()
+    assert review.title == "Social Care External Workforce"
