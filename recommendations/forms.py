@@ -304,8 +304,11 @@ class UpdateForm(forms.Form):
         item = cleaned.get("item")
         if item is not None:
             cleaned["given_on"] = item.meeting.date
-            # The typed date is ignored, so a mistake in it must not block the update.
+            # The typed date is ignored, so a mistake in it must not block the update (nor
+            # show in the summary, which also reads the day, month and year boxes' errors).
             self.errors.pop("given_on", None)
+            for part in self.fields["given_on"].fields:
+                part.widget.errors = []
         elif "given_on" in cleaned and cleaned["given_on"] is None:
             self.add_error("given_on", "Enter the date the update was given, or choose the item")
         given_on = cleaned.get("given_on")
@@ -425,7 +428,8 @@ class UpdateSubmission:
         self.entries = [
             EntryForm(data, recommendation=rec, may_close=may_close) for rec in recommendations
         ]
-        self.preselected = preselected or set()
+        # Only recommendations on the page can be preselected; none means show them all.
+        self.preselected = (preselected or set()) & {r.pk for r in recommendations}
         self._checked = False
 
     @property

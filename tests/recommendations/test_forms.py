@@ -159,6 +159,13 @@ class TestUpdateForm:
         assert form.is_valid(), form.errors
         assert form.cleaned_data["given_on"] == datetime.date(2021, 5, 25)
 
+    def test_a_mistyped_date_is_not_reported_when_an_item_is_chosen(self, general, officer, item):
+        form = general(general_data(officer, item=str(item.pk), given_on_0="abc", given_by_role=""))
+        assert not form.is_valid()
+        assert error_links(form) == [
+            ("id_given_by_role", "Enter the role of the person who gave the update")
+        ]
+
     def test_a_date_is_needed_without_an_item(self, general, officer):
         form = general(general_data(officer, given_on_0="", given_on_1="", given_on_2=""))
         assert not form.is_valid()

@@ -686,6 +686,15 @@ class TestLogUpdate:
         assert "Recommendation 4:" in details and "Recommendation 8:" in details
         assert "Report on 2 other recommendations of this review" in details
 
+    def test_preselecting_a_recommendation_the_user_may_not_log_shows_them_all(
+        self, client, partner_rep, recs, review
+    ):
+        client.force_login(partner_rep)
+        html = client.get(log_url(review), {"recommendation": recs[5].pk}).content.decode()
+        assert '<details class="govuk-details"' not in html
+        assert "Recommendation 4:" in html and "Recommendation 8:" in html
+        assert "Recommendation 5:" not in html
+
     def test_an_item_of_another_committee_is_not_preselected(self, client, officer, recs, review):
         elsewhere = AgendaItemFactory()
         client.force_login(officer)
