@@ -115,11 +115,8 @@ LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
-# Dates as councils write them: "4 December 2017".
-DATE_FORMAT = "j F Y"
-SHORT_DATE_FORMAT = "j M Y"
-DATETIME_FORMAT = "j F Y, H:i"
-TIME_FORMAT = "H:i"
+# Dates as councils write them: "4 December 2017" (the locale's formats live here).
+FORMAT_MODULE_PATH = ["scrutiny.formats"]
 USE_THOUSAND_SEPARATOR = False
 
 STATIC_URL = "/static/"
