@@ -128,7 +128,10 @@ def home(request):
             :HOME_LIST_LIMIT
         ],
         "overdue_count": overdue.count(),
-        "stale": stale.order_by("last_update_on", "review__title", "number")[:HOME_LIST_LIMIT],
+        # Never updated first: the quietest of all.
+        "stale": stale.order_by(
+            F("last_update_on").asc(nulls_first=True), "review__title", "number"
+        )[:HOME_LIST_LIMIT],
         "stale_count": stale.count(),
         "responses_overdue": responses_overdue,
         "upcoming_meetings": meetings.select_related("committee__council")[:HOME_LIST_LIMIT],
