@@ -95,6 +95,7 @@ def _your_committees(user):
     return Committee.objects.filter(council_id=user.organisation_id)
 
 
+@require_safe
 def home(request):
     """The summary anyone can see (recommendations by status, what is overdue or has gone
     quiet, upcoming meetings), and for a signed-in user their committees and what they can
@@ -157,6 +158,7 @@ def home(request):
     return render(request, "scrutiny/home.html", context)
 
 
+@require_safe
 def committee_list(request):
     """Every committee, grouped by council, with its next meeting."""
     today = timezone.localdate()
@@ -177,6 +179,7 @@ def committee_list(request):
     )
 
 
+@require_safe
 def committee_detail(request, pk: int):
     """A committee's page is public; its draft reviews and exempt business are not."""
     user = request.user
@@ -235,6 +238,7 @@ def committee_detail(request, pk: int):
 BEFORE_EVERYTHING = datetime.date(1, 1, 1)
 
 
+@require_safe
 def meeting_detail(request, pk: int):
     """A meeting as it happened: its agenda (exempt items shown only to those allowed, to
     others only as "exempt item"), what was reported at each item, each tracked review's

@@ -324,3 +324,22 @@ def test_democratic_services_edit_their_councils_committee(client, people, commi
     assert committee.name == "Adult Social Care Commission"
     assert response.redirect_chain[-1][0] == committee.get_absolute_url()
     assert "Adult Social Care Commission saved" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "who",
+    [
+        "anonymous",
+        "councillor",
+        "officer",
+        "partner",
+        "democratic_services",
+        "other_democratic_services",
+    ],
+)
+def test_committee_pages_are_public_and_read_only(client, people, committee, who):
+    if who != "anonymous":
+        client.force_login(getattr(people, who))
+    for url in [reverse("scrutiny:committee-list"), committee.get_absolute_url()]:
+        assert client.get(url).status_code == 200
+        assert client.post(url).status_code == 405

@@ -246,3 +246,21 @@ def test_home_runs_a_fixed_number_of_queries(
     with django_assert_max_num_queries(queries):
         response = client.get(HOME)
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    "who",
+    [
+        "anonymous",
+        "councillor",
+        "officer",
+        "partner",
+        "democratic_services",
+        "other_democratic_services",
+    ],
+)
+def test_home_is_read_only_for_everyone(client, people, committee, who):
+    if who != "anonymous":
+        client.force_login(getattr(people, who))
+    assert client.get(HOME).status_code == 200
+    assert client.post(HOME).status_code == 405

@@ -524,3 +524,21 @@ def test_item_review_must_belong_to_the_committees_council(client, people, meeti
     assert response.status_code == 200
     assert "Select a valid choice" in error_summary(response)
     assert not AgendaItem.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "who",
+    [
+        "anonymous",
+        "councillor",
+        "officer",
+        "partner",
+        "democratic_services",
+        "other_democratic_services",
+    ],
+)
+def test_meeting_page_is_public_and_read_only(client, people, meeting, who):
+    if who != "anonymous":
+        client.force_login(getattr(people, who))
+    assert client.get(meeting.get_absolute_url()).status_code == 200
+    assert client.post(meeting.get_absolute_url()).status_code == 405
