@@ -456,7 +456,12 @@ class UpdateSubmission:
             return False
         reported = [e for e in self.entries if e.cleaned_data["text"].strip()]
         if not reported:
-            self.form.add_error(None, "Say what was reported on at least one recommendation")
+            # Shown on the first recommendation too, so the message sits by a field.
+            message = "Say what was reported on at least one recommendation"
+            if self.shown_entries:
+                self.shown_entries[0].add_error("text", message)
+            else:
+                self.form.add_error(None, message)
             return False
         if self.form.cleaned_data.get("item") is None:
             for entry in reported:

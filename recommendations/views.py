@@ -7,6 +7,7 @@ recommendation or update is a 404); changing follows ``recommendations.permissio
 
 from __future__ import annotations
 
+import re
 from itertools import groupby
 from operator import attrgetter
 
@@ -279,6 +280,18 @@ def _organisations_for(user, review):
     return Organisation.objects.filter(own).distinct().order_by("name")
 
 
+ENTRY_TEXT = re.compile(r"^rec-(\d+)-text$")
+
+
+def _refuse_others(data, allowed: set[int]) -> None:
+    """A report on a recommendation the page did not offer (one a partner's body does not
+    carry, or of another review) is refused outright rather than silently dropped."""
+    for key, value in data.items():
+        match = ENTRY_TEXT.match(key)
+        if match and value.strip() and int(match[1]) not in allowed:
+            raise PermissionDenied("You cannot log updates on that recommendation.")
+
+
 @require_http_methods(["GET", "POST"])
 def update_create(request, review_pk: int):
     """Log one progress update on the recommendations of a review the user may report on.
@@ -334,6 +347,8 @@ def update_create(request, review_pk: int):
         initial=initial,
         preselected=_ints(request.GET.getlist("recommendation")),
     )
+    if request.method == "POST":
+        _refuse_others(request.POST, {rec.pk for rec in recommendations})
     if request.method == "POST" and submission.is_valid():
         general = submission.form.cleaned_data
         try:

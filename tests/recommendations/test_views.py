@@ -588,6 +588,29 @@ class TestLogUpdate:
         assert not UpdateEntry.objects.filter(recommendation=recs[5]).exists()
         assert not ProgressUpdate.objects.exists()
 
+    def test_a_partner_slipping_one_it_does_not_carry_among_its_own_is_refused(
+        self, client, partner_rep, recs, review
+    ):
+        client.force_login(partner_rep)
+        response = client.post(
+            log_url(review),
+            log_data(partner_rep)
+            | entry(recs[4], text="Carried: fine.")
+            | entry(recs[5], text="Sneaked in."),
+        )
+        assert response.status_code == 403
+        assert not ProgressUpdate.objects.exists()
+
+    def test_a_recommendation_of_another_review_is_refused(self, client, officer, recs, review):
+        elsewhere = RecommendationFactory(review__committee=review.committee)
+        client.force_login(officer)
+        response = client.post(
+            log_url(review),
+            log_data(officer) | entry(recs[4], text="Fine.") | entry(elsewhere, text="Not here."),
+        )
+        assert response.status_code == 403
+        assert not ProgressUpdate.objects.exists()
+
     def test_a_partner_cannot_give_it_for_another_body(
         self, client, partner_rep, council, recs, review
     ):
