@@ -77,7 +77,13 @@ class Meeting(models.Model):
             models.UniqueConstraint(
                 fields=["committee", "date", "start_time"],
                 name="meeting_unique_committee_date_time",
-                nulls_distinct=False,
+            ),
+            # NULLs are distinct in a unique index, so a meeting with no time needs its own
+            # partial index (SQLite has no NULLS NOT DISTINCT).
+            models.UniqueConstraint(
+                fields=["committee", "date"],
+                condition=Q(start_time__isnull=True),
+                name="meeting_unique_committee_date_without_time",
             ),
         ]
 
@@ -242,7 +248,7 @@ class Review(models.Model):
 class ExecutiveDecisionQuerySet(models.QuerySet):
     def visible_to(self, user):
         return self.filter(
-            exempt_filter(user, "referred_to__council_id", "referred_to_item__exempt")
+            exempt_filter(user, "decided_by__council_id", "referred_to_item__exempt")
         )
 
 
