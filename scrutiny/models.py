@@ -248,7 +248,9 @@ class Review(models.Model):
 class ExecutiveDecisionQuerySet(models.QuerySet):
     def visible_to(self, user):
         return self.filter(
-            exempt_filter(user, "decided_by__council_id", "referred_to_item__exempt")
+            exempt_filter(
+                user, "referred_to_item__meeting__committee__council_id", "referred_to_item__exempt"
+            )
         )
 
 
