@@ -17,7 +17,7 @@ env = environ.Env(
     DJANGO_DEBUG=(bool, False),
     DJANGO_ALLOWED_HOSTS=(list, ["localhost", "127.0.0.1", "[::1]"]),
     DJANGO_CSRF_TRUSTED_ORIGINS=(list, []),
-    COUNCIL_NAME=(str, "Scrutiny recommendation tracker"),
+    COUNCIL_NAME=(str, ""),
     COUNCIL_COLOUR=(str, "#1d70b8"),
     SERVICE_NAME=(str, "Scrutiny recommendation tracker"),
     DJANGO_STATIC_ROOT=(str, str(BASE_DIR / "staticfiles")),
@@ -150,7 +150,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
-# The council whose tracker this is, shown in the header; its colour themes the pages.
+# The council whose tracker this is, shown in the header (none: no council header);
+# its colour themes the pages.
 COUNCIL_NAME = env("COUNCIL_NAME")
 COUNCIL_COLOUR = env("COUNCIL_COLOUR")
 if not re.fullmatch(r"#[0-9a-fA-F]{6}", COUNCIL_COLOUR):
