@@ -451,6 +451,7 @@ CIVIC_OFFICES = "Council Chamber, Civic Offices, Holton Road, Barry"
 ASC_JAN_2021 = "asc-2021-01-19"
 ASC_MAY_2021 = "asc-2021-05-25"
 ASC_NOV_2021 = "asc-2021-11-02"
+ASC_JAN_2027 = "asc-2027-01-26"
 CABINET_JAN_2017 = "cabinet-2017-01-23"
 CABINET_NOV_2017 = "cabinet-2017-11-06"
 HLSC_DEC_2017 = "hlsc-2017-12-04"
@@ -542,6 +543,27 @@ MEETINGS: dict[str, dict] = {
                     "Schedule 12A, paragraph 3 (information relating to the financial or "
                     "business affairs of any particular person, including the authority "
                     "holding that information)"
+                ),
+            },
+        ],
+    },
+    # Invented: the commission's next meeting, still to come, so that the home and committee
+    # pages have an upcoming meeting with a tracker item on its agenda.
+    ASC_JAN_2027: {
+        "committee": ASC_COMMISSION,
+        "date": date(2027, 1, 26),
+        "start_time": time(17, 30),
+        "venue": CITY_HALL,
+        "items": [
+            *_standard_items(),
+            {
+                "number": 5,
+                "title": "Social Care External Workforce: progress on outstanding recommendations",
+                "review": (ASC_COMMISSION, WORKFORCE_REVIEW),
+                "description": (
+                    "The Director of Adult Social Care and Commissioning will report progress "
+                    "on the review's recommendations that remain open, including those whose "
+                    "target dates have passed."
                 ),
             },
         ],
