@@ -53,6 +53,11 @@ class UpdateKind(models.TextChoices):
 
 
 STALE_MONTHS = 6
+# When the committee last heard of a recommendation: its last update, else the executive
+# response, else the report (needs with_status).
+_LAST_HEARD = Coalesce(
+    F("last_update_on"), F("review__response_received_on"), F("review__report_agreed_on")
+)
 
 
 class RecommendationQuerySet(models.QuerySet):
@@ -106,17 +111,26 @@ class RecommendationQuerySet(models.QuerySet):
         or from the executive response (or report) when there has been none. Needs
         ``with_status``."""
         cutoff = (today or timezone.localdate()) - relativedelta(months=STALE_MONTHS)
-        return (
-            self.open()
-            .alias(
-                last_heard=Coalesce(
-                    F("last_update_on"),
-                    F("review__response_received_on"),
-                    F("review__report_agreed_on"),
-                )
-            )
-            .filter(last_heard__lt=cutoff)
+        return self.open().alias(last_heard=_LAST_HEARD).filter(last_heard__lt=cutoff)
+
+    def update_due(self, as_at: datetime.date | None = None):
+        """Open recommendations whose next progress update is due by ``as_at``: their review's
+        update interval has passed since the last update (or, before any, the executive
+        response or the report). Needs ``with_status`` as at the same date."""
+        as_at = as_at or timezone.localdate()
+        review_model = self.model._meta.get_field("review").related_model
+        intervals = (
+            review_model.objects.order_by()
+            .values_list("update_interval_months", flat=True)
+            .distinct()
         )
+        due = Q(pk__in=[])
+        for months in intervals:
+            due |= Q(
+                review__update_interval_months=months,
+                last_heard__lte=as_at - relativedelta(months=months),
+            )
+        return self.open().alias(last_heard=_LAST_HEARD).filter(due)
 
     def carried_by(self, organisation_id: int):
         return self.filter(responsible_bodies__id=organisation_id)
@@ -175,6 +189,12 @@ class Recommendation(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("recommendations:recommendation-detail", args=[self.pk])
+
+    def next_update_due(self) -> datetime.date | None:
+        """When the next progress update falls due (needs ``with_status``)."""
+        review = self.review
+        last = self.last_update_on or review.response_received_on or review.report_agreed_on
+        return last + relativedelta(months=review.update_interval_months) if last else None
 
     @property
     def heading(self) -> str:

@@ -202,6 +202,11 @@ class Review(models.Model):
         related_name="responses_received",
         help_text="The meeting at which the executive response was received.",
     )
+    update_interval_months = models.PositiveSmallIntegerField(
+        default=6,
+        help_text="How often the committee wants progress on each open recommendation, in "
+        "months: an update falls due this long after the last one (or the response).",
+    )
 
     objects = ReviewQuerySet.as_manager()
 
@@ -218,6 +223,10 @@ class Review(models.Model):
             models.CheckConstraint(
                 condition=Q(response_received_on__isnull=True) | Q(report_agreed_on__isnull=False),
                 name="review_response_needs_report",
+            ),
+            models.CheckConstraint(
+                condition=Q(update_interval_months__gte=1, update_interval_months__lte=36),
+                name="review_update_interval_plausible",
             ),
         ]
 

@@ -1,0 +1,55 @@
+"""When a recommendation's next progress update falls due."""
+
+import datetime
+
+import pytest
+
+from recommendations.models import Recommendation, Status
+from tests.factories import (
+    RecommendationFactory,
+    ReviewFactory,
+    UpdateEntryFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def due_numbers(as_at):
+    return [
+        r.number
+        for r in Recommendation.objects.with_status(as_at=as_at)
+        .update_due(as_at)
+        .order_by("number")
+    ]
+
+
+def test_update_falls_due_an_interval_after_the_last_update_or_the_response():
+    review = ReviewFactory(
+        report_agreed_on=datetime.date(2020, 10, 1),
+        response_received_on=datetime.date(2021, 1, 19),
+        update_interval_months=6,
+    )
+    quiet = RecommendationFactory(review=review, number=1)
+    heard = RecommendationFactory(review=review, number=2)
+    UpdateEntryFactory(recommendation=heard, update__given_on=datetime.date(2021, 5, 25))
+    assert due_numbers(datetime.date(2021, 7, 18)) == []
+    assert due_numbers(datetime.date(2021, 7, 19)) == [1]
+    assert due_numbers(datetime.date(2021, 11, 25)) == [1, 2]
+    annotated = Recommendation.objects.with_status().get(pk=quiet.pk)
+    assert annotated.next_update_due() == datetime.date(2021, 7, 19)
+
+
+def test_each_review_keeps_its_own_interval_and_closed_ones_are_never_due():
+    quarterly = ReviewFactory(report_agreed_on=datetime.date(2021, 1, 1), update_interval_months=3)
+    yearly = ReviewFactory(report_agreed_on=datetime.date(2021, 1, 1), update_interval_months=12)
+    RecommendationFactory(review=quarterly, number=1)
+    RecommendationFactory(review=yearly, number=2)
+    done = RecommendationFactory(review=quarterly, number=3)
+    UpdateEntryFactory(
+        recommendation=done,
+        update__given_on=datetime.date(2021, 2, 1),
+        new_status=Status.ACHIEVED,
+        reason="Delivered in full.",
+    )
+    assert due_numbers(datetime.date(2021, 4, 1)) == [1]
+    assert due_numbers(datetime.date(2022, 1, 1)) == [1, 2]
