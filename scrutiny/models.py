@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import dateformat, timezone
 
 from partnerships.access import exempt_filter, published_filter
+from recommendations.models import Recommendation
 
 
 def long_date(day: datetime.date) -> str:
@@ -92,6 +93,16 @@ class Meeting(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("scrutiny:meeting-detail", args=[self.pk])
+
+    def recommendations_due(self, user):
+        """Open recommendations of this committee's reviews, visible to ``user``, whose next
+        progress update is due by this meeting, with their status as at the meeting."""
+        return (
+            Recommendation.objects.visible_to(user)
+            .filter(review__committee_id=self.committee_id)
+            .with_status(as_at=self.date, user=user)
+            .update_due(self.date)
+        )
 
     def previous(self) -> Meeting | None:
         """The committee's last meeting before this one (cancelled ones do not count)."""
@@ -345,6 +356,24 @@ class AgreedActionQuerySet(models.QuerySet):
         """Outstanding actions whose due date, or due meeting's date, has passed."""
         today = today or timezone.localdate()
         return self.outstanding().filter(Q(due_on__lt=today) | Q(due_meeting__date__lt=today))
+
+    def due_at(self, meeting: Meeting):
+        """Outstanding actions of the meeting's committee, agreed at an earlier meeting, that
+        fall to this meeting: placed at it; due by a date on or before it; asked for "at a
+        future meeting"; or placed at an earlier meeting that did not deliver them (they
+        carry forward until delivered). Actions placed at a later meeting are not due yet."""
+        return self.outstanding().filter(
+            Q(due_meeting=meeting)
+            | Q(due_meeting__isnull=True, due_on__isnull=True)
+            | Q(due_meeting__isnull=True, due_on__lte=meeting.date)
+            | Q(due_meeting__date__lt=meeting.date),
+            meeting__committee_id=meeting.committee_id,
+            meeting__date__lt=meeting.date,
+        )
+
+    def unplaced(self):
+        """Outstanding actions not yet placed at any meeting."""
+        return self.outstanding().filter(due_meeting__isnull=True)
 
 
 class AgreedAction(models.Model):
