@@ -31,30 +31,83 @@ from recommendations.services import EntryInput
 AgendaItem = ProgressUpdate._meta.get_field("item").related_model
 
 
-class DateField(DateInputField):
-    """Day, month and year boxes. A partly filled or impossible date is an error naming the
-    field (as the GOV.UK pattern words it), never silently read as no date."""
+# What a date's errors say, by case. ``{label}`` is the field's label and ``{name}`` the
+# same with a small first letter. The GOV.UK date input pattern names the field.
+DATE_ERRORS_NAMING_THE_FIELD = {
+    "required": "Enter the {name}",
+    "incomplete": (
+        "{label} must include a day",
+        "{label} must include a month",
+        "{label} must include a year",
+    ),
+    "not_number": ("{label} must be a real date: use numbers only",) * 3,
+    "not_a_day": "{label} must be a real date",
+    "year_digits": "{label} year must include 4 numbers",
+    "year_range": "{label} year must be between 1900 and 2200",
+}
+# The short wording of the committee, meeting, review and decision forms, whose labels end
+# in "(optional)" and would read badly inside a message.
+DATE_ERRORS_SHORT = {
+    "required": "Enter the day, month and year",
+    "incomplete": ("Enter the day of the month", "Enter the month", "Enter the year"),
+    "not_number": ("Enter a valid date", "Enter a valid month", "Enter a valid year"),
+    "not_a_day": "Enter a real date",
+    "year_digits": "Enter a year between 1900 and 2200",
+    "year_range": "Enter a year between 1900 and 2200",
+}
 
-    def __init__(self, *, label: str, required: bool = False, **kwargs):
+
+class DateField(DateInputField):
+    """Day, month and year boxes. Left empty, an optional date is no date; partly filled,
+    impossible (31 February) or implausible (a year not of four figures from 1900 to 2200)
+    it is an error on the box at fault, never silently read as no date.
+
+    ``messages`` words each error (``DATE_ERRORS_NAMING_THE_FIELD`` by default); Django's
+    ``error_messages`` still override the whole date's own (``required``).
+    """
+
+    FIRST_YEAR, LAST_YEAR = 1900, 2200
+
+    def __init__(
+        self,
+        *,
+        label: str,
+        required: bool = False,
+        messages: dict = DATE_ERRORS_NAMING_THE_FIELD,
+        error_messages: dict[str, str] | None = None,
+        **kwargs,
+    ):
         super().__init__(label=label, required=required, require_all_fields=False, **kwargs)
-        self.error_messages["required"] = f"Enter the {label[0].lower()}{label[1:]}"
-        self.error_messages["incomplete"] = f"{label} must be a real date"
-        for part, subfield in zip(("day", "month", "year"), self.fields, strict=True):
-            subfield.error_messages["incomplete"] = f"{label} must include a {part}"
-            subfield.validators = [
-                RegexValidator(r"^[0-9]+$", f"{label} must be a real date: use numbers only")
-            ]
+        words = {"label": label, "name": label[:1].lower() + label[1:]}
+        self.messages = {
+            case: tuple(m.format(**words) for m in text)
+            if isinstance(text, tuple)
+            else text.format(**words)
+            for case, text in messages.items()
+        }
+        self.error_messages["required"] = self.messages["required"]
+        self.error_messages.update(error_messages or {})
+        for subfield, incomplete, not_number in zip(
+            self.fields, self.messages["incomplete"], self.messages["not_number"], strict=True
+        ):
+            # Every box is needed once any is filled in; all empty is handled above them.
+            subfield.required = True
+            subfield.error_messages["incomplete"] = incomplete
+            subfield.validators = [RegexValidator(r"^[0-9]+$", not_number)]
 
     def compress(self, data_list):
         day, month, year = data_list
         if not (day and month and year):
             return None
         if len(year) != 4:
-            raise ValidationError(f"{self.label} year must include 4 numbers", code="invalid")
+            raise ValidationError(self.messages["year_digits"], code="invalid_year")
         try:
-            return datetime.date(int(year), int(month), int(day))
+            value = datetime.date(int(year), int(month), int(day))
         except ValueError:
-            raise ValidationError(f"{self.label} must be a real date", code="invalid") from None
+            raise ValidationError(self.messages["not_a_day"], code="invalid_date") from None
+        if not self.FIRST_YEAR <= value.year <= self.LAST_YEAR:
+            raise ValidationError(self.messages["year_range"], code="invalid_year")
+        return value
 
 
 def _anchor(bound_field) -> str:

@@ -4,9 +4,6 @@ on the page, never an IntegrityError."""
 
 from __future__ import annotations
 
-import datetime
-
-from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Fieldset, Fluid, Layout, Size, Submit
 from crispy_forms_gds.templatetags.crispy_forms_gds import field_errors
@@ -15,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Case, When
 
 from partnerships.models import Organisation
+from recommendations.forms import DATE_ERRORS_SHORT, DateField
 from scrutiny.models import (
     AgendaItem,
     AgreedAction,
@@ -25,37 +23,6 @@ from scrutiny.models import (
     Review,
     long_date,
 )
-
-
-class RealDateField(DateInputField):
-    """A GOV.UK day/month/year date that says "Enter a real date" for 31/02/2024 and years
-    outside what a council could mean, instead of Python's own message."""
-
-    def __init__(self, *, required: bool = True, **kwargs):
-        super().__init__(required=required, **kwargs)
-        self.require_all_fields = False
-        for subfield in self.fields:
-            subfield.required = required
-
-    def clean(self, value):
-        if not self.required and value and not any(v not in self.empty_values for v in value):
-            return None
-        # Part-filled optional dates must still be complete.
-        for subfield in self.fields:
-            subfield.required = True
-        return super().clean(value)
-
-    def compress(self, data_list):
-        day, month, year = data_list
-        if not (day and month and year):
-            return None
-        try:
-            value = datetime.date(int(year), int(month), int(day))
-        except ValueError:
-            raise ValidationError("Enter a real date", code="invalid_date") from None
-        if not 1900 <= value.year <= 2200:
-            raise ValidationError("Enter a year between 1900 and 2200", code="invalid_year")
-        return value
 
 
 def _helper(*fields, submit: str) -> FormHelper:
@@ -96,7 +63,13 @@ class CommitteeForm(forms.ModelForm):
 class MeetingForm(forms.ModelForm):
     """A meeting of one committee; the committee cannot meet twice at the same date and time."""
 
-    date = RealDateField(label="Date", help_text="For example, 4 12 2017")
+    date = DateField(
+        label="Date",
+        required=True,
+        help_text="For example, 4 12 2017",
+        messages=DATE_ERRORS_SHORT,
+        error_messages={"required": "Enter the date of the meeting"},
+    )
     start_time = forms.TimeField(
         label="Start time (optional)",
         required=False,
@@ -113,8 +86,6 @@ class MeetingForm(forms.ModelForm):
     def __init__(self, *args, committee: Committee, **kwargs):
         super().__init__(*args, **kwargs)
         self.committee = committee
-        self.fields["date"].error_messages["required"] = "Enter the date of the meeting"
-        self.fields["date"].error_messages["incomplete"] = "Enter the date of the meeting"
         self.helper = _helper(
             Field("date"),
             Field.text("start_time", field_width=5),
@@ -207,14 +178,14 @@ class AgreedActionForm(forms.ModelForm):
     or (both empty) "at a future meeting"; delivery at a meeting takes that meeting's date
     unless one is given, and cannot come before the meeting that agreed it."""
 
-    due_on = RealDateField(
-        label="Due by (optional)", required=False, help_text="For example, 31 3 2022"
+    due_on = DateField(
+        label="Due by (optional)", help_text="For example, 31 3 2022", messages=DATE_ERRORS_SHORT
     )
-    delivered_on = RealDateField(
+    delivered_on = DateField(
         label="Delivered on (optional)",
-        required=False,
         help_text="Leave empty while it is outstanding. If you choose the meeting it was "
         "delivered at, this can be left empty.",
+        messages=DATE_ERRORS_SHORT,
     )
 
     class Meta:
@@ -339,20 +310,20 @@ class ReviewForm(forms.ModelForm):
     the response meeting must be a meeting of the review's committee (and gives the date the
     response was received when none is typed)."""
 
-    started_on = RealDateField(
+    started_on = DateField(
         label="Date the review started (optional)",
-        required=False,
         help_text="For example, 1 6 2020",
+        messages=DATE_ERRORS_SHORT,
     )
-    report_agreed_on = RealDateField(
+    report_agreed_on = DateField(
         label="Date the committee agreed the report (optional)",
-        required=False,
         help_text="The executive response is due two months later. For example, 1 10 2020",
+        messages=DATE_ERRORS_SHORT,
     )
-    response_received_on = RealDateField(
+    response_received_on = DateField(
         label="Date the executive response was received (optional)",
-        required=False,
         help_text="If you choose the meeting it was received at, this can be left empty.",
+        messages=DATE_ERRORS_SHORT,
     )
 
     class Meta:
@@ -534,9 +505,12 @@ class DecisionForm(forms.ModelForm):
     agenda item must be one of the referred-to committee's (choosing only the item refers
     the decision to that item's committee) and cannot come before the decision was made."""
 
-    decided_on = RealDateField(
+    decided_on = DateField(
         label="Date of the decision",
+        required=True,
         help_text="The date of the meeting that made it. For example, 6 11 2017",
+        messages=DATE_ERRORS_SHORT,
+        error_messages={"required": "Enter the date of the decision"},
     )
 
     class Meta:
@@ -593,8 +567,6 @@ class DecisionForm(forms.ModelForm):
             f"item {item.number}, {item.title}"
         )
         self.fields["referred_to_item"].empty_label = "None yet"
-        self.fields["decided_on"].error_messages["required"] = "Enter the date of the decision"
-        self.fields["decided_on"].error_messages["incomplete"] = "Enter the date of the decision"
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True

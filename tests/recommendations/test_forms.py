@@ -54,6 +54,11 @@ class TestDateField:
         assert not form.is_valid()
         assert message in form.errors["due"]
 
+    def test_a_year_no_council_could_mean_is_an_error(self):
+        form = DateForm(date_data("31", "3", "2202"))
+        assert not form.is_valid()
+        assert form.errors["due"] == ["Target date year must be between 1900 and 2200"]
+
     def test_a_missing_part_is_linked_to_its_own_box(self):
         form = DateForm(date_data("31", "", "2022"))
         form.is_valid()
