@@ -110,31 +110,56 @@ class DateField(DateInputField):
         return value
 
 
-def _anchor(bound_field) -> str:
-    """The id a summary link should lead to: the first radio or checkbox of a group."""
-    widget = bound_field.field.widget
-    if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
+def _anchor(bound_field, whole_date_to_day_box: bool = False) -> str:
+    """The id a summary link about a whole field should lead to: the first radio or
+    checkbox of a group; for a date its group of boxes, or its day box."""
+    field = bound_field.field
+    if isinstance(field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
         return f"id_{bound_field.html_name}_1"
+    if whole_date_to_day_box and isinstance(field, forms.MultiValueField):
+        return f"{bound_field.auto_id}_0"
     return bound_field.auto_id
 
 
-def error_links(*forms_, non_field_anchor: str | None = None) -> list[tuple[str, str]]:
-    """(anchor, message) for every error of ``forms_``, in page order, for the summary.
+def _form_links(
+    form, non_field_anchor: str | None, fallback: str, whole_date_to_day_box: bool
+) -> list[tuple[str, str]]:
+    if not form.is_bound or not form.errors:
+        return []
+    fields = form.visible_fields()
+    first = non_field_anchor or fallback
+    if fields and not non_field_anchor:
+        first = _anchor(fields[0], whole_date_to_day_box)
+    links = [(first, str(error)) for error in form.non_field_errors()]
+    for bound in fields:
+        # A date's box at fault has its own id; an error of the whole field has the field's.
+        for anchor, errors in field_errors(bound):
+            if anchor == bound.auto_id:
+                anchor = _anchor(bound, whole_date_to_day_box)
+            links.extend((anchor, str(error)) for error in errors)
+    return links
 
-    Errors that belong to no field lead to ``non_field_anchor`` (default the form's first
-    field)."""
+
+def error_links(
+    *forms_, non_field_anchor: str | None = None, whole_date_to_day_box: bool = False
+) -> list[tuple[str, str]]:
+    """(anchor, message) for every error of ``forms_`` (forms or formsets), in page order,
+    for the page's one error summary (templates/includes/_error_summary.html).
+
+    A form's errors that belong to no field lead to ``non_field_anchor`` (default its first
+    field). A formset's own errors, and those of a row without fields, lead to the element
+    with the id ``<prefix>-section`` that the page wraps the formset in. An error of a whole
+    date (31 February, or a date the form needs) leads to its group of boxes, or with
+    ``whole_date_to_day_box`` to its day box."""
     links = []
     for form in forms_:
-        if not form.is_bound or not form.errors:
-            continue
-        fields = form.visible_fields()
-        first = non_field_anchor or (_anchor(fields[0]) if fields else "main-content")
-        links.extend((first, str(error)) for error in form.non_field_errors())
-        for bound in fields:
-            for anchor, errors in field_errors(bound):
-                if anchor == bound.auto_id:
-                    anchor = _anchor(bound)
-                links.extend((anchor, str(error)) for error in errors)
+        if isinstance(form, forms.BaseFormSet):
+            section = f"{form.prefix}-section"
+            links.extend((section, str(error)) for error in form.non_form_errors())
+            for row in form.forms:
+                links.extend(_form_links(row, None, section, whole_date_to_day_box))
+        else:
+            links.extend(_form_links(form, non_field_anchor, "main-content", whole_date_to_day_box))
     return links
 
 

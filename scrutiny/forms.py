@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Fieldset, Fluid, Layout, Size, Submit
-from crispy_forms_gds.templatetags.crispy_forms_gds import field_errors
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Case, When
@@ -728,27 +727,3 @@ def decision_point_initial(decision: ExecutiveDecision | None, kind: str) -> lis
     if decision is None or decision.pk is None:
         return []
     return [{"number": p.number, "text": p.text} for p in decision.points.all() if p.kind == kind]
-
-
-def error_summary_items(form, *formsets) -> list[tuple[str, str]]:
-    """(anchor id, message) for every error of a form and its formsets in page order, so one
-    GOV.UK error summary links each message to the field it is about."""
-    items: list[tuple[str, str]] = []
-
-    def add_form(f, fallback: str):
-        visible = f.visible_fields()
-        first = visible[0].auto_id if visible else fallback
-        items.extend((first, e) for e in f.non_field_errors())
-        for bound in visible:
-            for field_id, errors in field_errors(bound):
-                if field_id == bound.auto_id and hasattr(bound.field, "fields"):
-                    field_id = f"{field_id}_0"
-                items.extend((field_id, e) for e in errors)
-
-    add_form(form, "main-content")
-    for formset in formsets:
-        anchor = f"{formset.prefix}-section"
-        items.extend((anchor, e) for e in formset.non_form_errors())
-        for f in formset.forms:
-            add_form(f, anchor)
-    return items

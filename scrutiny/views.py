@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_safe
 
+from recommendations.forms import error_links
 from recommendations.models import ProgressUpdate, Recommendation, Status, UpdateEntry
 from recommendations.permissions import can_log_any_update, loggable_filter
 from scrutiny.forms import (
@@ -26,7 +27,6 @@ from scrutiny.forms import (
     ReviewFilterForm,
     ReviewForm,
     decision_point_initial,
-    error_summary_items,
 )
 from scrutiny.models import (
     AgendaItem,
@@ -736,7 +736,6 @@ def _decision_form_page(request, decision: ExecutiveDecision | None):
             else:
                 messages.success(request, f"Decision saved: {saved}")
                 return redirect(saved)
-    errors = error_summary_items(form, resolutions, reasons)
     return render(
         request,
         "scrutiny/decision_form.html",
@@ -744,7 +743,7 @@ def _decision_form_page(request, decision: ExecutiveDecision | None):
             "form": form,
             "decision": decision,
             "formsets": [("Resolutions", resolutions), ("Reasons for the decision", reasons)],
-            "errors": errors,
+            "error_links": error_links(form, resolutions, reasons, whole_date_to_day_box=True),
         },
     )
 
