@@ -163,12 +163,15 @@ def error_links(
     return links
 
 
-def _helper(*layout, submit: str | None = None, form_tag: bool = False) -> FormHelper:
+def form_helper(*layout, submit: str | None = None, size: str | None = None) -> FormHelper:
+    """How crispy-forms-gds draws a form's fields: ``layout``, a ``submit`` button, and
+    labels and legends of ``size`` (default the pack's). The page draws the <form> (with
+    novalidate and the CSRF token) around it, so that one <form> can hold several forms."""
     helper = FormHelper()
-    helper.form_tag = form_tag
+    helper.form_tag = False
     helper.disable_csrf = True
-    helper.label_size = Size.SMALL
-    helper.legend_size = Size.SMALL
+    if size:
+        helper.label_size = helper.legend_size = size
     helper.layout = Layout(*layout)
     if submit:
         helper.layout.append(Submit("submit", submit))
@@ -213,7 +216,7 @@ class RecommendationForm(forms.ModelForm):
         self.instance.review = review
         self.fields["responsible_bodies"].label_from_instance = lambda o: o.label
         self.fields["number"].widget.attrs["class"] = "govuk-input--width-3"
-        self.helper = _helper(
+        self.helper = form_helper(
             Field.text("number", field_width=None),
             Field.text("title"),
             Field.textarea("text", rows=5),
@@ -221,6 +224,7 @@ class RecommendationForm(forms.ModelForm):
             Field.checkboxes("responsible_bodies", small=True),
             Field("target_date"),
             submit="Save recommendation",
+            size=Size.SMALL,
         )
 
     def clean_number(self):
@@ -268,12 +272,13 @@ class ResponseForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
+        self.helper = form_helper(
             Field.radios("response", legend_size=Size.SMALL),
             Field.textarea("response_text", rows=8),
             Field.text("lead_officer"),
             Field("target_date"),
             submit="Save response",
+            size=Size.SMALL,
         )
 
     def clean(self):
@@ -302,8 +307,11 @@ class RecommendationFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
-            Field.select("status"), Field.select("response"), submit="Apply filters"
+        self.helper = form_helper(
+            Field.select("status"),
+            Field.select("response"),
+            submit="Apply filters",
+            size=Size.SMALL,
         )
         self.helper.form_tag = True
         self.helper.form_method = "get"
@@ -367,7 +375,7 @@ class UpdateForm(forms.Form):
         self.fields["organisation"].queryset = organisations
         self.fields["organisation"].label_from_instance = lambda o: o.label
         self.fields["item"].queryset = items
-        self.helper = _helper(
+        self.helper = form_helper(
             Field("given_on"),
             Field.radios("kind", legend_size=Size.SMALL),
             Field.select("organisation"),
@@ -375,6 +383,7 @@ class UpdateForm(forms.Form):
             Field.text("given_by_name"),
             Field.select("item"),
             Field.textarea("summary", rows=4),
+            size=Size.SMALL,
         )
 
     def clean(self):
@@ -426,11 +435,12 @@ class EntryForm(forms.Form):
         self.fields["reason"].help_text = "Why it slipped or paused, or the outcome when it closes."
         # The fieldset and its legend (the recommendation's own words) are drawn by the
         # page template, which escapes them; the pack would mark a legend safe.
-        self.helper = _helper(
+        self.helper = form_helper(
             Field.textarea("text", rows=4),
             Field.select("new_status"),
             Field("revised_target_date"),
             Field.textarea("reason", rows=3),
+            size=Size.SMALL,
         )
 
     @property

@@ -30,7 +30,6 @@ from recommendations.forms import (
     RecommendationForm,
     ResponseForm,
     UpdateSubmission,
-    error_links,
 )
 from recommendations.models import ProgressUpdate, Recommendation, Status, UpdateEntry
 
@@ -98,7 +97,6 @@ def recommendation_list(request):
             "filtered": filters.is_bound
             and filters.is_valid()
             and any(filters.cleaned_data.values()),
-            "error_links": error_links(filters) if filters.is_bound else [],
             "page_obj": page,
             "groups": groups,
             "page_range": list(page.paginator.get_elided_page_range(page.number)),
@@ -196,7 +194,7 @@ def recommendation_create(request, review_pk: int):
     return render(
         request,
         "recommendations/recommendation_form.html",
-        {"form": form, "review": review, "error_links": error_links(form)},
+        {"form": form, "review": review},
     )
 
 
@@ -232,7 +230,6 @@ def recommendation_edit(request, pk: int):
             "form": form,
             "review": recommendation.review,
             "recommendation": form.instance,
-            "error_links": error_links(form),
         },
     )
 
@@ -259,7 +256,6 @@ def response_edit(request, pk: int):
             "form": form,
             "recommendation": recommendation,
             "review": recommendation.review,
-            "error_links": error_links(form),
         },
     )
 

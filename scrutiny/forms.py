@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Case, When
 
 from partnerships.models import Organisation
-from recommendations.forms import DATE_ERRORS_SHORT, DateField
+from recommendations.forms import DATE_ERRORS_SHORT, DateField, form_helper
 from scrutiny.models import (
     AgendaItem,
     AgreedAction,
@@ -22,12 +22,6 @@ from scrutiny.models import (
     Review,
     long_date,
 )
-
-
-def _helper(*fields, submit: str) -> FormHelper:
-    helper = FormHelper()
-    helper.layout = Layout(*fields, Submit("submit", submit))
-    return helper
 
 
 class CommitteeForm(forms.ModelForm):
@@ -48,7 +42,7 @@ class CommitteeForm(forms.ModelForm):
         self.fields["council"].queryset = councils
         self.fields["council"].empty_label = None if councils.count() == 1 else "Choose a council"
         self.fields["council"].error_messages["required"] = "Choose the council"
-        self.helper = _helper(
+        self.helper = form_helper(
             Field.select("council"),
             Field.text("name"),
             Field.radios("kind", legend_size=Size.SMALL),
@@ -85,7 +79,7 @@ class MeetingForm(forms.ModelForm):
     def __init__(self, *args, committee: Committee, **kwargs):
         super().__init__(*args, **kwargs)
         self.committee = committee
-        self.helper = _helper(
+        self.helper = form_helper(
             Field("date"),
             Field.text("start_time", field_width=5),
             Field.text("venue"),
@@ -140,7 +134,7 @@ class AgendaItemForm(forms.ModelForm):
             "(financial or business affairs)."
         )
         self.fields["number"].widget.attrs["inputmode"] = "numeric"
-        self.helper = _helper(
+        self.helper = form_helper(
             Field.text("number", field_width=3),
             Field.text("title"),
             Field.textarea("description", rows=4),
@@ -238,7 +232,7 @@ class AgreedActionForm(forms.ModelForm):
         ).order_by("date", "start_time")
         self.fields["delivered_meeting"].empty_label = "None"
         self.fields["delivered_meeting"].label_from_instance = _meeting_label
-        self.helper = _helper(
+        self.helper = form_helper(
             Field.textarea("text", rows=4),
             Field.select("item"),
             Field.select("review"),
@@ -375,7 +369,7 @@ class ReviewForm(forms.ModelForm):
             f"{m.committee.name}: {_meeting_label(m)}"
         )
         self.fields["response_meeting"].empty_label = "None"
-        self.helper = _helper(
+        self.helper = form_helper(
             Field.select("committee"),
             Field.text("title"),
             Field.text("report_title"),
@@ -566,10 +560,7 @@ class DecisionForm(forms.ModelForm):
             f"item {item.number}, {item.title}"
         )
         self.fields["referred_to_item"].empty_label = "None yet"
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.disable_csrf = True
-        self.helper.layout = Layout(
+        self.helper = form_helper(
             Field.select("decided_by"),
             Field.text("minute_number", field_width=10),
             Field("decided_on"),
@@ -637,10 +628,7 @@ class DecisionPointForm(forms.Form):
             max_value="Enter a number below 1000",
         )
         self.fields["text"].label = f"Text of the {self.kind_label}"
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.disable_csrf = True
-        self.helper.layout = Layout(
+        self.helper = form_helper(
             Fieldset(
                 Field.text("number", field_width=3),
                 Field.textarea("text", rows=3),

@@ -291,6 +291,18 @@ def test_create_with_bad_input_shows_errors_keeps_input_and_saves_nothing(
     assert Committee.objects.count() == 1
 
 
+def test_an_error_on_the_kind_links_to_its_first_radio_and_the_browser_leaves_checks_to_us(
+    client, people, council
+):
+    client.force_login(people.democratic_services)
+    response = client.post(reverse("scrutiny:committee-create"), committee_post(council, kind=""))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<a href="#id_kind_1">' in error_summary(response)
+    assert 'id="id_kind_1"' in html
+    assert '<form method="post" novalidate>' in html
+
+
 # --- Edit -------------------------------------------------------------------------------
 
 
