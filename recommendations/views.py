@@ -163,14 +163,38 @@ def recommendation_detail(request, pk: int):
     )
 
 
-def _save_recommendation(form: RecommendationForm) -> Recommendation | None:
-    """Save, or turn a number taken meanwhile by someone else into a form error."""
-    try:
-        with transaction.atomic():
-            return form.save()
-    except IntegrityError:
-        form.add_error("number", "This review already has a recommendation with that number")
-        return None
+SAVED_MEANWHILE = "Someone else changed this at the same time. Check the details and save again."
+
+
+def save_form_page(
+    request,
+    form,
+    template: str,
+    context: dict,
+    message: str,
+    *,
+    clash_field: str | None = None,
+    clash_message: str = SAVED_MEANWHILE,
+):
+    """Save a valid posted ``form``, say ``message`` ("{obj} saved") and go to what it
+    saved; otherwise show ``template`` with the form's errors and what was typed.
+
+    A clash another user caused since the form was checked (a number taken at the same
+    moment) is ``clash_message`` on ``clash_field`` (None: the whole form), never a server
+    error."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                obj = form.save()
+        except IntegrityError:
+            form.add_error(clash_field, clash_message)
+        else:
+            messages.success(request, message.format(obj=obj))
+            return redirect(obj)
+    return render(request, template, {"form": form, **context})
+
+
+NUMBER_TAKEN = "This review already has a recommendation with that number"
 
 
 @require_http_methods(["GET", "POST"])
@@ -186,15 +210,14 @@ def recommendation_create(request, review_pk: int):
         return _refuse(request)
     next_number = (review.recommendations.aggregate(n=Max("number"))["n"] or 0) + 1
     form = RecommendationForm(request.POST or None, review=review, initial={"number": next_number})
-    if request.method == "POST" and form.is_valid():
-        recommendation = _save_recommendation(form)
-        if recommendation is not None:
-            messages.success(request, f"Recommendation {recommendation.number} added")
-            return redirect(recommendation)
-    return render(
+    return save_form_page(
         request,
+        form,
         "recommendations/recommendation_form.html",
-        {"form": form, "review": review},
+        {"review": review},
+        "Recommendation {obj.number} added",
+        clash_field="number",
+        clash_message=NUMBER_TAKEN,
     )
 
 
@@ -218,19 +241,14 @@ def recommendation_edit(request, pk: int):
     form = RecommendationForm(
         request.POST or None, instance=recommendation, review=recommendation.review
     )
-    if request.method == "POST" and form.is_valid():
-        recommendation = _save_recommendation(form)
-        if recommendation is not None:
-            messages.success(request, f"Recommendation {recommendation.number} saved")
-            return redirect(recommendation)
-    return render(
+    return save_form_page(
         request,
+        form,
         "recommendations/recommendation_form.html",
-        {
-            "form": form,
-            "review": recommendation.review,
-            "recommendation": form.instance,
-        },
+        {"review": recommendation.review, "recommendation": recommendation},
+        "Recommendation {obj.number} saved",
+        clash_field="number",
+        clash_message=NUMBER_TAKEN,
     )
 
 
@@ -243,20 +261,12 @@ def response_edit(request, pk: int):
     if not permissions.can_edit_response(request.user, recommendation):
         return _refuse(request)
     form = ResponseForm(request.POST or None, instance=recommendation)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(
-            request, f"Executive response to recommendation {recommendation.number} saved"
-        )
-        return redirect(recommendation)
-    return render(
+    return save_form_page(
         request,
+        form,
         "recommendations/response_form.html",
-        {
-            "form": form,
-            "recommendation": recommendation,
-            "review": recommendation.review,
-        },
+        {"recommendation": recommendation, "review": recommendation.review},
+        "Executive response to recommendation {obj.number} saved",
     )
 
 

@@ -6,7 +6,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Max, Min, Prefetch, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,6 +16,7 @@ from django.views.decorators.http import require_GET, require_safe
 from recommendations.forms import error_links
 from recommendations.models import ProgressUpdate, Recommendation, Status, UpdateEntry
 from recommendations.permissions import can_log_any_update, loggable_filter
+from recommendations.views import save_form_page
 from scrutiny.forms import (
     AgendaItemForm,
     AgreedActionForm,
@@ -353,25 +353,6 @@ def _require_manager(user, council_id: int) -> None:
         raise PermissionDenied("Only the council's democratic services can change this.")
 
 
-def _save_form(request, form, template: str, context: dict, message: str):
-    """Save a valid form and go to what it saved; otherwise show the form with its errors
-    and what was typed. A clash another user caused since the form was checked (a unique
-    number taken at the same moment) is a form error, not a server error."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            with transaction.atomic():
-                obj = form.save()
-        except IntegrityError:
-            form.add_error(
-                None,
-                "Someone else changed this at the same time. Check the details and save again.",
-            )
-        else:
-            messages.success(request, message.format(obj=obj))
-            return redirect(obj)
-    return render(request, template, {"form": form, **context})
-
-
 def _bound(request) -> dict | None:
     return request.POST if request.method == "POST" else None
 
@@ -381,7 +362,7 @@ def committee_create(request):
     if not _may_create_committee(request.user):
         raise PermissionDenied("Only democratic services can add committees.")
     form = CommitteeForm(_bound(request), user=request.user)
-    return _save_form(
+    return save_form_page(
         request, form, "scrutiny/committee_form.html", {"committee": None}, "{obj} added"
     )
 
@@ -391,9 +372,13 @@ def committee_edit(request, pk: int):
     committee = get_object_or_404(Committee.objects.select_related("council"), pk=pk)
     _require_manager(request.user, committee.council_id)
     form = CommitteeForm(_bound(request), instance=committee, user=request.user)
-    return _save_form(
+    return save_form_page(
         request, form, "scrutiny/committee_form.html", {"committee": committee}, "{obj} saved"
     )
+
+
+def _meeting_for_change(pk: int) -> Meeting:
+    return get_object_or_404(Meeting.objects.select_related("committee__council"), pk=pk)
 
 
 @login_required
@@ -401,7 +386,7 @@ def meeting_create(request, pk: int):
     committee = get_object_or_404(Committee.objects.select_related("council"), pk=pk)
     _require_manager(request.user, committee.council_id)
     form = MeetingForm(_bound(request), instance=Meeting(committee=committee), committee=committee)
-    return _save_form(
+    return save_form_page(
         request,
         form,
         "scrutiny/meeting_form.html",
@@ -412,10 +397,10 @@ def meeting_create(request, pk: int):
 
 @login_required
 def meeting_edit(request, pk: int):
-    meeting = get_object_or_404(Meeting.objects.select_related("committee__council"), pk=pk)
+    meeting = _meeting_for_change(pk)
     _require_manager(request.user, meeting.committee.council_id)
     form = MeetingForm(_bound(request), instance=meeting, committee=meeting.committee)
-    return _save_form(
+    return save_form_page(
         request,
         form,
         "scrutiny/meeting_form.html",
@@ -424,23 +409,32 @@ def meeting_edit(request, pk: int):
     )
 
 
-@login_required
-def item_create(request, pk: int):
-    meeting = get_object_or_404(Meeting.objects.select_related("committee__council"), pk=pk)
+def _meeting_part_page(request, form_class, part, *, name: str, message: str, **form_kwargs):
+    """Add or edit ``part``, an agenda item or agreed action of its meeting, on the page
+    scrutiny/<model>_form.html; only the council's democratic services (and admins) may."""
+    meeting = part.meeting
     _require_manager(request.user, meeting.committee.council_id)
-    next_number = (meeting.items.aggregate(n=Max("number"))["n"] or 0) + 1
-    form = AgendaItemForm(
-        _bound(request),
-        instance=AgendaItem(meeting=meeting),
-        meeting=meeting,
-        initial={"number": next_number},
-    )
-    return _save_form(
+    form = form_class(_bound(request), instance=part, meeting=meeting, **form_kwargs)
+    return save_form_page(
         request,
         form,
-        "scrutiny/agendaitem_form.html",
-        {"meeting": meeting, "item": None},
-        "{obj} added to the agenda",
+        f"scrutiny/{part._meta.model_name}_form.html",
+        {"meeting": meeting, name: part if part.pk else None},
+        message,
+    )
+
+
+@login_required
+def item_create(request, pk: int):
+    meeting = _meeting_for_change(pk)
+    next_number = (meeting.items.aggregate(n=Max("number"))["n"] or 0) + 1
+    return _meeting_part_page(
+        request,
+        AgendaItemForm,
+        AgendaItem(meeting=meeting),
+        name="item",
+        message="{obj} added to the agenda",
+        initial={"number": next_number},
     )
 
 
@@ -449,30 +443,18 @@ def item_edit(request, pk: int):
     item = get_object_or_404(
         AgendaItem.objects.select_related("meeting__committee__council"), pk=pk
     )
-    _require_manager(request.user, item.meeting.committee.council_id)
-    form = AgendaItemForm(_bound(request), instance=item, meeting=item.meeting)
-    return _save_form(
-        request,
-        form,
-        "scrutiny/agendaitem_form.html",
-        {"meeting": item.meeting, "item": item},
-        "{obj} saved",
-    )
+    return _meeting_part_page(request, AgendaItemForm, item, name="item", message="{obj} saved")
 
 
 @login_required
 def action_create(request, pk: int):
-    meeting = get_object_or_404(Meeting.objects.select_related("committee__council"), pk=pk)
-    _require_manager(request.user, meeting.committee.council_id)
-    form = AgreedActionForm(
-        _bound(request), instance=AgreedAction(meeting=meeting), meeting=meeting
-    )
-    return _save_form(
+    meeting = _meeting_for_change(pk)
+    return _meeting_part_page(
         request,
-        form,
-        "scrutiny/agreedaction_form.html",
-        {"meeting": meeting, "action": None},
-        "Agreed action added",
+        AgreedActionForm,
+        AgreedAction(meeting=meeting),
+        name="action",
+        message="Agreed action added",
     )
 
 
@@ -481,14 +463,8 @@ def action_edit(request, pk: int):
     action = get_object_or_404(
         AgreedAction.objects.select_related("meeting__committee__council"), pk=pk
     )
-    _require_manager(request.user, action.meeting.committee.council_id)
-    form = AgreedActionForm(_bound(request), instance=action, meeting=action.meeting)
-    return _save_form(
-        request,
-        form,
-        "scrutiny/agreedaction_form.html",
-        {"meeting": action.meeting, "action": action},
-        "Agreed action saved",
+    return _meeting_part_page(
+        request, AgreedActionForm, action, name="action", message="Agreed action saved"
     )
 
 
@@ -621,7 +597,7 @@ def review_detail(request, pk: int):
 
 
 def _review_form_page(request, form: ReviewForm, review: Review | None):
-    return _save_form(
+    return save_form_page(
         request,
         form,
         "scrutiny/review_form.html",

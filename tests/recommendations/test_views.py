@@ -5,6 +5,7 @@ import datetime
 import re
 
 import pytest
+from django.db.models.signals import pre_save
 from django.urls import reverse
 
 from partnerships.models import Role
@@ -421,6 +422,26 @@ class TestEdit:
         assert 'name="target_date_1" value="13"' in html
         recs[4].refresh_from_db()
         assert recs[4].target_date == datetime.date(2022, 3, 31)
+
+    def test_a_number_someone_else_took_meanwhile_is_an_error_not_a_crash(
+        self, client, dem_services, recs
+    ):
+        def someone_else_takes_it(sender, instance, **kwargs):
+            # Another user saves recommendation 7 between this form's check and its save.
+            if instance.pk == recs[4].pk:
+                RecommendationFactory(review=instance.review, number=instance.number)
+
+        client.force_login(dem_services)
+        pre_save.connect(someone_else_takes_it, sender=Recommendation)
+        try:
+            response = client.post(edit_url(recs[4]), rec_data(number="7", title="Typed"))
+        finally:
+            pre_save.disconnect(someone_else_takes_it, sender=Recommendation)
+        assert response.status_code == 200
+        assert "This review already has a recommendation with that number" in text_of(response)
+        assert 'value="Typed"' in response.content.decode()
+        recs[4].refresh_from_db()
+        assert (recs[4].number, recs[4].title) != (7, "Typed")
 
 
 # --- Executive response -----------------------------------------------------------------
