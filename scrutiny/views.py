@@ -65,6 +65,26 @@ def _status_rows(counts: dict[str, int]) -> list[dict]:
     ]
 
 
+def _count_statuses(reviews: list[Review], user) -> None:
+    """Give each review ``status_rows`` (the statuses its recommendations stand at now, with
+    how many, in the tracker's order) and ``total``, in one query for them all."""
+    rows = (
+        Recommendation.objects.filter(review__in=[r.pk for r in reviews])
+        .with_status(user=user)
+        .order_by()
+        .values("review_id", "status")
+        .annotate(n=Count("pk"))
+        .values_list("review_id", "status", "n")
+    )
+    counts: dict[int, dict[str, int]] = {}
+    for review_id, status, n in rows:
+        counts.setdefault(review_id, {})[status] = n
+    for review in reviews:
+        review_counts = counts.get(review.pk, {})
+        review.status_rows = [r for r in _status_rows(review_counts) if r["count"]]
+        review.total = sum(review_counts.values())
+
+
 def _hide_unseen_reviews(actions: list[AgreedAction], user) -> None:
     """Drop the link to a draft review the user may not see, keeping the action itself."""
     review_ids = {a.review_id for a in actions if a.review_id}
@@ -191,20 +211,7 @@ def committee_detail(request, pk: int):
         .filter(committee=committee)
         .order_by("-report_agreed_on", "title")
     )
-    counts: dict[int, dict[str, int]] = {}
-    rows = (
-        Recommendation.objects.filter(review__in=[r.pk for r in reviews])
-        .with_status(user=user)
-        .order_by()
-        .values("review_id", "status")
-        .annotate(n=Count("pk"))
-        .values_list("review_id", "status", "n")
-    )
-    for review_id, status, n in rows:
-        counts.setdefault(review_id, {})[status] = n
-    for review in reviews:
-        review.status_rows = [r for r in _status_rows(counts.get(review.pk, {})) if r["count"]]
-        review.total = sum(counts.get(review.pk, {}).values())
+    _count_statuses(reviews, user)
     actions = AgreedAction.objects.visible_to(user).filter(meeting__committee=committee)
     outstanding = list(
         actions.outstanding()
@@ -483,22 +490,6 @@ def _may_add_reviews(user) -> bool:
     )
 
 
-def _status_counts(review_ids: list[int], user) -> dict[int, dict[str, int]]:
-    """How many recommendations of each review stand at each status now, in one query."""
-    rows = (
-        Recommendation.objects.filter(review__in=review_ids)
-        .with_status(user=user)
-        .order_by()
-        .values("review_id", "status")
-        .annotate(n=Count("pk"))
-        .values_list("review_id", "status", "n")
-    )
-    counts: dict[int, dict[str, int]] = {}
-    for review_id, status, n in rows:
-        counts.setdefault(review_id, {})[status] = n
-    return counts
-
-
 @require_safe
 def review_list(request):
     """Every review the user may see (drafts only to their own council's people), grouped by
@@ -518,11 +509,8 @@ def review_list(request):
             "title",
         )
     )
-    counts = _status_counts([r.pk for r in reviews], user)
+    _count_statuses(reviews, user)
     for review in reviews:
-        review_counts = counts.get(review.pk, {})
-        review.status_rows = [r for r in _status_rows(review_counts) if r["count"]]
-        review.total = sum(review_counts.values())
         review.overdue = review.response_overdue(today)
     return render(
         request,
