@@ -11,7 +11,6 @@ from tests.factories import (
     AgendaItemFactory,
     AgreedActionFactory,
     CommitteeFactory,
-    CouncilFactory,
     MeetingFactory,
     PartnershipFactory,
     ReviewFactory,
@@ -20,26 +19,10 @@ from tests.scrutiny.committee_people import (
     WRONG_ROLES,
     date_fields,
     error_summary,
-    people_of,
     section,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def council():
-    return CouncilFactory(name="Leicester City Council")
-
-
-@pytest.fixture
-def people(council):
-    return people_of(council)
-
-
-@pytest.fixture
-def committee(council):
-    return CommitteeFactory(council=council)
 
 
 @pytest.fixture

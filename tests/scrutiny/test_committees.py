@@ -20,21 +20,17 @@ from tests.factories import (
     UpdateEntryFactory,
     UserFactory,
 )
-from tests.scrutiny.committee_people import WRONG_ROLES, error_summary, people_of, section
+from tests.scrutiny.committee_people import (
+    EVERYONE,
+    WRONG_ROLES,
+    error_summary,
+    section,
+    sign_in,
+)
 
 pytestmark = pytest.mark.django_db
 
 TODAY = datetime.date.today()
-
-
-@pytest.fixture
-def council():
-    return CouncilFactory(name="Leicester City Council", short_name="LCC")
-
-
-@pytest.fixture
-def people(council):
-    return people_of(council)
 
 
 @pytest.fixture
@@ -338,20 +334,9 @@ def test_democratic_services_edit_their_councils_committee(client, people, commi
     assert "Adult Social Care Commission saved" in response.content.decode()
 
 
-@pytest.mark.parametrize(
-    "who",
-    [
-        "anonymous",
-        "councillor",
-        "officer",
-        "partner",
-        "democratic_services",
-        "other_democratic_services",
-    ],
-)
+@pytest.mark.parametrize("who", EVERYONE)
 def test_committee_pages_are_public_and_read_only(client, people, committee, who):
-    if who != "anonymous":
-        client.force_login(getattr(people, who))
+    sign_in(client, people, who)
     for url in [reverse("scrutiny:committee-list"), committee.get_absolute_url()]:
         assert client.get(url).status_code == 200
         assert client.post(url).status_code == 405

@@ -8,7 +8,6 @@ import re
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
-from django.utils.formats import date_format
 
 from partnerships.models import Role
 from scrutiny.models import Committee, DecisionPoint, ExecutiveDecision
@@ -23,6 +22,7 @@ from tests.factories import (
     PartnershipFactory,
     user_with_role,
 )
+from tests.scrutiny.committee_people import day, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -48,17 +48,6 @@ def detail_url(decision):
 
 def edit_url(decision):
     return reverse("scrutiny:decision-edit", args=[decision.pk])
-
-
-def day(year: int, month: int, dd: int) -> str:
-    """A date as the pages show it (the settings' DATE_FORMAT for the active language)."""
-    return date_format(datetime.date(year, month, dd))
-
-
-def text_of(response) -> str:
-    html = response.content.decode()
-    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
 
 
 @pytest.fixture

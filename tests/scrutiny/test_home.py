@@ -18,27 +18,12 @@ from tests.factories import (
     ReviewFactory,
     UpdateEntryFactory,
 )
-from tests.scrutiny.committee_people import people_of, section
+from tests.scrutiny.committee_people import EVERYONE, people_of, section, sign_in
 
 pytestmark = pytest.mark.django_db
 
 TODAY = datetime.date.today()
 HOME = reverse("scrutiny:home")
-
-
-@pytest.fixture
-def council():
-    return CouncilFactory(name="Leicester City Council")
-
-
-@pytest.fixture
-def people(council):
-    return people_of(council)
-
-
-@pytest.fixture
-def committee(council):
-    return CommitteeFactory(council=council, name="Adult Social Care Scrutiny Commission")
 
 
 def set_status(rec, status, on=datetime.date(2021, 4, 20), **entry):
@@ -241,26 +226,14 @@ def test_home_runs_a_fixed_number_of_queries(
     client, people, council, django_assert_max_num_queries, size, who, queries
 ):
     _data(size, council)
-    if who != "anonymous":
-        client.force_login(getattr(people, who))
+    sign_in(client, people, who)
     with django_assert_max_num_queries(queries):
         response = client.get(HOME)
     assert response.status_code == 200
 
 
-@pytest.mark.parametrize(
-    "who",
-    [
-        "anonymous",
-        "councillor",
-        "officer",
-        "partner",
-        "democratic_services",
-        "other_democratic_services",
-    ],
-)
+@pytest.mark.parametrize("who", EVERYONE)
 def test_home_is_read_only_for_everyone(client, people, committee, who):
-    if who != "anonymous":
-        client.force_login(getattr(people, who))
+    sign_in(client, people, who)
     assert client.get(HOME).status_code == 200
     assert client.post(HOME).status_code == 405

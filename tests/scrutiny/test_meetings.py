@@ -13,7 +13,6 @@ from tests.factories import (
     AgendaItemFactory,
     AgreedActionFactory,
     CommitteeFactory,
-    CouncilFactory,
     ExecutiveDecisionFactory,
     MeetingFactory,
     ProgressUpdateFactory,
@@ -22,32 +21,19 @@ from tests.factories import (
     UpdateEntryFactory,
 )
 from tests.scrutiny.committee_people import (
+    EVERYONE,
     WRONG_ROLES,
     date_fields,
     error_summary,
     people_of,
     section,
+    sign_in,
 )
 
 pytestmark = pytest.mark.django_db
 
 JANUARY = datetime.date(2021, 1, 19)
 APRIL = datetime.date(2021, 4, 20)
-
-
-@pytest.fixture
-def council():
-    return CouncilFactory(name="Leicester City Council", short_name="LCC")
-
-
-@pytest.fixture
-def people(council):
-    return people_of(council)
-
-
-@pytest.fixture
-def committee(council):
-    return CommitteeFactory(council=council, name="Adult Social Care Scrutiny Commission")
 
 
 @pytest.fixture
@@ -218,8 +204,7 @@ SECRETS = [
 def test_exempt_items_are_only_a_placeholder_for_those_not_allowed(
     client, people, meeting, exempt_business, who
 ):
-    if who != "anonymous":
-        client.force_login(getattr(people, who))
+    sign_in(client, people, who)
     response = client.get(meeting.get_absolute_url())
     assert response.status_code == 200
     html = response.content.decode()
@@ -526,19 +511,8 @@ def test_item_review_must_belong_to_the_committees_council(client, people, meeti
     assert not AgendaItem.objects.exists()
 
 
-@pytest.mark.parametrize(
-    "who",
-    [
-        "anonymous",
-        "councillor",
-        "officer",
-        "partner",
-        "democratic_services",
-        "other_democratic_services",
-    ],
-)
+@pytest.mark.parametrize("who", EVERYONE)
 def test_meeting_page_is_public_and_read_only(client, people, meeting, who):
-    if who != "anonymous":
-        client.force_login(getattr(people, who))
+    sign_in(client, people, who)
     assert client.get(meeting.get_absolute_url()).status_code == 200
     assert client.post(meeting.get_absolute_url()).status_code == 405

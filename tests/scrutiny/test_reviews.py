@@ -7,7 +7,6 @@ import re
 import pytest
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 
 from partnerships.models import Role
 from recommendations.models import Status
@@ -25,6 +24,7 @@ from tests.factories import (
     UpdateEntryFactory,
     user_with_role,
 )
+from tests.scrutiny.committee_people import day, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -38,18 +38,6 @@ def detail_url(review):
 
 def edit_url(review):
     return reverse("scrutiny:review-edit", args=[review.pk])
-
-
-def day(year: int, month: int, dd: int) -> str:
-    """A date as the pages show it (the settings' DATE_FORMAT for the active language)."""
-    return date_format(datetime.date(year, month, dd))
-
-
-def text_of(response) -> str:
-    """The page's words without tags or extra spaces, as a reader meets them."""
-    html = response.content.decode()
-    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
 
 
 @pytest.fixture
