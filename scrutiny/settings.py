@@ -140,6 +140,14 @@ STORAGES = {
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
 CRISPY_TEMPLATE_PACK = "gds"
+# crispy-forms-gds styles only text, email and password inputs as GOV.UK inputs.
+CRISPY_CLASS_CONVERTERS = {
+    "numberinput": "govuk-input",
+    "urlinput": "govuk-input",
+    "timeinput": "govuk-input",
+    "dateinput": "govuk-input",
+    "selectmultiple": "govuk-select",
+}
 
 # Behind a TLS-terminating proxy in production.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
