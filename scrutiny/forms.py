@@ -4,6 +4,7 @@ on the page, never an IntegrityError."""
 
 from __future__ import annotations
 
+from crispy_forms_gds.choices import Choice
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Fieldset, Fluid, Layout, Size, Submit
 from django import forms
@@ -318,6 +319,22 @@ class ReviewForm(forms.ModelForm):
         help_text="If you choose the meeting it was received at, this can be left empty.",
         messages=DATE_ERRORS_SHORT,
     )
+    update_interval_months = forms.IntegerField(
+        label="How often should progress be reported?",
+        help_text="In months: an update on each open recommendation falls due this long after "
+        "the last one (or the executive response). For example, 6",
+        min_value=1,
+        max_value=36,
+        initial=6,
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+        error_messages={
+            "required": "Enter how often progress should be reported, in months",
+            "invalid": "Enter how often progress should be reported as a whole number of "
+            "months, like 6",
+            "min_value": "How often progress should be reported must be between 1 and 36 months",
+            "max_value": "How often progress should be reported must be between 1 and 36 months",
+        },
+    )
 
     class Meta:
         model = Review
@@ -333,6 +350,7 @@ class ReviewForm(forms.ModelForm):
             "report_agreed_on",
             "response_received_on",
             "response_meeting",
+            "update_interval_months",
         ]
         labels = {
             "title": "Title of the review",
@@ -389,6 +407,7 @@ class ReviewForm(forms.ModelForm):
                 legend="The executive response",
                 legend_size=Size.SMALL,
             ),
+            Field.text("update_interval_months", field_width=2),
             submit="Save review",
         )
 
@@ -715,3 +734,71 @@ def decision_point_initial(decision: ExecutiveDecision | None, kind: str) -> lis
     if decision is None or decision.pk is None:
         return []
     return [{"number": p.number, "text": p.text} for p in decision.points.all() if p.kind == kind]
+
+
+# --- Adding agenda items from a meeting's due list (meeting-cycle helper) -----------------
+
+
+class AddFromDueForm(forms.Form):
+    """Choose, of what is due at a meeting and not yet on its agenda, what to add to it: the
+    reviews whose recommendations have an update due, and agreed actions. The choices are
+    only what ``due`` offers, so an id from anywhere else is an error on its field."""
+
+    reviews = forms.MultipleChoiceField(
+        label="Progress on recommendations",
+        help_text="Each review you choose gets an item of its own, linked to the review.",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "invalid_choice": "Choose only from the reviews listed: one you chose has no "
+            "update due at this meeting, or is already on its agenda"
+        },
+    )
+    actions = forms.MultipleChoiceField(
+        label="Agreed actions and requested reports",
+        help_text="An action about a review you also chose is taken at that review's item; "
+        "any other gets an item of its own. Each is placed at this meeting.",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "invalid_choice": "Choose only from the actions listed: one you chose is not due "
+            "at this meeting, or is already on its agenda"
+        },
+    )
+
+    def __init__(self, *args, due, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reviews"].choices = [
+            Choice(
+                str(d.review.pk),
+                f"{d.review.title}: progress on recommendations",
+                hint=f"Recommendation{'s' if len(d.recommendations) > 1 else ''} {d.numbers} due",
+            )
+            for d in due.reviews_to_add
+        ]
+        self.fields["actions"].choices = [
+            Choice(
+                str(a.pk),
+                " ".join(a.text.split()),
+                hint=f"Agreed at the meeting of {long_date(a.meeting.date)}; due {a.due_label}"
+                + (f"; review: {a.review.title}" if a.review else ""),
+            )
+            for a in due.actions_to_add
+        ]
+        fields = [name for name in ("reviews", "actions") if self.fields[name].choices]
+        for name in {"reviews", "actions"} - set(fields):
+            del self.fields[name]
+        # A choice of nothing at all is reported at the first checkbox on the page.
+        self.first_anchor = f"id_{fields[0]}_1" if fields else "main-content"
+        self.helper = form_helper(
+            *(Field.checkboxes(name, legend_size=Size.MEDIUM, small=True) for name in fields),
+            submit="Add to the agenda",
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.errors and not cleaned.get("reviews") and not cleaned.get("actions"):
+            raise ValidationError(
+                "Choose at least one review or agreed action to add to the agenda"
+            )
+        return cleaned

@@ -97,6 +97,7 @@ def review_post(committee, /, **overrides) -> dict:
         "response_received_on_1": "",
         "response_received_on_2": "",
         "response_meeting": "",
+        "update_interval_months": "6",
     }
     data.update(overrides)
     return {k: v for k, v in data.items() if v is not None}
@@ -500,6 +501,19 @@ BAD_INPUT = [
     ),
     ({"title": "  "}, "Enter the title of the review"),
     ({"committee": ""}, "Choose the committee that carries out the review"),
+    ({"update_interval_months": ""}, "Enter how often progress should be reported, in months"),
+    (
+        {"update_interval_months": "0"},
+        "How often progress should be reported must be between 1 and 36 months",
+    ),
+    (
+        {"update_interval_months": "37"},
+        "How often progress should be reported must be between 1 and 36 months",
+    ),
+    (
+        {"update_interval_months": "six"},
+        "Enter how often progress should be reported as a whole number of months, like 6",
+    ),
 ]
 
 
