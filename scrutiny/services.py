@@ -3,13 +3,27 @@ nothing."""
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.utils import timezone
 
-from scrutiny.models import DecisionPoint, ExecutiveDecision
+from partnerships.models import Organisation
+from recommendations.models import ProgressUpdate
+from recommendations.services import EntryInput, update_create
+from scrutiny.due import action_item_description, action_item_title, due_list, progress_item_title
+from scrutiny.models import (
+    AgendaItem,
+    AgreedAction,
+    DecisionPoint,
+    ExecutiveDecision,
+    Meeting,
+    Review,
+)
 
 # --- Executive decisions (reviews-and-decisions helper) ------------------------------------
 
@@ -90,3 +104,328 @@ def decision_save(
             {"minute_number": f"{decision.decided_by} already has a decision with this minute"}
         ) from None
     return decision
+
+
+# --- Agenda items added from a meeting's due list (meeting-cycle helper) -------------------
+
+
+def agenda_items_add_from_due(
+    *,
+    meeting: Meeting,
+    reviews: Sequence[Review],
+    actions: Sequence[AgreedAction],
+    user,
+) -> list[AgendaItem]:
+    """Add to ``meeting``'s agenda, numbered after its last item, one item for each chosen
+    review ("<title>: progress on recommendations", linked to the review) and one for each
+    chosen agreed action, titled from it; an action about a review also chosen is taken at
+    that review's item instead (unless it was agreed at an exempt item: then it keeps an
+    exempt item of its own, so that a public item never shows exempt business). Each chosen
+    action is placed at the meeting (``due_meeting``). All or nothing.
+
+    Rules: only democratic services of the committee's council (and administrators) may; not
+    at a cancelled meeting; something must be chosen; and every chosen review and action
+    must be due at this meeting (``scrutiny.due.due_list``) and not already on its agenda.
+    """
+    if not user.is_authenticated or not user.manages_council(meeting.committee.council_id):
+        raise PermissionDenied("Only the council's democratic services can change the agenda.")
+    if meeting.cancelled:
+        raise ValidationError("This meeting was cancelled: nothing can be added to its agenda.")
+    if not reviews and not actions:
+        raise ValidationError("Choose at least one review or agreed action to add to the agenda")
+    with transaction.atomic():
+        # Lock the meeting: two people adding at once must not take the same item numbers.
+        Meeting.objects.select_for_update().filter(pk=meeting.pk).exists()
+        due = due_list(meeting, user)
+        due_reviews = {r.review.pk: r for r in due.reviews}
+        due_actions = {a.pk: a for a in due.actions}
+        errors = []
+        for review in reviews:
+            if review.pk not in due_reviews:
+                errors.append(f"“{review}” has no recommendation due at this meeting")
+            elif due_reviews[review.pk].item is not None:
+                item = due_reviews[review.pk].item
+                errors.append(f"“{review}” is already on the agenda, at item {item.number}")
+        for action in actions:
+            if action.pk not in due_actions:
+                errors.append(f"“{action}” is not due at this meeting")
+            elif due_actions[action.pk].item_here is not None:
+                item = due_actions[action.pk].item_here
+                errors.append(f"“{action}” is already on the agenda, at item {item.number}")
+        if errors:
+            raise ValidationError(errors)
+
+        number = meeting.items.aggregate(n=Max("number"))["n"] or 0
+        chosen = sorted((due_reviews[r.pk] for r in reviews), key=lambda d: d.review.title)
+        by_review: dict[int, AgendaItem] = {}
+        items = []
+        for due_review in chosen:
+            number += 1
+            numbers = due_review.numbers
+            item = AgendaItem(
+                meeting=meeting,
+                number=number,
+                title=progress_item_title(due_review.review),
+                review=due_review.review,
+                description=f"Progress on the recommendations whose next update is due: "
+                f"{'number' if len(due_review.recommendations) == 1 else 'numbers'} {numbers}.",
+            )
+            by_review[due_review.review.pk] = item
+            items.append(item)
+        for action in sorted((due_actions[a.pk] for a in actions), key=lambda a: a.pk):
+            action.due_meeting = meeting
+            exempt = action.item_id is not None and action.item.exempt
+            if action.review_id in by_review and not exempt:
+                taken_at = by_review[action.review_id]
+                taken_at.description += "\n\n" + action_item_description(action)
+                continue
+            number += 1
+            items.append(
+                AgendaItem(
+                    meeting=meeting,
+                    number=number,
+                    title=action_item_title(action),
+                    review=action.review,
+                    description=action_item_description(action),
+                    exempt=exempt,
+                    exempt_reason=action.item.exempt_reason if exempt else "",
+                )
+            )
+        for item in items:
+            item.full_clean(validate_unique=False, validate_constraints=False)
+            item.save()
+        AgreedAction.objects.filter(pk__in=[a.pk for a in actions]).update(due_meeting=meeting)
+    return items
+
+
+# --- Recording what happened at a meeting (meeting-record helper) --------------------------
+
+
+@dataclass(frozen=True)
+class UpdateRecord:
+    """An update given at an agenda item: who gave it, how, and what it said of each
+    recommendation it covered."""
+
+    kind: str
+    organisation: Organisation
+    given_by_role: str
+    entries: Sequence[EntryInput]
+    given_by_name: str = ""
+    summary: str = ""
+
+
+@dataclass(frozen=True)
+class ActionRecord:
+    """An action the committee agreed at an item: due by a date, at a later meeting of the
+    committee, or (neither) "at a future meeting"."""
+
+    text: str
+    falls_to: str = ""
+    falls_to_organisation: Organisation | None = None
+    due_on: datetime.date | None = None
+    due_meeting: Meeting | None = None
+
+
+@dataclass(frozen=True)
+class ItemRecord:
+    """What happened at one agenda item: updates given, actions agreed, and the earlier
+    actions the item delivered."""
+
+    item: AgendaItem
+    updates: Sequence[UpdateRecord] = ()
+    actions: Sequence[ActionRecord] = ()
+    delivered: Sequence[AgreedAction] = ()
+
+
+@dataclass(frozen=True)
+class RecordResult:
+    """What ``meeting_record`` saved."""
+
+    updates: list[ProgressUpdate]
+    actions: list[AgreedAction]
+    delivered: list[AgreedAction]
+    entry_count: int
+
+    def summary(self) -> str:
+        """What was recorded, as the success message says it: "Recorded 1 update covering
+        8 recommendations, 1 agreed action, 1 action delivered"."""
+
+        def count(n: int, one: str, many: str) -> str:
+            return f"{n} {one if n == 1 else many}"
+
+        parts = []
+        if self.updates:
+            parts.append(
+                count(len(self.updates), "update", "updates")
+                + " covering "
+                + count(self.entry_count, "recommendation", "recommendations")
+            )
+        if self.actions:
+            parts.append(count(len(self.actions), "agreed action", "agreed actions"))
+        if self.delivered:
+            parts.append(count(len(self.delivered), "action delivered", "actions delivered"))
+        return "Recorded " + ", ".join(parts)
+
+
+NOTHING_TO_RECORD = (
+    "Nothing to record: say what was reported on a recommendation, add an action the "
+    "committee agreed, or tick an action an item delivered."
+)
+
+
+def _at_item(number: int, message: str) -> str:
+    """A message about a recommendation, placed at its item: "Item 7, recommendation 10: ..."."""
+    return f"Item {number}, {message[:1].lower()}{message[1:]}"
+
+
+def _action_errors(action: ActionRecord, meeting: Meeting) -> list[str]:
+    errors = []
+    if not action.text.strip():
+        errors.append("enter what the committee agreed")
+    if action.due_on and action.due_meeting:
+        errors.append("choose a due date or a meeting, not both")
+    if action.due_on and action.due_on < meeting.date:
+        errors.append("the due date must be on or after the meeting that agreed it")
+    if action.due_meeting and (
+        action.due_meeting.committee_id != meeting.committee_id
+        or action.due_meeting.date <= meeting.date
+    ):
+        errors.append("choose a later meeting of the committee")
+    return errors
+
+
+def meeting_record(*, meeting: Meeting, user, items: Sequence[ItemRecord]) -> RecordResult:
+    """Record what happened at a meeting, item by item, all or nothing: the updates given
+    (each through ``update_create``, which checks its own rules), the actions the committee
+    agreed, and the earlier actions the meeting received (delivered on its date, at it).
+
+    Rules: only democratic services of the committee's council (and administrators) may
+    record (PermissionDenied); the meeting has taken place and was not cancelled; there is
+    something to record; each item is on the meeting's agenda; an update speaks only of
+    recommendations of its item's review; a new action says what was agreed and is due by a
+    date on or after the meeting, or at a later meeting of the committee; an action marked
+    delivered is the committee's, still outstanding, agreed at an earlier meeting, and
+    ticked at one item only. Every broken rule is collected into one ValidationError, keyed
+    ``item-<number>`` for an item's own (NON_FIELD_ERRORS for the rest), and then nothing is
+    saved.
+    """
+    if not (user.is_authenticated and user.manages_council(meeting.committee.council_id)):
+        raise PermissionDenied("Only the council's democratic services can record a meeting.")
+    errors: dict[str, list[str]] = {}
+
+    def fail(message: str, item: AgendaItem | None = None) -> None:
+        errors.setdefault(f"item-{item.number}" if item else NON_FIELD_ERRORS, []).append(message)
+
+    if meeting.cancelled:
+        fail("This meeting was cancelled, so nothing can be recorded at it.")
+    if meeting.date > timezone.localdate():
+        fail("This meeting has not taken place yet: record what happened once it has.")
+    if not any(r.updates or r.actions or r.delivered for r in items):
+        fail(NOTHING_TO_RECORD)
+    if errors:
+        raise ValidationError(errors)
+
+    updates: list[ProgressUpdate] = []
+    actions: list[AgreedAction] = []
+    entry_count = 0
+    with transaction.atomic():
+        for record in items:
+            item = record.item
+            if item.meeting_id != meeting.pk:
+                fail(f"Item {item.number} ({item.title}) is not on this meeting's agenda.")
+                continue
+            for update in record.updates:
+                strangers = [
+                    e.recommendation.number
+                    for e in update.entries
+                    if item.review_id is None or e.recommendation.review_id != item.review_id
+                ]
+                for number in strangers:
+                    fail(
+                        f"Item {item.number}: recommendation {number} is not one of the review "
+                        "this item reports on.",
+                        item,
+                    )
+                unsaid = [e.recommendation.number for e in update.entries if not e.text.strip()]
+                for number in unsaid:
+                    fail(f"Item {item.number}, recommendation {number}: say what was said.", item)
+                if strangers or unsaid:
+                    continue
+                try:
+                    created = update_create(
+                        recorded_by=user,
+                        given_on=meeting.date,
+                        kind=update.kind,
+                        organisation=update.organisation,
+                        given_by_role=update.given_by_role,
+                        given_by_name=update.given_by_name,
+                        item=item,
+                        summary=update.summary,
+                        entries=list(update.entries),
+                    )
+                except ValidationError as error:
+                    for message in error.messages:
+                        fail(_at_item(item.number, message), item)
+                else:
+                    updates.append(created)
+                    entry_count += len(update.entries)
+            for row, action in enumerate(record.actions, start=1):
+                problems = _action_errors(action, meeting)
+                for problem in problems:
+                    fail(f"Item {item.number}, agreed action {row}: {problem}.", item)
+                if not problems:
+                    actions.append(
+                        AgreedAction.objects.create(
+                            meeting=meeting,
+                            item=item,
+                            review=item.review,
+                            text=action.text.strip(),
+                            falls_to=action.falls_to.strip(),
+                            falls_to_organisation=action.falls_to_organisation,
+                            due_on=action.due_on,
+                            due_meeting=action.due_meeting,
+                        )
+                    )
+        delivered = _deliver(meeting, items, fail)
+        if errors:
+            # Raised inside the transaction, so that whatever was written is rolled back.
+            raise ValidationError(errors)
+    return RecordResult(
+        updates=updates, actions=actions, delivered=delivered, entry_count=entry_count
+    )
+
+
+def _deliver(meeting: Meeting, items: Sequence[ItemRecord], fail) -> list[AgreedAction]:
+    """Mark the actions ticked at the meeting's items delivered at it, after checking each
+    (locked, so that two people recording at once cannot both deliver it)."""
+    ticked = [(r.item, a.pk) for r in items for a in r.delivered]
+    if not ticked:
+        return []
+    current = {
+        a.pk: a
+        for a in AgreedAction.objects.select_for_update(of=("self",))
+        .select_related("meeting")
+        .filter(pk__in={pk for _, pk in ticked})
+    }
+    seen: set[int] = set()
+    good: list[AgreedAction] = []
+    for item, pk in ticked:
+        action = current.get(pk)
+        where = f"Item {item.number}"
+        if action is None or action.meeting.committee_id != meeting.committee_id:
+            fail(f"{where}: that action is not one of this committee's.", item)
+        elif action.delivered_on is not None:
+            fail(f"{where}: “{action}” has already been delivered.", item)
+        elif action.meeting.date >= meeting.date:
+            fail(f"{where}: “{action}” was not agreed before this meeting.", item)
+        elif pk in seen:
+            fail(f"{where}: “{action}” is ticked at more than one item.", item)
+        else:
+            good.append(action)
+        seen.add(pk)
+    AgreedAction.objects.filter(pk__in=[a.pk for a in good]).update(
+        delivered_on=meeting.date, delivered_meeting=meeting
+    )
+    for action in good:
+        action.delivered_on, action.delivered_meeting = meeting.date, meeting
+    return good
