@@ -33,3 +33,11 @@ urlpatterns += [
     path("decisions/<int:pk>/", views.decision_detail, name="decision-detail"),
     path("decisions/<int:pk>/edit/", views.decision_edit, name="decision-edit"),
 ]
+
+# Meeting packs and review trackers for print and appendices.
+urlpatterns += [
+    path("meetings/<int:pk>/pack/", views.meeting_pack_page, name="meeting-pack"),
+    path("meetings/<int:pk>/pack.pdf", views.meeting_pack_pdf, name="meeting-pack-pdf"),
+    path("reviews/<int:pk>/tracker.pdf", views.review_tracker_pdf, name="review-tracker-pdf"),
+    path("reviews/<int:pk>/tracker.xlsx", views.review_tracker_xlsx, name="review-tracker-xlsx"),
+]

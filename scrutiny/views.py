@@ -1,5 +1,6 @@
 import copy
 import datetime
+import re
 from collections import Counter
 
 from django.conf import settings
@@ -9,6 +10,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, F, Max, Min, Prefetch, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_safe
@@ -37,6 +40,7 @@ from scrutiny.models import (
     Meeting,
     Review,
 )
+from scrutiny.packs import html_to_pdf, meeting_pack, review_tracker, tracker_xlsx
 from scrutiny.services import PointInput, decision_save
 
 
@@ -732,3 +736,120 @@ def decision_edit(request, pk: int):
 
 
 # --- end of review and decision views -----------------------------------------------------
+
+
+# ---------------------------------------------------------------------------------------
+# Meeting packs and review trackers for print and appendices (reads in scrutiny.packs).
+# ---------------------------------------------------------------------------------------
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _file_response(content: bytes, content_type: str, filename: str, *, private: bool):
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    if private:
+        # Exempt information must not sit in shared caches.
+        response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _may_have_full_pack(user, council_id: int) -> bool:
+    return user.is_authenticated and user.sees_exempt_of(council_id)
+
+
+def _pack_for(request, pk: int):
+    """The public pack (anyone), or with ?full=1 the full pack, which only people who may
+    see the council's exempt items get (others 403)."""
+    meeting = get_object_or_404(Meeting.objects.select_related("committee__council"), pk=pk)
+    full = request.GET.get("full") == "1"
+    if full and not _may_have_full_pack(request.user, meeting.committee.council_id):
+        raise PermissionDenied("Only the council's members and officers may have the full pack.")
+    return meeting_pack(meeting=meeting, user=request.user, full=full)
+
+
+@require_safe
+def meeting_pack_page(request, pk: int):
+    """The meeting pack as a web page that prints as the pack (pack.css in print)."""
+    pack = _pack_for(request, pk)
+    page = reverse("scrutiny:meeting-pack", args=[pk])
+    pdf = reverse("scrutiny:meeting-pack-pdf", args=[pk])
+    if pack.full:
+        links = [
+            {"label": "Download the full pack as a PDF", "href": f"{pdf}?full=1"},
+            {"label": "View the public pack", "href": page},
+        ]
+    else:
+        links = [{"label": "Download the public pack as a PDF", "href": pdf}]
+        if _may_have_full_pack(request.user, pack.council.pk):
+            links.append(
+                {"label": "View the full pack, with exempt items", "href": f"{page}?full=1"}
+            )
+    response = render(request, "scrutiny/meeting_pack.html", {"pack": pack, "links": links})
+    if pack.full:
+        response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_safe
+def meeting_pack_pdf(request, pk: int):
+    """The meeting pack as a tagged A4 PDF, named for the committee, date and kind of pack."""
+    pack = _pack_for(request, pk)
+    html = render_to_string("scrutiny/meeting_pack_pdf.html", {"pack": pack}, request=request)
+    pdf = html_to_pdf(html, base_url=request.build_absolute_uri("/"))
+    return _file_response(pdf, "application/pdf", pack.filename("pdf"), private=pack.full)
+
+
+def _tracker_for(request, pk: int):
+    """A review's tracker as the user sees the review page (drafts 404 outside their council),
+    as at today or ?as_at=YYYY-MM-DD; None when the date is not a real one."""
+    review = get_object_or_404(
+        Review.objects.visible_to(request.user).select_related("committee__council"), pk=pk
+    )
+    as_at = request.GET.get("as_at", "").strip()
+    if not as_at:
+        day = timezone.localdate()
+    elif not re.fullmatch(r"\d{4}-\d{2}-\d{2}", as_at):
+        return None
+    else:
+        try:
+            day = datetime.date.fromisoformat(as_at)
+        except ValueError:
+            return None
+    return review_tracker(review=review, user=request.user, as_at=day)
+
+
+def _bad_as_at() -> HttpResponse:
+    return HttpResponse(
+        "The as_at date must be a real date written as YYYY-MM-DD, for example 2021-05-25.",
+        status=400,
+        content_type="text/plain; charset=utf-8",
+    )
+
+
+@require_safe
+def review_tracker_pdf(request, pk: int):
+    """A review's tracker on its own as a tagged A4 PDF, for appendices."""
+    tracker = _tracker_for(request, pk)
+    if tracker is None:
+        return _bad_as_at()
+    counts = Counter(rec.status for rec in tracker.recommendations)
+    html = render_to_string(
+        "scrutiny/review_tracker_pdf.html",
+        {"tracker": tracker, "status_rows": [r for r in _status_rows(counts) if r["count"]]},
+        request=request,
+    )
+    pdf = html_to_pdf(html, base_url=request.build_absolute_uri("/"))
+    return _file_response(pdf, "application/pdf", tracker.filename("pdf"), private=True)
+
+
+@require_safe
+def review_tracker_xlsx(request, pk: int):
+    """A review's tracker on its own as a spreadsheet, for appendices."""
+    tracker = _tracker_for(request, pk)
+    if tracker is None:
+        return _bad_as_at()
+    return _file_response(tracker_xlsx(tracker), XLSX, tracker.filename("xlsx"), private=True)
+
+
+# --- end of meeting pack and tracker file views --------------------------------------------
