@@ -344,6 +344,7 @@ def meeting_detail(request, pk: int):
             "due_here": due_here,
             "delivered_here": delivered_here,
             "can_manage": user.is_authenticated and user.manages_council(council_id),
+            "sees_exempt": sees_exempt,
         },
     )
 
