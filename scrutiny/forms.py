@@ -4,15 +4,27 @@ on the page, never an IntegrityError."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from crispy_forms_gds.choices import Choice
 from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Field, Fieldset, Fluid, Layout, Size, Submit
+from crispy_forms_gds.layout import (
+    ConditionalQuestion,
+    ConditionalRadios,
+    Field,
+    Fieldset,
+    Fluid,
+    Layout,
+    Size,
+    Submit,
+)
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Case, When
 
 from partnerships.models import Organisation
-from recommendations.forms import DATE_ERRORS_SHORT, DateField, form_helper
+from recommendations.forms import DATE_ERRORS_SHORT, DateField, EntryForm, error_links, form_helper
+from recommendations.models import Recommendation, UpdateKind
 from scrutiny.models import (
     AgendaItem,
     AgreedAction,
@@ -23,6 +35,7 @@ from scrutiny.models import (
     Review,
     long_date,
 )
+from scrutiny.services import ActionRecord, ItemRecord, UpdateRecord
 
 
 class CommitteeForm(forms.ModelForm):
@@ -802,3 +815,560 @@ class AddFromDueForm(forms.Form):
                 "Choose at least one review or agreed action to add to the agenda"
             )
         return cleaned
+
+
+# --- Recording what happened at a meeting (meeting-record helper) --------------------------
+# (Everything below this line is the meeting record screen's: one page where democratic
+# services record, item by item, the updates given and what the committee agreed.)
+
+
+class _PlacedErrors:
+    """Every error of the form says where it is ("Item 7, recommendation 10: ..."), so
+    that the page's one error summary, listing the errors of every item, is clear.
+
+    Date fields are made with the place in their label (their messages then start with
+    it), because crispy-forms-gds also keeps their errors on each day, month and year box.
+    """
+
+    error_prefix = ""
+
+    def _placed(self, message: str) -> str:
+        if message.startswith(self.error_prefix):
+            return message
+        return f"{self.error_prefix}: {message[:1].lower()}{message[1:]}"
+
+    def add_error(self, field, error):
+        if isinstance(error, dict) or hasattr(error, "error_dict"):
+            return super().add_error(field, error)
+        messages = ValidationError(error).messages
+        return super().add_error(field, [self._placed(m) for m in messages])
+
+    def _placed_date(self, name: str, what: str, label: str, help_text: str) -> None:
+        """Replace the date field ``name`` with one whose errors say where it is."""
+        field = DateField(label=f"{self.error_prefix}: {what}")
+        field.label, field.help_text = label, help_text
+        self.fields[name] = field
+
+    def _forget(self, name: str) -> None:
+        """Drop a field's value and errors: the answer to another question hides it."""
+        self.cleaned_data[name] = None
+        self.errors.pop(name, None)
+        for part in getattr(self.fields[name], "fields", ()):
+            part.widget.errors = []
+
+
+class _PickField(forms.ChoiceField):
+    """A choice of objects the page loaded once for every item's forms (a
+    ModelChoiceField would query for its options again on each form)."""
+
+    def __init__(self, *, groups: list[tuple[str | None, list]], label_of, empty_label, **kwargs):
+        self.objects = {str(o.pk): o for _, objs in groups for o in objs}
+        choices = [("", empty_label)]
+        for name, objs in groups:
+            options = [(str(o.pk), label_of(o)) for o in objs]
+            if name and options:
+                choices.append((name, options))
+            else:
+                choices.extend(options)
+        super().__init__(choices=choices, **kwargs)
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        try:
+            return self.objects[str(value)]
+        except KeyError:
+            raise ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": value},
+            ) from None
+
+    def validate(self, value):
+        forms.Field.validate(self, value)
+
+
+def _organisation_groups(council, bodies: list[Organisation], everyone: list[Organisation]):
+    """The council and the review's bodies first, then every other organisation."""
+    first = [council, *(b for b in bodies if b.pk != council.pk)]
+    shown = {o.pk for o in first}
+    return [
+        ("The council and the review's bodies", first),
+        ("Other organisations", [o for o in everyone if o.pk not in shown]),
+    ]
+
+
+class RecordUpdateForm(_PlacedErrors, forms.Form):
+    """Who gave the update at an item, how, and what they said in general. It is recorded
+    only when it said something of at least one recommendation; then the role and the
+    organisation are needed."""
+
+    given_by_role = forms.CharField(
+        label="Given by (role)",
+        max_length=200,
+        required=False,
+        help_text="For example: Representative, Leicester/shire Social Care Development Group.",
+    )
+    given_by_name = forms.CharField(label="Name (optional)", max_length=200, required=False)
+    kind = forms.ChoiceField(
+        label="Was it verbal or written?",
+        choices=UpdateKind.choices,
+        widget=forms.RadioSelect,
+        initial=UpdateKind.VERBAL,
+        required=False,
+    )
+    summary = forms.CharField(
+        label="Summary (optional)",
+        required=False,
+        widget=forms.Textarea,
+        help_text="What was said about the work in general.",
+    )
+
+    def __init__(self, data, *, item: AgendaItem, organisation_groups, **kwargs):
+        super().__init__(data, prefix=f"item-{item.number}-update", **kwargs)
+        self.error_prefix = f"Item {item.number}"
+        self.fields["organisation"] = _PickField(
+            groups=organisation_groups,
+            label_of=lambda o: o.label,
+            empty_label="Select an organisation",
+            label="Which organisation was it given for?",
+            required=False,
+        )
+        self.order_fields(["given_by_role", "given_by_name", "organisation", "kind", "summary"])
+        self.helper = form_helper(
+            Field.text("given_by_role"),
+            Field.text("given_by_name", field_width=Fluid.TWO_THIRDS),
+            Field.select("organisation"),
+            Field.radios("kind", legend_size=Size.SMALL, small=True),
+            Field.textarea("summary", rows=3),
+            size=Size.SMALL,
+        )
+
+    @property
+    def typed(self) -> bool:
+        """Whether any of the update's own words were typed (the organisation and kind
+        always arrive, so they do not count)."""
+        c = getattr(self, "cleaned_data", {})
+        return any(
+            (c.get(name) or "").strip() for name in ("given_by_role", "given_by_name", "summary")
+        )
+
+
+class RecordEntryForm(_PlacedErrors, EntryForm):
+    """What the update at an item said of one recommendation of the item's review: blank
+    means it was not covered. Every status is offered, closing ones included, because the
+    meeting is where they are agreed."""
+
+    def __init__(self, data, *, item: AgendaItem, recommendation: Recommendation, **kwargs):
+        self.item = item
+        super().__init__(
+            data,
+            recommendation=recommendation,
+            may_close=True,
+            prefix=f"item-{item.number}-rec-{recommendation.pk}",
+            **kwargs,
+        )
+        self.error_prefix = self.label
+        self._placed_date(
+            "revised_target_date",
+            "revised target date",
+            f"Revised target date for recommendation {recommendation.number}",
+            "If it has slipped. For example, 31 3 2022.",
+        )
+        self.fields["text"].help_text = "Leave blank if it was not covered."
+        # What was said and the status first; the date and reason, needed less often,
+        # in a details element the page opens when they hold something.
+        self.helper = form_helper(
+            Field.textarea("text", rows=3), Field.select("new_status"), size=Size.SMALL
+        )
+        self.more_helper = form_helper(
+            Field("revised_target_date"), Field.textarea("reason", rows=2), size=Size.SMALL
+        )
+
+    @property
+    def label(self) -> str:
+        return f"Item {self.item.number}, recommendation {self.recommendation.number}"
+
+    @property
+    def more_open(self) -> bool:
+        """Whether the revised target date or the reason holds something or an error."""
+        if not self.is_bound:
+            return False
+        typed = (self.data.get(self.add_prefix("reason")) or "").strip() or any(
+            (self.data.get(f"{self.add_prefix('revised_target_date')}_{i}") or "").strip()
+            for i in range(3)
+        )
+        errors = self.errors if hasattr(self, "cleaned_data") else {}
+        return bool(typed or "reason" in errors or "revised_target_date" in errors)
+
+
+class RecordActionForm(_PlacedErrors, AgreedActionForm):
+    """A new action the committee agreed at an item (the agreed action form's words and
+    rules): who it falls to, and when it is due: at a future meeting, by a date on or after
+    this meeting, or at a chosen later meeting of the committee. A row left blank is no
+    action."""
+
+    FUTURE, DATE, MEETING = "future", "date", "meeting"
+    DUE_LABELS = {
+        FUTURE: "At a future meeting (no date set)",
+        DATE: "By a date",
+        MEETING: "At a later meeting of the committee",
+    }
+
+    due = forms.ChoiceField(
+        label="When is it due?",
+        widget=forms.RadioSelect,
+        initial=FUTURE,
+        error_messages={"required": "Choose when it is due"},
+    )
+
+    def __init__(
+        self,
+        data,
+        *,
+        item: AgendaItem,
+        row: int,
+        organisation_groups,
+        later_meetings: list[Meeting],
+        **kwargs,
+    ):
+        meeting = item.meeting
+        super().__init__(
+            data,
+            instance=AgreedAction(meeting=meeting, item=item, review=item.review),
+            meeting=meeting,
+            prefix=f"item-{item.number}-action-{row}",
+            empty_permitted=True,
+            use_required_attribute=False,
+            **kwargs,
+        )
+        self.row = row
+        self.error_prefix = f"Item {item.number}, agreed action {row}"
+        # The item, review and delivery are this page's to set, not the row's.
+        for name in ("item", "review", "delivered_on", "delivered_meeting"):
+            del self.fields[name]
+        self._placed_date("due_on", "due date", "Due by", "For example, 31 3 2022")
+        self.fields["falls_to_organisation"] = _PickField(
+            groups=organisation_groups,
+            label_of=lambda o: o.label,
+            empty_label="None",
+            label="Organisation it falls to (optional)",
+            required=False,
+        )
+        self.fields["due_meeting"] = _PickField(
+            groups=[(None, later_meetings)],
+            label_of=_meeting_label,
+            empty_label="Choose a meeting",
+            label="Meeting",
+            required=False,
+        )
+        due_choices = [self.FUTURE, self.DATE] + ([self.MEETING] if later_meetings else [])
+        self.fields["due"].choices = [(c, self.DUE_LABELS[c]) for c in due_choices]
+        later = (
+            [ConditionalQuestion(self.DUE_LABELS[self.MEETING], Field.select("due_meeting"))]
+            if later_meetings
+            else []
+        )
+        self.helper = form_helper(
+            Fieldset(
+                Field.textarea("text", rows=2),
+                Field.text("falls_to"),
+                Field.select("falls_to_organisation"),
+                ConditionalRadios(
+                    "due",
+                    self.DUE_LABELS[self.FUTURE],
+                    ConditionalQuestion(self.DUE_LABELS[self.DATE], Field("due_on")),
+                    *later,
+                ),
+                legend=f"Agreed action {row}",
+                legend_size=Size.SMALL,
+            ),
+            size=Size.SMALL,
+        )
+
+    def has_changed(self) -> bool:
+        """When it is due says nothing on its own: a row with nothing else is blank (and,
+        being ``empty_permitted``, not checked)."""
+        return bool(set(self.changed_data) - {"due"})
+
+    @property
+    def is_blank(self) -> bool:
+        return self.is_bound and not self.has_changed()
+
+    def clean(self):
+        due = self.cleaned_data.get("due")
+        if due != self.DATE:
+            self._forget("due_on")
+        if due != self.MEETING:
+            self._forget("due_meeting")
+        cleaned = super().clean()
+        if due == self.DATE and cleaned.get("due_on") is None and "due_on" not in self.errors:
+            self.add_error("due_on", "Enter the date it is due by")
+        if due == self.MEETING and cleaned.get("due_meeting") is None:
+            self.add_error("due_meeting", "Choose the meeting it is due at")
+        return cleaned
+
+    def action_record(self) -> ActionRecord:
+        c = self.cleaned_data
+        return ActionRecord(
+            text=c["text"].strip(),
+            falls_to=c["falls_to"].strip(),
+            falls_to_organisation=c["falls_to_organisation"],
+            due_on=c["due_on"],
+            due_meeting=c["due_meeting"],
+        )
+
+
+class RecordDeliveredForm(_PlacedErrors, forms.Form):
+    """Which outstanding actions of earlier meetings the item delivered (the report they
+    asked for came to it): they are marked delivered on the meeting's date, at it."""
+
+    delivered = forms.MultipleChoiceField(
+        label="Actions from earlier meetings delivered at this item",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, data, *, item: AgendaItem, actions: list[AgreedAction], due_ids: set[int]):
+        super().__init__(data, prefix=f"item-{item.number}-delivered")
+        self.error_prefix = f"Item {item.number}"
+        self.actions = {str(a.pk): a for a in actions}
+        field = self.fields["delivered"]
+        field.help_text = (
+            "Tick an action if the report or work it asked for came to this item. It is marked "
+            f"delivered on {long_date(item.meeting.date)}, at this meeting."
+        )
+        field.choices = [Choice(str(a.pk), a.text, hint=_action_hint(a, due_ids)) for a in actions]
+        self.helper = form_helper(
+            Field.checkboxes("delivered", legend_size=Size.SMALL, legend_tag="h3", small=True)
+        )
+
+    def clean_delivered(self) -> list[AgreedAction]:
+        return [self.actions[pk] for pk in self.cleaned_data["delivered"]]
+
+
+def _action_hint(action: AgreedAction, due_ids: set[int]) -> str:
+    where = f"Agreed on {long_date(action.meeting.date)}"
+    if action.item_id:
+        where += f" at item {action.item.number}"
+    due = "Due at this meeting" if action.pk in due_ids else f"Due {action.due_label}"
+    return f"{where}. {due}."
+
+
+class ItemRecordForms:
+    """One agenda item's part of the record screen: the update given at it (only for an
+    item that reports on a review with recommendations), up to ``ACTION_ROWS`` new agreed
+    actions, and the earlier actions it delivered."""
+
+    ACTION_ROWS = 3
+
+    def __init__(
+        self,
+        data,
+        *,
+        item: AgendaItem,
+        recommendations: list[Recommendation],
+        organisation_groups,
+        later_meetings: list[Meeting],
+        outstanding: list[AgreedAction],
+        due_ids: set[int],
+    ):
+        self.item = item
+        self.recommendations = recommendations
+        self.update = (
+            RecordUpdateForm(data, item=item, organisation_groups=organisation_groups)
+            if recommendations
+            else None
+        )
+        self.entries = [
+            RecordEntryForm(data, item=item, recommendation=rec) for rec in recommendations
+        ]
+        self.actions = [
+            RecordActionForm(
+                data,
+                item=item,
+                row=row,
+                organisation_groups=organisation_groups,
+                later_meetings=later_meetings,
+            )
+            for row in range(1, self.ACTION_ROWS + 1)
+        ]
+        self.delivered = (
+            RecordDeliveredForm(data, item=item, actions=outstanding, due_ids=due_ids)
+            if outstanding
+            else None
+        )
+
+    @property
+    def all_forms(self) -> list[forms.Form]:
+        parts = [self.update, *self.entries, *self.actions, self.delivered]
+        return [f for f in parts if f is not None]
+
+    @property
+    def first_action_shown(self) -> bool:
+        """An item with a review often ends in an agreed action, so its first row shows;
+        other items' rows wait behind a details element unless something is in them."""
+        first = self.actions[0]
+        return bool(self.item.review_id) or (first.is_bound and first.has_changed())
+
+    @property
+    def more_actions_open(self) -> bool:
+        """Keep the action rows in the details element open when something was typed."""
+        hidden = self.actions[1:] if self.first_action_shown else self.actions
+        return any(f.is_bound and f.has_changed() for f in hidden)
+
+    def is_valid(self) -> bool:
+        valid = all([f.is_valid() for f in self.all_forms])
+        if self.update is None or not self.update.is_valid():
+            return valid
+        # Typed text counts even on a recommendation with errors: the update needs its
+        # role and organisation either way.
+        reported = [e for e in self.entries if (e.data.get(e.add_prefix("text")) or "").strip()]
+        general = self.update.cleaned_data
+        if reported:
+            if not general["given_by_role"].strip():
+                self.update.add_error(
+                    "given_by_role", "Enter the role of the person who gave the update"
+                )
+            if general["organisation"] is None:
+                self.update.add_error(
+                    "organisation", "Select the organisation the update was given for"
+                )
+            if not general["kind"]:
+                self.update.add_error("kind", "Select whether the update was verbal or written")
+        elif self.update.typed:
+            self.update.add_error(
+                None,
+                "Say what was reported on at least one recommendation, or clear the "
+                "update's details",
+            )
+        return valid and self.update.is_valid()
+
+    def item_record(self) -> ItemRecord:
+        """What was typed for the item, once valid."""
+        updates = []
+        entries = [e.entry_input() for e in self.entries if e.cleaned_data["text"].strip()]
+        if entries:
+            general = self.update.cleaned_data
+            updates.append(
+                UpdateRecord(
+                    kind=general["kind"],
+                    organisation=general["organisation"],
+                    given_by_role=general["given_by_role"].strip(),
+                    given_by_name=general["given_by_name"].strip(),
+                    summary=general["summary"].strip(),
+                    entries=entries,
+                )
+            )
+        return ItemRecord(
+            item=self.item,
+            updates=updates,
+            actions=[f.action_record() for f in self.actions if not f.is_blank],
+            delivered=self.delivered.cleaned_data["delivered"] if self.delivered else [],
+        )
+
+    def error_links(self) -> list[tuple[str, str]]:
+        return error_links(*self.all_forms)
+
+
+@dataclass
+class RecordChoices:
+    """What the record screen offers, loaded once for all its items (by the view)."""
+
+    items: list[AgendaItem]
+    # By review id: the review's recommendations in number order, and the bodies carrying them.
+    recommendations: dict[int, list[Recommendation]]
+    bodies: dict[int, list[Organisation]]
+    organisations: list[Organisation]
+    later_meetings: list[Meeting]
+    # Outstanding actions of the committee agreed before the meeting, those due at it first.
+    outstanding: list[AgreedAction]
+    due_ids: set[int]
+
+
+class MeetingRecordForm:
+    """The meeting record screen: every agenda item's forms, validated together. Ticking
+    the same action at two items is an error, and so is sending nothing at all."""
+
+    NOTHING = (
+        "Nothing to record: say what was reported on a recommendation, add an action the "
+        "committee agreed, or tick an action an item delivered"
+    )
+
+    def __init__(self, data, *, items: list[ItemRecordForms]):
+        self.data = data
+        self.items = items
+        self.page_errors: list[tuple[str, str]] = []
+        self._checked = False
+
+    @classmethod
+    def for_meeting(cls, data, *, meeting: Meeting, choices: RecordChoices) -> MeetingRecordForm:
+        return cls(
+            data,
+            items=[
+                ItemRecordForms(
+                    data,
+                    item=item,
+                    recommendations=choices.recommendations.get(item.review_id, []),
+                    organisation_groups=_organisation_groups(
+                        meeting.committee.council,
+                        choices.bodies.get(item.review_id, []),
+                        choices.organisations,
+                    ),
+                    later_meetings=choices.later_meetings,
+                    outstanding=choices.outstanding,
+                    due_ids=choices.due_ids,
+                )
+                for item in choices.items
+            ],
+        )
+
+    @property
+    def first_anchor(self) -> str:
+        for part in self.items:
+            for form in part.all_forms:
+                fields = form.visible_fields()
+                if fields:
+                    return fields[0].auto_id
+        return "main-content"
+
+    def is_valid(self) -> bool:
+        valid = all([part.is_valid() for part in self.items])
+        self._checked = True
+        ticked_at: dict[int, int] = {}
+        for part in self.items:
+            if part.delivered is None or not part.delivered.is_valid():
+                continue
+            for action in part.delivered.cleaned_data["delivered"]:
+                if action.pk in ticked_at:
+                    part.delivered.add_error(
+                        "delivered",
+                        f"An action ticked here is also ticked at item {ticked_at[action.pk]}: "
+                        "tick it at one item only",
+                    )
+                    valid = False
+                ticked_at.setdefault(action.pk, part.item.number)
+        if not valid:
+            return False
+        records = self.item_records()
+        if not any(r.updates or r.actions or r.delivered for r in records):
+            self.add_error(self.NOTHING)
+            return False
+        return True
+
+    def item_records(self) -> list[ItemRecord]:
+        records = [part.item_record() for part in self.items]
+        return [r for r in records if r.updates or r.actions or r.delivered]
+
+    def add_error(self, message: str, anchor: str | None = None) -> None:
+        self.page_errors.append((anchor or self.first_anchor, message))
+
+    @property
+    def errors(self) -> list[tuple[str, str]]:
+        """Every error as summary links, in page order; empty before validation."""
+        if not self._checked:
+            return []
+        links = list(self.page_errors)
+        for part in self.items:
+            links.extend(part.error_links())
+        return links

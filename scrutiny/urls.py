@@ -41,3 +41,8 @@ urlpatterns += [
     path("reviews/<int:pk>/tracker.pdf", views.review_tracker_pdf, name="review-tracker-pdf"),
     path("reviews/<int:pk>/tracker.xlsx", views.review_tracker_xlsx, name="review-tracker-xlsx"),
 ]
+
+# Recording what happened at a meeting, item by item.
+urlpatterns += [
+    path("meetings/<int:pk>/record/", views.meeting_record_page, name="meeting-record"),
+]

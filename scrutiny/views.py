@@ -1,7 +1,7 @@
 import copy
 import datetime
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 
 from django.conf import settings
 from django.contrib import messages
@@ -14,8 +14,9 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET, require_safe
+from django.views.decorators.http import require_GET, require_http_methods, require_safe
 
+from partnerships.models import Organisation
 from recommendations.forms import error_links
 from recommendations.models import ProgressUpdate, Recommendation, Status, UpdateEntry
 from recommendations.permissions import can_log_any_update, loggable_filter
@@ -27,6 +28,8 @@ from scrutiny.forms import (
     DecisionForm,
     DecisionPointFormSet,
     MeetingForm,
+    MeetingRecordForm,
+    RecordChoices,
     ReviewFilterForm,
     ReviewForm,
     decision_point_initial,
@@ -41,7 +44,7 @@ from scrutiny.models import (
     Review,
 )
 from scrutiny.packs import html_to_pdf, meeting_pack, review_tracker, tracker_xlsx
-from scrutiny.services import PointInput, decision_save
+from scrutiny.services import PointInput, decision_save, meeting_record
 
 
 @require_GET
@@ -854,3 +857,134 @@ def review_tracker_xlsx(request, pk: int):
 
 
 # --- end of meeting pack and tracker file views --------------------------------------------
+
+
+# ---------------------------------------------------------------------------------------
+# Recording what happened at a meeting, item by item (meeting-record helper).
+# ---------------------------------------------------------------------------------------
+
+
+def _record_choices(meeting: Meeting, user) -> RecordChoices:
+    """Everything the record screen offers, in the same few queries however many items,
+    recommendations and actions there are. Each recommendation carries its status as it
+    stood before the meeting; each item what is already recorded at it."""
+    items = list(meeting.items.select_related("review").order_by("number"))
+    review_ids = {item.review_id for item in items if item.review_id}
+    before = meeting.date - datetime.timedelta(days=1)
+    recommendations = defaultdict(list)
+    for rec in (
+        Recommendation.objects.filter(review_id__in=review_ids)
+        .with_status(as_at=before, user=user)
+        .order_by("review_id", "number")
+    ):
+        recommendations[rec.review_id].append(rec)
+    organisations = list(Organisation.objects.order_by("name"))
+    by_id = {o.pk: o for o in organisations}
+    carried = (
+        Recommendation.responsible_bodies.through.objects.filter(
+            recommendation__review_id__in=review_ids
+        )
+        .values_list("recommendation__review_id", "organisation_id")
+        .distinct()
+    )
+    bodies = defaultdict(list)
+    for review_id, organisation_id in sorted(carried, key=lambda r: by_id[r[1]].name):
+        bodies[review_id].append(by_id[organisation_id])
+    due_ids = set(AgreedAction.objects.due_at(meeting).values_list("pk", flat=True))
+    outstanding = sorted(
+        AgreedAction.objects.visible_to(user)
+        .outstanding()
+        .filter(meeting__committee_id=meeting.committee_id, meeting__date__lt=meeting.date)
+        .select_related("meeting", "item", "due_meeting")
+        .order_by("meeting__date", "id"),
+        key=lambda action: action.pk not in due_ids,
+    )
+    later_meetings = list(
+        Meeting.objects.filter(
+            committee_id=meeting.committee_id, date__gt=meeting.date, cancelled=False
+        ).order_by("date", "start_time")
+    )
+    recorded = defaultdict(list)
+    for update in (
+        ProgressUpdate.objects.filter(item__meeting=meeting)
+        .select_related("organisation")
+        .annotate(entry_count=Count("entries"))
+        .order_by("created_at", "pk")
+    ):
+        recorded[update.item_id].append(update)
+    agreed = defaultdict(list)
+    for action in AgreedAction.objects.filter(meeting=meeting, item__isnull=False).order_by("id"):
+        agreed[action.item_id].append(action)
+    for item in items:
+        item.meeting = meeting
+        item.recorded_updates = recorded[item.pk]
+        item.recorded_actions = agreed[item.pk]
+    return RecordChoices(
+        items=items,
+        recommendations=recommendations,
+        bodies=bodies,
+        organisations=organisations,
+        later_meetings=later_meetings,
+        outstanding=outstanding,
+        due_ids=due_ids,
+    )
+
+
+RECORD_ENTRY_TEXT = re.compile(r"^item-(\d+)-rec-(\d+)-text$")
+
+
+def _refuse_unoffered(data, choices: RecordChoices) -> None:
+    """Words sent about a recommendation the page did not offer at that item (one of
+    another review, or another council's) are refused outright, never silently dropped."""
+    offered = {
+        (item.number, rec.pk)
+        for item in choices.items
+        for rec in choices.recommendations.get(item.review_id, [])
+    }
+    for key, value in data.items():
+        match = RECORD_ENTRY_TEXT.match(key)
+        if match and value.strip() and (int(match[1]), int(match[2])) not in offered:
+            raise PermissionDenied("That recommendation is not one this item reports on.")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting_record_page(request, pk: int):
+    """Democratic services of the committee's council (and administrators) record, item by
+    item, what happened at a meeting: the update given at each item on its review's
+    recommendations, the actions the committee agreed, and which earlier actions each item
+    delivered. Saved all or nothing (``scrutiny.services.meeting_record``); any error
+    brings the page back with every typed value kept."""
+    meeting = _meeting_for_change(pk)
+    _require_manager(request.user, meeting.committee.council_id)
+    choices = _record_choices(meeting, request.user)
+    data = _bound(request)
+    if data is not None:
+        _refuse_unoffered(data, choices)
+    record = MeetingRecordForm.for_meeting(data, meeting=meeting, choices=choices)
+    if data is not None and record.is_valid():
+        try:
+            result = meeting_record(meeting=meeting, user=request.user, items=record.item_records())
+        except ValidationError as error:
+            keyed = error.message_dict if hasattr(error, "error_dict") else {"": error.messages}
+            for key, words in keyed.items():
+                for message in words:
+                    record.add_error(message, key if key.startswith("item-") else None)
+        else:
+            messages.success(request, result.summary())
+            return redirect(meeting)
+    return render(
+        request,
+        "scrutiny/meeting_record.html",
+        {
+            "meeting": meeting,
+            "committee": meeting.committee,
+            "record": record,
+            # base.html marks the page title when ``form.errors`` is set.
+            "form": record,
+            "can_record": not meeting.cancelled and meeting.date <= timezone.localdate(),
+        },
+    )
+
+
+# --- end of meeting record views ----------------------------------------------------------
