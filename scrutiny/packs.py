@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import logging
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -39,6 +40,9 @@ from scrutiny.models import (
 )
 
 PACK_CSS = "css/pack.css"
+
+# WeasyPrint logs each layout step at INFO: a dozen lines per PDF that say nothing useful.
+logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 
 
 # ---------------------------------------------------------------------------------------
