@@ -1019,7 +1019,7 @@ class RecordActionForm(_PlacedErrors, AgreedActionForm):
         label="When is it due?",
         widget=forms.RadioSelect,
         initial=FUTURE,
-        error_messages={"required": "Choose when it is due"},
+        required=False,
     )
 
     def __init__(
@@ -1096,7 +1096,7 @@ class RecordActionForm(_PlacedErrors, AgreedActionForm):
         return self.is_bound and not self.has_changed()
 
     def clean(self):
-        due = self.cleaned_data.get("due")
+        due = self.cleaned_data.get("due") or self.FUTURE
         if due != self.DATE:
             self._forget("due_on")
         if due != self.MEETING:
@@ -1372,3 +1372,6 @@ class MeetingRecordForm:
         for part in self.items:
             links.extend(part.error_links())
         return links
+
+
+# --- end of meeting record forms ----------------------------------------------------------

@@ -429,3 +429,6 @@ def _deliver(meeting: Meeting, items: Sequence[ItemRecord], fail) -> list[Agreed
     for action in good:
         action.delivered_on, action.delivered_meeting = meeting.date, meeting
     return good
+
+
+# --- end of meeting record services ------------------------------------------------------

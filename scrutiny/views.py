@@ -962,6 +962,7 @@ def meeting_record_page(request, pk: int):
     if data is not None:
         _refuse_unoffered(data, choices)
     record = MeetingRecordForm.for_meeting(data, meeting=meeting, choices=choices)
+    can_record = not meeting.cancelled and meeting.date <= timezone.localdate()
     if data is not None and record.is_valid():
         try:
             result = meeting_record(meeting=meeting, user=request.user, items=record.item_records())
@@ -969,7 +970,9 @@ def meeting_record_page(request, pk: int):
             keyed = error.message_dict if hasattr(error, "error_dict") else {"": error.messages}
             for key, words in keyed.items():
                 for message in words:
-                    record.add_error(message, key if key.startswith("item-") else None)
+                    # With no form on the page (a meeting to come), the error leads to the top.
+                    anchor = key if key.startswith("item-") else None
+                    record.add_error(message, anchor if can_record else "main-content")
         else:
             messages.success(request, result.summary())
             return redirect(meeting)
@@ -982,7 +985,7 @@ def meeting_record_page(request, pk: int):
             "record": record,
             # base.html marks the page title when ``form.errors`` is set.
             "form": record,
-            "can_record": not meeting.cancelled and meeting.date <= timezone.localdate(),
+            "can_record": can_record,
         },
     )
 
