@@ -90,20 +90,31 @@ def recommendations_carried_by(organisation: Organisation, user) -> list[Council
 
 
 def actions_falling_to(organisation: Organisation, user) -> list:
-    """Actions committees agreed that fall to ``organisation``, newest meeting first.
+    """Actions committees agreed that fall to ``organisation``, newest meeting first, each
+    with ``overdue`` set when the meeting or date it was due at has passed undelivered.
 
     Actions agreed at exempt items, or about draft reviews, are left out for users who may
     not see those.
     """
     action_model = apps.get_model("scrutiny", "AgreedAction")
     review_model = action_model._meta.get_field("review").related_model
-    return list(
+    actions = list(
         action_model.objects.visible_to(user)
         .filter(falls_to_organisation=organisation)
         .filter(Q(review__isnull=True) | Q(review__in=review_model.objects.visible_to(user)))
-        .select_related("meeting__committee__council", "due_meeting", "delivered_meeting", "review")
+        .select_related(
+            "meeting__committee__council",
+            "item",
+            "due_meeting",
+            "delivered_meeting",
+            "review",
+            "falls_to_organisation",
+        )
         .order_by("-meeting__date", "-id")
     )
+    for action in actions:
+        action.overdue = action.is_overdue()
+    return actions
 
 
 def updates_given_by(organisation: Organisation, user) -> list:

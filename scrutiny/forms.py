@@ -801,7 +801,8 @@ class AddFromDueForm(forms.Form):
         fields = [name for name in ("reviews", "actions") if self.fields[name].choices]
         for name in {"reviews", "actions"} - set(fields):
             del self.fields[name]
-        # A choice of nothing at all is reported at the first checkbox on the page.
+        # A choice of nothing at all is an error on the first group of checkboxes.
+        self.first_field = fields[0] if fields else None
         self.first_anchor = f"id_{fields[0]}_1" if fields else "main-content"
         self.helper = form_helper(
             *(Field.checkboxes(name, legend_size=Size.MEDIUM, small=True) for name in fields),
@@ -811,8 +812,8 @@ class AddFromDueForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         if not self.errors and not cleaned.get("reviews") and not cleaned.get("actions"):
-            raise ValidationError(
-                "Choose at least one review or agreed action to add to the agenda"
+            self.add_error(
+                self.first_field, "Choose at least one review or agreed action to add to the agenda"
             )
         return cleaned
 

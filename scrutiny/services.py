@@ -118,10 +118,14 @@ def agenda_items_add_from_due(
 ) -> list[AgendaItem]:
     """Add to ``meeting``'s agenda, numbered after its last item, one item for each chosen
     review ("<title>: progress on recommendations", linked to the review) and one for each
-    chosen agreed action, titled from it; an action about a review also chosen is taken at
-    that review's item instead (unless it was agreed at an exempt item: then it keeps an
-    exempt item of its own, so that a public item never shows exempt business). Each chosen
-    action is placed at the meeting (``due_meeting``). All or nothing.
+    chosen agreed action, titled from it. An action about a review that is chosen too, or
+    already on the agenda, is taken at that review's item instead (its description says what
+    was agreed), unless it was agreed at an exempt item: then it keeps an exempt item of its
+    own, so that a public item never shows exempt business. Each chosen action is placed at
+    the meeting (``due_meeting``). All or nothing.
+
+    Returns the items added and the items that take an action, in number order; each has
+    ``added``: True when it is new.
 
     Rules: only democratic services of the committee's council (and administrators) may; not
     at a cancelled meeting; something must be chosen; and every chosen review and action
@@ -158,6 +162,10 @@ def agenda_items_add_from_due(
         number = meeting.items.aggregate(n=Max("number"))["n"] or 0
         chosen = sorted((due_reviews[r.pk] for r in reviews), key=lambda d: d.review.title)
         by_review: dict[int, AgendaItem] = {}
+        for item in reversed(due.items):  # the review's first item on the agenda takes it
+            if item.review_id:
+                item.added = False
+                by_review[item.review_id] = item
         items = []
         for due_review in chosen:
             number += 1
@@ -170,6 +178,7 @@ def agenda_items_add_from_due(
                 description=f"Progress on the recommendations whose next update is due: "
                 f"{'number' if len(due_review.recommendations) == 1 else 'numbers'} {numbers}.",
             )
+            item.added = True
             by_review[due_review.review.pk] = item
             items.append(item)
         for action in sorted((due_actions[a.pk] for a in actions), key=lambda a: a.pk):
@@ -177,25 +186,30 @@ def agenda_items_add_from_due(
             exempt = action.item_id is not None and action.item.exempt
             if action.review_id in by_review and not exempt:
                 taken_at = by_review[action.review_id]
-                taken_at.description += "\n\n" + action_item_description(action)
+                description = action_item_description(action)
+                taken_at.description = "\n\n".join(
+                    filter(None, [taken_at.description, description])
+                )
+                if taken_at not in items:
+                    items.append(taken_at)
                 continue
             number += 1
-            items.append(
-                AgendaItem(
-                    meeting=meeting,
-                    number=number,
-                    title=action_item_title(action),
-                    review=action.review,
-                    description=action_item_description(action),
-                    exempt=exempt,
-                    exempt_reason=action.item.exempt_reason if exempt else "",
-                )
+            item = AgendaItem(
+                meeting=meeting,
+                number=number,
+                title=action_item_title(action),
+                review=action.review,
+                description=action_item_description(action),
+                exempt=exempt,
+                exempt_reason=action.item.exempt_reason if exempt else "",
             )
+            item.added = True
+            items.append(item)
         for item in items:
             item.full_clean(validate_unique=False, validate_constraints=False)
-            item.save()
+            item.save(update_fields=None if item.added else ["description"])
         AgreedAction.objects.filter(pk__in=[a.pk for a in actions]).update(due_meeting=meeting)
-    return items
+    return sorted(items, key=lambda i: i.number)
 
 
 # --- Recording what happened at a meeting (meeting-record helper) --------------------------

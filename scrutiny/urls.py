@@ -34,6 +34,16 @@ urlpatterns += [
     path("decisions/<int:pk>/edit/", views.decision_edit, name="decision-edit"),
 ]
 
+# The meeting cycle: what is due at a meeting, and a committee's work programme.
+urlpatterns += [
+    path("meetings/<int:pk>/due/", views.meeting_due, name="meeting-due"),
+    path(
+        "committees/<int:pk>/work-programme/",
+        views.committee_work_programme,
+        name="committee-work-programme",
+    ),
+]
+
 # Meeting packs and review trackers for print and appendices.
 urlpatterns += [
     path("meetings/<int:pk>/pack/", views.meeting_pack_page, name="meeting-pack"),

@@ -6,8 +6,10 @@ from collections import Counter, defaultdict
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, F, Max, Min, Prefetch, Q
+from django.db.models.functions import Coalesce
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -21,7 +23,9 @@ from recommendations.forms import error_links
 from recommendations.models import ProgressUpdate, Recommendation, Status, UpdateEntry
 from recommendations.permissions import can_log_any_update, loggable_filter
 from recommendations.views import save_form_page
+from scrutiny.due import due_list, updates_owed, work_programme
 from scrutiny.forms import (
+    AddFromDueForm,
     AgendaItemForm,
     AgreedActionForm,
     CommitteeForm,
@@ -44,7 +48,12 @@ from scrutiny.models import (
     Review,
 )
 from scrutiny.packs import html_to_pdf, meeting_pack, review_tracker, tracker_xlsx
-from scrutiny.services import PointInput, decision_save, meeting_record
+from scrutiny.services import (
+    PointInput,
+    agenda_items_add_from_due,
+    decision_save,
+    meeting_record,
+)
 
 
 @require_GET
@@ -164,6 +173,7 @@ def home(request):
         "responses_overdue": responses_overdue,
         "upcoming_meetings": meetings.select_related("committee__council")[:HOME_LIST_LIMIT],
         "limit": HOME_LIST_LIMIT,
+        **_actions_overdue(user, today),
     }
     committees = _your_committees(user)
     if committees is not None:
@@ -182,6 +192,9 @@ def home(request):
             )
             context["loggable"] = loggable[: HOME_LIST_LIMIT * 2]
             context["loggable_count"] = loggable.count()
+            owed = updates_owed(user, today)
+            context["owed"] = owed[: HOME_LIST_LIMIT * 2]
+            context["owed_count"] = len(owed)
     return render(request, "scrutiny/home.html", context)
 
 
@@ -569,6 +582,11 @@ def review_detail(request, pk: int):
     today = timezone.localdate()
     for action in actions:
         action.overdue = action.is_overdue(today)
+    # When the committee next wants progress on each open recommendation.
+    next_updates = [rec for rec in recommendations if rec.status not in Status.closing()]
+    for rec in next_updates:
+        rec.next_due = rec.next_update_due()
+        rec.update_is_due = rec.next_due is not None and rec.next_due <= today
     allowed = loggable_filter(user)
     can_log = (
         can_log_any_update(user)
@@ -586,6 +604,7 @@ def review_detail(request, pk: int):
             "response_overdue": review.response_overdue(today),
             "items": items,
             "actions": actions,
+            "next_updates": next_updates,
             "can_manage": user.is_authenticated and user.manages_council(council_id),
             "can_log": can_log,
         },
@@ -740,6 +759,108 @@ def decision_edit(request, pk: int):
 
 
 # --- end of review and decision views -----------------------------------------------------
+
+
+# ---------------------------------------------------------------------------------------
+# The meeting cycle: what is due at a meeting, adding it to the agenda in one step, and a
+# committee's work programme (reads in scrutiny.due; meeting-cycle helper).
+# ---------------------------------------------------------------------------------------
+
+
+def _actions_overdue(user, today: datetime.date) -> dict:
+    """For the home page: the agreed actions ``user`` may see that slipped past the meeting
+    or date they were due at, longest overdue first, and how many there are."""
+    overdue = AgreedAction.objects.visible_to(user).overdue(today)
+    shown = list(
+        overdue.select_related(
+            "meeting__committee__council", "item", "review", "falls_to_organisation", "due_meeting"
+        ).order_by(Coalesce("due_meeting__date", "due_on"), "id")[:HOME_LIST_LIMIT]
+    )
+    _hide_unseen_reviews(shown, user)
+    for action in shown:
+        action.overdue = True
+    return {"actions_overdue": shown, "actions_overdue_count": overdue.count()}
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def meeting_due(request, pk: int):
+    """Everything that falls to a meeting: agreed actions and requested reports not yet
+    delivered (flagged when they slipped past an earlier meeting) and recommendations whose
+    next update is due, with who owes it. Public business: anyone may read it, exempt rows
+    and draft reviews only those allowed. Democratic services of the council (and admins)
+    add what they choose to the agenda in one step; anyone else posting is sent to sign in,
+    or refused."""
+    user = request.user
+    meeting = get_object_or_404(Meeting.objects.select_related("committee__council"), pk=pk)
+    council_id = meeting.committee.council_id
+    if request.method == "POST":
+        if not user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        _require_manager(user, council_id)
+    due = due_list(meeting, user)
+    _hide_unseen_reviews(due.actions, user)
+    can_manage = user.is_authenticated and user.manages_council(council_id)
+    form = AddFromDueForm(_bound(request), due=due) if can_manage else None
+    if form is not None and form.is_bound and form.is_valid():
+        chosen = form.cleaned_data
+        try:
+            items = agenda_items_add_from_due(
+                meeting=meeting,
+                reviews=list(Review.objects.filter(pk__in=chosen.get("reviews", []))),
+                actions=list(AgreedAction.objects.filter(pk__in=chosen.get("actions", []))),
+                user=user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error.messages)
+        else:
+            added = "; ".join(
+                f"item {item.number}, {item.title}"
+                + ("" if item.added else " (now also takes an agreed action)")
+                for item in items
+            )
+            messages.success(request, f"Added to the agenda: {added}")
+            return redirect(meeting)
+    return render(
+        request,
+        "scrutiny/meeting_due.html",
+        {
+            "meeting": meeting,
+            "committee": meeting.committee,
+            "due": due,
+            "form": form,
+            "error_links": error_links(form, non_field_anchor=form.first_anchor) if form else [],
+        },
+    )
+
+
+@require_safe
+def committee_work_programme(request, pk: int):
+    """A committee's meetings still to come, each with its agenda so far and what first
+    falls due at it, and what is not yet placed at a meeting. Public, like the committee's
+    page; exempt items and actions, and draft reviews, only for those allowed."""
+    user = request.user
+    committee = get_object_or_404(Committee.objects.select_related("council"), pk=pk)
+    programme = work_programme(committee, user)
+    _hide_unseen_reviews(
+        [a for row in programme.meetings for a in row.actions] + programme.unplaced_actions, user
+    )
+    sees_exempt = user.is_authenticated and user.sees_exempt_of(committee.council_id)
+    for row in programme.meetings:
+        for item in row.items:
+            item.hidden = item.exempt and not sees_exempt
+    return render(
+        request,
+        "scrutiny/committee_work_programme.html",
+        {
+            "committee": committee,
+            "programme": programme,
+            "today": timezone.localdate(),
+            "can_manage": user.is_authenticated and user.manages_council(committee.council_id),
+        },
+    )
+
+
+# --- end of the meeting-cycle views --------------------------------------------------------
 
 
 # ---------------------------------------------------------------------------------------
