@@ -1326,12 +1326,12 @@ class MeetingRecordForm:
 
     @property
     def first_anchor(self) -> str:
+        """Where an error of the whole screen leads: the first update's first field (never
+        a field hidden in a closed details element), else the first item."""
         for part in self.items:
-            for form in part.all_forms:
-                fields = form.visible_fields()
-                if fields:
-                    return fields[0].auto_id
-        return "main-content"
+            if part.update is not None:
+                return part.update["given_by_role"].auto_id
+        return f"item-{self.items[0].item.number}" if self.items else "main-content"
 
     def is_valid(self) -> bool:
         valid = all([part.is_valid() for part in self.items])

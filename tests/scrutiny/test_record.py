@@ -404,6 +404,8 @@ def test_an_empty_submission_is_an_error(client, people, leicester):
     )
     assert response.status_code == 200
     assert "Nothing to record:" in error_summary(response)
+    # It leads to the first field the screen shows, the role of item 7's update.
+    assert 'href="#id_item-7-update-given_by_role"' in error_summary(response)
     assert model_counts() == before
     with pytest.raises(ValidationError, match="Nothing to record"):
         meeting_record(meeting=leicester["may"], user=people.democratic_services, items=[])
