@@ -59,7 +59,7 @@ def action_item_description(action: AgreedAction) -> str:
         if part
     )
     said = f"{where} agreed: “{text}”"
-    return f"{said} It falls to {falls_to}." if falls_to else said
+    return f"{said} Falls to: {falls_to}." if falls_to else said
 
 
 def _agreed_exempt(action: AgreedAction) -> bool:

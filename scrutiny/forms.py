@@ -769,8 +769,9 @@ class AddFromDueForm(forms.Form):
     )
     actions = forms.MultipleChoiceField(
         label="Agreed actions and requested reports",
-        help_text="An action about a review you also chose is taken at that review's item; "
-        "any other gets an item of its own. Each is placed at this meeting.",
+        help_text="An action about a review you also choose, or one already on the agenda, is "
+        "taken at that review's item; any other gets an item of its own. Each is placed at this "
+        "meeting.",
         required=False,
         widget=forms.CheckboxSelectMultiple,
         error_messages={

@@ -122,7 +122,8 @@ def agenda_items_add_from_due(
     already on the agenda, is taken at that review's item instead (its description says what
     was agreed), unless it was agreed at an exempt item: then it keeps an exempt item of its
     own, so that a public item never shows exempt business. Each chosen action is placed at
-    the meeting (``due_meeting``). All or nothing.
+    the meeting: ``due_meeting`` set and ``due_on`` cleared, since an action is due by a date
+    or at a meeting, never both (as ``AgreedActionForm`` insists). All or nothing.
 
     Returns the items added and the items that take an action, in number order; each has
     ``added``: True when it is new.
@@ -208,7 +209,9 @@ def agenda_items_add_from_due(
         for item in items:
             item.full_clean(validate_unique=False, validate_constraints=False)
             item.save(update_fields=None if item.added else ["description"])
-        AgreedAction.objects.filter(pk__in=[a.pk for a in actions]).update(due_meeting=meeting)
+        AgreedAction.objects.filter(pk__in=[a.pk for a in actions]).update(
+            due_meeting=meeting, due_on=None
+        )
     return sorted(items, key=lambda i: i.number)
 
 

@@ -268,6 +268,10 @@ def test_democratic_services_add_reviews_and_actions_in_one_step(client, people,
     # Every chosen action is placed at the meeting; the others are not.
     placed = set(AgreedAction.objects.filter(due_meeting=meeting).values_list("pk", flat=True))
     assert placed == {actions[k].pk for k in ("future", "by_date", "exempt", "placed_here")}
+    # Due at the meeting now, not also by its old date (a date or a meeting, never both).
+    actions["by_date"].refresh_from_db()
+    assert actions["by_date"].due_on is None
+    assert actions["by_date"].due_label == f"at the meeting of {day(*meeting.date.timetuple()[:3])}"
 
     page = client.get(response["Location"]).content.decode()
     assert "Added to the agenda: item 2, Social Care External Workforce: progress on" in page
