@@ -429,6 +429,29 @@ def test_the_due_page_runs_a_fixed_number_of_queries(
     assert response.content.decode().count("govuk-table app-due") == shown
 
 
+def test_a_cancelled_meeting_offers_nothing_to_add(client, people, world):
+    meeting = world["meet"]["next"]
+    meeting.cancelled = True
+    meeting.save()
+    client.force_login(people.democratic_services)
+    add = text_of_html(section(client.get(due_url(meeting)), "add"))
+    assert "This meeting was cancelled: nothing can be added to its agenda." in add
+    response = post_due(client, meeting, reviews=[world["review"]])
+    assert response.status_code == 200
+    assert "This meeting was cancelled" in error_summary(response)
+    assert not meeting.items.exists()
+
+
+def test_when_everything_due_is_on_the_agenda_the_page_says_so(client, people, committee):
+    meeting = MeetingFactory(committee=committee, date=TODAY + datetime.timedelta(days=10))
+    client.force_login(people.democratic_services)
+    add = text_of_html(section(client.get(due_url(meeting)), "add"))
+    assert "Everything due at this meeting is on its agenda." in add
+    assert "None: no agreed action or requested report falls to this meeting." in text_of(
+        client.get(due_url(meeting))
+    )
+
+
 # --- Links ------------------------------------------------------------------------------
 
 
