@@ -191,10 +191,18 @@ class Recommendation(models.Model):
         return reverse("recommendations:recommendation-detail", args=[self.pk])
 
     def next_update_due(self) -> datetime.date | None:
-        """When the next progress update falls due (needs ``with_status``)."""
+        """When the next progress update falls due (needs ``with_status``): the first day
+        that is the review's interval after the last one, as ``update_due`` counts it (a
+        month end rolls into the next month: 31 August + 6 months is 1 March)."""
         review = self.review
         last = self.last_update_on or review.response_received_on or review.report_agreed_on
-        return last + relativedelta(months=review.update_interval_months) if last else None
+        if last is None:
+            return None
+        interval = relativedelta(months=review.update_interval_months)
+        due = last + interval
+        while due - interval < last:
+            due += datetime.timedelta(days=1)
+        return due
 
     @property
     def heading(self) -> str:

@@ -353,16 +353,21 @@ class AgreedActionQuerySet(models.QuerySet):
         return self.filter(delivered_on__isnull=True)
 
     def overdue(self, today: datetime.date | None = None):
-        """Outstanding actions whose due date, or due meeting's date, has passed."""
+        """Outstanding actions whose due meeting's date, or (when not placed at a meeting)
+        due date, has passed: the same rule as ``AgreedAction.is_overdue``."""
         today = today or timezone.localdate()
-        return self.outstanding().filter(Q(due_on__lt=today) | Q(due_meeting__date__lt=today))
+        return self.outstanding().filter(
+            Q(due_meeting__date__lt=today) | Q(due_meeting__isnull=True, due_on__lt=today)
+        )
 
     def due_at(self, meeting: Meeting):
         """Outstanding actions of the meeting's committee, agreed at an earlier meeting, that
         fall to this meeting: placed at it; due by a date on or before it; asked for "at a
         future meeting"; or placed at an earlier meeting that did not deliver them (they
-        carry forward until delivered). Actions placed at a later meeting are not due yet."""
-        return self.outstanding().filter(
+        carry forward until delivered). Actions placed at a later meeting are not due yet.
+        For a past meeting, actions delivered since then still count as due at it."""
+        return self.filter(
+            Q(delivered_on__isnull=True) | Q(delivered_on__gte=meeting.date),
             Q(due_meeting=meeting)
             | Q(due_meeting__isnull=True, due_on__isnull=True)
             | Q(due_meeting__isnull=True, due_on__lte=meeting.date)

@@ -53,3 +53,18 @@ def test_each_review_keeps_its_own_interval_and_closed_ones_are_never_due():
     )
     assert due_numbers(datetime.date(2021, 4, 1)) == [1]
     assert due_numbers(datetime.date(2022, 1, 1)) == [1, 2]
+
+
+def test_the_due_date_shown_is_the_day_the_update_falls_due_even_at_a_month_end():
+    review = ReviewFactory(
+        report_agreed_on=datetime.date(2020, 8, 31),
+        response_received_on=None,
+        started_on=datetime.date(2020, 1, 1),
+        update_interval_months=6,
+    )
+    RecommendationFactory(review=review, number=1)
+    annotated = Recommendation.objects.with_status().get(review=review)
+    shown = annotated.next_update_due()
+    assert shown == datetime.date(2021, 3, 1)
+    assert due_numbers(shown) == [1]
+    assert due_numbers(shown - datetime.timedelta(days=1)) == []

@@ -43,7 +43,8 @@ def test_actions_fall_due_by_placing_by_date_or_at_a_future_meeting(meetings):
     )
     AgreedActionFactory(meeting=MeetingFactory(date=datetime.date(2021, 1, 1)), text="elsewhere")
     assert due(january) == set()
-    assert due(may) == {"future", "by April"}
+    # Delivered at May: still due there, as the May agenda had it.
+    assert due(may) == {"future", "by April", "delivered"}
     assert due(november) == {
         "future",
         "by April",
@@ -75,3 +76,28 @@ def test_recommendations_due_at_a_meeting_are_its_committees_and_visible_ones(me
     RecommendationFactory(review__report_agreed_on=datetime.date(2020, 7, 1))  # other committee
     assert list(may.recommendations_due(AnonymousUser())) == []
     assert [r.review for r in november.recommendations_due(AnonymousUser())] == [review]
+
+
+def test_a_past_meetings_due_list_keeps_actions_delivered_since(meetings):
+    january, may, november = meetings
+    AgreedActionFactory(
+        meeting=january,
+        text="delivered in November",
+        delivered_on=november.date,
+        delivered_meeting=november,
+    )
+    assert due(may) == {"delivered in November"}
+    assert due(november) == {"delivered in November"}
+    assert not AgreedAction.objects.due_at(
+        MeetingFactory(committee=january.committee, date=datetime.date(2022, 1, 1))
+    ).exists()
+
+
+def test_an_action_placed_at_a_meeting_is_judged_by_that_meeting_not_an_old_date(meetings):
+    january, may, november = meetings
+    action = AgreedActionFactory(
+        meeting=january, text="rescheduled", due_on=datetime.date(2021, 3, 1), due_meeting=november
+    )
+    assert not action.is_overdue(today=datetime.date(2021, 6, 1))
+    assert not AgreedAction.objects.overdue(today=datetime.date(2021, 6, 1)).exists()
+    assert list(AgreedAction.objects.overdue(today=datetime.date(2021, 11, 3))) == [action]
