@@ -134,7 +134,7 @@ class DueList:
 
     @property
     def actions_to_add(self) -> list[AgreedAction]:
-        return [a for a in self.actions if a.item_here is None]
+        return [a for a in self.actions if a.item_here is None and a.delivered_on is None]
 
     @property
     def recommendation_count(self) -> int:

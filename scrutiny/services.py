@@ -154,6 +154,8 @@ def agenda_items_add_from_due(
         for action in actions:
             if action.pk not in due_actions:
                 errors.append(f"“{action}” is not due at this meeting")
+            elif due_actions[action.pk].delivered_on:
+                errors.append(f"“{action}” has already been delivered")
             elif due_actions[action.pk].item_here is not None:
                 item = due_actions[action.pk].item_here
                 errors.append(f"“{action}” is already on the agenda, at item {item.number}")

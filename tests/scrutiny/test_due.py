@@ -101,3 +101,20 @@ def test_an_action_placed_at_a_meeting_is_judged_by_that_meeting_not_an_old_date
     assert not action.is_overdue(today=datetime.date(2021, 6, 1))
     assert not AgreedAction.objects.overdue(today=datetime.date(2021, 6, 1)).exists()
     assert list(AgreedAction.objects.overdue(today=datetime.date(2021, 11, 3))) == [action]
+
+
+def test_a_delivered_action_cannot_be_placed_on_an_agenda_again(meetings):
+    from django.core.exceptions import ValidationError
+
+    from partnerships.models import Role
+    from scrutiny.services import agenda_items_add_from_due
+    from tests.factories import user_with_role
+
+    january, may, november = meetings
+    action = AgreedActionFactory(
+        meeting=january, text="delivered", delivered_on=november.date, delivered_meeting=november
+    )
+    clerk = user_with_role(Role.DEMOCRATIC_SERVICES, organisation=january.committee.council)
+    with pytest.raises(ValidationError, match="already been delivered"):
+        agenda_items_add_from_due(meeting=may, reviews=[], actions=[action], user=clerk)
+    assert not may.items.exists()
