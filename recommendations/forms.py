@@ -215,7 +215,11 @@ class RecommendationForm(forms.ModelForm):
         self.review = review
         self.instance.review = review
         self.fields["responsible_bodies"].label_from_instance = lambda o: o.label
-        self.fields["number"].widget.attrs["class"] = "govuk-input--width-3"
+        # A text input with a numeric keyboard (GOV.UK's pattern for numbers), which
+        # crispy-forms-gds also marks up in error, unlike <input type="number">.
+        self.fields["number"].widget = forms.TextInput(
+            attrs={"inputmode": "numeric", "class": "govuk-input--width-3"}
+        )
         self.helper = form_helper(
             Field.text("number", field_width=None),
             Field.text("title"),

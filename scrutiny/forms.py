@@ -83,6 +83,8 @@ class MeetingForm(forms.ModelForm):
         help_text="Use the 24-hour clock, for example 17:30",
         input_formats=["%H:%M", "%H.%M", "%H:%M:%S"],
         error_messages={"invalid": "Enter a time like 17:30"},
+        # A text input, as GOV.UK asks: it is the one crispy-forms-gds marks up in error.
+        widget=forms.TextInput(attrs={"spellcheck": "false"}),
     )
 
     class Meta:
@@ -93,6 +95,8 @@ class MeetingForm(forms.ModelForm):
     def __init__(self, *args, committee: Committee, **kwargs):
         super().__init__(*args, **kwargs)
         self.committee = committee
+        if self.instance.start_time:
+            self.initial["start_time"] = f"{self.instance.start_time:%H:%M}"
         self.helper = form_helper(
             Field("date"),
             Field.text("start_time", field_width=5),
@@ -147,7 +151,9 @@ class AgendaItemForm(forms.ModelForm):
             "Needed for an exempt item. For example: Schedule 12A, paragraph 3 "
             "(financial or business affairs)."
         )
-        self.fields["number"].widget.attrs["inputmode"] = "numeric"
+        # A text input with a numeric keyboard (GOV.UK's pattern for numbers), which
+        # crispy-forms-gds also marks up in error, unlike <input type="number">.
+        self.fields["number"].widget = forms.TextInput(attrs={"inputmode": "numeric"})
         self.helper = form_helper(
             Field.text("number", field_width=3),
             Field.text("title"),
