@@ -184,6 +184,13 @@ def pack_url(meeting, *, pdf=False, full=False) -> str:
     return url + ("?full=1" if full else "")
 
 
+def pdf_text(content: bytes) -> str:
+    """The PDF's words in reading order (pypdf follows the content stream, which WeasyPrint
+    writes in document order), spaces squeezed: table cells do not interleave."""
+    reader = PdfReader(io.BytesIO(content))
+    return re.sub(r"\s+", " ", " ".join(page.extract_text() for page in reader.pages))
+
+
 def pdf_pages(content: bytes) -> list[str]:
     """Each page's text as poppler lays it out (pdftotext -layout), spaces squeezed."""
     out = subprocess.run(
@@ -193,6 +200,13 @@ def pdf_pages(content: bytes) -> list[str]:
     if pages and not pages[-1].strip():
         pages.pop()
     return [re.sub(r"[ \t]+", " ", page) for page in pages]
+
+
+def tracker_text(flat: str, number: int) -> str:
+    """A tracker row of a PDF's text (``pdf_text``): from its heading to the next one."""
+    start = flat.index(f"Recommendation heading {number} ")
+    end = flat.find(f"Recommendation heading {number + 1} ", start)
+    return flat[start : end if end != -1 else len(flat)]
 
 
 def tracker_row(html: str, number: int) -> str:
@@ -226,8 +240,17 @@ def test_public_pack_shows_the_tracker_as_at_the_meeting(client, scene):
     assert "Meeting Room G.01, City Hall" in text
     assert "Public pack" in text
     assert "Item 7: Social Care External Workforce: verbal update" in text
-    # What changed since the previous meeting (19 January).
-    assert "Changes between the meeting of 19 January 2021 and this meeting" in text
+    # What changed since the previous meeting (19 January): only recommendation 1 (2 changed
+    # after the meeting, 3 only at the exempt item).
+    changes = text[text.index("What changed since the previous meeting") :]
+    changes = changes[: changes.index("Updates given at this item")]
+    assert "Between the meeting of 19 January 2021 and this one:" in changes
+    assert (
+        "1. Recommendation heading 1 : status changed from on track to slipped, latest update"
+        " 25 May 2021." in changes
+    )
+    assert "Recommendation heading 2" not in changes
+    assert "Recommendation heading 3" not in changes
 
 
 def test_public_pack_leaves_exempt_items_out_entirely(client, scene):
@@ -285,7 +308,13 @@ def test_updates_given_at_the_meeting_say_what_was_said(client, scene):
     text = text_of(client.get(pack_url(may)))
     assert "Updates given at this item" in text
     assert "What was said, recommendation by recommendation" in text
-    assert "A report on career pathways was received today. Reason: The pandemic" in text
+    said = text[text.index("What was said, recommendation by recommendation") :]
+    assert re.search(
+        r"1\. Recommendation heading 1 A report on career pathways was received today\. "
+        r"Status set to Slipped ?, revised target date 30 September 2022\. "
+        r"Reason: The pandemic moved training online\.",
+        said,
+    )
 
 
 def test_draft_review_is_left_out_of_the_public_pack(client, committee, people):
@@ -384,11 +413,14 @@ def test_pdf_contents_give_the_pages_the_items_start_on(public_pdf):
 
 
 def test_pdf_shows_statuses_as_at_the_meeting_and_no_exempt_text(public_pdf):
-    text = "\n".join(pdf_pages(public_pdf.content))
-    flat = re.sub(r"\s+", " ", text)
-    assert "Slipped" in flat
-    assert "January news on 2." in flat
+    flat = pdf_text(public_pdf.content)
+    assert "Status as at 25 May 2021" in flat
+    row = tracker_text(flat, 1)
+    assert "Slipped" in row and "A report on career pathways was received today." in row
+    row = tracker_text(flat, 2)
+    assert "On track" in row and "January news on 2." in row
     assert "Later news from June" not in flat and "Achieved" not in flat
+    assert "Paused" not in tracker_text(flat, 3)  # set at the exempt item
     for secret in (EXEMPT_TITLE, "Independent sector", EXEMPT_DESCRIPTION, "9.18", "EXEMPT"):
         assert secret not in flat
     for point in RESOLUTIONS + REASONS:
@@ -400,7 +432,7 @@ def test_full_pdf_has_the_exempt_item_marked(client, scene, people):
     client.force_login(people.democratic_services)
     response = client.get(pack_url(may, pdf=True, full=True))
     assert response["Content-Disposition"].endswith('-2021-05-25-full-pack.pdf"')
-    flat = re.sub(r"\s+", " ", "\n".join(pdf_pages(response.content)))
+    flat = pdf_text(response.content)
     assert "Full pack – contains exempt information" in flat
     assert "Item 8: Independent sector care fees" in flat
     assert "EXEMPT – not for publication: Schedule 12A, paragraph 3" in flat
@@ -448,14 +480,22 @@ def test_page_one_renders_to_png(public_pdf, tmp_path):
 
 def test_big_tracker_runs_over_pages_with_header_on_each(client, committee):
     may, _, _ = build_meeting(committee, 40)
-    pages = pdf_pages(client.get(pack_url(may, pdf=True)).content)
-    tracker_pages = [p for p in pages if "Recommendation heading" in p]
-    assert len(tracker_pages) > 1
-    for page in tracker_pages:
-        assert HEADER in page
+    response = client.get(pack_url(may, pdf=True))
+    pages = pdf_pages(response.content)
+    reader = PdfReader(io.BytesIO(response.content))
+    # Pages with tracker rows (the changes list names no heading that is not also there).
+    with_rows = [
+        n
+        for n, page in enumerate(reader.pages)
+        if re.search(r"Recommendation\s+heading\s+\d+\s+Accepted", page.extract_text())
+    ]
+    assert len(with_rows) > 1
+    assert with_rows == list(range(with_rows[0], with_rows[-1] + 1))
+    for n in with_rows:
+        assert HEADER in pages[n]
         # the table's header row repeats on every page it runs onto
-        assert re.search(r"No\. +Recommendation +Response +Owner", page)
-    flat = re.sub(r"\s+", " ", "\n".join(pages))
+        assert re.search(r"No\. +Recommendation +Response +Owner +Target", pages[n])
+    flat = pdf_text(response.content)
     for number in (1, 20, 40):
         assert f"Recommendation heading {number}" in flat
 
@@ -471,12 +511,13 @@ def test_tracker_pdf_as_at_a_date(client, scene):
     assert response["Content-Disposition"] == (
         'inline; filename="social-care-external-workforce-tracker-2021-05-25.pdf"'
     )
-    flat = re.sub(r"\s+", " ", "\n".join(pdf_pages(response.content)))
+    flat = pdf_text(response.content)
     assert "Recommendations tracker: status as at 25 May 2021" in flat
     assert "Later news from June" not in flat
-    assert "Later news from June" in re.sub(
-        r"\s+", " ", "\n".join(pdf_pages(client.get(url).content))
-    )
+    assert "On track" in tracker_text(flat, 2)
+    today = pdf_text(client.get(url).content)
+    assert "Later news from June" in today
+    assert "Achieved" in tracker_text(today, 2)
 
 
 @pytest.mark.parametrize("as_at", ["2021-02-30", "25/05/2021", "yesterday", "20210525"])
