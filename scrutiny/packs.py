@@ -31,6 +31,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from recommendations.models import ProgressUpdate, Recommendation, Status, UpdateEntry
+from scrutiny.due import _held_dates, flag_slips
 from scrutiny.models import (
     AgendaItem,
     AgreedAction,
@@ -308,17 +309,20 @@ def meeting_pack(*, meeting: Meeting, user, full: bool) -> MeetingPack:
     for item in agenda:
         if item.review_id:
             first_item_on.setdefault(item.review_id, items[item.pk])
-    other_actions = []
     for action in actions:
-        if action.review_id and action.review_id not in seen_reviews:
-            action.review = None
         if action.delivered_on and action.delivered_on > as_at:
             # Delivered after the meeting: as at the meeting it was still outstanding. (The
             # instance is only read from here on, never saved.)
             action.delivered_on = None
             action.delivered_meeting = None
-        # Its state as at the meeting, as _action_table.html shows it.
-        action.overdue = action.is_overdue(as_at)
+    # Overdue, or carried forward past a meeting that did not receive it, as the due list
+    # judges it: as at the meeting, or today for a meeting still to come.
+    made_on = timezone.localdate()
+    flag_slips(actions, _held_dates(meeting.committee_id), before=min(as_at, made_on))
+    other_actions = []
+    for action in actions:
+        if action.review_id and action.review_id not in seen_reviews:
+            action.review = None
         if action.meeting_id == meeting.pk:
             if action.item_id in items:
                 items[action.item_id].actions_agreed.append(action)
@@ -335,7 +339,7 @@ def meeting_pack(*, meeting: Meeting, user, full: bool) -> MeetingPack:
         previous=previous,
         items=list(items.values()),
         other_actions=other_actions,
-        made_on=timezone.localdate(),
+        made_on=made_on,
     )
 
 

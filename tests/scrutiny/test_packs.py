@@ -303,6 +303,34 @@ def test_actions_due_show_their_state_as_at_the_meeting(client, scene):
     assert "By 1 March 2021" in html and "At a future meeting" in html
 
 
+def test_action_a_meeting_did_not_receive_is_carried_forward(client, committee):
+    january = MeetingFactory(committee=committee, date=JANUARY)
+    MeetingFactory(committee=committee, date=datetime.date(2021, 3, 16))
+    may = MeetingFactory(committee=committee, date=MAY)
+    review = ReviewFactory(committee=committee)
+    AgendaItemFactory(meeting=may, number=5, review=review, title="Progress")
+    AgreedActionFactory(meeting=january, review=review, text="That a report come back.")
+    text = text_of(client.get(pack_url(may)))
+    assert "Carried forward" in text
+    assert "the meeting of 16 March 2021 did not receive it" in text
+
+
+def test_full_pack_marks_an_action_agreed_at_an_exempt_item(client, committee, people):
+    january = MeetingFactory(committee=committee, date=JANUARY)
+    may = MeetingFactory(committee=committee, date=MAY)
+    review = ReviewFactory(committee=committee)
+    secret = AgendaItemFactory(
+        meeting=january, number=9, review=review, exempt=True, exempt_reason="Paragraph 3"
+    )
+    AgendaItemFactory(meeting=may, number=5, review=review, title="Progress")
+    AgreedActionFactory(meeting=january, item=secret, review=review, text="That costs be checked.")
+    assert "That costs be checked." not in client.get(pack_url(may)).content.decode()
+    client.force_login(people.councillor)
+    text = text_of(client.get(pack_url(may, full=True)))
+    assert "That costs be checked." in text
+    assert "EXEMPT – not for publication: agreed at an exempt item" in text
+
+
 def test_updates_given_at_the_meeting_say_what_was_said(client, scene):
     may, _, _ = scene
     text = text_of(client.get(pack_url(may)))
@@ -608,7 +636,7 @@ def test_pack_page_queries_do_not_grow(
     may, _, _ = build_meeting(committee, size)
     client.force_login(people.councillor)
     # Session, user and groups, then the pack's own reads: the same at 3 and 30.
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(17):
         response = client.get(pack_url(may, full=full))
     assert response.status_code == 200
 
@@ -618,7 +646,7 @@ def test_meeting_pack_reads_in_constant_queries(
     committee, people, size, django_assert_max_num_queries
 ):
     may, _, _ = build_meeting(committee, size)
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(13):
         pack = meeting_pack(meeting=may, user=people.councillor, full=True)
         # Reading what the templates read runs no more queries.
         for paper in pack.items:
