@@ -22,7 +22,7 @@ import logging
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.staticfiles import finders
@@ -153,7 +153,11 @@ class MeetingPack:
 
     @property
     def kind_label(self) -> str:
-        return "Full pack – contains exempt information" if self.full else "Public pack"
+        if not self.full:
+            return "Public pack"
+        if self.has_exempt:
+            return "Full pack – contains exempt information"
+        return "Full pack – no exempt information"
 
     @property
     def title(self) -> str:
@@ -172,16 +176,23 @@ class MeetingPack:
         return f"{self.council.name} democratic services"
 
     @property
-    def held(self) -> bool:
-        return self.meeting.date <= self.made_on
-
-    @property
     def papers(self) -> list[PackItem]:
         return [i for i in self.items if i.has_papers]
 
-    @property
+    @cached_property
     def has_exempt(self) -> bool:
-        return any(i.item.exempt for i in self.items)
+        """Whether anything in it is exempt: an item, an action agreed at an exempt item, or
+        a tracker's latest update given at one (never so of a public pack)."""
+
+        def agreed_in_private(actions: list[AgreedAction]) -> bool:
+            return any(a.item_id and a.item.exempt for a in actions)
+
+        return agreed_in_private(self.other_actions) or any(
+            paper.item.exempt
+            or agreed_in_private(paper.actions_due + paper.actions_agreed)
+            or any(rec.latest_update_exempt for review in paper.reviews for rec in review.tracked)
+            for paper in self.items
+        )
 
     @property
     def closing_statuses(self) -> list[str]:

@@ -277,6 +277,15 @@ def test_full_pack_includes_and_marks_exempt_items(client, scene, people):
     assert EXEMPT_DESCRIPTION in text and EXEMPT_SAID in text
 
 
+def test_full_pack_of_a_meeting_with_nothing_exempt_says_so(client, committee, people):
+    may = MeetingFactory(committee=committee, date=MAY)
+    AgendaItemFactory(meeting=may, number=1, title="Apologies")
+    client.force_login(people.councillor)
+    text = text_of(client.get(pack_url(may, full=True)))
+    assert "Full pack – no exempt information" in text
+    assert "EXEMPT" not in text
+
+
 def test_referred_decision_with_every_resolution_and_reason(client, scene):
     may, _, _ = scene
     text = text_of(client.get(pack_url(may)))
