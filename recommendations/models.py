@@ -12,7 +12,7 @@ import datetime
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.db import models
-from django.db.models import F, OuterRef, Q, Subquery, Value
+from django.db.models import F, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -216,6 +216,22 @@ class ProgressUpdateQuerySet(models.QuerySet):
     def visible_to(self, user):
         return self.filter(
             exempt_filter(user, "item__meeting__committee__council_id", "item__exempt")
+        )
+
+    def given_at(self, meeting, user):
+        """The updates given at ``meeting``'s items that ``user`` may see, in agenda order,
+        each with its entries on recommendations the user may see, by number."""
+        entries = (
+            UpdateEntry.objects.filter(recommendation__in=Recommendation.objects.visible_to(user))
+            .select_related("recommendation")
+            .order_by("recommendation__number")
+        )
+        return (
+            self.visible_to(user)
+            .filter(item__meeting=meeting)
+            .select_related("organisation")
+            .prefetch_related(Prefetch("entries", queryset=entries))
+            .order_by("item__number", "created_at", "pk")
         )
 
 

@@ -229,22 +229,7 @@ def meeting_pack(*, meeting: Meeting, user, full: bool) -> MeetingPack:
     as_at = meeting.date
 
     agenda = list(AgendaItem.objects.visible_to(viewer).filter(meeting=meeting).order_by("number"))
-    updates = list(
-        ProgressUpdate.objects.visible_to(viewer)
-        .filter(item__meeting=meeting)
-        .select_related("organisation")
-        .prefetch_related(
-            Prefetch(
-                "entries",
-                queryset=UpdateEntry.objects.filter(
-                    recommendation__in=Recommendation.objects.visible_to(viewer)
-                )
-                .select_related("recommendation")
-                .order_by("recommendation__number"),
-            )
-        )
-        .order_by("item__number", "created_at", "pk")
-    )
+    updates = list(ProgressUpdate.objects.given_at(meeting, viewer))
     # Each item's trackers: the review it reports on, and any review an update given at it
     # reported on.
     review_ids: dict[int, list[int]] = {i.pk: [i.review_id] if i.review_id else [] for i in agenda}

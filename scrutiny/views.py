@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from partnerships.models import Organisation
 from recommendations.forms import error_links
-from recommendations.models import ProgressUpdate, Recommendation, Status, UpdateEntry
+from recommendations.models import ProgressUpdate, Recommendation, Status
 from recommendations.permissions import can_log_any_update, loggable_filter
 from recommendations.views import save_form_page
 from scrutiny.due import due_list, updates_owed, work_programme
@@ -279,22 +279,7 @@ def meeting_detail(request, pk: int):
     since = previous.date if previous else BEFORE_EVERYTHING
 
     items = list(meeting.items.select_related("review").order_by("number"))
-    updates = (
-        ProgressUpdate.objects.visible_to(user)
-        .filter(item__meeting=meeting)
-        .select_related("organisation")
-        .prefetch_related(
-            Prefetch(
-                "entries",
-                queryset=UpdateEntry.objects.filter(
-                    recommendation__in=Recommendation.objects.visible_to(user)
-                )
-                .select_related("recommendation")
-                .order_by("recommendation__number"),
-            )
-        )
-        .order_by("item__number", "created_at", "pk")
-    )
+    updates = ProgressUpdate.objects.given_at(meeting, user)
     decisions = (
         ExecutiveDecision.objects.visible_to(user)
         .filter(referred_to_item__meeting=meeting)
