@@ -8,6 +8,12 @@ also see its exempt items and draft reviews. Administrators see everything.
 from django.db.models import Q
 
 
+def sees_exempt_of(user, council_id: int | None) -> bool:
+    """Whether ``user`` (signed in or not) may see the council's exempt items; the rule is
+    ``User.sees_exempt_of``, and anonymous visitors never may."""
+    return user.is_authenticated and user.sees_exempt_of(council_id)
+
+
 def exempt_filter(user, council_path: str, exempt_path: str) -> Q:
     """Hide exempt rows from users who may not see them.
 

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_http_methods, require_safe
 
+from partnerships.access import sees_exempt_of
 from partnerships.models import Organisation
 from recommendations.forms import error_links
 from recommendations.models import ProgressUpdate, Recommendation, Status
@@ -274,7 +275,7 @@ def meeting_detail(request, pk: int):
     user = request.user
     meeting = get_object_or_404(Meeting.objects.select_related("committee__council"), pk=pk)
     council_id = meeting.committee.council_id
-    sees_exempt = user.is_authenticated and user.sees_exempt_of(council_id)
+    sees_exempt = sees_exempt_of(user, council_id)
     previous = meeting.previous()
     since = previous.date if previous else BEFORE_EVERYTHING
 
@@ -829,7 +830,7 @@ def committee_work_programme(request, pk: int):
     _hide_unseen_reviews(
         [a for row in programme.meetings for a in row.actions] + programme.unplaced_actions, user
     )
-    sees_exempt = user.is_authenticated and user.sees_exempt_of(committee.council_id)
+    sees_exempt = sees_exempt_of(user, committee.council_id)
     for row in programme.meetings:
         for item in row.items:
             item.hidden = item.exempt and not sees_exempt
@@ -864,16 +865,12 @@ def _file_response(content: bytes, content_type: str, filename: str, *, private:
     return response
 
 
-def _may_have_full_pack(user, council_id: int) -> bool:
-    return user.is_authenticated and user.sees_exempt_of(council_id)
-
-
 def _pack_for(request, pk: int):
     """The public pack (anyone), or with ?full=1 the full pack, which only people who may
     see the council's exempt items get (others 403)."""
     meeting = get_object_or_404(Meeting.objects.select_related("committee__council"), pk=pk)
     full = request.GET.get("full") == "1"
-    if full and not _may_have_full_pack(request.user, meeting.committee.council_id):
+    if full and not sees_exempt_of(request.user, meeting.committee.council_id):
         raise PermissionDenied("Only the council's members and officers may have the full pack.")
     return meeting_pack(meeting=meeting, user=request.user, full=full)
 
@@ -891,7 +888,7 @@ def meeting_pack_page(request, pk: int):
         ]
     else:
         links = [{"label": "Download the public pack as a PDF", "href": pdf}]
-        if _may_have_full_pack(request.user, pack.council.pk):
+        if sees_exempt_of(request.user, pack.council.pk):
             links.append(
                 {"label": "View the full pack, with exempt items", "href": f"{page}?full=1"}
             )
