@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 
 class OrganisationQuerySet(models.QuerySet):
@@ -70,8 +71,12 @@ class Organisation(models.Model):
     established_year = models.PositiveSmallIntegerField(
         null=True, blank=True, help_text="The year it was set up, if known."
     )
+    # Optimistic locking: each save through a form checks and bumps it, so a second person
+    # saving an old copy is shown a conflict instead of silently overwriting.
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = OrganisationQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         ordering = ["name"]
@@ -117,6 +122,7 @@ class OrganisationAlias(models.Model):
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="aliases")
     name = models.CharField(max_length=200)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]

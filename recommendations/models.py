@@ -16,6 +16,7 @@ from django.db.models import F, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 from partnerships.access import exempt_filter, published_filter
 
@@ -170,8 +171,22 @@ class Recommendation(models.Model):
         help_text="The bodies that carry it, including partners and other councils.",
     )
     target_date = models.DateField(null=True, blank=True)
+    # Optimistic locking: each save through a form checks and bumps it, so a second person
+    # saving an old copy is shown a conflict instead of silently overwriting.
+    version = models.PositiveIntegerField(default=1, editable=False)
+    # Soft delete: a deleted row stays, hidden, until democratic services restore it.
+    deleted_at = models.DateTimeField(null=True, blank=True, editable=False)
+    deleted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
 
     objects = RecommendationQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["version"], m2m_fields=[responsible_bodies])
 
     class Meta:
         ordering = ["review", "number"]
@@ -269,8 +284,22 @@ class ProgressUpdate(models.Model):
         related_name="updates_recorded",
     )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
+    # Optimistic locking: each save through a form checks and bumps it, so a second person
+    # saving an old copy is shown a conflict instead of silently overwriting.
+    version = models.PositiveIntegerField(default=1, editable=False)
+    # Soft delete: a deleted row stays, hidden, until democratic services restore it.
+    deleted_at = models.DateTimeField(null=True, blank=True, editable=False)
+    deleted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
 
     objects = ProgressUpdateQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         ordering = ["-given_on", "-created_at"]
@@ -308,6 +337,7 @@ class UpdateEntry(models.Model):
     reason = models.TextField(
         blank=True, help_text="Why it slipped or paused, or the outcome when it closes."
     )
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["recommendation__number"]

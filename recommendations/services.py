@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from simple_history.utils import bulk_create_with_history
 
 from recommendations.models import ProgressUpdate, Recommendation, Status, UpdateEntry
 from recommendations.permissions import can_close, loggable_filter
@@ -79,15 +80,19 @@ def update_create(
             item=item,
             summary=summary,
         )
-        UpdateEntry.objects.bulk_create(
-            UpdateEntry(
-                update=update,
-                recommendation=e.recommendation,
-                text=e.text,
-                new_status=e.new_status,
-                revised_target_date=e.revised_target_date,
-                reason=e.reason,
-            )
-            for e in entries
+        bulk_create_with_history(
+            [
+                UpdateEntry(
+                    update=update,
+                    recommendation=e.recommendation,
+                    text=e.text,
+                    new_status=e.new_status,
+                    revised_target_date=e.revised_target_date,
+                    reason=e.reason,
+                )
+                for e in entries
+            ],
+            UpdateEntry,
+            default_user=recorded_by,
         )
     return update

@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import dateformat, timezone
+from simple_history.models import HistoricalRecords
 
 from partnerships.access import exempt_filter, published_filter
 from recommendations.models import Recommendation
@@ -39,6 +40,10 @@ class Committee(models.Model):
     chair = models.CharField(max_length=200, blank=True, help_text="The Chair's name.")
     vice_chair = models.CharField(max_length=200, blank=True, help_text="The Vice Chair's name.")
     remit = models.TextField(blank=True)
+    # Optimistic locking: each save through a form checks and bumps it, so a second person
+    # saving an old copy is shown a conflict instead of silently overwriting.
+    version = models.PositiveIntegerField(default=1, editable=False)
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         ordering = ["council__name", "name"]
@@ -69,8 +74,12 @@ class Meeting(models.Model):
     start_time = models.TimeField(null=True, blank=True)
     venue = models.CharField(max_length=200, blank=True)
     cancelled = models.BooleanField(default=False)
+    # Optimistic locking: each save through a form checks and bumps it, so a second person
+    # saving an old copy is shown a conflict instead of silently overwriting.
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = MeetingQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         ordering = ["-date", "-start_time"]
@@ -141,8 +150,12 @@ class AgendaItem(models.Model):
         blank=True,
         help_text="For example: Schedule 12A, paragraph 3 (financial or business affairs).",
     )
+    # Optimistic locking: each save through a form checks and bumps it, so a second person
+    # saving an old copy is shown a conflict instead of silently overwriting.
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = AgendaItemQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         ordering = ["meeting", "number"]
@@ -218,8 +231,12 @@ class Review(models.Model):
         help_text="How often the committee wants progress on each open recommendation, in "
         "months: an update falls due this long after the last one (or the response).",
     )
+    # Optimistic locking: each save through a form checks and bumps it, so a second person
+    # saving an old copy is shown a conflict instead of silently overwriting.
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = ReviewQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         ordering = ["-report_agreed_on", "title"]
@@ -304,7 +321,12 @@ class ExecutiveDecision(models.Model):
         help_text="The agenda item at which the committee considered it.",
     )
 
+    # Optimistic locking: each save through a form checks and bumps it, so a second person
+    # saving an old copy is shown a conflict instead of silently overwriting.
+    version = models.PositiveIntegerField(default=1, editable=False)
+
     objects = ExecutiveDecisionQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         ordering = ["-decided_on", "minute_number"]
@@ -332,6 +354,7 @@ class DecisionPoint(models.Model):
     kind = models.CharField(max_length=20, choices=Kind.choices)
     number = models.PositiveSmallIntegerField()
     text = models.TextField()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["decision", "kind", "number"]
@@ -432,7 +455,12 @@ class AgreedAction(models.Model):
         related_name="actions_delivered",
     )
 
+    # Optimistic locking: each save through a form checks and bumps it, so a second person
+    # saving an old copy is shown a conflict instead of silently overwriting.
+    version = models.PositiveIntegerField(default=1, editable=False)
+
     objects = AgreedActionQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         ordering = ["meeting__date", "id"]
