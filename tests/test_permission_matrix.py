@@ -1,0 +1,304 @@
+"""The permission matrix: every URL pattern of the project, for every role, GET and POST,
+against a table of what each may do. Deny by default.
+
+The URL patterns are found by walking the project's resolver, so a new view without an entry
+in ``MATRIX`` fails ``test_every_url_pattern_has_an_entry`` (and its own matrix test). Each
+entry says how to build the URL's arguments from the world (``tests.world``: council A's
+records, seen by council A's people) and what each role gets for GET and for POST; a role an
+entry does not list is refused: sent to sign in when anonymous, 403 when signed in.
+
+A POST carries an empty body: what is checked is whether the view lets the user in (a page
+with the form's errors, or a redirect to where the change went) or refuses them, not
+whether an empty form saves. The Django admin's URLs share one rule, "staff only", checked on
+a few representative admin pages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import pytest
+from django.conf import settings
+from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
+
+from tests.world import ROLES, World, client_for, world_fixture  # noqa: F401 (a fixture)
+
+# Outcomes.
+OK = "ok"  # GET: 200. POST: 200 (the form with its errors) or a redirect, not to sign in.
+LOGIN = "login"  # 302 to the sign-in page.
+ADMIN_LOGIN = "admin_login"  # 302 to the admin's sign-in page.
+FORBIDDEN = "forbidden"  # 403
+NOT_FOUND = "not_found"  # 404
+NOT_ALLOWED = "not_allowed"  # 405
+REFUSED = "refused"  # the default: LOGIN when anonymous, FORBIDDEN when signed in.
+
+SIGNED_IN = [role for role in ROLES if role != "anonymous"]
+
+
+def everyone(outcome: str) -> dict[str, str]:
+    return dict.fromkeys(ROLES, outcome)
+
+
+def signed_in(outcome: str) -> dict[str, str]:
+    """Anonymous visitors are sent to sign in; everyone signed in gets ``outcome``."""
+    return {"anonymous": LOGIN, **dict.fromkeys(SIGNED_IN, outcome)}
+
+
+PUBLIC_PAGE = {"get": everyone(OK), "post": everyone(NOT_ALLOWED)}
+MANAGERS = {"democratic": OK, "admin": OK}  # the council's democratic services, and admins
+MANAGED_FORM = {"get": MANAGERS, "post": MANAGERS}
+
+
+@dataclass
+class Entry:
+    """How to build a URL's keyword arguments from the world, and what each role gets."""
+
+    kwargs: Callable[[World], dict] = lambda w: {}
+    get: dict[str, str] = field(default_factory=dict)
+    post: dict[str, str] = field(default_factory=dict)
+    query: str = ""
+
+    def expected(self, method: str, role: str) -> str:
+        outcome = getattr(self, method).get(role, REFUSED)
+        if outcome == REFUSED:
+            return LOGIN if role == "anonymous" else FORBIDDEN
+        return outcome
+
+
+def entry(kwargs=lambda w: {}, *, get=None, post=None, query="", **shape) -> Entry:
+    """An entry from ``shape`` (PUBLIC_PAGE, MANAGED_FORM) with ``get``/``post`` overriding."""
+    base = shape.get("shape", {})
+    return Entry(
+        kwargs=kwargs,
+        get=get if get is not None else base.get("get", {}),
+        post=post if post is not None else base.get("post", {}),
+        query=query,
+    )
+
+
+def pk(attr: str) -> Callable[[World], dict]:
+    return lambda w: {"pk": getattr(w, attr).pk}
+
+
+def review_pk(attr: str) -> Callable[[World], dict]:
+    return lambda w: {"review_pk": getattr(w, attr).pk}
+
+
+MATRIX: dict[str, Entry] = {
+    # --- scrutiny: home, committees, meetings, items, actions --------------------------
+    "scrutiny:home": entry(shape=PUBLIC_PAGE),
+    "scrutiny:committee-list": entry(shape=PUBLIC_PAGE),
+    "scrutiny:committee-create": entry(shape=MANAGED_FORM),
+    "scrutiny:committee-detail": entry(pk("committee_a"), shape=PUBLIC_PAGE),
+    "scrutiny:committee-edit": entry(pk("committee_a"), shape=MANAGED_FORM),
+    "scrutiny:committee-work-programme": entry(pk("committee_a"), shape=PUBLIC_PAGE),
+    "scrutiny:meeting-create": entry(pk("committee_a"), shape=MANAGED_FORM),
+    "scrutiny:meeting-detail": entry(pk("meeting_a"), shape=PUBLIC_PAGE),
+    "scrutiny:meeting-edit": entry(pk("meeting_a"), shape=MANAGED_FORM),
+    # Anyone may read what is due; only the council's democratic services add it.
+    "scrutiny:meeting-due": entry(pk("next_meeting_a"), get=everyone(OK), post=MANAGERS),
+    "scrutiny:meeting-record": entry(pk("meeting_a"), shape=MANAGED_FORM),
+    "scrutiny:item-create": entry(pk("meeting_a"), shape=MANAGED_FORM),
+    "scrutiny:item-edit": entry(pk("item_a"), shape=MANAGED_FORM),
+    "scrutiny:action-create": entry(pk("meeting_a"), shape=MANAGED_FORM),
+    "scrutiny:action-edit": entry(pk("action_a"), shape=MANAGED_FORM),
+    # --- scrutiny: reviews and decisions ------------------------------------------------
+    "scrutiny:review-list": entry(shape=PUBLIC_PAGE),
+    "scrutiny:review-create": entry(shape=MANAGED_FORM),
+    "scrutiny:review-detail": entry(pk("review_a"), shape=PUBLIC_PAGE),
+    "scrutiny:review-edit": entry(pk("review_a"), shape=MANAGED_FORM),
+    "scrutiny:decision-list": entry(shape=PUBLIC_PAGE),
+    "scrutiny:decision-create": entry(shape=MANAGED_FORM),
+    "scrutiny:decision-detail": entry(pk("decision_a"), shape=PUBLIC_PAGE),
+    "scrutiny:decision-edit": entry(pk("decision_a"), shape=MANAGED_FORM),
+    # --- scrutiny: packs and trackers ---------------------------------------------------
+    "scrutiny:meeting-pack": entry(pk("meeting_a"), shape=PUBLIC_PAGE),
+    "scrutiny:meeting-pack-pdf": entry(pk("meeting_a"), shape=PUBLIC_PAGE),
+    "scrutiny:review-tracker-pdf": entry(pk("review_a"), shape=PUBLIC_PAGE),
+    "scrutiny:review-tracker-xlsx": entry(pk("review_a"), shape=PUBLIC_PAGE),
+    # --- recommendations ----------------------------------------------------------------
+    "recommendations:recommendation-list": entry(shape=PUBLIC_PAGE),
+    "recommendations:recommendation-detail": entry(pk("rec_a1"), shape=PUBLIC_PAGE),
+    "recommendations:recommendation-create": entry(review_pk("review_a"), shape=MANAGED_FORM),
+    "recommendations:recommendation-edit": entry(pk("rec_a1"), shape=MANAGED_FORM),
+    # The executive response: the council's officers too.
+    "recommendations:response-edit": entry(
+        pk("rec_a1"),
+        get={**MANAGERS, "officer": OK},
+        post={**MANAGERS, "officer": OK},
+    ),
+    # Updates: the council's officers and democratic services, and the representative of a
+    # body that carries one of the review's recommendations; never councillors.
+    "recommendations:update-create": entry(
+        review_pk("review_a"),
+        get={**MANAGERS, "officer": OK, "partner": OK},
+        post={**MANAGERS, "officer": OK, "partner": OK},
+    ),
+    "recommendations:update-detail": entry(pk("update_a"), shape=PUBLIC_PAGE),
+    # --- partnerships ---------------------------------------------------------------------
+    "partnerships:organisation-list": entry(shape=PUBLIC_PAGE),
+    "partnerships:organisation-detail": entry(pk("partner_body"), shape=PUBLIC_PAGE),
+    # --- the project's own --------------------------------------------------------------
+    "theme-css": entry(shape=PUBLIC_PAGE),
+    # Signing in is for anyone; an empty POST is the form with its errors.
+    "login": entry(get=everyone(OK), post=everyone(OK)),
+    # Signing out is a POST (a GET could be forged by any link).
+    "logout": entry(get=everyone(NOT_ALLOWED), post=everyone(OK)),
+}
+
+# URLs other helpers are adding now (issue 4). Used only when the name resolves; the lead
+# folds them into MATRIX once they are in.
+PLANNED: dict[str, Entry] = {
+    # Changing one's own password: signed-in people only.
+    "password_change": entry(get=signed_in(OK), post=signed_in(OK)),
+    "password_change_done": entry(get=signed_in(OK), post=signed_in(NOT_ALLOWED)),
+    # A recommendation's history: anyone signed in who may see the recommendation.
+    "recommendations:recommendation-history": entry(
+        pk("rec_a1"), get=signed_in(OK), post=signed_in(NOT_ALLOWED)
+    ),
+    # Deleting and restoring: the council's democratic services and admins.
+    "recommendations:recommendation-delete": entry(pk("rec_a2"), shape=MANAGED_FORM),
+    "recommendations:recommendation-restore": entry(
+        pk("deleted_rec_a"),
+        get={**MANAGERS, **dict.fromkeys(SIGNED_IN, NOT_ALLOWED)},
+        post=MANAGERS,
+    ),
+    # An update: democratic services who manage its recommendations, whoever recorded it
+    # (the officer recorded update_a), admins.
+    "recommendations:update-delete": entry(
+        pk("update_a"),
+        get={**MANAGERS, "officer": OK},
+        post={**MANAGERS, "officer": OK},
+    ),
+    "recommendations:update-restore": entry(
+        pk("deleted_update_a"),
+        get={**MANAGERS, **dict.fromkeys(SIGNED_IN, NOT_ALLOWED)},
+        post=MANAGERS,
+    ),
+    "recommendations:deleted-list": entry(get=MANAGERS, post=MANAGERS),
+}
+
+# The admin's URLs are one rule: staff only. These stand for all of them.
+ADMIN_SAMPLES: dict[str, Callable[[World], dict]] = {
+    "admin:index": lambda w: {},
+    "admin:partnerships_user_changelist": lambda w: {},
+    "admin:partnerships_user_change": lambda w: {"object_id": w.councillor.pk},
+    "admin:scrutiny_review_change": lambda w: {"object_id": w.draft_review_a.pk},
+    "admin:scrutiny_agendaitem_change": lambda w: {"object_id": w.exempt_item_a.pk},
+    "admin:recommendations_progressupdate_changelist": lambda w: {},
+}
+ADMIN = {
+    "get": {**dict.fromkeys(ROLES, ADMIN_LOGIN), "admin": OK},
+    "post": {**dict.fromkeys(ROLES, ADMIN_LOGIN), "admin": OK},
+}
+
+
+def url_patterns(patterns=None, namespace: str = ""):
+    """(name, route) of every URL pattern, in includes too; a name is namespaced
+    ("scrutiny:home"), an unnamed pattern's name is None."""
+    for pattern in get_resolver().url_patterns if patterns is None else patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from url_patterns(pattern.url_patterns, inner)
+        elif isinstance(pattern, URLPattern):
+            name = f"{namespace}{pattern.name}" if pattern.name else None
+            yield name, namespace, str(pattern.pattern)
+
+
+def is_admin(namespace: str) -> bool:
+    return namespace.split(":")[0] == "admin"
+
+
+PROJECT_NAMES = sorted(
+    {name for name, namespace, _ in url_patterns() if name and not is_admin(namespace)}
+)
+UNNAMED = [
+    f"{namespace}{route}"
+    for name, namespace, route in url_patterns()
+    if name is None and not is_admin(namespace)
+]
+ACTIVE_PLANNED = {name: e for name, e in PLANNED.items() if name in PROJECT_NAMES}
+
+
+def table() -> dict[str, Entry]:
+    return {**MATRIX, **ACTIVE_PLANNED}
+
+
+def test_every_url_pattern_has_an_entry():
+    """A view nobody decided the access rules for fails here (deny by default)."""
+    missing = [name for name in PROJECT_NAMES if name not in table()]
+    assert not missing, f"URL patterns with no entry in the permission matrix: {missing}"
+    assert not UNNAMED, f"URL patterns without a name cannot be checked: {UNNAMED}"
+
+
+def test_every_entry_is_a_url_pattern():
+    """An entry for a URL that no longer exists is a rule nobody checks."""
+    stale = [name for name in MATRIX if name not in PROJECT_NAMES]
+    assert not stale, f"Permission matrix entries for URLs that do not exist: {stale}"
+    assert set(ADMIN_SAMPLES) <= {
+        name for name, namespace, _ in url_patterns() if name and is_admin(namespace)
+    }
+
+
+def outcome_of(response) -> str:
+    """What a response means, in the matrix's words."""
+    status = response.status_code
+    if status in (301, 302, 303):
+        target = urlsplit(response["Location"]).path
+        if target == reverse("admin:login"):
+            return ADMIN_LOGIN
+        if target == reverse(settings.LOGIN_URL):
+            return LOGIN
+        return OK
+    return {
+        200: OK,
+        403: FORBIDDEN,
+        404: NOT_FOUND,
+        405: NOT_ALLOWED,
+    }.get(status, f"status {status}")
+
+
+def request(client, method: str, url: str):
+    if method == "get":
+        return client.get(url)
+    return client.post(url, {})
+
+
+def check(client, w: World, name: str, url: str, method: str, expected: Callable[[str], str]):
+    """Every role's outcome for one URL and method; the roles that got something else."""
+    wrong = []
+    for role in ROLES:
+        client_for(client, w.user(role))
+        response = request(client, method, url)
+        got = outcome_of(response)
+        if method == "get" and got == OK and response.status_code != 200:
+            got = f"redirect to {response['Location']}"
+        want = expected(role)
+        if got != want:
+            wrong.append(f"{role}: expected {want}, got {got}")
+    return wrong
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+@pytest.mark.parametrize("name", PROJECT_NAMES)
+def test_matrix(client, world, db, name, method):
+    rule = table().get(name)
+    assert rule is not None, f"{name} has no entry in the permission matrix (deny by default)"
+    url = reverse(name, kwargs=rule.kwargs(world)) + rule.query
+    wrong = check(client, world, name, url, method, lambda role: rule.expected(method, role))
+    assert not wrong, f"{method.upper()} {url} ({name}):\n  " + "\n  ".join(wrong)
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+@pytest.mark.parametrize("name", sorted(ADMIN_SAMPLES))
+def test_admin_is_staff_only(client, world, db, name, method):
+    url = reverse(name, kwargs=ADMIN_SAMPLES[name](world))
+    wrong = check(client, world, name, url, method, lambda role: ADMIN[method][role])
+    assert not wrong, f"{method.upper()} {url} ({name}):\n  " + "\n  ".join(wrong)
+
+
+def test_the_login_outcome_is_the_sign_in_page():
+    """The matrix's LOGIN means Django's sign-in page (settings.LOGIN_URL), which resolves."""
+    assert resolve(reverse(settings.LOGIN_URL)).url_name == "login"
