@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, F, Max, Min, Prefetch, Q
+from django.db.models import Count, Exists, F, Max, Min, OuterRef, Prefetch, Q
 from django.db.models.functions import Coalesce
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -279,7 +279,14 @@ def meeting_detail(request, pk: int):
     previous = meeting.previous()
     since = previous.date if previous else BEFORE_EVERYTHING
 
-    items = list(meeting.items.select_related("review").order_by("number"))
+    # A public item may report on a draft review: the item shows, the review's title not.
+    items = list(
+        meeting.items.select_related("review")
+        .annotate(
+            review_seen=Exists(Review.objects.visible_to(user).filter(pk=OuterRef("review_id")))
+        )
+        .order_by("number")
+    )
     updates = ProgressUpdate.objects.given_at(meeting, user)
     decisions = (
         ExecutiveDecision.objects.visible_to(user)
@@ -295,7 +302,7 @@ def meeting_detail(request, pk: int):
         item.hidden = item.exempt and not sees_exempt
         item.given_updates = by_item[item.pk]["updates"]
         item.referred_decisions = by_item[item.pk]["decisions"]
-        if item.hidden:
+        if item.hidden or not item.review_seen:
             item.review = None
 
     visible_items = AgendaItem.objects.visible_to(user).filter(meeting=meeting)

@@ -77,6 +77,7 @@ class World:
     meeting_a: Meeting  # past: the meeting the exempt business happened at
     next_meeting_a: Meeting  # to come: on the work programme and due list
     meeting_b: Meeting
+    next_meeting_b: Meeting  # to come: action_b is due at it
 
     item_a: AgendaItem  # public, reports on review_a
     exempt_item_a: AgendaItem
@@ -94,12 +95,14 @@ class World:
     draft_rec_a: Recommendation  # of the draft review, carried by the partner body
     deleted_rec_a: Recommendation  # soft-deleted
     rec_b: Recommendation  # council B's, carried by the partner body too
+    deleted_rec_b: Recommendation
 
     update_a: ProgressUpdate  # at item_a, for the partner body, recorded by the officer
     exempt_update_a: ProgressUpdate  # at the exempt item
     draft_update_a: ProgressUpdate  # only on the draft review's recommendation
     deleted_update_a: ProgressUpdate  # soft-deleted
     update_b: ProgressUpdate
+    deleted_update_b: ProgressUpdate
 
     decision_a: ExecutiveDecision  # referred to item_a
     exempt_decision_a: ExecutiveDecision  # considered at the exempt item
@@ -153,6 +156,7 @@ def build_world() -> World:
     meeting_a = MeetingFactory(committee=committee_a, date=datetime.date(2021, 5, 25))
     next_meeting_a = MeetingFactory(committee=committee_a, date=today + datetime.timedelta(30))
     meeting_b = MeetingFactory(committee=committee_b, date=datetime.date(2021, 6, 8))
+    next_meeting_b = MeetingFactory(committee=committee_b, date=today + datetime.timedelta(40))
 
     review_a = ReviewFactory(
         committee=committee_a,
@@ -287,6 +291,13 @@ def build_world() -> World:
         recorded_by=democratic_b,
     )
     UpdateEntryFactory(update=update_b, recommendation=rec_b, text="Unit set up.")
+    deleted_rec_b = RecommendationFactory(review=review_b, number=2, title="Entered twice")
+    deleted_update_b = ProgressUpdateFactory(
+        organisation=council_b, given_by_role="Officer", recorded_by=officer_b
+    )
+    UpdateEntryFactory(update=deleted_update_b, recommendation=rec_b, text="Logged twice.")
+    soft_delete(deleted_rec_b, democratic_b)
+    soft_delete(deleted_update_b, democratic_b)
 
     decision_a = ExecutiveDecisionFactory(
         decided_by=cabinet_a,
@@ -335,7 +346,11 @@ def build_world() -> World:
         falls_to_organisation=partner_body,
     )
     action_b = AgreedActionFactory(
-        meeting=meeting_b, item=item_b, review=review_b, text="That the unit report in a year."
+        meeting=meeting_b,
+        item=item_b,
+        review=review_b,
+        text="That the unit report in a year.",
+        due_meeting=next_meeting_b,
     )
 
     return World(
@@ -350,6 +365,7 @@ def build_world() -> World:
         meeting_a=meeting_a,
         next_meeting_a=next_meeting_a,
         meeting_b=meeting_b,
+        next_meeting_b=next_meeting_b,
         item_a=item_a,
         exempt_item_a=exempt_item_a,
         draft_item_a=draft_item_a,
@@ -364,11 +380,13 @@ def build_world() -> World:
         draft_rec_a=draft_rec_a,
         deleted_rec_a=deleted_rec_a,
         rec_b=rec_b,
+        deleted_rec_b=deleted_rec_b,
         update_a=update_a,
         exempt_update_a=exempt_update_a,
         draft_update_a=draft_update_a,
         deleted_update_a=deleted_update_a,
         update_b=update_b,
+        deleted_update_b=deleted_update_b,
         decision_a=decision_a,
         exempt_decision_a=exempt_decision_a,
         decision_b=decision_b,
@@ -412,7 +430,7 @@ def client_for(client, user: User | None):
     return client
 
 
-# --- Reading forms and pages --------------------------------------------------------------
+# --- Reading forms and pages, and the database -------------------------------------------
 
 
 class _FormReader(HTMLParser):
@@ -440,6 +458,7 @@ class _FormReader(HTMLParser):
                 "method": a.get("method", "get"),
                 "fields": [],
                 "names": set(),
+                "empty_text": [],
             }
             self.forms.append(self._form)
             return
@@ -455,7 +474,7 @@ class _FormReader(HTMLParser):
                 if "checked" in a:
                     self._form["fields"].append((name, a.get("value", "on")))
                 return
-            self._form["fields"].append((name, a.get("value", "")))
+            self._form["fields"].append((name, a.get("value") or ""))
         elif tag == "select" and name:
             self._form["names"].add(name)
             self._select = name
@@ -474,14 +493,16 @@ class _FormReader(HTMLParser):
     def handle_data(self, data):
         if self._textarea is not None:
             self._textarea_text += data
-        elif self._option_value is None and self._select is not None:
+        elif self._select is not None:
             self._option_text += data
 
     def handle_endtag(self, tag):
         if tag == "form":
             self._form = None
         elif tag == "option" and self._select is not None:
-            value = self._option_value if self._option_value is not None else self._option_text
+            value = self._option_value
+            if value is None:
+                value = self._option_text.strip()
             if self._select_first is None:
                 self._select_first = value
             if self._option_selected and (self._select_multiple or not self._select_chosen):
@@ -489,22 +510,29 @@ class _FormReader(HTMLParser):
                 self._select_chosen = True
             self._option_value = None
         elif tag == "select" and self._select is not None:
-            if not self._select_chosen and not self._select_multiple and self._select_first:
-                self._form["fields"].append((self._select, self._select_first))
+            if not self._select_chosen and not self._select_multiple:
+                self._form["fields"].append((self._select, self._select_first or ""))
             self._select = None
         elif tag == "textarea" and self._textarea is not None:
             # A browser drops the newline that follows <textarea>.
-            self._form["fields"].append((self._textarea, self._textarea_text.removeprefix("\n")))
+            text = self._textarea_text.removeprefix("\n")
+            if not text:
+                self._form["empty_text"].append(self._textarea)
+            self._form["fields"].append((self._textarea, text))
             self._textarea = None
 
 
 @dataclass
 class PageForm:
+    """A page's form as a browser would post it untouched."""
+
     fields: list[tuple[str, str]]
     names: set[str]
+    empty_text: list[str]  # the empty text areas
 
-    def body(self, **changes) -> dict[str, str | list[str]]:
-        """What a browser posts, with ``changes`` (a name's value; None drops it)."""
+    def body(self, fill_empty: str | None = None, **changes) -> dict[str, str | list[str]]:
+        """What a browser posts, with ``changes`` (a name's value; None drops it) and, with
+        ``fill_empty``, that typed into every empty text area."""
         body: dict[str, str | list[str]] = {}
         for name, value in self.fields:
             if name in body:
@@ -512,6 +540,9 @@ class PageForm:
                 body[name] = [*existing, value] if isinstance(existing, list) else [existing, value]
             else:
                 body[name] = value
+        if fill_empty is not None:
+            for name in self.empty_text:
+                body[name] = fill_empty
         for name, value in changes.items():
             if value is None:
                 body.pop(name, None)
@@ -522,7 +553,7 @@ class PageForm:
 
 def page_form(response) -> PageForm:
     """The page's main POST form (not the header's sign-out form)."""
-    assert response.status_code == 200, response.status_code
+    assert response.status_code == 200, f"the form page answered {response.status_code}"
     reader = _FormReader()
     reader.feed(response.content.decode())
     forms = [
@@ -530,10 +561,57 @@ def page_form(response) -> PageForm:
     ]
     assert forms, "the page has no form to post"
     form = max(forms, key=lambda f: len(f["names"]))
-    return PageForm(fields=form["fields"], names=form["names"])
+    return PageForm(fields=form["fields"], names=form["names"], empty_text=form["empty_text"])
 
 
 def words(text: str) -> str:
     """Text with every space, line break and soft hyphen taken out, lower case: a marker is
-    found however a PDF or page wraps it."""
+    found however a page or a PDF wraps it."""
     return re.sub(r"[\s\u00ad]+", "", text).lower()
+
+
+def _every_manager(model):
+    return getattr(model, "all_objects", model._base_manager)
+
+
+# Columns a request may change without changing anything anyone stored.
+_NOT_STORED_BY_ANYONE = {"last_login"}
+
+
+def snapshot() -> dict[str, list[tuple]]:
+    """Every stored row of the app's models (deleted ones too), and who carries which
+    recommendation and who has which role: to compare before and after a request."""
+    from django.apps import apps
+
+    rows = {}
+    for model in apps.get_models():
+        if model._meta.app_label not in {"partnerships", "recommendations", "scrutiny", "auth"}:
+            continue
+        if model.__name__.startswith("Historical"):
+            continue
+        names = [
+            f.attname for f in model._meta.concrete_fields if f.attname not in _NOT_STORED_BY_ANYONE
+        ]
+        rows[model._meta.label] = list(_every_manager(model).order_by("pk").values_list(*names))
+    rows["responsible bodies"] = list(
+        Recommendation.responsible_bodies.through.objects.order_by("pk").values_list(
+            "recommendation_id", "organisation_id"
+        )
+    )
+    rows["roles"] = list(
+        User.groups.through.objects.order_by("pk").values_list("user_id", "group_id")
+    )
+    return rows
+
+
+def changed_tables(before: dict, after: dict) -> list[str]:
+    return [name for name in before if before[name] != after.get(name)]
+
+
+def errors_on(response) -> str:
+    """The words of the page's error summary, for a failing test's message."""
+    html = response.content.decode(errors="replace")
+    start = html.find('class="govuk-error-summary"')
+    if start == -1:
+        return f"{response.status_code}, no error summary"
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html[start : html.find("</ul>", start)]))
