@@ -1,8 +1,9 @@
-"""The sign-in form, in GOV.UK style."""
+"""The sign-in and change-password forms, in GOV.UK style."""
 
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Fluid, Layout
-from django.contrib.auth.forms import AuthenticationForm
+from django.conf import settings
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 from django.core.exceptions import ValidationError
 
 
@@ -48,3 +49,59 @@ class SignInForm(AuthenticationForm):
                 raise
             self.add_error("username", error)
             return self.cleaned_data
+
+
+def _minimum_password_length() -> int:
+    for validator in settings.AUTH_PASSWORD_VALIDATORS:
+        if validator["NAME"].endswith(".MinimumLengthValidator"):
+            return validator.get("OPTIONS", {}).get("min_length", 8)
+    return 0
+
+
+class ChangePasswordForm(PasswordChangeForm):
+    """Django's change-password form (current password, then the new one twice, checked by
+    AUTH_PASSWORD_VALIDATORS) laid out by crispy-forms-gds with GOV.UK wording.
+
+    A new password that a validator refuses is marked on the first new-password field, where
+    it was typed; a confirmation that does not match is marked on the second. No password
+    typed is ever sent back to the page.
+    """
+
+    error_messages = {
+        **PasswordChangeForm.error_messages,
+        "password_incorrect": "Your current password is not right. Enter it again.",
+        "password_mismatch": "The new passwords do not match. Enter the same password twice.",
+    }
+
+    def __init__(self, user, *args, **kwargs):
+        super().__init__(user, *args, **kwargs)
+        current = self.fields["old_password"]
+        current.label = "Current password"
+        current.error_messages["required"] = "Enter your current password"
+        current.widget.attrs.pop("autofocus", None)
+        new = self.fields["new_password1"]
+        new.label = "New password"
+        new.help_text = (
+            f"At least {_minimum_password_length()} characters, and not a common password. "
+            "A few unrelated words together are easy to remember and hard to guess."
+        )
+        new.error_messages["required"] = "Enter a new password"
+        confirm = self.fields["new_password2"]
+        confirm.label = "Confirm new password"
+        confirm.help_text = ""
+        confirm.error_messages["required"] = "Enter the new password again"
+        self.helper = FormHelper()
+        # The page draws the <form> (with novalidate and the CSRF token).
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            Field.text("old_password", field_width=Fluid.ONE_HALF),
+            Field.text("new_password1", field_width=Fluid.ONE_HALF),
+            Field.text("new_password2", field_width=Fluid.ONE_HALF),
+            Button("change-password", "Change password", type="submit"),
+        )
+
+    def clean(self):
+        self.validate_passwords("new_password1", "new_password2")
+        self.validate_password_for_user(self.user, "new_password1")
+        return self.cleaned_data

@@ -1,10 +1,11 @@
-"""Root URLs: each app's pages under its own namespace, Django's sign-in, the admin."""
+"""Root URLs: each app's pages under its own namespace, Django's sign-in and change of
+password, the admin."""
 
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from partnerships.forms import SignInForm
+from partnerships.forms import ChangePasswordForm, SignInForm
 from scrutiny import views
 
 urlpatterns = [
@@ -20,5 +21,15 @@ urlpatterns = [
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "accounts/password/",
+        auth_views.PasswordChangeView.as_view(form_class=ChangePasswordForm),
+        name="password_change",
+    ),
+    path(
+        "accounts/password/done/",
+        auth_views.PasswordChangeDoneView.as_view(),
+        name="password_change_done",
+    ),
     path("admin/", admin.site.urls),
 ]
