@@ -6,10 +6,12 @@ production default: with DEBUG off and no DJANGO_SECRET_KEY the app refuses to s
 """
 
 import re
+from datetime import timedelta
 from pathlib import Path
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -52,6 +54,8 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_forms_gds",
     "simple_history",
+    # Before partnerships, so axes records a failed sign-in before the security log reads it.
+    "axes",
     "partnerships",
     "scrutiny",
     "recommendations",
@@ -59,15 +63,22 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Outside CsrfViewMiddleware, so that its refusals are logged too.
+    "partnerships.security.RefusedAccessLogMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Records the signed-in user as the author of each history row.
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After the messages, so that it can say why it ended a session.
+    "partnerships.sessions.SessionAbsoluteAgeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a locked sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 # The scrutiny package is both the project and an app: its urls.py is the app's.
@@ -83,6 +94,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.csp",
                 "scrutiny.context_processors.council",
             ],
         },
@@ -100,6 +112,11 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "partnerships.User"
+# django-axes first: it refuses a locked username before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "scrutiny:home"
 LOGOUT_REDIRECT_URL = "scrutiny:home"
@@ -141,6 +158,9 @@ STORAGES = {
     },
 }
 
+# History is the audit trail: the admin shows it but never reverts to an old version.
+SIMPLE_HISTORY_REVERT_DISABLED = True
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
 CRISPY_TEMPLATE_PACK = "gds"
 # crispy-forms-gds styles only text, email and password inputs as GOV.UK inputs.
@@ -152,14 +172,70 @@ CRISPY_CLASS_CONVERTERS = {
     "selectmultiple": "govuk-select",
 }
 
-# Behind a TLS-terminating proxy in production.
+# Behind a TLS-terminating proxy in production, which sets X-Forwarded-Proto; it should
+# also redirect http to https itself, and DJANGO_SSL_REDIRECT=false then leaves it to it.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env.bool("DJANGO_SSL_REDIRECT", default=not DEBUG)
+# Browsers keep to https for a year, on subdomains too. Not sent while debugging, where a
+# mistake would lock a developer's browser out of http://localhost for that long.
+SECURE_HSTS_SECONDS = 0 if DEBUG else 31_536_000
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+# Preloading covers every subdomain of the council's registered domain and is slow to undo:
+# that domain's owner decides it, not this app (see SILENCED_SYSTEM_CHECKS).
+SECURE_HSTS_PRELOAD = False
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = not DEBUG and env.bool("DJANGO_SECURE_COOKIES", default=True)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_FAILURE_VIEW = "partnerships.security.csrf_failure"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+SILENCED_SYSTEM_CHECKS = [
+    # security.W021 asks for SECURE_HSTS_PRELOAD: see the reason above it.
+    "security.W021",
+]
+
+# Only our own files run or style a page: scripts from this site (inline ones only with
+# the request's nonce), no inline styles, no plugins, and no other site may frame a page
+# or receive a form.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "frame-ancestors": [CSP.NONE],
+    "form-action": [CSP.SELF],
+}
+
+# How many proxies of ours stand in front of the app and append to X-Forwarded-For (0: the
+# connection's own address is the client's). Used for the sign-in throttle and the
+# security log; see partnerships.security.client_address.
+TRUSTED_PROXY_COUNT = env.int("DJANGO_TRUSTED_PROXY_COUNT", default=0)
+
+# Sessions live in the database, so deactivating an account can delete them
+# (partnerships.sessions). One ends after 30 minutes without a request, and 8 hours after
+# signing in however busy.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+SESSION_COOKIE_AGE = 30 * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_ABSOLUTE_AGE = 8 * 60 * 60
+
+# Sign-in throttling (django-axes): 10 failures for one username within 5 minutes lock that
+# username for 5 minutes, whatever address the attempts come from and even with the right
+# password. Attempts while locked do not stretch the lock, so the lockout page's "wait 5
+# minutes" holds. Signing in successfully clears the count (a locked username cannot).
+AXES_FAILURE_LIMIT = 10
+AXES_COOLOFF_TIME = timedelta(minutes=5)
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_CLIENT_IP_CALLABLE = "partnerships.security.client_address"
+AXES_LOCKOUT_CALLABLE = "partnerships.security.locked_out"
 
 # The council whose tracker this is, shown in the header (none: no council header);
 # its colour themes the pages.
@@ -174,4 +250,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="INFO")},
+    "loggers": {
+        # Sign-ins, sign-outs, lockouts and refusals, one JSON line each, whatever the level
+        # of the rest (partnerships.security).
+        "scrutiny.security": {"level": "INFO"},
+    },
 }

@@ -6,6 +6,8 @@ import os
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-secret-key-not-for-production-use")
 os.environ.setdefault("DJANGO_MANIFEST_STATIC", "false")
+# The test client and the live server speak plain http; tests that need https ask for it.
+os.environ.setdefault("DJANGO_SSL_REDIRECT", "false")
 # Playwright's event loop shares the thread with the live server's ORM calls in tests.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 

@@ -8,6 +8,7 @@ import pytest
 from django.apps import apps
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.test import RequestFactory
 
 from partnerships.models import Organisation, Role, User
 from recommendations.models import ProgressUpdate, Recommendation, Status, UpdateEntry
@@ -22,6 +23,11 @@ VERBAL_UPDATE_ON = datetime.date(2021, 5, 25)
 @pytest.fixture
 def demo():
     return demo_load()
+
+
+def sign_in_request():
+    """The request django-axes needs to see a sign-in (it counts failures per request)."""
+    return RequestFactory().post("/accounts/login/")
 
 
 def workforce_review() -> Review:
@@ -300,7 +306,7 @@ def test_loading_again_restores_edited_demo_rows(demo):
 def test_demo_accounts_sign_in_with_their_role_and_organisation(
     demo, client, username, role, organisation
 ):
-    assert client.login(username=username, password="scrutiny-demo")
+    assert client.login(request=sign_in_request(), username=username, password="scrutiny-demo")
     user = User.objects.get(username=username)
     assert list(user.groups.values_list("name", flat=True)) == [role.value]
     assert user.organisation.name == organisation
@@ -314,7 +320,7 @@ def test_admin_account_is_a_superuser_and_password_is_reset_each_run(demo, clien
     admin.set_password("something-else-entirely")
     admin.save()
     demo_load()
-    assert client.login(username="admin", password="scrutiny-demo")
+    assert client.login(request=sign_in_request(), username="admin", password="scrutiny-demo")
     accounts = {a["username"]: a for a in demo["accounts"]}
     assert set(accounts) == {"councillor", "officer", "partner", "democratic", "admin"}
     assert accounts["partner"]["role"] == "Partner representative"

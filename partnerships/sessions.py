@@ -1,0 +1,87 @@
+"""How long a signed-in session lasts, and ending every session of a deactivated account.
+
+A session ends after ``SESSION_COOKIE_AGE`` seconds without a request (Django, with
+``SESSION_SAVE_EVERY_REQUEST``), and in any case ``SESSION_ABSOLUTE_AGE`` seconds after
+signing in (the middleware below), so a stolen or forgotten session cannot be kept alive
+by use.
+"""
+
+from __future__ import annotations
+
+import time
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.signals import user_logged_in
+from django.contrib.sessions.models import Session
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+from django.utils import timezone
+
+from partnerships.security import security_log
+
+# The session key holding when its user signed in (seconds since the epoch).
+SIGNED_IN_AT = "signed_in_at"
+
+
+@receiver(user_logged_in, dispatch_uid="session_signed_in_at")
+def stamp_sign_in(sender, request, user, **kwargs):
+    if request is not None and hasattr(request, "session"):
+        request.session[SIGNED_IN_AT] = int(time.time())
+
+
+class SessionAbsoluteAgeMiddleware:
+    """End a signed-in session ``SESSION_ABSOLUTE_AGE`` seconds after its sign-in, however
+    busy it has been since; the request goes on as a visitor who is not signed in, and the
+    page says why.
+
+    A signed-in session without a sign-in time did not start at our sign-in (or predates
+    this rule), so it ends too. Goes after AuthenticationMiddleware.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated:
+            signed_in_at = request.session.get(SIGNED_IN_AT)
+            age = None if signed_in_at is None else time.time() - signed_in_at
+            if age is None or age > settings.SESSION_ABSOLUTE_AGE:
+                username = request.user.get_username()
+                request.session.flush()
+                request.user = AnonymousUser()
+                security_log("sign_out", request, user=username, outcome="session_limit")
+                hours = settings.SESSION_ABSOLUTE_AGE // 3600
+                messages.info(
+                    request,
+                    f"You have been signed out because you signed in more than {hours} "
+                    "hours ago. Sign in again to carry on.",
+                    fail_silently=True,
+                )
+        return self.get_response(request)
+
+
+def sessions_end_for(user_pk) -> int:
+    """Delete every unexpired session signed in as the user ``user_pk``; how many.
+
+    Sessions do not record their user in a column, so each unexpired one is decoded: a
+    council has a few hundred at most, and this runs only when an account is deactivated.
+    """
+    user_pk = str(user_pk)
+    ended = [
+        session.pk
+        for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator()
+        if session.get_decoded().get("_auth_user_id") == user_pk
+    ]
+    Session.objects.filter(pk__in=ended).delete()
+    return len(ended)
+
+
+@receiver(post_save, sender=settings.AUTH_USER_MODEL, dispatch_uid="end_sessions_when_inactive")
+def end_sessions_of_inactive_user(sender, instance, **kwargs):
+    """An account made inactive (in the admin or anywhere else that saves it) is signed out
+    everywhere at once. An old cookie would be refused anyway, since Django's ModelBackend
+    never hands an inactive user to a request; deleting the rows makes that certain."""
+    if not instance.is_active:
+        sessions_end_for(instance.pk)
