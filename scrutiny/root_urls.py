@@ -1,5 +1,5 @@
 """Root URLs: each app's pages under its own namespace, Django's sign-in and change of
-password, the admin."""
+password, the admin, and the error pages' views."""
 
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
@@ -33,3 +33,7 @@ urlpatterns = [
     ),
     path("admin/", admin.site.urls),
 ]
+
+# The 500 page is drawn without the request or the database: whatever failed may be one of
+# them.
+handler500 = "scrutiny.errors.server_error"

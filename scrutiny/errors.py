@@ -1,0 +1,13 @@
+"""The 500 page's view: Django's own renders 500.html with no context at all; this one
+gives it the service's and council's names from settings, and still touches neither the
+request nor the database, either of which may be what failed."""
+
+from django.conf import settings
+from django.http import HttpResponseServerError
+from django.template import loader
+
+
+def server_error(request, template_name="500.html"):
+    template = loader.get_template(template_name)
+    context = {"service_name": settings.SERVICE_NAME, "council_name": settings.COUNCIL_NAME}
+    return HttpResponseServerError(template.render(context))
