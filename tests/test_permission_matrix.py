@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
+from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
 from tests.world import ROLES, World, client_for, world_fixture  # noqa: F401 (a fixture)
@@ -156,14 +157,13 @@ PLANNED: dict[str, Entry] = {
     "password_change_done": entry(get=signed_in(OK), post=signed_in(NOT_ALLOWED)),
     # A recommendation's history: anyone signed in who may see the recommendation.
     "recommendations:recommendation-history": entry(
-        pk("rec_a1"), get=signed_in(OK), post=signed_in(NOT_ALLOWED)
+        pk("rec_a1"), get=signed_in(OK), post=everyone(NOT_ALLOWED)
     ),
-    # Deleting and restoring: the council's democratic services and admins.
+    # Deleting and restoring: the council's democratic services and admins. Restoring is
+    # a POST only (a button on the deleted items page).
     "recommendations:recommendation-delete": entry(pk("rec_a2"), shape=MANAGED_FORM),
     "recommendations:recommendation-restore": entry(
-        pk("deleted_rec_a"),
-        get={**MANAGERS, **dict.fromkeys(SIGNED_IN, NOT_ALLOWED)},
-        post=MANAGERS,
+        pk("deleted_rec_a"), get=everyone(NOT_ALLOWED), post=MANAGERS
     ),
     # An update: democratic services who manage its recommendations, whoever recorded it
     # (the officer recorded update_a), admins.
@@ -173,11 +173,10 @@ PLANNED: dict[str, Entry] = {
         post={**MANAGERS, "officer": OK},
     ),
     "recommendations:update-restore": entry(
-        pk("deleted_update_a"),
-        get={**MANAGERS, **dict.fromkeys(SIGNED_IN, NOT_ALLOWED)},
-        post=MANAGERS,
+        pk("deleted_update_a"), get=everyone(NOT_ALLOWED), post=MANAGERS
     ),
-    "recommendations:deleted-list": entry(get=MANAGERS, post=MANAGERS),
+    # What was deleted, to restore: democratic services and admins; a page to read.
+    "recommendations:deleted-list": entry(get=MANAGERS, post=everyone(NOT_ALLOWED)),
 }
 
 # The admin's URLs are one rule: staff only. These stand for all of them.
@@ -267,11 +266,15 @@ def request(client, method: str, url: str):
 
 
 def check(client, w: World, name: str, url: str, method: str, expected: Callable[[str], str]):
-    """Every role's outcome for one URL and method; the roles that got something else."""
+    """Every role's outcome for one URL and method; the roles that got something else.
+    Each request runs in a savepoint rolled back after it."""
     wrong = []
     for role in ROLES:
         client_for(client, w.user(role))
-        response = request(client, method, url)
+        # Each role meets the world as it was: what one role's POST did is undone.
+        with transaction.atomic():
+            response = request(client, method, url)
+            transaction.set_rollback(True)
         got = outcome_of(response)
         if method == "get" and got == OK and response.status_code != 200:
             got = f"redirect to {response['Location']}"
