@@ -8,7 +8,7 @@ import re
 import pytest
 from axes.models import AccessAttempt
 from django.contrib.auth import SESSION_KEY
-from django.test import RequestFactory, override_settings
+from django.test import Client, RequestFactory, override_settings
 
 from partnerships.models import Role
 from partnerships.security import client_address
@@ -96,6 +96,15 @@ def test_changing_address_for_each_attempt_does_not_help(client, officer):
         sign_in(client, "sam.officer", "wrong", address=f"192.0.2.{n + 1}")
 
     assert sign_in(client, "sam.officer", PASSWORD, address="192.0.2.200").status_code == 429
+
+
+def test_a_new_browser_for_each_attempt_does_not_help(officer):
+    for n in range(LIMIT):
+        browser = Client(headers={"user-agent": f"Browser/{n}"})
+        sign_in(browser, "sam.officer", "wrong")
+
+    fresh = Client(headers={"user-agent": "Another/1.0"})
+    assert sign_in(fresh, "sam.officer", PASSWORD).status_code == 429
 
 
 def test_another_username_is_not_affected(client, officer):
