@@ -130,7 +130,8 @@ def updates_given_by(organisation: Organisation, user) -> list:
     visible_entries = entry_model.objects.filter(
         recommendation__in=recommendation_model.objects.visible_to(user)
     )
-    any_entry = entry_model.objects.filter(update=OuterRef("pk"))
+    # Deleted ones included: an update whose every recommendation was deleted is hidden.
+    any_entry = entry_model.all_objects.filter(update=OuterRef("pk"))
     return list(
         update_model.objects.visible_to(user)
         .filter(organisation=organisation)

@@ -12,7 +12,7 @@ import datetime
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.db import models
-from django.db.models import F, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -61,9 +61,33 @@ _LAST_HEARD = Coalesce(
 )
 
 
+class LiveManager(models.Manager):
+    """The default manager of a model that is deleted softly: deleted rows are left out of
+    every query, reverse relation and count. ``all_objects`` reaches them too."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(deleted_at__isnull=True)
+
+
 class RecommendationQuerySet(models.QuerySet):
     def visible_to(self, user):
         return self.filter(published_filter(user, prefix="review__"))
+
+    def deleted(self):
+        """Deleted recommendations (on ``all_objects``: ``objects`` has none), most recently
+        deleted first."""
+        return self.filter(deleted_at__isnull=False).order_by("-deleted_at", "-pk")
+
+    def managed_by(self, user):
+        """Those ``user`` manages: their own council's, for democratic services; every
+        one, for administrators; none for anyone else."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.is_superuser:
+            return self
+        if not user.is_democratic_services or user.organisation_id is None:
+            return self.none()
+        return self.filter(review__committee__council_id=user.organisation_id)
 
     def with_status(self, as_at: datetime.date | None = None, user=None, prefix: str = ""):
         """Annotate each recommendation with its status as at ``as_at`` (default: now).
@@ -185,17 +209,31 @@ class Recommendation(models.Model):
         related_name="+",
     )
 
-    objects = RecommendationQuerySet.as_manager()
+    deletion_reason = models.TextField(blank=True, editable=False)
+
+    objects = LiveManager.from_queryset(RecommendationQuerySet)()
+    all_objects = models.Manager.from_queryset(RecommendationQuerySet)()
     history = HistoricalRecords(excluded_fields=["version"], m2m_fields=[responsible_bodies])
 
     class Meta:
         ordering = ["review", "number"]
         constraints = [
+            # Deleted ones included: a deleted recommendation's number stays taken, so that
+            # restoring it never clashes.
             models.UniqueConstraint(
                 fields=["review", "number"], name="recommendation_unique_number"
             ),
             models.CheckConstraint(
                 condition=Q(number__gte=1), name="recommendation_number_positive"
+            ),
+            models.CheckConstraint(
+                condition=Q(deleted_at__isnull=True) | ~Q(deletion_reason=""),
+                name="recommendation_deleted_with_reason",
+            ),
+            models.CheckConstraint(
+                condition=Q(deleted_at__isnull=False)
+                | (Q(deleted_by__isnull=True) & Q(deletion_reason="")),
+                name="recommendation_live_not_deleted_by",
             ),
         ]
 
@@ -233,6 +271,34 @@ class ProgressUpdateQuerySet(models.QuerySet):
             exempt_filter(user, "item__meeting__committee__council_id", "item__exempt")
         )
 
+    def deleted(self):
+        """Deleted updates (on ``all_objects``: ``objects`` has none), most recently deleted
+        first."""
+        return self.filter(deleted_at__isnull=False).order_by("-deleted_at", "-pk")
+
+    def managed_by(self, user):
+        """Updates ``user`` manages: for democratic services, those whose every
+        recommendation is their council's; for administrators, all."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.is_superuser:
+            return self
+        if not user.is_democratic_services or user.organisation_id is None:
+            return self.none()
+        entries = UpdateEntry.all_objects.filter(update=OuterRef("pk"))
+        elsewhere = entries.exclude(
+            recommendation__review__committee__council_id=user.organisation_id
+        )
+        return self.filter(Exists(entries), ~Exists(elsewhere))
+
+    def with_live_entries(self):
+        """Leave out an update whose every entry is hidden because its recommendation was
+        deleted (an update with no entries at all stays)."""
+        return self.filter(
+            ~Exists(UpdateEntry.all_objects.filter(update=OuterRef("pk")))
+            | Exists(UpdateEntry.objects.filter(update=OuterRef("pk")))
+        )
+
     def given_at(self, meeting, user):
         """The updates given at ``meeting``'s items that ``user`` may see, in agenda order,
         each with its entries on recommendations the user may see, by number."""
@@ -243,6 +309,7 @@ class ProgressUpdateQuerySet(models.QuerySet):
         )
         return (
             self.visible_to(user)
+            .with_live_entries()
             .filter(item__meeting=meeting)
             .select_related("organisation")
             .prefetch_related(Prefetch("entries", queryset=entries))
@@ -298,11 +365,25 @@ class ProgressUpdate(models.Model):
         related_name="+",
     )
 
-    objects = ProgressUpdateQuerySet.as_manager()
+    deletion_reason = models.TextField(blank=True, editable=False)
+
+    objects = LiveManager.from_queryset(ProgressUpdateQuerySet)()
+    all_objects = models.Manager.from_queryset(ProgressUpdateQuerySet)()
     history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         ordering = ["-given_on", "-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(deleted_at__isnull=True) | ~Q(deletion_reason=""),
+                name="progress_update_deleted_with_reason",
+            ),
+            models.CheckConstraint(
+                condition=Q(deleted_at__isnull=False)
+                | (Q(deleted_by__isnull=True) & Q(deletion_reason="")),
+                name="progress_update_live_not_deleted_by",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} by {self.given_by_role}, {self.given_on}"
@@ -318,6 +399,19 @@ class ProgressUpdate(models.Model):
             who = f"{self.given_by_name}, {who}"
         body = self.organisation.short_name or self.organisation.name
         return f"{who} ({body})"
+
+
+class LiveEntryManager(models.Manager):
+    """Entries of deleted updates, and entries on deleted recommendations, are left out of
+    every query and reverse relation, so that they never count towards a status or a
+    last-heard date, nor show. ``all_objects`` reaches them too."""
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .filter(update__deleted_at__isnull=True, recommendation__deleted_at__isnull=True)
+        )
 
 
 class UpdateEntry(models.Model):
@@ -337,6 +431,9 @@ class UpdateEntry(models.Model):
     reason = models.TextField(
         blank=True, help_text="Why it slipped or paused, or the outcome when it closes."
     )
+
+    objects = LiveEntryManager.from_queryset(models.QuerySet)()
+    all_objects = models.Manager.from_queryset(models.QuerySet)()
     history = HistoricalRecords()
 
     class Meta:

@@ -7,6 +7,9 @@
 - Councillors and the public read only.
 - Only democratic services may record a closing status (achieved, not achieved,
   superseded), because only a meeting agrees that a recommendation is done.
+- Democratic services (and admins) delete and restore their council's recommendations and
+  the updates on them; whoever recorded an update may delete it too, but only democratic
+  services restore.
 """
 
 from django.db.models import Q
@@ -63,3 +66,30 @@ def can_log_any_update(user) -> bool:
 
 def can_close(user, recommendation) -> bool:
     return can_manage(user, recommendation)
+
+
+def can_manage_update(user, update) -> bool:
+    """Democratic services who manage every recommendation the update covers (deleted ones
+    included), and admins."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    entry_model = type(update)._meta.get_field("entries").related_model
+    councils = set(
+        entry_model.all_objects.filter(update=update).values_list(
+            "recommendation__review__committee__council_id", flat=True
+        )
+    )
+    return bool(councils) and all(user.manages_council(c) for c in councils)
+
+
+def can_delete_update(user, update) -> bool:
+    """Those who manage the update, and the person who recorded it."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return update.recorded_by_id == user.pk or can_manage_update(user, update)
+
+
+def can_restore_update(user, update) -> bool:
+    return can_manage_update(user, update)

@@ -1,4 +1,6 @@
-"""Writes that check rules or touch several models: logging a progress update."""
+"""Writes that check rules or touch several models: logging a progress update, and
+deleting and restoring recommendations and updates (softly: nothing is lost, and each
+change is in the history with who made it, when and why)."""
 
 from __future__ import annotations
 
@@ -7,10 +9,29 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from recommendations.models import ProgressUpdate, Recommendation, Status, UpdateEntry
-from recommendations.permissions import can_close, loggable_filter
+from recommendations.permissions import (
+    can_close,
+    can_delete_update,
+    can_manage,
+    can_restore_update,
+    loggable_filter,
+)
+
+# simple-history keeps a change reason of at most 100 characters; the full reason for a
+# deletion is kept on the row itself (``deletion_reason``), which the history copies.
+CHANGE_REASON_LENGTH = 100
+
+
+def change_reason(text: str) -> str:
+    """``text`` cut to fit simple-history's change reason."""
+    text = " ".join(text.split())
+    if len(text) <= CHANGE_REASON_LENGTH:
+        return text
+    return text[: CHANGE_REASON_LENGTH - 1].rstrip() + "…"
 
 
 @dataclass(frozen=True)
@@ -35,13 +56,15 @@ def update_create(
     item=None,
     summary: str = "",
     entries: list[EntryInput],
+    reason: str = "Logged on the progress update form",
 ) -> ProgressUpdate:
     """Record one progress update covering one or more recommendations, all or nothing.
 
     Rules: at least one recommendation; each at most once; the user may log on every one;
     an update given at an agenda item takes the meeting's date; a slipped status needs a
     revised target date and a reason; a closing status needs an outcome, must be recorded at
-    a meeting (the meeting that agreed it) and only by democratic services.
+    a meeting (the meeting that agreed it) and only by democratic services. ``reason`` is the
+    change reason its history records.
     """
     if not entries:
         raise ValidationError("Say what was reported on at least one recommendation.")
@@ -70,7 +93,7 @@ def update_create(
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
-        update = ProgressUpdate.objects.create(
+        update = ProgressUpdate(
             recorded_by=recorded_by,
             given_on=given_on,
             kind=kind,
@@ -80,6 +103,9 @@ def update_create(
             item=item,
             summary=summary,
         )
+        update._history_user = recorded_by
+        update._change_reason = change_reason(reason)
+        update.save()
         bulk_create_with_history(
             [
                 UpdateEntry(
@@ -94,5 +120,96 @@ def update_create(
             ],
             UpdateEntry,
             default_user=recorded_by,
+            default_change_reason=change_reason(reason),
         )
     return update
+
+
+def _reason_given(reason: str) -> str:
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": "Say why it is being deleted"})
+    return reason
+
+
+def _mark(obj, *, by, deleted: bool, reason: str = "") -> None:
+    """Delete ``obj`` softly (or restore it), recording who and why in its history."""
+    obj.deleted_at = timezone.now() if deleted else None
+    obj.deleted_by = by if deleted else None
+    obj.deletion_reason = reason if deleted else ""
+    obj._history_user = by
+    obj._change_reason = change_reason(f"Deleted: {reason}" if deleted else "Restored")
+    obj.save(update_fields=["deleted_at", "deleted_by", "deletion_reason"])
+
+
+def recommendation_delete(*, recommendation: Recommendation, by, reason: str) -> Recommendation:
+    """Delete a recommendation softly: it and what updates said of it disappear from every
+    page, list, count, status, pack and export, but nothing is lost, and democratic
+    services can restore it exactly. Its number stays taken meanwhile.
+
+    Rules: only democratic services of its council (and administrators) may; a reason is
+    required; a deleted recommendation cannot be deleted again.
+    """
+    if not can_manage(by, recommendation):
+        raise PermissionDenied("Only the council's democratic services can delete it.")
+    reason = _reason_given(reason)
+    with transaction.atomic():
+        current = Recommendation.all_objects.select_for_update().get(pk=recommendation.pk)
+        if current.deleted_at is not None:
+            raise ValidationError("This recommendation has already been deleted.")
+        _mark(current, by=by, deleted=True, reason=reason)
+    return current
+
+
+def recommendation_restore(*, recommendation: Recommendation, by) -> Recommendation:
+    """Bring back a deleted recommendation as it was, with what updates said of it (its
+    status follows from them again).
+
+    Rules: only democratic services of its council (and administrators) may; only a
+    deleted recommendation can be restored.
+    """
+    if not can_manage(by, recommendation):
+        raise PermissionDenied("Only the council's democratic services can restore it.")
+    with transaction.atomic():
+        current = Recommendation.all_objects.select_for_update().get(pk=recommendation.pk)
+        if current.deleted_at is None:
+            raise ValidationError("This recommendation is not deleted.")
+        _mark(current, by=by, deleted=False)
+    return current
+
+
+def update_delete(*, update: ProgressUpdate, by, reason: str) -> ProgressUpdate:
+    """Delete a progress update softly: it disappears from every page, and what it said no
+    longer counts towards any recommendation's status or last update, until democratic
+    services restore it.
+
+    Rules: democratic services who manage every recommendation it covers (and
+    administrators) may, and so may the person who recorded it; a reason is required; a
+    deleted update cannot be deleted again.
+    """
+    if not can_delete_update(by, update):
+        raise PermissionDenied("You cannot delete this update.")
+    reason = _reason_given(reason)
+    with transaction.atomic():
+        current = ProgressUpdate.all_objects.select_for_update().get(pk=update.pk)
+        if current.deleted_at is not None:
+            raise ValidationError("This update has already been deleted.")
+        _mark(current, by=by, deleted=True, reason=reason)
+    return current
+
+
+def update_restore(*, update: ProgressUpdate, by) -> ProgressUpdate:
+    """Bring back a deleted progress update as it was: it counts again towards the status
+    of each recommendation it covers.
+
+    Rules: only democratic services who manage every recommendation it covers (and
+    administrators) may; only a deleted update can be restored.
+    """
+    if not can_restore_update(by, update):
+        raise PermissionDenied("Only democratic services can restore this update.")
+    with transaction.atomic():
+        current = ProgressUpdate.all_objects.select_for_update().get(pk=update.pk)
+        if current.deleted_at is None:
+            raise ValidationError("This update is not deleted.")
+        _mark(current, by=by, deleted=False)
+    return current

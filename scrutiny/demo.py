@@ -1,8 +1,9 @@
 """Load the demo data (``scrutiny.demo_data``) and the demo accounts into the database.
 
-Loading is idempotent: every row is looked up by its natural key and brought back to the
-demo's values (``update_or_create``), so running it again duplicates nothing and repairs
-demo rows that were edited. Rows the demo does not know about are left alone.
+Loading is idempotent: every row is looked up by its natural key (deleted ones included)
+and brought back to the demo's values, saved only when one differs, so running it again
+duplicates nothing, writes no history, and repairs demo rows that were edited. Rows the
+demo does not know about are left alone, and a demo row someone deleted stays deleted.
 """
 
 from __future__ import annotations
@@ -29,6 +30,15 @@ from scrutiny.models import (
 )
 
 
+def _differs(obj: models.Model, name: str, value: Any) -> bool:
+    """Whether ``obj``'s field ``name`` holds something other than ``value`` (a related row
+    compares by id, without fetching it)."""
+    field = obj._meta.get_field(name)
+    if field.is_relation:
+        return getattr(obj, field.attname) != (value.pk if value is not None else None)
+    return getattr(obj, name) != value
+
+
 class _Loader:
     """Creates or updates rows by natural key, counting what it created."""
 
@@ -43,9 +53,17 @@ class _Loader:
         self.users: dict[str, User] = {}
 
     def put(self, model: type[models.Model], defaults: dict[str, Any], **key: Any):
-        obj, created = model.objects.update_or_create(defaults=defaults, **key)
-        if created:
+        """The row ``key`` names, created with ``defaults`` or brought back to them."""
+        try:
+            obj = model._base_manager.get(**key)
+        except model.DoesNotExist:
             self.created[model._meta.verbose_name_plural] += 1
+            return model._base_manager.create(**key, **defaults)
+        changed = [name for name, value in defaults.items() if _differs(obj, name, value)]
+        if changed:
+            for name in changed:
+                setattr(obj, name, defaults[name])
+            obj.save(update_fields=changed)
         return obj
 
     def org(self, name: str | None) -> Organisation | None:

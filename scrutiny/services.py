@@ -11,6 +11,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, Validatio
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from partnerships.models import Organisation
 from recommendations.models import ProgressUpdate
@@ -47,6 +48,30 @@ def _check_points(points: Sequence[PointInput], kind_label: str) -> list[str]:
         if not p.text.strip():
             errors.append(f"Enter the text of {kind_label.lower()} ({p.number})")
     return errors
+
+
+def _points_replace(decision: ExecutiveDecision, points: dict[tuple[str, int], str], *, by) -> None:
+    """Make ``decision``'s points exactly ``points`` ((kind, number) → text), writing only
+    what differs, each write in the history as ``by``'s: a point no longer given is deleted,
+    one whose text changed is saved, a new one is created. Keyed by kind and number, so
+    renumbering (swapping 1 and 2) changes two texts and never trips over unique numbers."""
+    existing = {(p.kind, p.number): p for p in DecisionPoint.objects.filter(decision=decision)}
+    for key, point in existing.items():
+        point._history_user = by
+        if key not in points:
+            point.delete()
+        elif point.text != points[key]:
+            point.text = points[key]
+            point.save(update_fields=["text"])
+    bulk_create_with_history(
+        [
+            DecisionPoint(decision=decision, kind=kind, number=number, text=text)
+            for (kind, number), text in points.items()
+            if (kind, number) not in existing
+        ],
+        DecisionPoint,
+        default_user=by,
+    )
 
 
 def decision_save(
@@ -86,14 +111,17 @@ def decision_save(
     try:
         with transaction.atomic():
             decision.save()
-            DecisionPoint.objects.filter(decision=decision).delete()
-            DecisionPoint.objects.bulk_create(
-                DecisionPoint(decision=decision, kind=kind, number=p.number, text=p.text.strip())
-                for kind, points in (
-                    (DecisionPoint.Kind.RESOLUTION, resolutions),
-                    (DecisionPoint.Kind.REASON, reasons),
-                )
-                for p in points
+            _points_replace(
+                decision,
+                {
+                    (kind, p.number): p.text.strip()
+                    for kind, points in (
+                        (DecisionPoint.Kind.RESOLUTION, resolutions),
+                        (DecisionPoint.Kind.REASON, reasons),
+                    )
+                    for p in points
+                },
+                by=saved_by,
             )
     except IntegrityError:
         if adding:  # the insert was rolled back: the page may try again as a new decision
@@ -211,8 +239,15 @@ def agenda_items_add_from_due(
         for item in items:
             item.full_clean(validate_unique=False, validate_constraints=False)
             item.save(update_fields=None if item.added else ["description"])
-        AgreedAction.objects.filter(pk__in=[a.pk for a in actions]).update(
-            due_meeting=meeting, due_on=None
+        placed = [due_actions[a.pk] for a in actions]
+        for action in placed:
+            action.due_meeting, action.due_on = meeting, None
+        bulk_update_with_history(
+            placed,
+            AgreedAction,
+            ["due_meeting", "due_on"],
+            default_user=user,
+            default_change_reason="Placed on the agenda from the meeting's due list",
         )
     return sorted(items, key=lambda i: i.number)
 
@@ -381,6 +416,7 @@ def meeting_record(*, meeting: Meeting, user, items: Sequence[ItemRecord]) -> Re
                         item=item,
                         summary=update.summary,
                         entries=list(update.entries),
+                        reason="Recorded on the meeting record screen",
                     )
                 except ValidationError as error:
                     for message in error.messages:
@@ -405,7 +441,7 @@ def meeting_record(*, meeting: Meeting, user, items: Sequence[ItemRecord]) -> Re
                             due_meeting=action.due_meeting,
                         )
                     )
-        delivered = _deliver(meeting, items, fail)
+        delivered = _deliver(meeting, items, fail, user)
         if errors:
             # Raised inside the transaction, so that whatever was written is rolled back.
             raise ValidationError(errors)
@@ -414,7 +450,7 @@ def meeting_record(*, meeting: Meeting, user, items: Sequence[ItemRecord]) -> Re
     )
 
 
-def _deliver(meeting: Meeting, items: Sequence[ItemRecord], fail) -> list[AgreedAction]:
+def _deliver(meeting: Meeting, items: Sequence[ItemRecord], fail, user) -> list[AgreedAction]:
     """Mark the actions ticked at the meeting's items delivered at it, after checking each
     (locked, so that two people recording at once cannot both deliver it)."""
     ticked = [(r.item, a.pk) for r in items for a in r.delivered]
@@ -442,11 +478,15 @@ def _deliver(meeting: Meeting, items: Sequence[ItemRecord], fail) -> list[Agreed
         else:
             good.append(action)
         seen.add(pk)
-    AgreedAction.objects.filter(pk__in=[a.pk for a in good]).update(
-        delivered_on=meeting.date, delivered_meeting=meeting
-    )
     for action in good:
         action.delivered_on, action.delivered_meeting = meeting.date, meeting
+    bulk_update_with_history(
+        good,
+        AgreedAction,
+        ["delivered_on", "delivered_meeting"],
+        default_user=user,
+        default_change_reason="Delivered at the meeting",
+    )
     return good
 
 

@@ -992,7 +992,7 @@ def _record_choices(meeting: Meeting, user) -> RecordChoices:
     by_id = {o.pk: o for o in organisations}
     carried = (
         Recommendation.responsible_bodies.through.objects.filter(
-            recommendation__review_id__in=review_ids
+            recommendation__review_id__in=review_ids, recommendation__deleted_at__isnull=True
         )
         .values_list("recommendation__review_id", "organisation_id")
         .distinct()
@@ -1017,8 +1017,12 @@ def _record_choices(meeting: Meeting, user) -> RecordChoices:
     recorded = defaultdict(list)
     for update in (
         ProgressUpdate.objects.filter(item__meeting=meeting)
+        .with_live_entries()
         .select_related("organisation")
-        .annotate(entry_count=Count("entries"))
+        # A join ignores the entries' manager: leave out those on deleted recommendations.
+        .annotate(
+            entry_count=Count("entries", filter=Q(entries__recommendation__deleted_at__isnull=True))
+        )
         .order_by("created_at", "pk")
     ):
         recorded[update.item_id].append(update)

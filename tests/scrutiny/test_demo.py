@@ -265,8 +265,6 @@ def _counts() -> dict[str, int]:
         model._meta.label: model._default_manager.count()
         for model in apps.get_models()
         if model._meta.app_label in {"partnerships", "scrutiny", "recommendations", "auth"}
-        # TODO(issue 4): the loader re-saves unchanged rows, each adding a history row.
-        and not model._meta.object_name.startswith("Historical")
     }
     for model in (Organisation, Recommendation, User):
         for field in model._meta.many_to_many:
