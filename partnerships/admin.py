@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
+from partnerships.history_admin import ReadOnlyHistoryAdmin
 from partnerships.models import Organisation, OrganisationAlias, PartnershipFunction, User
 
 
@@ -16,7 +17,7 @@ class FunctionInline(admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(ReadOnlyHistoryAdmin):
     list_display = ["name", "short_name", "kind", "host", "established_year"]
     list_filter = ["kind"]
     search_fields = ["name", "short_name", "aliases__name"]
@@ -26,7 +27,7 @@ class OrganisationAdmin(admin.ModelAdmin):
 
 
 @admin.register(OrganisationAlias)
-class OrganisationAliasAdmin(admin.ModelAdmin):
+class OrganisationAliasAdmin(ReadOnlyHistoryAdmin):
     list_display = ["name", "organisation"]
     search_fields = ["name", "organisation__name"]
     list_filter = ["organisation__kind"]

@@ -235,10 +235,18 @@ class RecommendationForm(forms.ModelForm):
         number = self.cleaned_data["number"]
         if number is not None and number < 1:
             raise ValidationError("The number must be 1 or more")
-        taken = Recommendation.objects.filter(review=self.review, number=number).exclude(
-            pk=self.instance.pk
+        # A deleted recommendation keeps its number, so that restoring it never clashes.
+        taken = (
+            Recommendation.all_objects.filter(review=self.review, number=number)
+            .exclude(pk=self.instance.pk)
+            .first()
         )
-        if number is not None and taken.exists():
+        if number is not None and taken is not None:
+            if taken.deleted_at is not None:
+                raise ValidationError(
+                    f"Recommendation {number} was deleted: restore it from Deleted items or "
+                    "use another number"
+                )
             raise ValidationError(
                 f"This review already has a recommendation {number}: choose another number"
             )
@@ -582,3 +590,25 @@ class UpdateSubmission:
         )
         form_links = error_links(self.form, non_field_anchor=first_entry)
         return form_links + error_links(*self.entries)
+
+
+class DeletionForm(forms.Form):
+    """Why a recommendation or update is being deleted: kept with it and in its history,
+    and shown to democratic services on the deleted items page."""
+
+    reason = forms.CharField(
+        label="Why are you deleting it?",
+        help_text="For example: entered twice by mistake. Democratic services see this if "
+        "they are asked to restore it.",
+        max_length=1000,
+        widget=forms.Textarea,
+        error_messages={
+            "required": "Say why it is being deleted",
+            "max_length": "The reason must be 1,000 characters or fewer",
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The page adds the warning button, whose words name what is deleted.
+        self.helper = form_helper(Field.textarea("reason", rows=3), size=Size.MEDIUM)

@@ -208,7 +208,9 @@ def recommendation_create(request, review_pk: int):
     )
     if not request.user.manages_council(review.committee.council_id):
         return _refuse(request)
-    next_number = (review.recommendations.aggregate(n=Max("number"))["n"] or 0) + 1
+    # Deleted recommendations keep their numbers: suggest the next one after them too.
+    numbers = Recommendation.all_objects.filter(review=review)
+    next_number = (numbers.aggregate(n=Max("number"))["n"] or 0) + 1
     form = RecommendationForm(request.POST or None, review=review, initial={"number": next_number})
     return save_form_page(
         request,
@@ -415,5 +417,6 @@ def update_detail(request, pk: int):
             "entries": entries,
             "reviews": reviews,
             "closing_statuses": Status.closing(),
+            "can_delete": permissions.can_delete_update(user, update),
         },
     )

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from partnerships.history_admin import ReadOnlyHistoryAdmin
 from scrutiny.models import (
     AgendaItem,
     AgreedAction,
@@ -12,7 +13,7 @@ from scrutiny.models import (
 
 
 @admin.register(Committee)
-class CommitteeAdmin(admin.ModelAdmin):
+class CommitteeAdmin(ReadOnlyHistoryAdmin):
     list_display = ["name", "council", "kind", "chair", "vice_chair"]
     list_filter = ["kind", "council"]
     search_fields = ["name", "council__name", "chair", "vice_chair"]
@@ -26,7 +27,7 @@ class AgendaItemInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin):
+class MeetingAdmin(ReadOnlyHistoryAdmin):
     list_display = ["committee", "date", "start_time", "venue", "cancelled"]
     list_filter = ["committee__council", "committee", "cancelled"]
     search_fields = ["committee__name", "venue"]
@@ -35,7 +36,7 @@ class MeetingAdmin(admin.ModelAdmin):
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(admin.ModelAdmin):
+class AgendaItemAdmin(ReadOnlyHistoryAdmin):
     list_display = ["number", "title", "meeting", "exempt"]
     list_filter = ["exempt", "meeting__committee"]
     search_fields = ["title", "description"]
@@ -43,7 +44,7 @@ class AgendaItemAdmin(admin.ModelAdmin):
 
 
 @admin.register(Review)
-class ReviewAdmin(admin.ModelAdmin):
+class ReviewAdmin(ReadOnlyHistoryAdmin):
     list_display = [
         "title",
         "committee",
@@ -65,7 +66,7 @@ class DecisionPointInline(admin.TabularInline):
 
 
 @admin.register(ExecutiveDecision)
-class ExecutiveDecisionAdmin(admin.ModelAdmin):
+class ExecutiveDecisionAdmin(ReadOnlyHistoryAdmin):
     list_display = ["minute_number", "title", "decided_by", "decided_on", "referred_to"]
     list_filter = ["decided_by__council", "referred_to"]
     search_fields = ["minute_number", "title", "summary"]
@@ -75,14 +76,14 @@ class ExecutiveDecisionAdmin(admin.ModelAdmin):
 
 
 @admin.register(DecisionPoint)
-class DecisionPointAdmin(admin.ModelAdmin):
+class DecisionPointAdmin(ReadOnlyHistoryAdmin):
     list_display = ["decision", "kind", "number"]
     list_filter = ["kind"]
     search_fields = ["text", "decision__minute_number"]
 
 
 @admin.register(AgreedAction)
-class AgreedActionAdmin(admin.ModelAdmin):
+class AgreedActionAdmin(ReadOnlyHistoryAdmin):
     list_display = ["text", "meeting", "falls_to", "due_on", "due_meeting", "delivered_on"]
     list_filter = ["meeting__committee", ("delivered_on", admin.EmptyFieldListFilter)]
     search_fields = ["text", "falls_to"]

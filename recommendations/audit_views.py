@@ -1,0 +1,207 @@
+"""Pages that keep the record trustworthy: a recommendation's history (who changed what
+and when), deleting a recommendation or a progress update softly with a reason, and the
+deleted items democratic services restore.
+
+Reading follows ``visible_to`` (a hidden or deleted recommendation is a 404); changing
+follows ``recommendations.permissions`` (anonymous visitors are sent to sign in, a
+signed-in user without the right gets a 403). Every change is a POST, CSRF-protected.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.formats import date_format
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from recommendations import permissions, services
+from recommendations.forms import DeletionForm
+from recommendations.history import recommendation_history
+from recommendations.models import ProgressUpdate, Recommendation, UpdateEntry
+from recommendations.views import _refuse
+
+RESTORE_HINT = "Democratic services can restore it from Deleted items."
+
+
+def _update_name(update: ProgressUpdate) -> str:
+    return f"{update.get_kind_display()} of {date_format(update.given_on)}"
+
+
+@require_GET
+def recommendation_history_view(request, pk: int):
+    """Every change to a recommendation and its executive response, and to the updates
+    about it, newest first: for signed-in users who may see the recommendation."""
+    user = request.user
+    if not user.is_authenticated:
+        return _refuse(request)
+    recommendation = get_object_or_404(
+        Recommendation.objects.visible_to(user).select_related("review__committee__council"),
+        pk=pk,
+    )
+    return render(
+        request,
+        "recommendations/recommendation_history.html",
+        {
+            "recommendation": recommendation,
+            "review": recommendation.review,
+            "events": recommendation_history(recommendation, user),
+        },
+    )
+
+
+def _delete_page(request, *, template: str, context: dict, delete, done: str, next_url: str):
+    """A GOV.UK confirmation page: GET shows what will be deleted and asks why; a valid
+    POST calls ``delete(reason)``, says ``done`` and goes to ``next_url``."""
+    form = DeletionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            delete(form.cleaned_data["reason"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"{done}. {RESTORE_HINT}")
+            return redirect(next_url)
+    return render(request, template, {"form": form, **context})
+
+
+@require_http_methods(["GET", "POST"])
+def recommendation_delete(request, pk: int):
+    """Democratic services of the council (and admins) delete a recommendation, saying
+    why; it can be restored."""
+    user = request.user
+    if not user.is_authenticated:
+        return _refuse(request)
+    recommendation = get_object_or_404(
+        Recommendation.objects.visible_to(user).select_related("review__committee__council"),
+        pk=pk,
+    )
+    if not permissions.can_manage(user, recommendation):
+        return _refuse(request)
+    return _delete_page(
+        request,
+        template="recommendations/recommendation_delete.html",
+        context={
+            "recommendation": recommendation,
+            "review": recommendation.review,
+            "update_count": recommendation.entries.count(),
+        },
+        delete=lambda reason: services.recommendation_delete(
+            recommendation=recommendation, by=user, reason=reason
+        ),
+        done=f"Recommendation {recommendation.number} deleted",
+        next_url=recommendation.review.get_absolute_url(),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def update_delete(request, pk: int):
+    """Democratic services who manage its recommendations (and admins), and whoever
+    recorded it, delete a progress update, saying why; it can be restored."""
+    user = request.user
+    if not user.is_authenticated:
+        return _refuse(request)
+    update = get_object_or_404(
+        ProgressUpdate.objects.visible_to(user).select_related(
+            "organisation", "item__meeting__committee", "recorded_by"
+        ),
+        pk=pk,
+    )
+    entries = list(
+        update.entries.filter(recommendation__in=Recommendation.objects.visible_to(user))
+        .select_related("recommendation__review")
+        .order_by("recommendation__review_id", "recommendation__number")
+    )
+    if not entries:
+        raise Http404("No recommendation of this update is visible to you.")
+    if not permissions.can_delete_update(user, update):
+        return _refuse(request)
+    return _delete_page(
+        request,
+        template="recommendations/update_delete.html",
+        context={"update": update, "entries": entries},
+        delete=lambda reason: services.update_delete(update=update, by=user, reason=reason),
+        done=f"{_update_name(update)} deleted",
+        next_url=entries[0].recommendation.get_absolute_url(),
+    )
+
+
+def _refuse_restore(request):
+    """Restoring is a POST from the deleted items page: an anonymous visitor signs in and
+    comes back to that page."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(reverse("recommendations:deleted-list"))
+    raise PermissionDenied
+
+
+@require_POST
+def recommendation_restore(request, pk: int):
+    """Democratic services of the council (and admins) restore a deleted recommendation."""
+    user = request.user
+    if not user.is_authenticated:
+        return _refuse_restore(request)
+    recommendation = get_object_or_404(
+        Recommendation.all_objects.deleted().select_related("review__committee"), pk=pk
+    )
+    if not permissions.can_manage(user, recommendation):
+        return _refuse_restore(request)
+    services.recommendation_restore(recommendation=recommendation, by=user)
+    messages.success(request, f"Recommendation {recommendation.number} restored")
+    return redirect(recommendation)
+
+
+@require_POST
+def update_restore(request, pk: int):
+    """Democratic services who manage its recommendations (and admins) restore a deleted
+    progress update."""
+    user = request.user
+    if not user.is_authenticated:
+        return _refuse_restore(request)
+    update = get_object_or_404(ProgressUpdate.all_objects.deleted(), pk=pk)
+    if not permissions.can_restore_update(user, update):
+        return _refuse_restore(request)
+    services.update_restore(update=update, by=user)
+    messages.success(request, f"{_update_name(update)} restored")
+    if update.entries.exists():
+        return redirect(update)
+    # Every recommendation it covers is deleted too: it shows once they are restored.
+    return redirect("recommendations:deleted-list")
+
+
+@require_GET
+def deleted_list(request):
+    """The recommendations and progress updates deleted, with who deleted each, when and
+    why, to restore: democratic services see their council's, admins all."""
+    user = request.user
+    if not user.is_authenticated:
+        return _refuse(request)
+    if not (user.is_superuser or user.is_democratic_services):
+        raise PermissionDenied
+    recommendations = (
+        Recommendation.all_objects.deleted()
+        .managed_by(user)
+        .select_related("review__committee__council", "deleted_by__organisation")
+    )
+    updates = (
+        ProgressUpdate.all_objects.deleted()
+        .managed_by(user)
+        .select_related("organisation", "item__meeting__committee", "deleted_by__organisation")
+        .prefetch_related(
+            Prefetch(
+                "entries",
+                queryset=UpdateEntry.all_objects.select_related("recommendation__review").order_by(
+                    "recommendation__review_id", "recommendation__number"
+                ),
+                to_attr="all_entries",
+            )
+        )
+    )
+    return render(
+        request,
+        "recommendations/deleted_list.html",
+        {"recommendations": list(recommendations), "updates": list(updates)},
+    )

@@ -1,0 +1,348 @@
+"""What happened to a recommendation, as its history page tells it: read from the rows
+django-simple-history keeps for the recommendation (with its executive response and
+responsible bodies), for the updates about it and for what each said of it.
+
+Each event says who (their name and organisation), when, what happened and, for a change,
+each field that changed from its old value to its new one, in words: the field's name,
+choice labels, dates as councils write them, related rows by name. Saving a form writes
+the fields and then the responsible bodies, two history rows a moment apart: one person's
+rows within a few seconds of each other are one event.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db import models
+from django.utils import formats, timezone
+from django.utils.text import capfirst
+
+from recommendations.models import ProgressUpdate, Recommendation, UpdateEntry
+
+# Rows one person wrote this close together are one change (a form's fields, then its
+# many-to-many choices).
+SAME_CHANGE = datetime.timedelta(seconds=5)
+
+# Fields whose verbose name reads badly out of its form's context.
+LABELS = {
+    (Recommendation, "text"): "Recommendation text",
+    (ProgressUpdate, "kind"): "Verbal or written",
+    (ProgressUpdate, "organisation"): "Given for",
+    (ProgressUpdate, "given_by_role"): "Given by (role)",
+    (ProgressUpdate, "given_by_name"): "Given by (name)",
+    (ProgressUpdate, "item"): "Given at",
+    (UpdateEntry, "text"): "What was reported",
+    (UpdateEntry, "new_status"): "Status set",
+    (UpdateEntry, "reason"): "Reason or outcome",
+}
+# Kept apart from the fields: deletion shows as its own event, with its reason.
+NOT_SHOWN = {"id", "version", "created_at", "deleted_at", "deleted_by", "deletion_reason"}
+RESPONSE_FIELDS = {"response", "response_text"}
+RESPONSE_FORM_FIELDS = RESPONSE_FIELDS | {"lead_officer", "target_date"}
+NOT_SET = "Not set"
+
+
+@dataclass
+class Change:
+    """One field's change: ``old`` None means the value was set when the row was made.
+    For the responsible bodies, the names ``added`` and ``removed``."""
+
+    label: str
+    old: str | None = None
+    new: str = ""
+    added: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Event:
+    when: datetime.datetime
+    who: str
+    what: str
+    note: str = ""
+    changes: list[Change] = field(default_factory=list)
+    update: ProgressUpdate | None = None
+    # Raw, before naming: (field, old, new) and the responsible bodies' ids.
+    user_id: int | None = None
+    kind: str = ""
+    raw: list[tuple[models.Field, object, object]] = field(default_factory=list)
+    bodies_added: set[int] = field(default_factory=set)
+    bodies_removed: set[int] = field(default_factory=set)
+
+
+def _who(user) -> str:
+    if user is None:
+        return "Not recorded"
+    name = user.get_full_name() or user.get_username()
+    if user.organisation_id:
+        return f"{name} ({user.organisation.name})"
+    return name
+
+
+def _fields(model: type[models.Model]) -> list[models.Field]:
+    return [
+        f
+        for f in model._meta.concrete_fields
+        if f.editable and f.name not in NOT_SHOWN and not f.primary_key
+    ]
+
+
+def _diff(model, old, new) -> list[tuple[models.Field, object, object]]:
+    return [
+        (f, getattr(old, f.attname), getattr(new, f.attname))
+        for f in _fields(model)
+        if getattr(old, f.attname) != getattr(new, f.attname)
+    ]
+
+
+def _initial(model, record) -> list[tuple[models.Field, object, object]]:
+    """The values a new row was made with, as changes from nothing."""
+    return [
+        (f, None, getattr(record, f.attname))
+        for f in _fields(model)
+        if getattr(record, f.attname) not in (None, "")
+    ]
+
+
+def _deletion(old, new) -> str:
+    """Between two history rows of a row deleted softly: "deleted", "restored" or ""."""
+    if old is not None and (old.deleted_at is None) == (new.deleted_at is None):
+        return ""
+    if old is None and new.deleted_at is None:
+        return ""
+    return "deleted" if new.deleted_at is not None else "restored"
+
+
+def _event(record, what: str, **kwargs) -> Event:
+    return Event(
+        when=record.history_date,
+        who=_who(record.history_user),
+        what=what,
+        user_id=record.history_user_id,
+        **kwargs,
+    )
+
+
+def _recommendation_events(recommendation: Recommendation) -> list[Event]:
+    records = list(
+        recommendation.history.select_related("history_user__organisation").order_by(
+            "history_date", "history_id"
+        )
+    )
+    bodies_model = type(recommendation).history.model.responsible_bodies.model
+    bodies: dict[int, set[int]] = defaultdict(set)
+    for history_id, organisation_id in bodies_model.objects.filter(
+        history__in=[r.history_id for r in records]
+    ).values_list("history_id", "organisation_id"):
+        bodies[history_id].add(organisation_id)
+    events: list[Event] = []
+    previous = None
+    for record in records:
+        if record.history_type == "+":
+            event = _event(record, "Recommendation added", kind="added")
+            event.bodies_added = set(bodies[record.history_id])
+        elif record.history_type == "-":
+            event = _event(record, "Recommendation removed for good", kind="removed")
+        elif deletion := _deletion(previous, record):
+            event = _event(
+                record,
+                f"Recommendation {deletion}",
+                kind=deletion,
+                note=f"Reason: {record.deletion_reason}" if deletion == "deleted" else "",
+            )
+        else:
+            event = _event(record, "Recommendation changed", kind="changed")
+            if previous is not None:
+                event.raw = _diff(Recommendation, previous, record)
+                before, after = bodies[previous.history_id], bodies[record.history_id]
+                event.bodies_added, event.bodies_removed = after - before, before - after
+        if record.history_change_reason and not event.note:
+            event.note = record.history_change_reason
+        _add(events, event)
+        previous = record
+    for event in events:
+        changed = {f.name for f, _, _ in event.raw}
+        if (
+            event.kind == "changed"
+            and changed & RESPONSE_FIELDS
+            and changed <= RESPONSE_FORM_FIELDS
+            and not (event.bodies_added or event.bodies_removed)
+        ):
+            event.what = "Executive response changed"
+    return [e for e in events if e.kind != "changed" or e.raw or e.bodies_added or e.bodies_removed]
+
+
+def _add(events: list[Event], event: Event) -> None:
+    """Append ``event``, or fold a change of the responsible bodies alone into the last
+    event when the same person made both a moment apart (a form saves its fields, then
+    its bodies)."""
+    last = events[-1] if events else None
+    if (
+        last is None
+        or event.kind != "changed"
+        or event.raw
+        or not (event.bodies_added or event.bodies_removed)
+        or last.kind not in ("added", "changed")
+        or last.user_id != event.user_id
+        or event.when - last.when > SAME_CHANGE
+    ):
+        events.append(event)
+        return
+    for f, old, new in event.raw:
+        earlier = next((i for i, (g, _, _) in enumerate(last.raw) if g is f), None)
+        if earlier is None:
+            last.raw.append((f, old, new))
+        else:
+            last.raw[earlier] = (f, last.raw[earlier][1], new)
+    last.raw = [(f, old, new) for f, old, new in last.raw if old != new]
+    added = (last.bodies_added - event.bodies_removed) | event.bodies_added
+    removed = (last.bodies_removed - event.bodies_added) | event.bodies_removed
+    last.bodies_added, last.bodies_removed = added - removed, removed - added
+    if event.note and not last.note:
+        last.note = event.note
+
+
+def _update_events(recommendation: Recommendation, user) -> list[Event]:
+    """Updates about the recommendation that ``user`` may see: what each said of it when
+    logged and later changed, and the update deleted or restored."""
+    entry_records = list(
+        UpdateEntry.history.filter(id__in=_entry_ids(recommendation))
+        .select_related("history_user__organisation")
+        .order_by("history_date", "history_id")
+    )
+    update_ids = {r.update_id for r in entry_records}
+    updates = {
+        u.pk: u
+        for u in ProgressUpdate.all_objects.visible_to(user)
+        .filter(pk__in=update_ids)
+        .select_related("organisation")
+    }
+    events: list[Event] = []
+    previous: dict[int, object] = {}
+    for record in entry_records:
+        update = updates.get(record.update_id)
+        if update is None:
+            continue
+        name = _update_name(update)
+        before = previous.get(record.id)
+        previous[record.id] = record
+        if record.history_type == "+":
+            event = _event(record, f"{name} logged", update=update)
+            raw = _initial(UpdateEntry, record)
+        elif record.history_type == "-":
+            event = _event(record, f"What the {name.lower()} said of it removed", update=update)
+            raw = []
+        else:
+            event = _event(record, f"What the {name.lower()} said of it changed", update=update)
+            raw = _diff(UpdateEntry, before, record) if before is not None else []
+        # The update and the recommendation are the event's own: naming them adds nothing.
+        event.raw = [r for r in raw if r[0].name not in ("update", "recommendation")]
+        if record.history_type == "~" and not event.raw:
+            continue
+        event.note = record.history_change_reason or ""
+        events.append(event)
+    update_records = (
+        ProgressUpdate.history.filter(id__in=list(updates))
+        .select_related("history_user__organisation")
+        .order_by("history_date", "history_id")
+    )
+    last: dict[int, object] = {}
+    for record in update_records:
+        update = updates[record.id]
+        before = last.get(record.id)
+        last[record.id] = record
+        name = _update_name(update)
+        if record.history_type == "+":
+            continue  # shown as the entry's "logged"
+        if record.history_type == "-":
+            events.append(_event(record, f"{name} removed for good", update=update))
+        elif deletion := _deletion(before, record):
+            note = f"Reason: {record.deletion_reason}" if deletion == "deleted" else ""
+            events.append(_event(record, f"{name} {deletion}", note=note, update=update))
+        elif before is not None and (raw := _diff(ProgressUpdate, before, record)):
+            events.append(
+                _event(
+                    record,
+                    f"{name} changed",
+                    raw=raw,
+                    update=update,
+                    note=record.history_change_reason or "",
+                )
+            )
+    return events
+
+
+def _entry_ids(recommendation: Recommendation) -> list[int]:
+    """Every entry ever made on the recommendation, removed ones included."""
+    return list(
+        UpdateEntry.history.filter(recommendation_id=recommendation.pk)
+        .values_list("id", flat=True)
+        .distinct()
+    )
+
+
+def _update_name(update: ProgressUpdate) -> str:
+    return f"{update.get_kind_display()} of {formats.date_format(update.given_on)}"
+
+
+def _name_related(events: list[Event]) -> None:
+    """Turn each event's raw changes into words, fetching the related rows they name (and
+    the responsible bodies) in one query per model, deleted rows included."""
+    wanted: dict[type[models.Model], set] = defaultdict(set)
+    organisation_model = Recommendation._meta.get_field("responsible_bodies").related_model
+    for event in events:
+        for f, old, new in event.raw:
+            if f.is_relation:
+                wanted[f.related_model] |= {v for v in (old, new) if v is not None}
+        wanted[organisation_model] |= event.bodies_added | event.bodies_removed
+    names = {
+        model: {obj.pk: _name(obj) for obj in model._base_manager.filter(pk__in=pks)}
+        for model, pks in wanted.items()
+        if pks
+    }
+
+    def words(f: models.Field, value) -> str:
+        if value is None or value == "":
+            return NOT_SET
+        if f.is_relation:
+            return names.get(f.related_model, {}).get(value, f"A deleted record ({value})")
+        if f.choices:
+            return str(dict(f.flatchoices).get(value, value))
+        if isinstance(value, datetime.datetime):
+            return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
+        if isinstance(value, datetime.date):
+            return formats.date_format(value)
+        return str(value)
+
+    bodies_label = capfirst(Recommendation._meta.get_field("responsible_bodies").verbose_name)
+    for event in events:
+        for f, old, new in event.raw:
+            label = LABELS.get((f.model, f.name)) or capfirst(f.verbose_name)
+            event.changes.append(
+                Change(label=label, old=None if old is None else words(f, old), new=words(f, new))
+            )
+        if event.bodies_added or event.bodies_removed:
+            event.changes.append(
+                Change(
+                    label=bodies_label,
+                    added=sorted(names[organisation_model][pk] for pk in event.bodies_added),
+                    removed=sorted(names[organisation_model][pk] for pk in event.bodies_removed),
+                )
+            )
+
+
+def _name(obj) -> str:
+    if hasattr(obj, "get_full_name"):
+        return obj.get_full_name() or obj.get_username()
+    return getattr(obj, "label", None) or str(obj)
+
+
+def recommendation_history(recommendation: Recommendation, user) -> list[Event]:
+    """Every change to ``recommendation`` and its executive response, and to the updates
+    about it that ``user`` may see, newest first."""
+    events = _recommendation_events(recommendation) + _update_events(recommendation, user)
+    _name_related(events)
+    events.sort(key=lambda e: e.when, reverse=True)
+    return events
