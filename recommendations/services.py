@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
+from partnerships.models import User
 from recommendations.models import ProgressUpdate, Recommendation, Status, UpdateEntry
 from recommendations.permissions import (
     can_close,
@@ -132,7 +133,9 @@ def _reason_given(reason: str) -> str:
     return reason
 
 
-def _mark(obj, *, by, deleted: bool, reason: str = "") -> None:
+def _mark(
+    obj: Recommendation | ProgressUpdate, *, by: User, deleted: bool, reason: str = ""
+) -> None:
     """Delete ``obj`` softly (or restore it), recording who and why in its history."""
     obj.deleted_at = timezone.now() if deleted else None
     obj.deleted_by = by if deleted else None
@@ -142,7 +145,9 @@ def _mark(obj, *, by, deleted: bool, reason: str = "") -> None:
     obj.save(update_fields=["deleted_at", "deleted_by", "deletion_reason"])
 
 
-def recommendation_delete(*, recommendation: Recommendation, by, reason: str) -> Recommendation:
+def recommendation_delete(
+    *, recommendation: Recommendation, by: User, reason: str
+) -> Recommendation:
     """Delete a recommendation softly: it and what updates said of it disappear from every
     page, list, count, status, pack and export, but nothing is lost, and democratic
     services can restore it exactly. Its number stays taken meanwhile.
@@ -161,7 +166,7 @@ def recommendation_delete(*, recommendation: Recommendation, by, reason: str) ->
     return current
 
 
-def recommendation_restore(*, recommendation: Recommendation, by) -> Recommendation:
+def recommendation_restore(*, recommendation: Recommendation, by: User) -> Recommendation:
     """Bring back a deleted recommendation as it was, with what updates said of it (its
     status follows from them again).
 
@@ -178,7 +183,7 @@ def recommendation_restore(*, recommendation: Recommendation, by) -> Recommendat
     return current
 
 
-def update_delete(*, update: ProgressUpdate, by, reason: str) -> ProgressUpdate:
+def update_delete(*, update: ProgressUpdate, by: User, reason: str) -> ProgressUpdate:
     """Delete a progress update softly: it disappears from every page, and what it said no
     longer counts towards any recommendation's status or last update, until democratic
     services restore it.
@@ -198,7 +203,7 @@ def update_delete(*, update: ProgressUpdate, by, reason: str) -> ProgressUpdate:
     return current
 
 
-def update_restore(*, update: ProgressUpdate, by) -> ProgressUpdate:
+def update_restore(*, update: ProgressUpdate, by: User) -> ProgressUpdate:
     """Bring back a deleted progress update as it was: it counts again towards the status
     of each recommendation it covers.
 

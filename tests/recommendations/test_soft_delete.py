@@ -23,7 +23,7 @@ from recommendations.services import (
     update_delete,
     update_restore,
 )
-from tests.factories import RecommendationFactory, ReviewFactory, user_with_role
+from tests.factories import MeetingFactory, RecommendationFactory, ReviewFactory, user_with_role
 
 pytestmark = pytest.mark.django_db
 
@@ -112,6 +112,18 @@ def test_a_deleted_recommendation_disappears_from_every_page_and_count(
     assert list(Recommendation.all_objects.deleted()) == [recs[4]]
     assert not UpdateEntry.objects.filter(recommendation=recs[4]).exists()
     assert UpdateEntry.all_objects.filter(recommendation=recs[4]).count() == 1
+
+
+def test_a_deleted_recommendation_is_never_due_at_a_meeting(
+    client, councillor, dem_services, recs, review
+):
+    december = MeetingFactory(committee=review.committee, date=datetime.date(2021, 12, 1))
+    due = reverse("scrutiny:meeting-due", args=[december.pk])
+    client.force_login(councillor)
+    assert recs[8].title in text_of(client.get(due))
+    recommendation_delete(recommendation=recs[8], by=dem_services, reason="Entered twice.")
+    page = text_of(client.get(due))
+    assert recs[8].title not in page and recs[5].title in page
 
 
 def test_restoring_a_recommendation_puts_it_back_with_its_status(
