@@ -32,7 +32,6 @@ from tests.factories import (
     AgendaItemFactory,
     AgreedActionFactory,
     CommitteeFactory,
-    ExecutiveDecisionFactory,
     MeetingFactory,
     PartnershipFactory,
     ReviewFactory,
@@ -149,7 +148,14 @@ def save_again(decision, dem, resolutions, reasons):
 def test_decision_points_saved_again_are_recorded_one_by_one_as_the_user():
     dem = user_with_role(Role.DEMOCRATIC_SERVICES)
     cabinet = CommitteeFactory(council=dem.organisation, kind="cabinet", name="Cabinet")
-    decision = ExecutiveDecisionFactory.build(decided_by=cabinet)
+    # Not the factory: its minute numbers run on from test to test, and test_decisions
+    # expects C129 to be free.
+    decision = ExecutiveDecision(
+        decided_by=cabinet,
+        minute_number="C900",
+        decided_on=datetime.date(2017, 11, 6),
+        title="A regional workforce development unit",
+    )
     decision_save(
         decision=decision,
         resolutions=[PointInput(1, "THAT A."), PointInput(2, "THAT B.")],
