@@ -18,6 +18,7 @@ from django.core.validators import RegexValidator
 from django.utils import dateformat, timezone
 from django.utils.html import format_html
 
+from partnerships.locking import VersionedModelForm
 from partnerships.models import Organisation
 from recommendations.models import (
     ProgressUpdate,
@@ -170,6 +171,8 @@ def form_helper(*layout, submit: str | None = None, size: str | None = None) -> 
     helper = FormHelper()
     helper.form_tag = False
     helper.disable_csrf = True
+    # Hidden fields (the version an edit form loaded) need no place in the layout.
+    helper.render_hidden_fields = True
     if size:
         helper.label_size = helper.legend_size = size
     helper.layout = Layout(*layout)
@@ -178,7 +181,7 @@ def form_helper(*layout, submit: str | None = None, size: str | None = None) -> 
     return helper
 
 
-class RecommendationForm(forms.ModelForm):
+class RecommendationForm(VersionedModelForm):
     """A recommendation of a review: its number is unique within the review."""
 
     target_date = DateField(
@@ -253,7 +256,7 @@ class RecommendationForm(forms.ModelForm):
         return number
 
 
-class ResponseForm(forms.ModelForm):
+class ResponseForm(VersionedModelForm):
     """The executive's response to a recommendation, who leads on it and by when."""
 
     response = forms.ChoiceField(

@@ -22,6 +22,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
+from partnerships.locking import EditConflict, conflict_response
 from partnerships.models import Organisation
 from recommendations import permissions, services
 from recommendations.forms import (
@@ -181,11 +182,15 @@ def save_form_page(
 
     A clash another user caused since the form was checked (a number taken at the same
     moment) is ``clash_message`` on ``clash_field`` (None: the whole form), never a server
-    error."""
+    error. A record someone else saved since the user opened it is never overwritten: the
+    page comes back (409) comparing both versions, with what they typed kept
+    (``partnerships.locking``)."""
     if request.method == "POST" and form.is_valid():
         try:
             with transaction.atomic():
                 obj = form.save()
+        except EditConflict as conflict:
+            return conflict_response(request, template, context, form, conflict)
         except IntegrityError:
             form.add_error(clash_field, clash_message)
         else:

@@ -22,6 +22,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Case, When
 
+from partnerships.locking import VersionedModelForm
 from partnerships.models import Organisation
 from recommendations.forms import DATE_ERRORS_SHORT, DateField, EntryForm, error_links, form_helper
 from recommendations.models import Recommendation, UpdateKind
@@ -38,7 +39,7 @@ from scrutiny.models import (
 from scrutiny.services import ActionRecord, ItemRecord, UpdateRecord
 
 
-class CommitteeForm(forms.ModelForm):
+class CommitteeForm(VersionedModelForm):
     """A committee of the user's own council (administrators may choose any council)."""
 
     class Meta:
@@ -67,7 +68,7 @@ class CommitteeForm(forms.ModelForm):
         )
 
 
-class MeetingForm(forms.ModelForm):
+class MeetingForm(VersionedModelForm):
     """A meeting of one committee; the committee cannot meet twice at the same date and time."""
 
     date = DateField(
@@ -121,7 +122,7 @@ class MeetingForm(forms.ModelForm):
         return cleaned
 
 
-class AgendaItemForm(forms.ModelForm):
+class AgendaItemForm(VersionedModelForm):
     """A numbered agenda item: numbers are unique within the meeting, an exempt item must say
     why (Schedule 12A paragraph) and the review must be one of the committee's council."""
 
@@ -186,7 +187,7 @@ class AgendaItemForm(forms.ModelForm):
         return cleaned
 
 
-class AgreedActionForm(forms.ModelForm):
+class AgreedActionForm(VersionedModelForm):
     """What a meeting agreed. It is due by a date, at a later meeting of the same committee,
     or (both empty) "at a future meeting"; delivery at a meeting takes that meeting's date
     unless one is given, and cannot come before the meeting that agreed it."""
@@ -314,7 +315,7 @@ def _committee_label(committee: Committee) -> str:
     return f"{committee.name} ({council.short_name or council.name})"
 
 
-class ReviewForm(forms.ModelForm):
+class ReviewForm(VersionedModelForm):
     """A scrutiny review of one of the user's council's committees (administrators: any).
 
     Rules, each reported on its field: a committee cannot have two reviews of the same title
@@ -528,7 +529,7 @@ class ReviewFilterForm(forms.Form):
         return reviews
 
 
-class DecisionForm(forms.ModelForm):
+class DecisionForm(VersionedModelForm):
     """An executive decision of one of the user's council's committees (usually its Cabinet),
     and the scrutiny committee and agenda item it was referred to.
 
@@ -1052,8 +1053,9 @@ class RecordActionForm(_PlacedErrors, AgreedActionForm):
         )
         self.row = row
         self.error_prefix = f"Item {item.number}, agreed action {row}"
-        # The item, review and delivery are this page's to set, not the row's.
-        for name in ("item", "review", "delivered_on", "delivered_meeting"):
+        # The item, review and delivery are this page's to set, not the row's; a new
+        # action has no version to carry.
+        for name in ("item", "review", "delivered_on", "delivered_meeting", "version"):
             del self.fields[name]
         self._placed_date("due_on", "due date", "Due by", "For example, 31 3 2022")
         self.fields["falls_to_organisation"] = _PickField(

@@ -13,6 +13,7 @@ from django.db.models import Max
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from partnerships.locking import save_if_current
 from partnerships.models import Organisation
 from recommendations.models import ProgressUpdate
 from recommendations.services import EntryInput, update_create
@@ -80,6 +81,7 @@ def decision_save(
     resolutions: Sequence[PointInput],
     reasons: Sequence[PointInput],
     saved_by,
+    version: int | None = None,
 ) -> ExecutiveDecision:
     """Create or update an executive decision with its numbered resolutions and reasons, all
     or nothing.
@@ -89,7 +91,9 @@ def decision_save(
     was referred to belongs to that committee; there is at least one resolution; numbers
     are unique within the resolutions and within the reasons; the minute number is unique
     for the deciding committee. The points given replace the decision's previous ones, so
-    renumbering (swapping 1 and 2) never trips over the unique numbers part-way.
+    renumbering (swapping 1 and 2) never trips over the unique numbers part-way. Changing
+    a saved decision needs the ``version`` the user loaded: when someone else saved it
+    since, ``partnerships.locking.EditConflict`` is raised and nothing is written.
     """
     council_ids = {decision.decided_by.council_id}
     if decision.referred_to_id:
@@ -110,7 +114,10 @@ def decision_save(
     adding = decision.pk is None
     try:
         with transaction.atomic():
-            decision.save()
+            if adding:
+                decision.save()
+            else:
+                save_if_current(decision, version)
             _points_replace(
                 decision,
                 {

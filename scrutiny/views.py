@@ -19,6 +19,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_http_methods, require_safe
 
 from partnerships.access import sees_exempt_of
+from partnerships.locking import Difference, EditConflict, conflict_response
 from partnerships.models import Organisation
 from recommendations.forms import error_links
 from recommendations.models import ProgressUpdate, Recommendation, Status
@@ -682,10 +683,25 @@ def decision_detail(request, pk: int):
     )
 
 
+def _points_text(points: list[tuple[int, str]]) -> str:
+    return "\n".join(f"({number}) {text}" for number, text in points) or "None"
+
+
+def _point_differences(current: ExecutiveDecision, formsets) -> list[Difference]:
+    """The resolutions and reasons, where the saved decision and the typed one differ."""
+    found = []
+    for label, formset in formsets:
+        saved = sorted((p.number, p.text) for p in current.points.all() if p.kind == formset.kind)
+        if saved != formset.points():
+            found.append(Difference(label, _points_text(saved), _points_text(formset.points())))
+    return found
+
+
 def _decision_form_page(request, decision: ExecutiveDecision | None):
     """The decision with its resolutions and reasons as two sets of rows, saved together by
     ``decision_save``; every error, on the decision or any row, is listed in one summary and
-    everything typed stays on the page."""
+    everything typed stays on the page. A decision someone else saved since the page was
+    opened is never overwritten: the page comes back (409) comparing both versions."""
     data = _bound(request)
     form = DecisionForm(data, instance=copy.copy(decision), user=request.user)
     kinds = DecisionPoint.Kind
@@ -701,6 +717,7 @@ def _decision_form_page(request, decision: ExecutiveDecision | None):
         kind=kinds.REASON,
         initial=decision_point_initial(decision, kinds.REASON),
     )
+    formsets = [("Resolutions", resolutions), ("Reasons for the decision", reasons)]
     if data is not None:
         valid = [form.is_valid(), resolutions.is_valid(), reasons.is_valid()]
         if all(valid):
@@ -710,6 +727,18 @@ def _decision_form_page(request, decision: ExecutiveDecision | None):
                     resolutions=[PointInput(n, t) for n, t in resolutions.points()],
                     reasons=[PointInput(n, t) for n, t in reasons.points()],
                     saved_by=request.user,
+                    version=form.loaded_version,
+                )
+            except EditConflict as conflict:
+                return conflict_response(
+                    request,
+                    "scrutiny/decision_form.html",
+                    {"decision": decision, "formsets": formsets, "error_links": []},
+                    form,
+                    conflict,
+                    extra=_point_differences(conflict.current, formsets)
+                    if conflict.current
+                    else (),
                 )
             except ValidationError as error:
                 if hasattr(error, "error_dict"):
@@ -726,7 +755,7 @@ def _decision_form_page(request, decision: ExecutiveDecision | None):
         {
             "form": form,
             "decision": decision,
-            "formsets": [("Resolutions", resolutions), ("Reasons for the decision", reasons)],
+            "formsets": formsets,
             "error_links": error_links(form, resolutions, reasons, whole_date_to_day_box=True),
         },
     )

@@ -87,7 +87,9 @@ class TestRecommendationForm:
         ]
 
     def test_editing_keeps_its_own_number(self, recs, review):
-        form = RecommendationForm(self.data(number="4"), instance=recs[4], review=review)
+        form = RecommendationForm(
+            self.data(number="4", version="1"), instance=recs[4], review=review
+        )
         assert form.is_valid(), form.errors
 
     def test_saves_into_the_review_with_its_bodies(self, review, partner):

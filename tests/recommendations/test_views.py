@@ -407,7 +407,9 @@ class TestEdit:
         page = client.get(edit_url(recs[4])).content.decode()
         assert 'value="Quality of care and improving retention rates"' in page
         assert 'name="target_date_2" value="2022"' in page
-        response = client.post(edit_url(recs[4]), rec_data(number="4", title="Changed"))
+        response = client.post(
+            edit_url(recs[4]), rec_data(number="4", title="Changed", version="1")
+        )
         assert response.status_code == 302
         recs[4].refresh_from_db()
         assert (recs[4].title, recs[4].number) == ("Changed", 4)
@@ -435,7 +437,9 @@ class TestEdit:
         client.force_login(dem_services)
         pre_save.connect(someone_else_takes_it, sender=Recommendation)
         try:
-            response = client.post(edit_url(recs[4]), rec_data(number="7", title="Typed"))
+            response = client.post(
+                edit_url(recs[4]), rec_data(number="7", title="Typed", version="1")
+            )
         finally:
             pre_save.disconnect(someone_else_takes_it, sender=Recommendation)
         assert response.status_code == 200
@@ -482,7 +486,7 @@ class TestResponseEdit:
     def test_the_councils_officers_record_it(self, client, request, who, recs):
         client = as_user(client, request, who)
         assert client.get(response_url(recs[4])).status_code == 200
-        response = client.post(response_url(recs[4]), response_data())
+        response = client.post(response_url(recs[4]), response_data(version="1"))
         assert response.status_code == 302
         recs[4].refresh_from_db()
         assert recs[4].response == Response.PARTLY_ACCEPTED

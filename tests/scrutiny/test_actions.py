@@ -192,7 +192,10 @@ def test_democratic_services_record_delivery_at_a_meeting(client, people, meetin
     response = client.post(
         url,
         action_post(
-            text=action.text, due_meeting=next_meeting.pk, delivered_meeting=next_meeting.pk
+            text=action.text,
+            due_meeting=next_meeting.pk,
+            delivered_meeting=next_meeting.pk,
+            version="1",
         ),
     )
     assert response.status_code == 302

@@ -327,7 +327,9 @@ def test_democratic_services_edit_their_councils_committee(client, people, commi
     assert response.status_code == 200
     assert 'value="Councillor Chair"' in response.content.decode()
     response = client.post(
-        url, committee_post(committee.council, name="Adult Social Care Commission"), follow=True
+        url,
+        committee_post(committee.council, name="Adult Social Care Commission", version="1"),
+        follow=True,
     )
     committee.refresh_from_db()
     assert committee.name == "Adult Social Care Commission"

@@ -446,6 +446,7 @@ def test_edit_shows_the_rows_and_can_renumber_remove_and_add(client, decision, p
             referred_to=decision.referred_to_id,
             referred_to_item=decision.referred_to_item_id,
             summary="Updated summary.",
+            version="1",
         ),
     )
     assert response.status_code == 302

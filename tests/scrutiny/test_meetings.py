@@ -359,7 +359,7 @@ def test_democratic_services_edit_a_meeting(client, people, meeting):
     assert 'value="Meeting Room G.01"' in html
     assert 'value="2021"' in html
     response = client.post(
-        url, meeting_post(20, 4, 2021, venue="Online", cancelled="on"), follow=True
+        url, meeting_post(20, 4, 2021, venue="Online", cancelled="on", version="1"), follow=True
     )
     meeting.refresh_from_db()
     assert meeting.venue == "Online" and meeting.cancelled
@@ -462,7 +462,9 @@ def test_democratic_services_edit_an_item_and_mark_it_exempt(client, people, mee
     assert 'value="Contracts"' in client.get(url).content.decode()
     response = client.post(
         url,
-        item_post(number="2", title="Contracts", exempt="on", exempt_reason="Paragraph 3"),
+        item_post(
+            number="2", title="Contracts", exempt="on", exempt_reason="Paragraph 3", version="1"
+        ),
     )
     assert response.status_code == 302
     item.refresh_from_db()
@@ -494,7 +496,8 @@ def test_editing_an_item_keeps_its_own_number(client, people, meeting):
     item = AgendaItemFactory(meeting=meeting, number=3)
     client.force_login(people.democratic_services)
     response = client.post(
-        reverse("scrutiny:item-edit", args=[item.pk]), item_post(number="3", title="Renamed")
+        reverse("scrutiny:item-edit", args=[item.pk]),
+        item_post(number="3", title="Renamed", version="1"),
     )
     assert response.status_code == 302
     item.refresh_from_db()

@@ -578,6 +578,7 @@ def test_democratic_services_edit_a_review(client, review, people):
             response_received_on_0="19",
             response_received_on_1="1",
             response_received_on_2="2021",
+            version="1",
         ),
     )
     assert response.status_code == 302
