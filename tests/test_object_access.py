@@ -217,7 +217,8 @@ def test_another_councils_ids_in_a_form_are_refused(client, world, db, name, fie
     form = page_form(client.get(url))
     body = form.body(**valid)
 
-    # Valid as it stands (so the test can fail): saved, then undone by a fresh comparison.
+    # The other council's record stores nothing; the form's own choice is saved (so the
+    # body is valid and the test can fail).
     before = snapshot()
     bad = {**body, field: str(getattr(world, other).pk)}
     response = client.post(url, bad)
@@ -232,12 +233,10 @@ def test_another_councils_ids_in_a_form_are_refused(client, world, db, name, fie
 # --- Partner representatives ----------------------------------------------------------------
 
 
-def _update_body(client, world: World, review_attr: str = "review_a", **entries) -> dict:
-    url = reverse(
-        "recommendations:update-create", kwargs={"review_pk": getattr(world, review_attr).pk}
-    )
-    form = page_form(client.get(url))
-    return form.body(**entries)
+def _update_body(client, world: World, **entries) -> dict:
+    """The update form of review A as the signed-in user is shown it, with ``entries``."""
+    url = reverse("recommendations:update-create", kwargs={"review_pk": world.review_a.pk})
+    return page_form(client.get(url)).body(**entries)
 
 
 def test_a_partner_logs_updates_only_on_what_their_body_carries(client, world, db):
@@ -311,6 +310,9 @@ def test_a_partner_cannot_close_a_recommendation(client, world, db):
     response = client.post(url, body)
     assert response.status_code in (200, 403)
     assert changed_tables(before, snapshot()) == []
+    # An open status, in the same body, is recorded (so the test can fail).
+    body[f"rec-{world.rec_a1.pk}-new_status"] = Status.ON_TRACK
+    assert client.post(url, body).status_code == 302
 
 
 # --- What exempt items and draft reviews hold never reaches those who may not see it -------
