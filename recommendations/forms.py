@@ -15,6 +15,7 @@ from crispy_forms_gds.templatetags.crispy_forms_gds import field_errors
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
+from django.db import connection
 from django.utils import dateformat, timezone
 from django.utils.html import format_html
 
@@ -104,11 +105,35 @@ class DateField(DateInputField):
             raise ValidationError(self.messages["year_digits"], code="invalid_year")
         try:
             value = datetime.date(int(year), int(month), int(day))
-        except ValueError:
+        except (ValueError, OverflowError):
+            # A day or month of twenty digits is too big for the date library itself.
             raise ValidationError(self.messages["not_a_day"], code="invalid_date") from None
         if not self.FIRST_YEAR <= value.year <= self.LAST_YEAR:
             raise ValidationError(self.messages["year_range"], code="invalid_year")
         return value
+
+
+class RecordsField(forms.ModelMultipleChoiceField):
+    """Checkboxes of records. An id that no record can have (beyond the range of the id
+    column) is refused as a choice not offered, before the database is asked: SQLite
+    cannot even compare such a number, and the page would fail."""
+
+    def _check_values(self, value):
+        low, high = connection.ops.integer_field_range(
+            self.queryset.model._meta.pk.get_internal_type()
+        )
+        for pk in value:
+            try:
+                number = int(str(pk))
+            except ValueError:
+                continue  # not a number at all: the parent refuses it
+            if not low <= number <= high:
+                raise ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": pk},
+                )
+        return super()._check_values(value)
 
 
 def _anchor(bound_field, whole_date_to_day_box: bool = False) -> str:
@@ -187,7 +212,7 @@ class RecommendationForm(VersionedModelForm):
     target_date = DateField(
         label="Target date", help_text="For example, 31 3 2022. Leave blank if none was set."
     )
-    responsible_bodies = forms.ModelMultipleChoiceField(
+    responsible_bodies = RecordsField(
         queryset=Organisation.objects.order_by("name"),
         required=False,
         widget=forms.CheckboxSelectMultiple,

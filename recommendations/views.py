@@ -278,7 +278,10 @@ def response_edit(request, pk: int):
 
 
 def _ints(values: list[str]) -> set[int]:
-    return {int(v) for v in values if v.isdigit()}
+    """The ids among ``values`` written as plain digits; others are ignored. Not
+    ``str.isdigit``, which also passes "²" (that int() refuses), and never so long that
+    SQLite cannot compare it with an id."""
+    return {int(v) for v in values if re.fullmatch(r"[0-9]{1,18}", v)}
 
 
 def _organisations_for(user, review):
