@@ -440,8 +440,21 @@ TRACKER_COLUMNS = [
 ]
 
 
+# Characters an XLSX file cannot hold (XML 1.0 forbids the control characters other than
+# tab and the line breaks); openpyxl refuses them in a cell and writes a corrupt file when
+# they are in a sheet's name or the document's properties.
+_NOT_IN_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xlsx_text(value: str) -> str:
+    """Text as a spreadsheet can hold it: the characters XML cannot carry dropped, the
+    rest (markup, odd Unicode, a leading "=") kept as typed."""
+    return _NOT_IN_XML.sub("", value)
+
+
 def _sheet_title(title: str) -> str:
     """Excel sheet names: at most 31 characters, none of []:*?/\\."""
+    title = _xlsx_text(title)
     return re.sub(r"[\[\]:*?/\\]", " ", title).strip()[:31].strip() or "Tracker"
 
 
@@ -455,36 +468,41 @@ def tracker_xlsx(tracker: ReviewTracker) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = _sheet_title(tracker.review.title)
-    workbook.properties.title = tracker.title
-    workbook.properties.creator = tracker.author
-    workbook.properties.subject = f"{tracker.review.committee.name}, {tracker.council.name}"
+    workbook.properties.title = _xlsx_text(tracker.title)
+    workbook.properties.creator = _xlsx_text(tracker.author)
+    workbook.properties.subject = _xlsx_text(
+        f"{tracker.review.committee.name}, {tracker.council.name}"
+    )
     sheet.append([name for name, _ in TRACKER_COLUMNS])
     for rec in tracker.recommendations:
         bodies = ", ".join(b.name for b in rec.responsible_bodies.all())
         latest = rec.latest_update_text or ""
         if latest and rec.latest_update_exempt:
             latest = f"EXEMPT – not for publication. {latest}"
-        sheet.append(
-            [
-                rec.number,
-                f"{rec.title}\n{rec.text}" if rec.title else rec.text,
-                rec.get_response_display(),
-                rec.response_text,
-                rec.lead_officer,
-                bodies,
-                rec.current_target_date,
-                Status(rec.status).label,
-                rec.status_since,
-                latest,
-                rec.last_update_on,
-            ]
-        )
+        row = [
+            rec.number,
+            f"{rec.title}\n{rec.text}" if rec.title else rec.text,
+            rec.get_response_display(),
+            rec.response_text,
+            rec.lead_officer,
+            bodies,
+            rec.current_target_date,
+            Status(rec.status).label,
+            rec.status_since,
+            latest,
+            rec.last_update_on,
+        ]
+        sheet.append([_xlsx_text(v) if isinstance(v, str) else v for v in row])
     wrap = Alignment(wrap_text=True, vertical="top")
     for row in sheet.iter_rows():
         for cell in row:
             cell.alignment = wrap
             if isinstance(cell.value, datetime.date):
                 cell.number_format = "d mmmm yyyy"
+            elif isinstance(cell.value, str):
+                # Text, never a formula: words that start with "=" (typed by anyone who
+                # may write a recommendation or an update) must not run in Excel.
+                cell.data_type = "s"
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for index, (_, width) in enumerate(TRACKER_COLUMNS, start=1):
