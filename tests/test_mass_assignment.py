@@ -37,6 +37,7 @@ from scrutiny.models import (
 )
 from tests.test_permission_matrix import PROJECT_NAMES
 from tests.world import (
+    FIRST_OFFERED,
     World,
     client_for,
     errors_on,
@@ -394,6 +395,13 @@ CASES = [
             (f"item-{w.item_a.number}-rec-{w.rec_a1.pk}-", UpdateEntry),
         ],
     ),
+    Case(
+        "scrutiny:meeting-due",
+        _a("next_meeting_a"),
+        "democratic",
+        lambda w: {"actions": FIRST_OFFERED},
+        lambda w: [("", AgendaItem), ("", AgreedAction)],
+    ),
     # Being added now (issue 4): checked when they exist.
     Case(
         "password_change",
@@ -442,6 +450,7 @@ def test_every_form_is_tried():
         "scrutiny:decision-create",
         "scrutiny:decision-edit",
         "scrutiny:meeting-record",
+        "scrutiny:meeting-due",
         "recommendations:recommendation-create",
         "recommendations:recommendation-edit",
         "recommendations:response-edit",
@@ -486,8 +495,9 @@ def test_extra_fields_change_nothing(client, world, db, case):
     user = world.user(case.user)
     client_for(client, user)
     form = page_form(client.get(url))
-    body = form.body(fill_empty="Entered by mistake" if case.fill_text_areas else None)
-    body.update(case.change(world))
+    body = form.body(
+        fill_empty="Entered by mistake" if case.fill_text_areas else None, **case.change(world)
+    )
     added = extras(world, form.names, case.shapes(world))
     assert added, "no extra field to try"
 

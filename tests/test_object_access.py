@@ -29,6 +29,7 @@ from tests.test_permission_matrix import OK, PROJECT_NAMES, table
 from tests.world import (
     DRAFT_MARK,
     EXEMPT_MARK,
+    FIRST_OFFERED,
     World,
     changed_tables,
     client_for,
@@ -72,7 +73,7 @@ CHANGES: dict[str, Change] = {
     "scrutiny:decision-edit": (_b("decision_b"), lambda w: {"title": "Renamed decision"}, True),
     "scrutiny:meeting-due": (
         _b("next_meeting_b"),
-        lambda w: {"actions": str(w.action_b.pk)},
+        lambda w: {"actions": FIRST_OFFERED},
         True,
     ),
     "scrutiny:meeting-record": (

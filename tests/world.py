@@ -459,6 +459,7 @@ class _FormReader(HTMLParser):
                 "fields": [],
                 "names": set(),
                 "empty_text": [],
+                "offered": {},
             }
             self.forms.append(self._form)
             return
@@ -471,6 +472,7 @@ class _FormReader(HTMLParser):
             if kind in {"submit", "button", "image", "reset", "file"}:
                 return
             if kind in {"checkbox", "radio"}:
+                self._form["offered"].setdefault(name, []).append(a.get("value", "on"))
                 if "checked" in a:
                     self._form["fields"].append((name, a.get("value", "on")))
                 return
@@ -522,6 +524,11 @@ class _FormReader(HTMLParser):
             self._textarea = None
 
 
+# In ``PageForm.body``: tick the first checkbox (or radio) of that name the page offers,
+# with the value the page gives it.
+FIRST_OFFERED = object()
+
+
 @dataclass
 class PageForm:
     """A page's form as a browser would post it untouched."""
@@ -529,6 +536,7 @@ class PageForm:
     fields: list[tuple[str, str]]
     names: set[str]
     empty_text: list[str]  # the empty text areas
+    offered: dict[str, list[str]]  # each checkbox and radio name's values, in page order
 
     def body(self, fill_empty: str | None = None, **changes) -> dict[str, str | list[str]]:
         """What a browser posts, with ``changes`` (a name's value; None drops it) and, with
@@ -546,6 +554,8 @@ class PageForm:
         for name, value in changes.items():
             if value is None:
                 body.pop(name, None)
+            elif value is FIRST_OFFERED:
+                body[name] = self.offered[name][0]
             else:
                 body[name] = value
         return body
@@ -561,7 +571,12 @@ def page_form(response) -> PageForm:
     ]
     assert forms, "the page has no form to post"
     form = max(forms, key=lambda f: len(f["names"]))
-    return PageForm(fields=form["fields"], names=form["names"], empty_text=form["empty_text"])
+    return PageForm(
+        fields=form["fields"],
+        names=form["names"],
+        empty_text=form["empty_text"],
+        offered=form["offered"],
+    )
 
 
 def words(text: str) -> str:
