@@ -166,7 +166,7 @@ def hostile_date() -> st.SearchStrategy[tuple[str, str, str]]:
 # the health check that warns of fixtures shared across examples does not apply.
 HOSTILE = settings(
     deadline=None,
-    max_examples=8,
+    max_examples=6,
     database=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
