@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
 from partnerships.history_admin import ReadOnlyHistoryAdmin
+from partnerships.locking import VersionCheckedAdmin
 from partnerships.models import Organisation, OrganisationAlias, PartnershipFunction, User
 
 
@@ -17,7 +18,7 @@ class FunctionInline(admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(ReadOnlyHistoryAdmin):
+class OrganisationAdmin(VersionCheckedAdmin, ReadOnlyHistoryAdmin):
     list_display = ["name", "short_name", "kind", "host", "established_year"]
     list_filter = ["kind"]
     search_fields = ["name", "short_name", "aliases__name"]

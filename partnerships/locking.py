@@ -24,10 +24,11 @@ from dataclasses import dataclass
 
 from crispy_forms.layout import BaseInput, Layout
 from django import forms
-from django.core.exceptions import FieldDoesNotExist
+from django.contrib import messages
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models, transaction
 from django.db.models import F
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils import dateformat, timezone
 
@@ -66,6 +67,25 @@ def save_if_current[T](
         # The save writes every column: give it the version the UPDATE just stored.
         obj.version = version + 1
         return save() if save is not None else obj.save()
+
+
+def move_versions_on(records: Iterable[models.Model]) -> list[models.Model]:
+    """Move each record's stored version on by one where it is still ``record.version``
+    (the version the user saw), as ``save_if_current`` does for one record; return the
+    records where it was not (someone else saved them since). Call it inside the
+    transaction of the writes it guards, and write nothing when it returns any."""
+    stale = []
+    for record in records:
+        moved_on = (
+            type(record)
+            ._base_manager.filter(pk=record.pk, version=record.version)
+            .update(version=F("version") + 1)
+        )
+        if moved_on:
+            record.version += 1
+        else:
+            stale.append(record)
+    return stale
 
 
 # --- Forms --------------------------------------------------------------------------------
@@ -125,6 +145,67 @@ class VersionedModelForm(forms.ModelForm):
         again saves it over the version someone else saved ("save mine over it")."""
         self.data = self.data.copy()
         self.data[self.add_prefix("version")] = str(current.version)
+
+
+def seen_value(record: models.Model) -> str:
+    """A checkbox's value naming a record as the page showed it: "<id>:<version>"."""
+    return f"{record.pk}:{record.version}"
+
+
+class SeenRecordsField(forms.MultipleChoiceField):
+    """Checkboxes of ``records``, each valued ``seen_value(record)``, that clean to the
+    records ticked. A record changed since the page showed it (its version moved on) is an
+    error naming it, and so is a tick that does not say which version it saw; its box is
+    unticked when the page comes back, so the user looks at it again before ticking. A
+    record not offered is an invalid choice."""
+
+    default_error_messages = {
+        "changed": "“%(record)s” was changed by someone else after this page was opened: "
+        "check it and tick it again%(if_still)s",
+        "unseen": "The page did not say which version of “%(record)s” it showed: check it "
+        "and tick it again%(if_still)s",
+    }
+
+    def __init__(self, *, records: Iterable[models.Model] = (), if_still: str = "", **kwargs):
+        super().__init__(**kwargs)
+        self.records = records
+        self.if_still = if_still
+
+    @property
+    def records(self) -> dict[str, models.Model]:
+        return self._records
+
+    @records.setter
+    def records(self, records: Iterable[models.Model]) -> None:
+        self._records = {str(record.pk): record for record in records}
+
+    def valid_value(self, value) -> bool:
+        # Checked against the records, with better words, in clean().
+        return True
+
+    def clean(self, value) -> list[models.Model]:
+        chosen, errors = [], []
+        for ticked in super().clean(value):
+            pk, _, version = ticked.partition(":")
+            record = self._records.get(pk)
+            params = {"record": str(record), "if_still": self.if_still}
+            if record is None:
+                errors.append(
+                    ValidationError(
+                        self.error_messages["invalid_choice"],
+                        code="invalid_choice",
+                        params={"value": ticked},
+                    )
+                )
+            elif not _DIGITS.fullmatch(version):
+                errors.append(ValidationError(self.error_messages["unseen"], params=params))
+            elif int(version) != record.version:
+                errors.append(ValidationError(self.error_messages["changed"], params=params))
+            elif record not in chosen:
+                chosen.append(record)
+        if errors:
+            raise ValidationError(errors)
+        return chosen
 
 
 # --- The conflict page ----------------------------------------------------------------------
@@ -309,3 +390,75 @@ def conflict_response(
     without_submit(form)
     described = describe_conflict(form, current, user=request.user, extra=extra, what=what)
     return render(request, template, {**context, "form": form, "conflict": described}, status=409)
+
+
+# --- The Django admin -------------------------------------------------------------------------
+
+
+class VersionCheckedAdminForm(VersionedModelForm):
+    """The admin's change form for a record with a version. The admin has no conflict page,
+    so a version someone else moved on is an error at the top of the form, saying who saved
+    it, when and which fields now differ; what the user typed stays, and the form now
+    carries the stored version, so saving again saves theirs over it."""
+
+    def clean(self):
+        cleaned = super().clean()
+        version = cleaned.get("version")
+        if not self.changing or version is None:
+            return cleaned
+        current = type(self.instance)._base_manager.filter(pk=self.instance.pk).first()
+        if current is not None and current.version != version:
+            self.add_error(None, self.conflict_message(current))
+            self.take_saved_version(current)
+        return cleaned
+
+    def conflict_message(self, current: models.Model) -> str:
+        who, when = who_saved(current, None)
+        what = current._meta.verbose_name
+        found = differences(self, current)
+        detail = (
+            "Different now: "
+            + "; ".join(f"{d.label} (saved: “{d.saved}”, yours: “{d.yours}”)" for d in found)
+            + "."
+            if found
+            else "The details on this form are the same in both versions."
+        )
+        return (
+            f"Someone else changed this {what} while you were editing: {who} saved it"
+            f"{' ' + when if when else ''}. Nothing was saved. {detail} What you typed is "
+            "below: save again to save it over theirs, or leave this page to keep theirs."
+        )
+
+
+class VersionCheckedAdmin:
+    """A ModelAdmin mixin for a model with a ``version``: its change form carries the
+    version it loaded (``VersionCheckedAdminForm``), and saving checks it in the same
+    transaction as the save. Someone saving in the moment between the form's check and the
+    save is an error message on the change page, never a server error, and nothing is
+    saved."""
+
+    form = VersionCheckedAdminForm
+    # The model's version column is not the form's to set: the form's own hidden field is.
+    exclude = ["version"]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            return super().save_model(request, obj, form, change)
+        parent = super()
+        save_if_current(
+            obj, form.loaded_version, lambda: parent.save_model(request, obj, form, change)
+        )
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except EditConflict as conflict:
+            messages.error(
+                request,
+                f"Someone else saved this {self.model._meta.verbose_name} just as you did, "
+                "so nothing you typed was saved. This is the version they saved: make your "
+                "changes again.",
+            )
+            if conflict.current is None:
+                raise Http404 from None
+            return HttpResponseRedirect(request.get_full_path())

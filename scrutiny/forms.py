@@ -22,7 +22,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Case, When
 
-from partnerships.locking import VersionedModelForm
+from partnerships.locking import SeenRecordsField, VersionedModelForm, seen_value
 from partnerships.models import Organisation
 from recommendations.forms import DATE_ERRORS_SHORT, DateField, EntryForm, error_links, form_helper
 from recommendations.models import Recommendation, UpdateKind
@@ -762,7 +762,9 @@ def decision_point_initial(decision: ExecutiveDecision | None, kind: str) -> lis
 class AddFromDueForm(forms.Form):
     """Choose, of what is due at a meeting and not yet on its agenda, what to add to it: the
     reviews whose recommendations have an update due, and agreed actions. The choices are
-    only what ``due`` offers, so an id from anywhere else is an error on its field."""
+    only what ``due`` offers, so an id from anywhere else is an error on its field. Each
+    action is ticked as the page showed it: one changed since is refused, so a stale page
+    never places an action that now says something else."""
 
     reviews = forms.MultipleChoiceField(
         label="Progress on recommendations",
@@ -774,7 +776,7 @@ class AddFromDueForm(forms.Form):
             "update due at this meeting, or is already on its agenda"
         },
     )
-    actions = forms.MultipleChoiceField(
+    actions = SeenRecordsField(
         label="Agreed actions and requested reports",
         help_text="An action about a review you also choose, or one already on the agenda, is "
         "taken at that review's item; any other gets an item of its own. Each is placed at this "
@@ -785,6 +787,7 @@ class AddFromDueForm(forms.Form):
             "invalid_choice": "Choose only from the actions listed: one you chose is not due "
             "at this meeting, or is already on its agenda"
         },
+        if_still=" if it should still be added",
     )
 
     def __init__(self, *args, due, **kwargs):
@@ -797,9 +800,10 @@ class AddFromDueForm(forms.Form):
             )
             for d in due.reviews_to_add
         ]
+        self.fields["actions"].records = due.actions_to_add
         self.fields["actions"].choices = [
             Choice(
-                str(a.pk),
+                seen_value(a),
                 " ".join(a.text.split()),
                 hint=f"Agreed at the meeting of {long_date(a.meeting.date)}; due {a.due_label}"
                 + (f"; review: {a.review.title}" if a.review else ""),
@@ -1131,30 +1135,32 @@ class RecordActionForm(_PlacedErrors, AgreedActionForm):
 
 class RecordDeliveredForm(_PlacedErrors, forms.Form):
     """Which outstanding actions of earlier meetings the item delivered (the report they
-    asked for came to it): they are marked delivered on the meeting's date, at it."""
+    asked for came to it): they are marked delivered on the meeting's date, at it. Each
+    tick names the action as the page showed it: one changed since is refused, so a
+    stale screen never marks delivered an action that now asks for something else."""
 
-    delivered = forms.MultipleChoiceField(
+    delivered = SeenRecordsField(
         label="Actions from earlier meetings delivered at this item",
         required=False,
         widget=forms.CheckboxSelectMultiple,
+        if_still=" if it was delivered",
     )
 
     def __init__(self, data, *, item: AgendaItem, actions: list[AgreedAction], due_ids: set[int]):
         super().__init__(data, prefix=f"item-{item.number}-delivered")
         self.error_prefix = f"Item {item.number}"
-        self.actions = {str(a.pk): a for a in actions}
         field = self.fields["delivered"]
+        field.records = actions
         field.help_text = (
             "Tick an action if the report or work it asked for came to this item. It is marked "
             f"delivered on {long_date(item.meeting.date)}, at this meeting."
         )
-        field.choices = [Choice(str(a.pk), a.text, hint=_action_hint(a, due_ids)) for a in actions]
+        field.choices = [
+            Choice(seen_value(a), a.text, hint=_action_hint(a, due_ids)) for a in actions
+        ]
         self.helper = form_helper(
             Field.checkboxes("delivered", legend_size=Size.SMALL, legend_tag="h3", small=True)
         )
-
-    def clean_delivered(self) -> list[AgreedAction]:
-        return [self.actions[pk] for pk in self.cleaned_data["delivered"]]
 
 
 def _action_hint(action: AgreedAction, due_ids: set[int]) -> str:

@@ -13,7 +13,7 @@ from django.db.models import Max
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from partnerships.locking import save_if_current
+from partnerships.locking import move_versions_on, save_if_current
 from partnerships.models import Organisation
 from recommendations.models import ProgressUpdate
 from recommendations.services import EntryInput, update_create
@@ -164,8 +164,11 @@ def agenda_items_add_from_due(
     ``added``: True when it is new.
 
     Rules: only democratic services of the committee's council (and administrators) may; not
-    at a cancelled meeting; something must be chosen; and every chosen review and action
-    must be due at this meeting (``scrutiny.due.due_list``) and not already on its agenda.
+    at a cancelled meeting; something must be chosen; every chosen review and action must
+    be due at this meeting (``scrutiny.due.due_list``) and not already on its agenda; and
+    each chosen action must still be as the caller read it (its version): one someone else
+    changed since is refused. The actions placed, and an existing item that takes one, move
+    their versions on, so an edit form opened before conflicts instead of undoing this.
     """
     if not user.is_authenticated or not user.manages_council(meeting.committee.council_id):
         raise PermissionDenied("Only the council's democratic services can change the agenda.")
@@ -187,7 +190,12 @@ def agenda_items_add_from_due(
                 item = due_reviews[review.pk].item
                 errors.append(f"“{review}” is already on the agenda, at item {item.number}")
         for action in actions:
-            if action.pk not in due_actions:
+            if action.pk in due_actions and due_actions[action.pk].version != action.version:
+                errors.append(
+                    f"“{due_actions[action.pk]}” was changed by someone else after this page "
+                    "was opened: check it and choose it again if it should still be added"
+                )
+            elif action.pk not in due_actions:
                 errors.append(f"“{action}” is not due at this meeting")
             elif due_actions[action.pk].delivered_on:
                 errors.append(f"“{action}” has already been delivered")
@@ -243,10 +251,15 @@ def agenda_items_add_from_due(
             )
             item.added = True
             items.append(item)
+        placed = [due_actions[a.pk] for a in actions]
+        changed = move_versions_on([*(i for i in items if not i.added), *placed])
+        if changed:
+            raise ValidationError(
+                [f"“{r}” was changed by someone else just now: try again" for r in changed]
+            )
         for item in items:
             item.full_clean(validate_unique=False, validate_constraints=False)
             item.save(update_fields=None if item.added else ["description"])
-        placed = [due_actions[a.pk] for a in actions]
         for action in placed:
             action.due_meeting, action.due_on = meeting, None
         bulk_update_with_history(
@@ -459,7 +472,10 @@ def meeting_record(*, meeting: Meeting, user, items: Sequence[ItemRecord]) -> Re
 
 def _deliver(meeting: Meeting, items: Sequence[ItemRecord], fail, user) -> list[AgreedAction]:
     """Mark the actions ticked at the meeting's items delivered at it, after checking each
-    (locked, so that two people recording at once cannot both deliver it)."""
+    (locked, so that two people recording at once cannot both deliver it) and that each is
+    still the version the caller read: one someone else changed since is refused. Each
+    delivered action's version moves on, so an edit form opened before conflicts."""
+    seen = {a.pk: a.version for r in items for a in r.delivered}
     ticked = [(r.item, a.pk) for r in items for a in r.delivered]
     if not ticked:
         return []
@@ -469,22 +485,31 @@ def _deliver(meeting: Meeting, items: Sequence[ItemRecord], fail, user) -> list[
         .select_related("meeting")
         .filter(pk__in={pk for _, pk in ticked})
     }
-    seen: set[int] = set()
+    done: set[int] = set()
     good: list[AgreedAction] = []
     for item, pk in ticked:
         action = current.get(pk)
         where = f"Item {item.number}"
         if action is None or action.meeting.committee_id != meeting.committee_id:
             fail(f"{where}: that action is not one of this committee's.", item)
+        elif action.version != seen[pk]:
+            fail(
+                f"{where}: “{action}” was changed by someone else after this page was opened: "
+                "check it and tick it again if it was delivered.",
+                item,
+            )
         elif action.delivered_on is not None:
             fail(f"{where}: “{action}” has already been delivered.", item)
         elif action.meeting.date >= meeting.date:
             fail(f"{where}: “{action}” was not agreed before this meeting.", item)
-        elif pk in seen:
+        elif pk in done:
             fail(f"{where}: “{action}” is ticked at more than one item.", item)
         else:
             good.append(action)
-        seen.add(pk)
+        done.add(pk)
+    # Locked above; on SQLite, which cannot lock a row, this check is what stops a race.
+    for action in move_versions_on(good):
+        fail(f"“{action}” was changed by someone else just now: try again.")
     for action in good:
         action.delivered_on, action.delivered_meeting = meeting.date, meeting
     bulk_update_with_history(

@@ -829,7 +829,8 @@ def meeting_due(request, pk: int):
             items = agenda_items_add_from_due(
                 meeting=meeting,
                 reviews=list(Review.objects.filter(pk__in=chosen.get("reviews", []))),
-                actions=list(AgreedAction.objects.filter(pk__in=chosen.get("actions", []))),
+                # As the page showed them: the service refuses any changed since.
+                actions=chosen.get("actions", []),
                 user=user,
             )
         except ValidationError as error:

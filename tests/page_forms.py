@@ -19,6 +19,7 @@ class _FormReader(HTMLParser):
         self._select: str | None = None
         self._options: list[tuple[str, bool]] = []
         self._option: dict | None = None
+        self._multiple = False
 
     def _add(self, name: str, value: str) -> None:
         self._form.setdefault(name, []).append(value)
@@ -45,6 +46,7 @@ class _FormReader(HTMLParser):
             self._add(name, "")
         elif tag == "select" and name:
             self._select, self._options = name, []
+            self._multiple = "multiple" in a
         elif tag == "option" and self._select:
             self._option = {"value": a.get("value"), "selected": "selected" in a, "text": ""}
             self._options.append(self._option)
@@ -66,7 +68,9 @@ class _FormReader(HTMLParser):
         elif tag == "option":
             self._option = None
         elif tag == "select" and self._select is not None:
-            chosen = [o for o in self._options if o["selected"]] or self._options[:1]
+            chosen = [o for o in self._options if o["selected"]]
+            if not chosen and not self._multiple:
+                chosen = self._options[:1]  # a single choice always sends one
             for option in chosen:
                 value = option["value"] if option["value"] is not None else option["text"]
                 self._add(self._select, value)

@@ -220,7 +220,11 @@ def test_an_unknown_meeting_is_not_found(client):
 def post_due(client, meeting, reviews=(), actions=()):
     return client.post(
         due_url(meeting),
-        {"reviews": [str(r.pk) for r in reviews], "actions": [str(a.pk) for a in actions]},
+        {
+            "reviews": [str(r.pk) for r in reviews],
+            # An action is ticked as the page shows it: its id and version.
+            "actions": [f"{a.pk}:{a.version}" for a in actions],
+        },
     )
 
 
@@ -284,7 +288,8 @@ def test_democratic_services_add_reviews_and_actions_in_one_step(client, people,
     form = section(due, "add")
 
     def offered(name):
-        return {int(pk) for pk in re.findall(rf'name="{name}"[^>]*?value="(\d+)"', form, re.S)}
+        found = re.findall(rf'name="{name}"[^>]*?value="(\d+)(?::\d+)?"', form, re.S)
+        return {int(pk) for pk in found}
 
     assert offered("reviews") == {world["draft"].pk}  # their council's draft is due too
     assert offered("actions") == {actions["slipped"].pk, actions["placed_here"].pk}

@@ -185,7 +185,9 @@ def test_a_later_meeting_records_the_action_delivered(client, people, leicester)
     assert "Due at this meeting" in page_words(screen)
 
     response = client.post(
-        record_url(november), {"item-5-delivered-delivered": str(action.pk)}, follow=True
+        record_url(november),
+        {"item-5-delivered-delivered": f"{action.pk}:{action.version}"},
+        follow=True,
     )
     assert response.redirect_chain == [(november.get_absolute_url(), 302)]
     assert "Recorded 1 action delivered" in text_of(response)
@@ -312,7 +314,7 @@ def test_an_error_at_one_item_saves_nothing_and_keeps_every_value(
         f"item-2-rec-{four.pk}-text": "Career pathways published.",
         f"item-2-rec-{four.pk}-new_status": Status.PAUSED,
         f"item-2-rec-{four.pk}-reason": "Waiting for funding.",
-        "item-2-delivered-delivered": str(earlier.pk),
+        "item-2-delivered-delivered": f"{earlier.pk}:{earlier.version}",
         "item-3-update-given_by_role": "Carers Lead",
         "item-3-update-organisation": str(meeting.committee.council_id),
         "item-3-update-kind": UpdateKind.VERBAL,
@@ -438,8 +440,8 @@ def test_the_same_action_cannot_be_delivered_at_two_items(client, people, leices
     response = client.post(
         record_url(leicester["november"]),
         {
-            "item-5-delivered-delivered": str(action.pk),
-            "item-6-delivered-delivered": str(action.pk),
+            "item-5-delivered-delivered": f"{action.pk}:{action.version}",
+            "item-6-delivered-delivered": f"{action.pk}:{action.version}",
         },
     )
     assert "Item 6: an action ticked here is also ticked at item 5" in error_summary(response)
