@@ -134,6 +134,11 @@ def decision_save(
         if adding:  # the insert was rolled back: the page may try again as a new decision
             decision.pk = None
             decision._state.adding = True
+        taken = ExecutiveDecision.objects.filter(
+            decided_by_id=decision.decided_by_id, minute_number=decision.minute_number
+        ).exclude(pk=decision.pk)
+        if not taken.exists():
+            raise  # another broken rule: nothing was written, and it is not the user's to fix
         # Someone saved the same minute number between the form's check and this save.
         raise ValidationError(
             {"minute_number": f"{decision.decided_by} already has a decision with this minute"}
