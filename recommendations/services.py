@@ -136,13 +136,16 @@ def _reason_given(reason: str) -> str:
 def _mark(
     obj: Recommendation | ProgressUpdate, *, by: User, deleted: bool, reason: str = ""
 ) -> None:
-    """Delete ``obj`` softly (or restore it), recording who and why in its history."""
+    """Delete ``obj`` softly (or restore it), recording who and why in its history. Its
+    version moves on (``obj`` is locked), so an edit form opened before cannot save over the
+    deletion, or the restore, without its conflict page saying so."""
     obj.deleted_at = timezone.now() if deleted else None
     obj.deleted_by = by if deleted else None
     obj.deletion_reason = reason if deleted else ""
+    obj.version += 1
     obj._history_user = by
     obj._change_reason = change_reason(f"Deleted: {reason}" if deleted else "Restored")
-    obj.save(update_fields=["deleted_at", "deleted_by", "deletion_reason"])
+    obj.save(update_fields=["deleted_at", "deleted_by", "deletion_reason", "version"])
 
 
 def recommendation_delete(

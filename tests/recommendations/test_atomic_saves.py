@@ -17,7 +17,6 @@ from recommendations.services import EntryInput, update_create
 from tests.factories import RecommendationFactory, user_with_role
 from tests.page_forms import form_data
 
-
 APPS = {"partnerships", "recommendations", "scrutiny"}
 
 

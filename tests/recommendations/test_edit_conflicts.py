@@ -12,6 +12,7 @@ from django.urls import reverse
 from partnerships.locking import MISSING_VERSION
 from partnerships.models import Role
 from recommendations.models import Recommendation, Response
+from recommendations.services import recommendation_delete, recommendation_restore
 from tests.factories import user_with_role
 from tests.page_forms import form_data, headings
 
@@ -241,3 +242,22 @@ def test_a_recommendation_deleted_meanwhile_is_not_found(two, recs):
     page = second.get(edit_url(rec))
     Recommendation.objects.filter(pk=rec.pk).delete()
     assert second.post(edit_url(rec), {**form_data(page), "title": "Blake's"}).status_code == 404
+
+
+def test_a_deletion_and_restore_meanwhile_is_a_conflict_too(two, recs, alex):
+    """Deleting moves the version on, so an edit form opened before can never save over a
+    deletion (undoing it) without being told; after a restore, the edit is shown against
+    the restored version first."""
+    _, second = two
+    rec = recs[4]
+    blake_page = second.get(edit_url(rec))
+    recommendation_delete(recommendation=rec, by=alex, reason="Entered twice")
+    restored = recommendation_restore(recommendation=rec, by=alex)
+    assert restored.version == 3
+    clash = second.post(edit_url(rec), {**form_data(blake_page), "title": "Blake's"})
+    assert clash.status_code == 409
+    assert "Alex Ahmed saved it" in words(clash)
+    assert "1 detail is different: Short heading " in words(clash)
+    assert second.post(edit_url(rec), form_data(clash)).status_code == 302
+    rec.refresh_from_db()
+    assert (rec.title, rec.deleted_at, rec.version) == ("Blake's", None, 4)

@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime
 import html as html_lib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import pytest
 from django.test import Client
