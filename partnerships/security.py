@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 
 from axes.signals import user_locked_out
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 from django.shortcuts import render
@@ -46,6 +47,20 @@ def client_address(request) -> str | None:
         if len(forwarded) >= proxies:
             return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR") or None
+
+
+def axes_username(request, credentials=None) -> str | None:
+    """The username django-axes counts failures under: the one typed, cut to the longest a
+    username can be. A longer one names no account, and uncut it would overflow axes' own
+    column (a server error on PostgreSQL) instead of being refused like any wrong name."""
+    field = get_user_model().USERNAME_FIELD
+    if credentials:
+        username = credentials.get(settings.AXES_USERNAME_FORM_FIELD)
+    else:
+        username = getattr(request, "POST", {}).get(settings.AXES_USERNAME_FORM_FIELD)
+    if username is None:
+        return None
+    return str(username)[: get_user_model()._meta.get_field(field).max_length]
 
 
 def _url_name(request) -> str | None:

@@ -241,6 +241,7 @@ AXES_LOCKOUT_PARAMETERS = ["username"]
 AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_CLIENT_IP_CALLABLE = "partnerships.security.client_address"
+AXES_USERNAME_CALLABLE = "partnerships.security.axes_username"
 AXES_LOCKOUT_CALLABLE = "partnerships.security.locked_out"
 
 # The council whose tracker this is, shown in the header (none: no council header);

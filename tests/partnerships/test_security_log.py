@@ -7,6 +7,7 @@ import json
 import logging
 
 import pytest
+from axes.models import AccessAttempt
 from django.conf import settings
 from django.test import Client
 
@@ -159,8 +160,12 @@ def test_a_failed_csrf_check_is_logged_and_shows_the_house_page(officer, log):
     assert client.cookies[settings.SESSION_COOKIE_NAME].value not in logged
 
 
-def test_an_absurd_username_is_cut_short_in_the_log(client, log):
-    client.post(LOGIN_URL, {"username": "x" * 5000, "password": "whatever-it-is"})
+def test_an_absurd_username_is_refused_and_cut_short_in_the_log_and_the_count(client, log):
+    response = client.post(LOGIN_URL, {"username": "x" * 5000, "password": "whatever-it-is"})
 
+    assert response.status_code == 200
+    assert "Enter a correct username and password" in response.content.decode()
     [event] = [e for e in events(log) if e["event"] == "sign_in_failed"]
     assert event["user"] == "x" * 150
+    # Cut to a username's longest (150), within axes' column on PostgreSQL (255).
+    assert AccessAttempt.objects.get().username == "x" * 150
