@@ -155,7 +155,8 @@ class ExecutiveDecisionFactory(factory.django.DjangoModelFactory):
         model = ExecutiveDecision
 
     decided_by = factory.SubFactory(CommitteeFactory, kind=Committee.Kind.CABINET, name="Cabinet")
-    minute_number = factory.Sequence(lambda n: f"C{100 + n}")
+    # "F" for factory: tests that write real minute numbers (C129) never meet a made-up one.
+    minute_number = factory.Sequence(lambda n: f"F{100 + n}")
     decided_on = datetime.date(2017, 11, 6)
     title = "Proposal to develop a regional social care workforce development unit"
 
