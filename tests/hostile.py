@@ -244,10 +244,6 @@ def date_data(name: str, parts: tuple[str, str, str]) -> dict[str, str]:
     return {f"{name}_{i}": part for i, part in enumerate(parts)}
 
 
-def date_parts(day: datetime.date) -> tuple[str, str, str]:
-    return str(day.day), str(day.month), str(day.year)
-
-
 # --- Reading a form from its page ---------------------------------------------------------
 
 

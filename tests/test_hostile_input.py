@@ -165,7 +165,7 @@ def page_of(client, url: str) -> str:
     return _PAGES[url]
 
 
-def form_of(client, w, url: str, field: str) -> dict[str, list[str]]:
+def form_of(client, url: str, field: str) -> dict[str, list[str]]:
     """The form on the page at ``url`` with ``field``, as a browser would send it."""
     return page_form(page_of(client, url), field)
 
@@ -588,7 +588,7 @@ def test_text_fields_store_hostile_text_as_typed_or_refuse_it(ds, w, case, value
         for (name, spec), value, fit in zip(specs.items(), values, fits, strict=False)
     }
     url = case.url(w)
-    defaults = form_of(ds, w, url, next(iter(specs)))
+    defaults = form_of(ds, url, next(iter(specs)))
     with rolled_back():
         before = rows(*case.models)
         response = post(ds, url, filled(defaults, **case.fixed(w), **values))
@@ -753,7 +753,7 @@ DATE_CASES = [
 def test_date_fields_refuse_impossible_dates(ds, w, case, parts):
     name = case.name(w)
     url = case.url(w)
-    defaults = form_of(ds, w, url, f"{name}_0")
+    defaults = form_of(ds, url, f"{name}_0")
     meant = date_outcome(parts)
     if meant == "invalid":
         valid = False
@@ -852,7 +852,7 @@ NUMBER_CASES = [
 @given(value=hostile_number())
 def test_number_fields_refuse_what_is_not_a_plausible_number(ds, w, case, value):
     url = case.url(w)
-    defaults = form_of(ds, w, url, case.name)
+    defaults = form_of(ds, url, case.name)
     meant = _django_int(value)
     valid = meant is not None and case.allowed(meant)
     if whole_number(value) is not None:
@@ -1073,7 +1073,7 @@ NEEDED = {
 def test_choices_accept_only_what_the_page_offers(ds, w, case, data):
     name = case.name(w)
     url = case.url(w)
-    defaults = form_of(ds, w, url, name)
+    defaults = form_of(ds, url, name)
     offered = page_choices(page_of(ds, url), name)
     value = data.draw(st.one_of(hostile_number(), st.sampled_from(sorted(offered))), "value")
     meant = value if value in offered else None

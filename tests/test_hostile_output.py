@@ -35,7 +35,7 @@ from tests.factories import (
     UpdateEntryFactory,
     user_with_role,
 )
-from tests.hostile import IMG, SCRIPT, assert_no_raw_markup
+from tests.hostile import IMG, SCRIPT, assert_no_raw_markup, shows_escaped
 
 pytestmark = pytest.mark.django_db
 
@@ -251,12 +251,6 @@ def pages(h) -> dict[str, tuple[str, ...]]:
     }
 
 
-def shown(html: str, value: str) -> bool:
-    """``value`` escaped in ``html``, line by line (pages turn line breaks into <br> or
-    paragraphs)."""
-    return all(escape(line) in html for line in re.split(r"\n+", value) if line.strip())
-
-
 def test_every_page_escapes_what_is_stored(client, h):
     client.force_login(h.user)
     for url, keys in pages(h).items():
@@ -265,7 +259,7 @@ def test_every_page_escapes_what_is_stored(client, h):
         html = response.content.decode()
         assert_no_raw_markup(html, *TEXTS.values())
         for key in keys:
-            assert shown(html, t(key)), f"{url} does not show {key}"
+            assert shows_escaped(html, t(key)), f"{url} does not show {key}"
 
 
 def test_public_pages_escape_what_is_stored(client, h):
