@@ -1,11 +1,12 @@
 from django.contrib import admin
 
 from partnerships.history_admin import ReadOnlyHistoryAdmin
+from partnerships.locking import VersionCheckedAdmin
 from recommendations.models import ProgressUpdate, Recommendation, UpdateEntry
 
 
 @admin.register(Recommendation)
-class RecommendationAdmin(ReadOnlyHistoryAdmin):
+class RecommendationAdmin(VersionCheckedAdmin, ReadOnlyHistoryAdmin):
     list_display = ["number", "heading", "review", "response", "lead_officer", "target_date"]
     list_filter = ["response", "review__committee", "review", "responsible_bodies"]
     search_fields = ["title", "text", "response_text", "lead_officer"]
@@ -25,7 +26,7 @@ class UpdateEntryInline(admin.StackedInline):
 
 
 @admin.register(ProgressUpdate)
-class ProgressUpdateAdmin(ReadOnlyHistoryAdmin):
+class ProgressUpdateAdmin(VersionCheckedAdmin, ReadOnlyHistoryAdmin):
     list_display = ["given_on", "kind", "given_by_role", "organisation", "item"]
     list_filter = ["kind", "organisation"]
     search_fields = ["given_by_role", "given_by_name", "summary", "entries__text"]

@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from partnerships.history_admin import ReadOnlyHistoryAdmin
+from partnerships.locking import VersionCheckedAdmin
 from scrutiny.models import (
     AgendaItem,
     AgreedAction,
@@ -13,7 +14,7 @@ from scrutiny.models import (
 
 
 @admin.register(Committee)
-class CommitteeAdmin(ReadOnlyHistoryAdmin):
+class CommitteeAdmin(VersionCheckedAdmin, ReadOnlyHistoryAdmin):
     list_display = ["name", "council", "kind", "chair", "vice_chair"]
     list_filter = ["kind", "council"]
     search_fields = ["name", "council__name", "chair", "vice_chair"]
@@ -27,7 +28,7 @@ class AgendaItemInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(ReadOnlyHistoryAdmin):
+class MeetingAdmin(VersionCheckedAdmin, ReadOnlyHistoryAdmin):
     list_display = ["committee", "date", "start_time", "venue", "cancelled"]
     list_filter = ["committee__council", "committee", "cancelled"]
     search_fields = ["committee__name", "venue"]
@@ -36,7 +37,7 @@ class MeetingAdmin(ReadOnlyHistoryAdmin):
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(ReadOnlyHistoryAdmin):
+class AgendaItemAdmin(VersionCheckedAdmin, ReadOnlyHistoryAdmin):
     list_display = ["number", "title", "meeting", "exempt"]
     list_filter = ["exempt", "meeting__committee"]
     search_fields = ["title", "description"]
@@ -44,7 +45,7 @@ class AgendaItemAdmin(ReadOnlyHistoryAdmin):
 
 
 @admin.register(Review)
-class ReviewAdmin(ReadOnlyHistoryAdmin):
+class ReviewAdmin(VersionCheckedAdmin, ReadOnlyHistoryAdmin):
     list_display = [
         "title",
         "committee",
@@ -66,7 +67,7 @@ class DecisionPointInline(admin.TabularInline):
 
 
 @admin.register(ExecutiveDecision)
-class ExecutiveDecisionAdmin(ReadOnlyHistoryAdmin):
+class ExecutiveDecisionAdmin(VersionCheckedAdmin, ReadOnlyHistoryAdmin):
     list_display = ["minute_number", "title", "decided_by", "decided_on", "referred_to"]
     list_filter = ["decided_by__council", "referred_to"]
     search_fields = ["minute_number", "title", "summary"]
@@ -83,7 +84,7 @@ class DecisionPointAdmin(ReadOnlyHistoryAdmin):
 
 
 @admin.register(AgreedAction)
-class AgreedActionAdmin(ReadOnlyHistoryAdmin):
+class AgreedActionAdmin(VersionCheckedAdmin, ReadOnlyHistoryAdmin):
     list_display = ["text", "meeting", "falls_to", "due_on", "due_meeting", "delivered_on"]
     list_filter = ["meeting__committee", ("delivered_on", admin.EmptyFieldListFilter)]
     search_fields = ["text", "falls_to"]

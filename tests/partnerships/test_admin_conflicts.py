@@ -1,6 +1,7 @@
-"""No lost updates in the Django admin: two administrators change the same organisation;
-the second, saving an older copy, gets an error at the top of the form (not a server
-error, and not a silent overwrite) with what they typed kept, and saving again saves it."""
+"""No lost updates in the Django admin: two administrators change the same organisation
+(or any other record with a version); the second, saving an older copy, gets an error at
+the top of the form (not a server error, and not a silent overwrite) with what they typed
+kept, and saving again saves it."""
 
 import html as html_lib
 import re
@@ -9,7 +10,18 @@ import pytest
 from django.test import Client
 
 from partnerships.models import Organisation
-from tests.factories import CouncilFactory, UserFactory
+from tests.factories import (
+    AgendaItemFactory,
+    AgreedActionFactory,
+    CommitteeFactory,
+    CouncilFactory,
+    ExecutiveDecisionFactory,
+    MeetingFactory,
+    ProgressUpdateFactory,
+    RecommendationFactory,
+    ReviewFactory,
+    UserFactory,
+)
 from tests.page_forms import form_data
 
 pytestmark = pytest.mark.django_db
@@ -94,3 +106,34 @@ def test_adding_an_organisation_needs_no_version(two):
     data = {**form_data(page), "name": "Rutland County Council", "kind": "council"}
     assert first.post("/admin/partnerships/organisation/add/", data).status_code == 302
     assert Organisation.objects.get(name="Rutland County Council").version == 1
+
+
+# One record of every model with a version, and a text field of its admin form.
+RECORDS = {
+    "scrutiny/committee": (CommitteeFactory, "chair"),
+    "scrutiny/meeting": (MeetingFactory, "venue"),
+    "scrutiny/agendaitem": (AgendaItemFactory, "title"),
+    "scrutiny/review": (ReviewFactory, "lead_member"),
+    "scrutiny/executivedecision": (ExecutiveDecisionFactory, "title"),
+    "scrutiny/agreedaction": (AgreedActionFactory, "falls_to"),
+    "recommendations/recommendation": (RecommendationFactory, "lead_officer"),
+    "recommendations/progressupdate": (ProgressUpdateFactory, "given_by_role"),
+}
+
+
+@pytest.mark.parametrize("path", RECORDS)
+def test_every_admin_change_form_of_a_versioned_record_checks_it(two, path):
+    factory, field = RECORDS[path]
+    record = factory()
+    url = f"/admin/{path}/{record.pk}/change/"
+    first, second = two
+    alex_page, blake_page = first.get(url), second.get(url)
+    assert first.post(url, {**form_data(alex_page), field: "Alex's words"}).status_code == 302
+    clash = second.post(url, {**form_data(blake_page), field: "Blake's words"})
+    assert clash.status_code == 200
+    assert "while you were editing: Alex Ahmed saved it" in words(clash)
+    record.refresh_from_db()
+    assert getattr(record, field) == "Alex's words"
+    assert second.post(url, form_data(clash)).status_code == 302
+    record.refresh_from_db()
+    assert getattr(record, field) == "Blake's words"
