@@ -147,11 +147,6 @@ MATRIX: dict[str, Entry] = {
     "login": entry(get=everyone(OK), post=everyone(OK)),
     # Signing out is a POST (a GET could be forged by any link).
     "logout": entry(get=everyone(NOT_ALLOWED), post=everyone(OK)),
-}
-
-# URLs other helpers are adding now (issue 4). Used only when the name resolves; the lead
-# folds them into MATRIX once they are in.
-PLANNED: dict[str, Entry] = {
     # Changing one's own password: signed-in people only.
     "password_change": entry(get=signed_in(OK), post=signed_in(OK)),
     "password_change_done": entry(get=signed_in(OK), post=signed_in(NOT_ALLOWED)),
@@ -218,16 +213,11 @@ UNNAMED = [
     for name, namespace, route in url_patterns()
     if name is None and not is_admin(namespace)
 ]
-ACTIVE_PLANNED = {name: e for name, e in PLANNED.items() if name in PROJECT_NAMES}
-
-
-def table() -> dict[str, Entry]:
-    return {**MATRIX, **ACTIVE_PLANNED}
 
 
 def test_every_url_pattern_has_an_entry():
     """A view nobody decided the access rules for fails here (deny by default)."""
-    missing = [name for name in PROJECT_NAMES if name not in table()]
+    missing = [name for name in PROJECT_NAMES if name not in MATRIX]
     assert not missing, f"URL patterns with no entry in the permission matrix: {missing}"
     assert not UNNAMED, f"URL patterns without a name cannot be checked: {UNNAMED}"
 
@@ -287,7 +277,7 @@ def check(client, w: World, name: str, url: str, method: str, expected: Callable
 @pytest.mark.parametrize("method", ["get", "post"])
 @pytest.mark.parametrize("name", PROJECT_NAMES)
 def test_matrix(client, world, db, name, method):
-    rule = table().get(name)
+    rule = MATRIX.get(name)
     assert rule is not None, f"{name} has no entry in the permission matrix (deny by default)"
     url = reverse(name, kwargs=rule.kwargs(world)) + rule.query
     wrong = check(client, world, name, url, method, lambda role: rule.expected(method, role))
