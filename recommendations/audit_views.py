@@ -13,7 +13,6 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.formats import date_format
@@ -23,7 +22,7 @@ from recommendations import permissions, services
 from recommendations.forms import DeletionForm
 from recommendations.history import recommendation_history
 from recommendations.models import ProgressUpdate, Recommendation, UpdateEntry
-from recommendations.views import _refuse
+from recommendations.views import _refuse, visible_update
 
 RESTORE_HINT = "Democratic services can restore it from Deleted items."
 
@@ -105,19 +104,7 @@ def update_delete(request, pk: int):
     user = request.user
     if not user.is_authenticated:
         return _refuse(request)
-    update = get_object_or_404(
-        ProgressUpdate.objects.visible_to(user).select_related(
-            "organisation", "item__meeting__committee", "recorded_by"
-        ),
-        pk=pk,
-    )
-    entries = list(
-        update.entries.filter(recommendation__in=Recommendation.objects.visible_to(user))
-        .select_related("recommendation__review")
-        .order_by("recommendation__review_id", "recommendation__number")
-    )
-    if not entries:
-        raise Http404("No recommendation of this update is visible to you.")
+    update, entries = visible_update(user, pk)
     if not permissions.can_delete_update(user, update):
         return _refuse(request)
     return _delete_page(

@@ -69,6 +69,25 @@ class LiveManager(models.Manager):
         return super().get_queryset().filter(deleted_at__isnull=True)
 
 
+class SoftDeletable(models.Model):
+    """A row that is deleted softly: it stays, hidden by ``LiveManager``, with who deleted it,
+    when and why, until democratic services restore it."""
+
+    deleted_at = models.DateTimeField(null=True, blank=True, editable=False)
+    deleted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    deletion_reason = models.TextField(blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+
 class RecommendationQuerySet(models.QuerySet):
     def visible_to(self, user):
         return self.filter(published_filter(user, prefix="review__"))
@@ -161,7 +180,7 @@ class RecommendationQuerySet(models.QuerySet):
         return self.filter(responsible_bodies__id=organisation_id)
 
 
-class Recommendation(models.Model):
+class Recommendation(SoftDeletable):
     """One numbered recommendation of a review, with the executive response to it.
 
     Numbers are unique within a review and sort numerically (10 follows 9).
@@ -198,18 +217,6 @@ class Recommendation(models.Model):
     # Optimistic locking: each save through a form checks and bumps it, so a second person
     # saving an old copy is shown a conflict instead of silently overwriting.
     version = models.PositiveIntegerField(default=1, editable=False)
-    # Soft delete: a deleted row stays, hidden, until democratic services restore it.
-    deleted_at = models.DateTimeField(null=True, blank=True, editable=False)
-    deleted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-    )
-
-    deletion_reason = models.TextField(blank=True, editable=False)
 
     objects = LiveManager.from_queryset(RecommendationQuerySet)()
     all_objects = models.Manager.from_queryset(RecommendationQuerySet)()
@@ -317,7 +324,7 @@ class ProgressUpdateQuerySet(models.QuerySet):
         )
 
 
-class ProgressUpdate(models.Model):
+class ProgressUpdate(SoftDeletable):
     """A dated report of progress on one or more recommendations, verbal or written, given by
     someone in a role for an organisation, between meetings or at a meeting's agenda item
     (then its date is the meeting's)."""
@@ -354,18 +361,6 @@ class ProgressUpdate(models.Model):
     # Optimistic locking: each save through a form checks and bumps it, so a second person
     # saving an old copy is shown a conflict instead of silently overwriting.
     version = models.PositiveIntegerField(default=1, editable=False)
-    # Soft delete: a deleted row stays, hidden, until democratic services restore it.
-    deleted_at = models.DateTimeField(null=True, blank=True, editable=False)
-    deleted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-    )
-
-    deletion_reason = models.TextField(blank=True, editable=False)
 
     objects = LiveManager.from_queryset(ProgressUpdateQuerySet)()
     all_objects = models.Manager.from_queryset(ProgressUpdateQuerySet)()

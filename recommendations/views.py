@@ -399,10 +399,9 @@ def update_create(request, review_pk: int):
     )
 
 
-@require_GET
-def update_detail(request, pk: int):
-    """An update's facts and what it said of each recommendation the user may see."""
-    user = request.user
+def visible_update(user, pk: int) -> tuple[ProgressUpdate, list[UpdateEntry]]:
+    """The update with its entries on recommendations ``user`` may see, by review and
+    number; a 404 when the update is hidden from them or covers nothing they may see."""
     update = get_object_or_404(
         ProgressUpdate.objects.visible_to(user).select_related(
             "organisation", "item__meeting__committee", "recorded_by"
@@ -416,6 +415,14 @@ def update_detail(request, pk: int):
     )
     if not entries:
         raise Http404("No recommendation of this update is visible to you.")
+    return update, entries
+
+
+@require_GET
+def update_detail(request, pk: int):
+    """An update's facts and what it said of each recommendation the user may see."""
+    user = request.user
+    update, entries = visible_update(user, pk)
     reviews = list({e.recommendation.review_id: e.recommendation.review for e in entries}.values())
     return render(
         request,
