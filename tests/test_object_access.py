@@ -25,7 +25,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from recommendations.models import Status, UpdateEntry
-from tests.test_permission_matrix import OK, PROJECT_NAMES, table
+from tests.test_permission_matrix import MATRIX, OK, PROJECT_NAMES
 from tests.world import (
     DRAFT_MARK,
     EXEMPT_MARK,
@@ -122,7 +122,7 @@ def test_every_change_url_is_tried_across_councils(world, db):
     with another council's record."""
     changing = {
         name
-        for name, rule in table().items()
+        for name, rule in MATRIX.items()
         if rule.post.get("democratic") == OK and rule.kwargs(world)
     }
     missing = changing - set(ACTIVE_CHANGES)
@@ -350,7 +350,7 @@ def readable_pages(w: World) -> list[str]:
     skipped), and the extra pages."""
     pages = []
     for name in PROJECT_NAMES:
-        rule = table().get(name)
+        rule = MATRIX.get(name)
         if rule is None or OK not in rule.get.values():
             continue
         pages.append(reverse(name, kwargs=rule.kwargs(w)) + rule.query)
