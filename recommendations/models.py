@@ -87,6 +87,21 @@ class SoftDeletable(models.Model):
     class Meta:
         abstract = True
 
+    @staticmethod
+    def constraints(name: str) -> list[models.CheckConstraint]:
+        """A deleted row says why; a live row names no deleter and no reason."""
+        return [
+            models.CheckConstraint(
+                condition=Q(deleted_at__isnull=True) | ~Q(deletion_reason=""),
+                name=f"{name}_deleted_with_reason",
+            ),
+            models.CheckConstraint(
+                condition=Q(deleted_at__isnull=False)
+                | (Q(deleted_by__isnull=True) & Q(deletion_reason="")),
+                name=f"{name}_live_not_deleted_by",
+            ),
+        ]
+
 
 class RecommendationQuerySet(models.QuerySet):
     def visible_to(self, user):
@@ -233,15 +248,7 @@ class Recommendation(SoftDeletable):
             models.CheckConstraint(
                 condition=Q(number__gte=1), name="recommendation_number_positive"
             ),
-            models.CheckConstraint(
-                condition=Q(deleted_at__isnull=True) | ~Q(deletion_reason=""),
-                name="recommendation_deleted_with_reason",
-            ),
-            models.CheckConstraint(
-                condition=Q(deleted_at__isnull=False)
-                | (Q(deleted_by__isnull=True) & Q(deletion_reason="")),
-                name="recommendation_live_not_deleted_by",
-            ),
+            *SoftDeletable.constraints("recommendation"),
         ]
 
     def __str__(self) -> str:
@@ -369,15 +376,7 @@ class ProgressUpdate(SoftDeletable):
     class Meta:
         ordering = ["-given_on", "-created_at"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(deleted_at__isnull=True) | ~Q(deletion_reason=""),
-                name="progress_update_deleted_with_reason",
-            ),
-            models.CheckConstraint(
-                condition=Q(deleted_at__isnull=False)
-                | (Q(deleted_by__isnull=True) & Q(deletion_reason="")),
-                name="progress_update_live_not_deleted_by",
-            ),
+            *SoftDeletable.constraints("progress_update"),
         ]
 
     def __str__(self) -> str:
