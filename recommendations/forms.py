@@ -263,6 +263,9 @@ class RecommendationForm(VersionedModelForm):
         number = self.cleaned_data["number"]
         if number is not None and number < 1:
             raise ValidationError("The number must be 1 or more")
+        # Refused in words here, the same on every database (PostgreSQL's own limit is 32767).
+        if number is not None and number > 999:
+            raise ValidationError("The number must be 999 or less")
         # A deleted recommendation keeps its number, so that restoring it never clashes.
         taken = (
             Recommendation.all_objects.filter(review=self.review, number=number)

@@ -20,6 +20,7 @@ from crispy_forms_gds.layout import (
 )
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db.models import Case, When
 
 from partnerships.locking import SeenRecordsField, VersionedModelForm, seen_value
@@ -155,6 +156,10 @@ class AgendaItemForm(VersionedModelForm):
         # A text input with a numeric keyboard (GOV.UK's pattern for numbers), which
         # crispy-forms-gds also marks up in error, unlike <input type="number">.
         self.fields["number"].widget = forms.TextInput(attrs={"inputmode": "numeric"})
+        # Refused in words here, the same on every database (PostgreSQL's own limit is 32767).
+        self.fields["number"].validators.append(
+            MaxValueValidator(999, "The item number must be 999 or less")
+        )
         self.helper = form_helper(
             Field.text("number", field_width=3),
             Field.text("title"),

@@ -86,6 +86,13 @@ class TestRecommendationForm:
             "This review already has a recommendation 5: choose another number"
         ]
 
+    @pytest.mark.parametrize("number", ["1000", "40000"])
+    def test_a_number_past_999_is_refused_in_words_on_every_database(self, review, number):
+        form = RecommendationForm(self.data(number=number), review=review)
+
+        assert not form.is_valid()
+        assert form.errors["number"] == ["The number must be 999 or less"]
+
     def test_editing_keeps_its_own_number(self, recs, review):
         form = RecommendationForm(
             self.data(number="4", version="1"), instance=recs[4], review=review

@@ -455,6 +455,17 @@ def test_democratic_services_add_an_item_numbered_next(client, people, meeting):
     assert "Item 8: Reference from Cabinet added to the agenda" in response.content.decode()
 
 
+@pytest.mark.parametrize("number", ["1000", "40000"])
+def test_an_item_number_past_999_is_refused_in_words(client, people, meeting, number):
+    client.force_login(people.democratic_services)
+    url = reverse("scrutiny:item-create", args=[meeting.pk])
+    response = client.post(url, item_post(number=number))
+    assert response.status_code == 200
+    assert "The item number must be 999 or less" in response.content.decode()
+    assert "32767" not in response.content.decode()
+    assert not AgendaItem.objects.exists()
+
+
 def test_democratic_services_edit_an_item_and_mark_it_exempt(client, people, meeting):
     item = AgendaItemFactory(meeting=meeting, number=2, title="Contracts")
     client.force_login(people.democratic_services)
