@@ -3,6 +3,7 @@ page holds (hidden fields included) with only the answers they change."""
 
 from __future__ import annotations
 
+import html as html_lib
 import re
 from html.parser import HTMLParser
 
@@ -102,3 +103,10 @@ def headings(response) -> list[tuple[str, str]]:
         (tag, re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", words)).strip())
         for tag, words in re.findall(r"<(h[1-6])[^>]*>(.*?)</\1>", main, flags=re.S)
     ]
+
+
+def words(response) -> str:
+    """The text of the page's main part, as read aloud: tags gone, spaces collapsed."""
+    html = response.content.decode()
+    main = html[html.index("<main") : html.index("</main>")]
+    return html_lib.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", main)))

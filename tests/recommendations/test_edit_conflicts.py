@@ -2,19 +2,15 @@
 same record, the first saves, and the second is shown both versions instead of silently
 undoing the first one's change; they can then save theirs over it on purpose."""
 
-import html as html_lib
 import re
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from partnerships.locking import MISSING_VERSION
-from partnerships.models import Role
 from recommendations.models import Recommendation, Response
 from recommendations.services import recommendation_delete, recommendation_restore
-from tests.factories import user_with_role
-from tests.page_forms import form_data, headings
+from tests.page_forms import form_data, headings, words
 
 pytestmark = pytest.mark.django_db
 
@@ -25,31 +21,6 @@ def edit_url(rec):
 
 def response_url(rec):
     return reverse("recommendations:response-edit", args=[rec.pk])
-
-
-def words(response) -> str:
-    html = response.content.decode()
-    main = html[html.index("<main") : html.index("</main>")]
-    return html_lib.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", main)))
-
-
-@pytest.fixture
-def alex(council):
-    return user_with_role(Role.DEMOCRATIC_SERVICES, council, first_name="Alex", last_name="Ahmed")
-
-
-@pytest.fixture
-def blake(council):
-    return user_with_role(Role.DEMOCRATIC_SERVICES, council, first_name="Blake", last_name="Brown")
-
-
-@pytest.fixture
-def two(alex, blake):
-    """Two signed-in democratic services officers of the same council, each in a browser."""
-    first, second = Client(), Client()
-    first.force_login(alex)
-    second.force_login(blake)
-    return first, second
 
 
 # Each form: its address, the field both people change, and what each types.

@@ -7,17 +7,14 @@ page, which change existing agreed actions, refuse a tick made on a stale page."
 from __future__ import annotations
 
 import datetime
-import html as html_lib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from partnerships.locking import MISSING_VERSION
-from partnerships.models import Role
 from scrutiny.models import AgendaItem, AgreedAction, DecisionPoint
 from tests.factories import (
     AgendaItemFactory,
@@ -27,38 +24,12 @@ from tests.factories import (
     ExecutiveDecisionFactory,
     MeetingFactory,
     ReviewFactory,
-    user_with_role,
 )
-from tests.page_forms import form_data, headings
+from tests.page_forms import form_data, headings, words
 
 pytestmark = pytest.mark.django_db
 
 MAY = datetime.date(2021, 5, 25)
-
-
-def words(response) -> str:
-    html = response.content.decode()
-    main = html[html.index("<main") : html.index("</main>")]
-    return html_lib.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", main)))
-
-
-@pytest.fixture
-def alex(council):
-    return user_with_role(Role.DEMOCRATIC_SERVICES, council, first_name="Alex", last_name="Ahmed")
-
-
-@pytest.fixture
-def blake(council):
-    return user_with_role(Role.DEMOCRATIC_SERVICES, council, first_name="Blake", last_name="Brown")
-
-
-@pytest.fixture
-def two(alex, blake):
-    """Two signed-in democratic services officers of the same council, each in a browser."""
-    first, second = Client(), Client()
-    first.force_login(alex)
-    second.force_login(blake)
-    return first, second
 
 
 @pytest.fixture
