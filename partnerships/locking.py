@@ -333,7 +333,7 @@ def who_saved(current: models.Model, user) -> tuple[str, str]:
     elif user is not None and author.pk == user.pk:
         name = "You (in another tab or window)"
     else:
-        name = author.get_full_name() or author.get_username()
+        name = author.display_name
     return name, _when(record.history_date)
 
 

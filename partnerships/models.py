@@ -15,6 +15,17 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 
+class Versioned(models.Model):
+    """A record edited through forms: ``version`` is checked and moved on by each save
+    (``partnerships.locking``), so a second person saving an old copy is shown a conflict
+    instead of silently overwriting."""
+
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+
 class OrganisationQuerySet(models.QuerySet):
     def councils(self):
         return self.filter(kind=Organisation.Kind.COUNCIL)
@@ -27,7 +38,7 @@ class OrganisationQuerySet(models.QuerySet):
         ).distinct()
 
 
-class Organisation(models.Model):
+class Organisation(Versioned):
     """A body that owns committees, carries recommendations or gives updates.
 
     A partnership may have member organisations, a host authority, a legal basis, a year it
@@ -71,9 +82,6 @@ class Organisation(models.Model):
     established_year = models.PositiveSmallIntegerField(
         null=True, blank=True, help_text="The year it was set up, if known."
     )
-    # Optimistic locking: each save through a form checks and bumps it, so a second person
-    # saving an old copy is shown a conflict instead of silently overwriting.
-    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = OrganisationQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["version"])
@@ -172,6 +180,11 @@ class User(AbstractUser):
         Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="users"
     )
     job_title = models.CharField(max_length=200, blank=True)
+
+    @property
+    def display_name(self) -> str:
+        """How pages name a person: their full name, or their username when none is set."""
+        return self.get_full_name() or self.get_username()
 
     @cached_property
     def role_names(self) -> frozenset[str]:

@@ -15,20 +15,15 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.formats import date_format
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from recommendations import permissions, services
 from recommendations.forms import DeletionForm
 from recommendations.history import recommendation_history
 from recommendations.models import ProgressUpdate, Recommendation, UpdateEntry
-from recommendations.views import _refuse, visible_update
+from recommendations.views import _recommendation_for_change, _refuse, visible_update
 
 RESTORE_HINT = "Democratic services can restore it from Deleted items."
-
-
-def _update_name(update: ProgressUpdate) -> str:
-    return f"{update.get_kind_display()} of {date_format(update.given_on)}"
 
 
 @require_GET
@@ -38,10 +33,7 @@ def recommendation_history_view(request, pk: int):
     user = request.user
     if not user.is_authenticated:
         return _refuse(request)
-    recommendation = get_object_or_404(
-        Recommendation.objects.visible_to(user).select_related("review__committee__council"),
-        pk=pk,
-    )
+    recommendation = _recommendation_for_change(request, pk)
     return render(
         request,
         "recommendations/recommendation_history.html",
@@ -75,10 +67,7 @@ def recommendation_delete(request, pk: int):
     user = request.user
     if not user.is_authenticated:
         return _refuse(request)
-    recommendation = get_object_or_404(
-        Recommendation.objects.visible_to(user).select_related("review__committee__council"),
-        pk=pk,
-    )
+    recommendation = _recommendation_for_change(request, pk)
     if not permissions.can_manage(user, recommendation):
         return _refuse(request)
     return _delete_page(
@@ -112,7 +101,7 @@ def update_delete(request, pk: int):
         template="recommendations/update_delete.html",
         context={"update": update, "entries": entries},
         delete=lambda reason: services.update_delete(update=update, by=user, reason=reason),
-        done=f"{_update_name(update)} deleted",
+        done=f"{update.name} deleted",
         next_url=entries[0].recommendation.get_absolute_url(),
     )
 
@@ -152,7 +141,7 @@ def update_restore(request, pk: int):
     if not permissions.can_restore_update(user, update):
         return _refuse_restore(request)
     services.update_restore(update=update, by=user)
-    messages.success(request, f"{_update_name(update)} restored")
+    messages.success(request, f"{update.name} restored")
     if update.entries.exists():
         return redirect(update)
     # Every recommendation it covers is deleted too: it shows once they are restored.

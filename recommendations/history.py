@@ -75,7 +75,7 @@ class Event:
 def _who(user) -> str:
     if user is None:
         return "Not recorded"
-    name = user.get_full_name() or user.get_username()
+    name = user.display_name
     if user.organisation_id:
         return f"{name} ({user.organisation.name})"
     return name
@@ -225,7 +225,7 @@ def _update_events(recommendation: Recommendation, user) -> list[Event]:
         update = updates.get(record.update_id)
         if update is None:
             continue
-        name = _update_name(update)
+        name = update.name
         before = previous.get(record.id)
         previous[record.id] = record
         if record.history_type == "+":
@@ -253,7 +253,7 @@ def _update_events(recommendation: Recommendation, user) -> list[Event]:
         update = updates[record.id]
         before = last.get(record.id)
         last[record.id] = record
-        name = _update_name(update)
+        name = update.name
         if record.history_type == "+":
             continue  # shown as the entry's "logged"
         if record.history_type == "-":
@@ -281,10 +281,6 @@ def _entry_ids(recommendation: Recommendation) -> list[int]:
         .values_list("id", flat=True)
         .distinct()
     )
-
-
-def _update_name(update: ProgressUpdate) -> str:
-    return f"{update.get_kind_display()} of {formats.date_format(update.given_on)}"
 
 
 def _name_related(events: list[Event]) -> None:
@@ -334,8 +330,8 @@ def _name_related(events: list[Event]) -> None:
 
 
 def _name(obj) -> str:
-    if hasattr(obj, "get_full_name"):
-        return obj.get_full_name() or obj.get_username()
+    if hasattr(obj, "display_name"):
+        return obj.display_name
     return getattr(obj, "label", None) or str(obj)
 
 

@@ -15,10 +15,11 @@ from django.db import models
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from simple_history.models import HistoricalRecords
 
 from partnerships.access import exempt_filter, published_filter
+from partnerships.models import Versioned
 
 
 class Status(models.TextChoices):
@@ -195,7 +196,7 @@ class RecommendationQuerySet(models.QuerySet):
         return self.filter(responsible_bodies__id=organisation_id)
 
 
-class Recommendation(SoftDeletable):
+class Recommendation(SoftDeletable, Versioned):
     """One numbered recommendation of a review, with the executive response to it.
 
     Numbers are unique within a review and sort numerically (10 follows 9).
@@ -229,9 +230,6 @@ class Recommendation(SoftDeletable):
         help_text="The bodies that carry it, including partners and other councils.",
     )
     target_date = models.DateField(null=True, blank=True)
-    # Optimistic locking: each save through a form checks and bumps it, so a second person
-    # saving an old copy is shown a conflict instead of silently overwriting.
-    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = LiveManager.from_queryset(RecommendationQuerySet)()
     all_objects = models.Manager.from_queryset(RecommendationQuerySet)()
@@ -331,7 +329,7 @@ class ProgressUpdateQuerySet(models.QuerySet):
         )
 
 
-class ProgressUpdate(SoftDeletable):
+class ProgressUpdate(SoftDeletable, Versioned):
     """A dated report of progress on one or more recommendations, verbal or written, given by
     someone in a role for an organisation, between meetings or at a meeting's agenda item
     (then its date is the meeting's)."""
@@ -365,9 +363,6 @@ class ProgressUpdate(SoftDeletable):
         related_name="updates_recorded",
     )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
-    # Optimistic locking: each save through a form checks and bumps it, so a second person
-    # saving an old copy is shown a conflict instead of silently overwriting.
-    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = LiveManager.from_queryset(ProgressUpdateQuerySet)()
     all_objects = models.Manager.from_queryset(ProgressUpdateQuerySet)()
@@ -384,6 +379,11 @@ class ProgressUpdate(SoftDeletable):
 
     def get_absolute_url(self) -> str:
         return reverse("recommendations:update-detail", args=[self.pk])
+
+    @property
+    def name(self) -> str:
+        """How pages name it: "Written update of 25 May 2021"."""
+        return f"{self.get_kind_display()} of {formats.date_format(self.given_on)}"
 
     @property
     def given_by(self) -> str:

@@ -13,6 +13,7 @@ from django.utils import dateformat, timezone
 from simple_history.models import HistoricalRecords
 
 from partnerships.access import exempt_filter, published_filter
+from partnerships.models import Versioned
 from recommendations.models import Recommendation
 
 
@@ -21,7 +22,7 @@ def long_date(day: datetime.date) -> str:
     return dateformat.format(day, "j F Y")
 
 
-class Committee(models.Model):
+class Committee(Versioned):
     """A council's committee: a scrutiny committee or commission, or its Cabinet."""
 
     class Kind(models.TextChoices):
@@ -40,9 +41,6 @@ class Committee(models.Model):
     chair = models.CharField(max_length=200, blank=True, help_text="The Chair's name.")
     vice_chair = models.CharField(max_length=200, blank=True, help_text="The Vice Chair's name.")
     remit = models.TextField(blank=True)
-    # Optimistic locking: each save through a form checks and bumps it, so a second person
-    # saving an old copy is shown a conflict instead of silently overwriting.
-    version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
@@ -66,7 +64,7 @@ class MeetingQuerySet(models.QuerySet):
         return self.filter(date__lt=today or timezone.localdate()).order_by("-date")
 
 
-class Meeting(models.Model):
+class Meeting(Versioned):
     """A dated meeting of a committee."""
 
     committee = models.ForeignKey(Committee, on_delete=models.PROTECT, related_name="meetings")
@@ -74,9 +72,6 @@ class Meeting(models.Model):
     start_time = models.TimeField(null=True, blank=True)
     venue = models.CharField(max_length=200, blank=True)
     cancelled = models.BooleanField(default=False)
-    # Optimistic locking: each save through a form checks and bumps it, so a second person
-    # saving an old copy is shown a conflict instead of silently overwriting.
-    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = MeetingQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["version"])
@@ -128,7 +123,7 @@ class AgendaItemQuerySet(models.QuerySet):
         return self.filter(exempt_filter(user, "meeting__committee__council_id", "exempt"))
 
 
-class AgendaItem(models.Model):
+class AgendaItem(Versioned):
     """A numbered item on a meeting's agenda. Exempt items (Local Government Act 1972,
     Schedule 12A) are not public and must say which paragraph makes them so."""
 
@@ -150,9 +145,6 @@ class AgendaItem(models.Model):
         blank=True,
         help_text="For example: Schedule 12A, paragraph 3 (financial or business affairs).",
     )
-    # Optimistic locking: each save through a form checks and bumps it, so a second person
-    # saving an old copy is shown a conflict instead of silently overwriting.
-    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = AgendaItemQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["version"])
@@ -185,7 +177,7 @@ class ReviewQuerySet(models.QuerySet):
         )
 
 
-class Review(models.Model):
+class Review(Versioned):
     """A scrutiny review (task group inquiry) ending in a report of numbered recommendations.
 
     The executive response is due two months after the report is agreed; ``response_due_on``
@@ -231,9 +223,6 @@ class Review(models.Model):
         help_text="How often the committee wants progress on each open recommendation, in "
         "months: an update falls due this long after the last one (or the response).",
     )
-    # Optimistic locking: each save through a form checks and bumps it, so a second person
-    # saving an old copy is shown a conflict instead of silently overwriting.
-    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = ReviewQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["version"])
@@ -291,7 +280,7 @@ class ExecutiveDecisionQuerySet(models.QuerySet):
         )
 
 
-class ExecutiveDecision(models.Model):
+class ExecutiveDecision(Versioned):
     """A Cabinet (executive) decision referred to scrutiny, such as minute C129."""
 
     decided_by = models.ForeignKey(
@@ -320,10 +309,6 @@ class ExecutiveDecision(models.Model):
         related_name="decisions",
         help_text="The agenda item at which the committee considered it.",
     )
-
-    # Optimistic locking: each save through a form checks and bumps it, so a second person
-    # saving an old copy is shown a conflict instead of silently overwriting.
-    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = ExecutiveDecisionQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["version"])
@@ -404,7 +389,7 @@ class AgreedActionQuerySet(models.QuerySet):
         return self.outstanding().filter(due_meeting__isnull=True)
 
 
-class AgreedAction(models.Model):
+class AgreedAction(Versioned):
     """What a meeting resolved, followed until it is delivered.
 
     An action is due by a date, at a named meeting, or (when both are empty) "at a future
@@ -454,10 +439,6 @@ class AgreedAction(models.Model):
         blank=True,
         related_name="actions_delivered",
     )
-
-    # Optimistic locking: each save through a form checks and bumps it, so a second person
-    # saving an old copy is shown a conflict instead of silently overwriting.
-    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = AgreedActionQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["version"])
