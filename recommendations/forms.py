@@ -18,7 +18,9 @@ from django.core.validators import RegexValidator
 from django.db import connection
 from django.utils import dateformat, timezone
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
+from partnerships.bilingual import WELSH_HELP
 from partnerships.locking import VersionedModelForm
 from partnerships.models import Organisation
 from recommendations.models import (
@@ -222,11 +224,22 @@ class RecommendationForm(VersionedModelForm):
 
     class Meta:
         model = Recommendation
-        fields = ["number", "title", "text", "lead_officer", "responsible_bodies", "target_date"]
+        fields = [
+            "number",
+            "title",
+            "title_cy",
+            "text",
+            "text_cy",
+            "lead_officer",
+            "responsible_bodies",
+            "target_date",
+        ]
         labels = {
             "number": "Number",
             "title": "Short heading (optional)",
             "text": "Recommendation",
+            "title_cy": _("Short heading in Welsh (optional)"),
+            "text_cy": _("Recommendation in Welsh (optional)"),
             "lead_officer": "Lead officer (optional)",
         }
         help_texts = {
@@ -251,7 +264,9 @@ class RecommendationForm(VersionedModelForm):
         self.helper = form_helper(
             Field.text("number", field_width=None),
             Field.text("title"),
+            Field.text("title_cy"),
             Field.textarea("text", rows=5),
+            Field.textarea("text_cy", rows=5),
             Field.text("lead_officer"),
             Field.checkboxes("responsible_bodies", small=True),
             Field("target_date"),
@@ -412,6 +427,12 @@ class UpdateForm(forms.Form):
         widget=forms.Textarea,
         help_text="What was said about the work in general.",
     )
+    summary_cy = forms.CharField(
+        label=_("Summary in Welsh (optional)"),
+        required=False,
+        widget=forms.Textarea,
+        help_text=WELSH_HELP,
+    )
 
     def __init__(self, *args, organisations, items, **kwargs):
         super().__init__(*args, **kwargs)
@@ -426,6 +447,7 @@ class UpdateForm(forms.Form):
             Field.text("given_by_name"),
             Field.select("item"),
             Field.textarea("summary", rows=4),
+            Field.textarea("summary_cy", rows=4),
             size=Size.SMALL,
         )
 
@@ -455,6 +477,7 @@ class EntryForm(forms.Form):
     """
 
     text = forms.CharField(required=False, widget=forms.Textarea)
+    text_cy = forms.CharField(required=False, widget=forms.Textarea, help_text=WELSH_HELP)
     new_status = forms.ChoiceField(required=False)
     revised_target_date = DateField(label="Revised target date")
     reason = forms.CharField(required=False, widget=forms.Textarea)
@@ -467,6 +490,9 @@ class EntryForm(forms.Form):
         about = format_html('<span class="govuk-visually-hidden"> on recommendation {}</span>', n)
         self.fields["text"].label = format_html("What was reported{}", about)
         self.fields["text"].help_text = "Leave blank to skip this recommendation."
+        self.fields["text_cy"].label = format_html(
+            _("What was reported, in Welsh (optional){}"), about
+        )
         statuses = Status.open() + (Status.closing() if may_close else [])
         self.fields["new_status"].choices = [("", "No change")] + [
             (s, Status(s).label) for s in statuses
@@ -480,6 +506,7 @@ class EntryForm(forms.Form):
         # page template, which escapes them; the pack would mark a legend safe.
         self.helper = form_helper(
             Field.textarea("text", rows=4),
+            Field.textarea("text_cy", rows=3),
             Field.select("new_status"),
             Field("revised_target_date"),
             Field.textarea("reason", rows=3),
@@ -525,6 +552,7 @@ class EntryForm(forms.Form):
         return EntryInput(
             recommendation=self.recommendation,
             text=c["text"].strip(),
+            text_cy=c.get("text_cy", "").strip(),
             new_status=c["new_status"],
             revised_target_date=c["revised_target_date"],
             reason=c["reason"].strip(),

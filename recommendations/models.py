@@ -16,9 +16,11 @@ from django.db.models import Exists, F, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import formats, timezone
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from partnerships.access import exempt_filter, published_filter
+from partnerships.bilingual import welsh_char, welsh_textarea
 from partnerships.models import Versioned
 
 
@@ -166,6 +168,23 @@ class RecommendationQuerySet(models.QuerySet):
         """Open recommendations past their (revised) target date. Needs ``with_status``."""
         return self.open().filter(current_target_date__lt=today or timezone.localdate())
 
+    def not_overdue(self, today: datetime.date | None = None):
+        """Exactly those that ``overdue`` leaves out: closed, with no target date, or not yet
+        past it. Needs ``with_status``."""
+        return self.exclude(pk__in=self.overdue(today).values("pk"))
+
+    def no_update_for(self, months: int, today: datetime.date | None = None):
+        """Recommendations, open or closed, whose latest progress update was given more than
+        ``months`` calendar months before ``today``, and those with no update at all.
+
+        Counts only the updates ``with_status`` counted (the user's visible ones, through
+        ``last_update_on``). An update given exactly ``months`` months ago is not older:
+        on 15 July, with 6 months, one of 15 January is recent enough and one of 14 January
+        is not. A month end counts back to the shorter month's last day (31 August less six
+        months is 28 or 29 February). Needs ``with_status``."""
+        cutoff = (today or timezone.localdate()) - relativedelta(months=months)
+        return self.filter(Q(last_update_on__lt=cutoff) | Q(last_update_on__isnull=True))
+
     def stale(self, today: datetime.date | None = None):
         """Open recommendations with no update for six months: counted from the last update,
         or from the executive response (or report) when there has been none. Needs
@@ -211,7 +230,9 @@ class Recommendation(SoftDeletable, Versioned):
         blank=True,
         help_text='A short heading, for example "Quality of care and improving retention rates".',
     )
+    title_cy = welsh_char(_("short heading in Welsh"), max_length=300)
     text = models.TextField(help_text="The recommendation as the report words it.")
+    text_cy = welsh_textarea(_("recommendation in Welsh"))
     response = models.CharField(
         "executive response", max_length=20, choices=Response.choices, default=Response.AWAITING
     )
@@ -355,6 +376,7 @@ class ProgressUpdate(SoftDeletable, Versioned):
         help_text="The agenda item at which it was given, if at a meeting.",
     )
     summary = models.TextField(blank=True, help_text="What was said about the work in general.")
+    summary_cy = welsh_textarea(_("summary in Welsh"))
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -420,6 +442,7 @@ class UpdateEntry(models.Model):
         Recommendation, on_delete=models.PROTECT, related_name="entries"
     )
     text = models.TextField(help_text="What was reported on this recommendation.")
+    text_cy = welsh_textarea(_("what was reported, in Welsh"))
     new_status = models.CharField(max_length=20, choices=Status.choices, blank=True)
     revised_target_date = models.DateField(null=True, blank=True)
     reason = models.TextField(

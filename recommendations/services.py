@@ -44,6 +44,7 @@ class EntryInput:
     new_status: str = ""
     revised_target_date: datetime.date | None = None
     reason: str = ""
+    text_cy: str = ""
 
 
 def update_create(
@@ -56,6 +57,7 @@ def update_create(
     given_by_name: str = "",
     item=None,
     summary: str = "",
+    summary_cy: str = "",
     entries: list[EntryInput],
     reason: str = "Logged on the progress update form",
 ) -> ProgressUpdate:
@@ -103,6 +105,7 @@ def update_create(
             given_by_name=given_by_name,
             item=item,
             summary=summary,
+            summary_cy=summary_cy,
         )
         update._history_user = recorded_by
         update._change_reason = change_reason(reason)
@@ -113,6 +116,7 @@ def update_create(
                     update=update,
                     recommendation=e.recommendation,
                     text=e.text,
+                    text_cy=e.text_cy,
                     new_status=e.new_status,
                     revised_target_date=e.revised_target_date,
                     reason=e.reason,

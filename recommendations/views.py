@@ -377,6 +377,7 @@ def update_create(request, review_pk: int):
                 given_by_name=general["given_by_name"],
                 item=general["item"],
                 summary=general["summary"],
+                summary_cy=general["summary_cy"],
                 entries=submission.entry_inputs(),
             )
         except ValidationError as error:

@@ -22,6 +22,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db.models import Case, When
+from django.utils.translation import gettext_lazy as _
 
 from partnerships.locking import SeenRecordsField, VersionedModelForm, seen_value
 from partnerships.models import Organisation
@@ -211,6 +212,7 @@ class AgreedActionForm(VersionedModelForm):
         model = AgreedAction
         fields = [
             "text",
+            "text_cy",
             "item",
             "review",
             "falls_to",
@@ -222,6 +224,7 @@ class AgreedActionForm(VersionedModelForm):
         ]
         labels = {
             "text": "What the committee agreed",
+            "text_cy": _("What the committee agreed, in Welsh (optional)"),
             "item": "Agenda item (optional)",
             "review": "Scrutiny review (optional)",
             "falls_to": "Who it falls to (optional)",
@@ -260,6 +263,7 @@ class AgreedActionForm(VersionedModelForm):
         self.fields["delivered_meeting"].label_from_instance = _meeting_label
         self.helper = form_helper(
             Field.textarea("text", rows=4),
+            Field.textarea("text_cy", rows=4),
             Field.select("item"),
             Field.select("review"),
             Field.text("falls_to"),
@@ -366,11 +370,13 @@ class ReviewForm(VersionedModelForm):
         fields = [
             "committee",
             "title",
+            "title_cy",
             "report_title",
             "lead_member",
             "status",
             "published",
             "summary",
+            "summary_cy",
             "started_on",
             "report_agreed_on",
             "response_received_on",
@@ -384,6 +390,8 @@ class ReviewForm(VersionedModelForm):
             "status": "Where the review is up to",
             "published": "Published",
             "summary": "Summary (optional)",
+            "title_cy": _("Title in Welsh (optional)"),
+            "summary_cy": _("Summary in Welsh (optional)"),
             "response_meeting": "Meeting at which the executive response was received (optional)",
         }
         help_texts = {
@@ -415,11 +423,13 @@ class ReviewForm(VersionedModelForm):
         self.helper = form_helper(
             Field.select("committee"),
             Field.text("title"),
+            Field.text("title_cy"),
             Field.text("report_title"),
             Field.text("lead_member", field_width="two-thirds"),
             Field.radios("status", legend_size=Size.SMALL),
             Field.checkbox("published"),
             Field.textarea("summary", rows=5),
+            Field.textarea("summary_cy", rows=5),
             Fieldset(
                 Field("started_on"),
                 Field("report_agreed_on"),
@@ -994,6 +1004,9 @@ class RecordEntryForm(_PlacedErrors, EntryForm):
             "If it has slipped. For example, 31 3 2022.",
         )
         self.fields["text"].help_text = "Leave blank if it was not covered."
+        # The record screen is for taking down what is said as it is said; a Welsh version
+        # is given on the log-an-update form.
+        del self.fields["text_cy"]
         # What was said and the status first; the date and reason, needed less often,
         # in a details element the page opens when they hold something.
         self.helper = form_helper(
@@ -1064,7 +1077,8 @@ class RecordActionForm(_PlacedErrors, AgreedActionForm):
         self.error_prefix = f"Item {item.number}, agreed action {row}"
         # The item, review and delivery are this page's to set, not the row's; a new
         # action has no version to carry.
-        for name in ("item", "review", "delivered_on", "delivered_meeting", "version"):
+        # A Welsh version is given on the action's own edit page.
+        for name in ("item", "review", "delivered_on", "delivered_meeting", "version", "text_cy"):
             del self.fields[name]
         self._placed_date("due_on", "due date", "Due by", "For example, 31 3 2022")
         self.fields["falls_to_organisation"] = _PickField(

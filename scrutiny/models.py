@@ -10,9 +10,11 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import dateformat, timezone
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from partnerships.access import exempt_filter, published_filter
+from partnerships.bilingual import welsh_char, welsh_textarea
 from partnerships.models import Versioned
 from recommendations.models import Recommendation
 
@@ -195,10 +197,12 @@ class Review(Versioned):
 
     committee = models.ForeignKey(Committee, on_delete=models.PROTECT, related_name="reviews")
     title = models.CharField(max_length=300)
+    title_cy = welsh_char(_("title in Welsh"), max_length=300)
     report_title = models.CharField(
         max_length=300, blank=True, help_text="The title of the report as published."
     )
     summary = models.TextField(blank=True)
+    summary_cy = welsh_textarea(_("summary in Welsh"))
     lead_member = models.CharField(
         max_length=200, blank=True, help_text="The member who led the review."
     )
@@ -415,6 +419,7 @@ class AgreedAction(Versioned):
         help_text='What was agreed, for example "That a detailed update '
         'report be brought to a future meeting."'
     )
+    text_cy = welsh_textarea(_("what was agreed, in Welsh"))
     falls_to = models.CharField(max_length=300, blank=True, help_text="Who it falls to, by role.")
     falls_to_organisation = models.ForeignKey(
         "partnerships.Organisation",
