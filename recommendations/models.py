@@ -16,6 +16,7 @@ from django.db.models import Exists, F, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import formats, timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -25,13 +26,13 @@ from partnerships.models import Versioned
 
 
 class Status(models.TextChoices):
-    NOT_STARTED = "not_started", "Not started"
-    ON_TRACK = "on_track", "On track"
-    SLIPPED = "slipped", "Slipped"
-    PAUSED = "paused", "Paused"
-    ACHIEVED = "achieved", "Achieved"
-    NOT_ACHIEVED = "not_achieved", "Not achieved"
-    SUPERSEDED = "superseded", "Superseded"
+    NOT_STARTED = "not_started", _("Not started")
+    ON_TRACK = "on_track", _("On track")
+    SLIPPED = "slipped", _("Slipped")
+    PAUSED = "paused", _("Paused")
+    ACHIEVED = "achieved", _("Achieved")
+    NOT_ACHIEVED = "not_achieved", _("Not achieved")
+    SUPERSEDED = "superseded", _("Superseded")
 
     @classmethod
     def closing(cls) -> list[str]:
@@ -44,16 +45,16 @@ class Status(models.TextChoices):
 
 
 class Response(models.TextChoices):
-    AWAITING = "awaiting", "Awaiting response"
-    ACCEPTED = "accepted", "Accepted"
-    PARTLY_ACCEPTED = "partly_accepted", "Partly accepted"
-    NOT_ACCEPTED = "not_accepted", "Not accepted"
-    NOTED = "noted", "Noted"
+    AWAITING = "awaiting", _("Awaiting response")
+    ACCEPTED = "accepted", _("Accepted")
+    PARTLY_ACCEPTED = "partly_accepted", _("Partly accepted")
+    NOT_ACCEPTED = "not_accepted", _("Not accepted")
+    NOTED = "noted", _("Noted")
 
 
 class UpdateKind(models.TextChoices):
-    VERBAL = "verbal", "Verbal update"
-    WRITTEN = "written", "Written update"
+    VERBAL = "verbal", _("Verbal update")
+    WRITTEN = "written", _("Written update")
 
 
 STALE_MONTHS = 6
@@ -76,16 +77,17 @@ class SoftDeletable(models.Model):
     """A row that is deleted softly: it stays, hidden by ``LiveManager``, with who deleted it,
     when and why, until democratic services restore it."""
 
-    deleted_at = models.DateTimeField(null=True, blank=True, editable=False)
+    deleted_at = models.DateTimeField(_("deleted at"), null=True, blank=True, editable=False)
     deleted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
+        verbose_name=_("deleted by"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         editable=False,
         related_name="+",
     )
-    deletion_reason = models.TextField(blank=True, editable=False)
+    deletion_reason = models.TextField(_("reason for deleting"), blank=True, editable=False)
 
     class Meta:
         abstract = True
@@ -222,35 +224,48 @@ class Recommendation(SoftDeletable, Versioned):
     """
 
     review = models.ForeignKey(
-        "scrutiny.Review", on_delete=models.PROTECT, related_name="recommendations"
+        "scrutiny.Review",
+        on_delete=models.PROTECT,
+        related_name="recommendations",
+        verbose_name=_("review"),
     )
-    number = models.PositiveSmallIntegerField()
+    number = models.PositiveSmallIntegerField(_("number"))
     title = models.CharField(
+        _("title"),
         max_length=300,
         blank=True,
-        help_text='A short heading, for example "Quality of care and improving retention rates".',
+        help_text=_(
+            'A short heading, for example "Quality of care and improving retention rates".'
+        ),
     )
     title_cy = welsh_char(_("short heading in Welsh"), max_length=300)
-    text = models.TextField(help_text="The recommendation as the report words it.")
+    text = models.TextField(_("text"), help_text=_("The recommendation as the report words it."))
     text_cy = welsh_textarea(_("recommendation in Welsh"))
     response = models.CharField(
-        "executive response", max_length=20, choices=Response.choices, default=Response.AWAITING
+        _("executive response"),
+        max_length=20,
+        choices=Response.choices,
+        default=Response.AWAITING,
     )
     response_text = models.TextField(
-        "response and reasons",
+        _("response and reasons"),
         blank=True,
-        help_text="The executive's answer: its reasons and the actions it commits to.",
+        help_text=_("The executive's answer: its reasons and the actions it commits to."),
     )
     lead_officer = models.CharField(
-        max_length=200, blank=True, help_text="The officer who leads on it, by role."
+        _("lead officer"),
+        max_length=200,
+        blank=True,
+        help_text=_("The officer who leads on it, by role."),
     )
     responsible_bodies = models.ManyToManyField(
         "partnerships.Organisation",
         blank=True,
         related_name="recommendations",
-        help_text="The bodies that carry it, including partners and other councils.",
+        verbose_name=_("responsible bodies"),
+        help_text=_("The bodies that carry it, including partners and other councils."),
     )
-    target_date = models.DateField(null=True, blank=True)
+    target_date = models.DateField(_("target date"), null=True, blank=True)
 
     objects = LiveManager.from_queryset(RecommendationQuerySet)()
     all_objects = models.Manager.from_queryset(RecommendationQuerySet)()
@@ -258,6 +273,8 @@ class Recommendation(SoftDeletable, Versioned):
 
     class Meta:
         ordering = ["review", "number"]
+        verbose_name = _("recommendation")
+        verbose_name_plural = _("recommendations")
         constraints = [
             # Deleted ones included: a deleted recommendation's number stays taken, so that
             # restoring it never clashes.
@@ -295,7 +312,32 @@ class Recommendation(SoftDeletable, Versioned):
         """The short heading, or the start of the text where there is none."""
         if self.title:
             return self.title
-        return self.text if len(self.text) <= 90 else self.text[:87].rstrip() + "…"
+        return _shortened(self.text)
+
+    @property
+    def heading_cy(self) -> str:
+        """The heading in Welsh, for ``{% localised rec "heading" %}``: the Welsh short
+        heading; with no English short heading either, the start of the Welsh text; else
+        nothing (the English heading is shown, with the note that it is English)."""
+        if self.title_cy:
+            return self.title_cy
+        if self.title:
+            return ""
+        return _shortened(self.text_cy)
+
+
+def _shortened(text: str) -> str:
+    """``text`` as a heading: up to 90 characters, else its start and an ellipsis."""
+    return text if len(text) <= 90 else text[:87].rstrip() + "…"
+
+    @property
+    def heading_cy(self) -> str:
+        """The Welsh of ``heading``, blank where there is none, so that
+        ``{% localised rec "heading" %}`` falls back to the English heading."""
+        if self.title:
+            return self.title_cy
+        text = self.text_cy
+        return text if len(text) <= 90 else text[:87].rstrip() + "…"
 
 
 class ProgressUpdateQuerySet(models.QuerySet):
@@ -355,27 +397,35 @@ class ProgressUpdate(SoftDeletable, Versioned):
     someone in a role for an organisation, between meetings or at a meeting's agenda item
     (then its date is the meeting's)."""
 
-    given_on = models.DateField()
-    kind = models.CharField(max_length=20, choices=UpdateKind.choices, default=UpdateKind.WRITTEN)
+    given_on = models.DateField(_("date given"))
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=UpdateKind.choices, default=UpdateKind.WRITTEN
+    )
     organisation = models.ForeignKey(
         "partnerships.Organisation",
         on_delete=models.PROTECT,
         related_name="updates_given",
-        help_text="The organisation the update was given for.",
+        verbose_name=_("organisation"),
+        help_text=_("The organisation the update was given for."),
     )
     given_by_role = models.CharField(
-        max_length=200, help_text="For example: Director of Adult Social Care and Commissioning."
+        _("given by (role)"),
+        max_length=200,
+        help_text=_("For example: Director of Adult Social Care and Commissioning."),
     )
-    given_by_name = models.CharField(max_length=200, blank=True)
+    given_by_name = models.CharField(_("given by (name)"), max_length=200, blank=True)
     item = models.ForeignKey(
         "scrutiny.AgendaItem",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="updates",
-        help_text="The agenda item at which it was given, if at a meeting.",
+        verbose_name=_("agenda item"),
+        help_text=_("The agenda item at which it was given, if at a meeting."),
     )
-    summary = models.TextField(blank=True, help_text="What was said about the work in general.")
+    summary = models.TextField(
+        _("summary"), blank=True, help_text=_("What was said about the work in general.")
+    )
     summary_cy = welsh_textarea(_("summary in Welsh"))
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -383,8 +433,9 @@ class ProgressUpdate(SoftDeletable, Versioned):
         null=True,
         blank=True,
         related_name="updates_recorded",
+        verbose_name=_("recorded by"),
     )
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
 
     objects = LiveManager.from_queryset(ProgressUpdateQuerySet)()
     all_objects = models.Manager.from_queryset(ProgressUpdateQuerySet)()
@@ -392,12 +443,18 @@ class ProgressUpdate(SoftDeletable, Versioned):
 
     class Meta:
         ordering = ["-given_on", "-created_at"]
+        verbose_name = _("progress update")
+        verbose_name_plural = _("progress updates")
         constraints = [
             *SoftDeletable.constraints("progress_update"),
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} by {self.given_by_role}, {self.given_on}"
+        return gettext("%(kind)s by %(role)s, %(date)s") % {
+            "kind": self.get_kind_display(),
+            "role": self.given_by_role,
+            "date": self.given_on,
+        }
 
     def get_absolute_url(self) -> str:
         return reverse("recommendations:update-detail", args=[self.pk])
@@ -405,7 +462,10 @@ class ProgressUpdate(SoftDeletable, Versioned):
     @property
     def name(self) -> str:
         """How pages name it: "Written update of 25 May 2021"."""
-        return f"{self.get_kind_display()} of {formats.date_format(self.given_on)}"
+        return gettext("%(kind)s of %(date)s") % {
+            "kind": self.get_kind_display(),
+            "date": formats.date_format(self.given_on),
+        }
 
     @property
     def given_by(self) -> str:
@@ -437,16 +497,28 @@ class UpdateEntry(models.Model):
     not achieved, superseded) needs the outcome, kept in ``reason``.
     """
 
-    update = models.ForeignKey(ProgressUpdate, on_delete=models.CASCADE, related_name="entries")
-    recommendation = models.ForeignKey(
-        Recommendation, on_delete=models.PROTECT, related_name="entries"
+    update = models.ForeignKey(
+        ProgressUpdate,
+        on_delete=models.CASCADE,
+        related_name="entries",
+        verbose_name=_("progress update"),
     )
-    text = models.TextField(help_text="What was reported on this recommendation.")
+    recommendation = models.ForeignKey(
+        Recommendation,
+        on_delete=models.PROTECT,
+        related_name="entries",
+        verbose_name=_("recommendation"),
+    )
+    text = models.TextField(_("text"), help_text=_("What was reported on this recommendation."))
     text_cy = welsh_textarea(_("what was reported, in Welsh"))
-    new_status = models.CharField(max_length=20, choices=Status.choices, blank=True)
-    revised_target_date = models.DateField(null=True, blank=True)
+    new_status = models.CharField(
+        _("new status"), max_length=20, choices=Status.choices, blank=True
+    )
+    revised_target_date = models.DateField(_("revised target date"), null=True, blank=True)
     reason = models.TextField(
-        blank=True, help_text="Why it slipped or paused, or the outcome when it closes."
+        _("reason"),
+        blank=True,
+        help_text=_("Why it slipped or paused, or the outcome when it closes."),
     )
 
     objects = LiveEntryManager.from_queryset(models.QuerySet)()
@@ -455,7 +527,8 @@ class UpdateEntry(models.Model):
 
     class Meta:
         ordering = ["recommendation__number"]
-        verbose_name_plural = "update entries"
+        verbose_name = _("update entry")
+        verbose_name_plural = _("update entries")
         constraints = [
             models.UniqueConstraint(
                 fields=["update", "recommendation"], name="update_entry_once_per_update"
@@ -472,4 +545,7 @@ class UpdateEntry(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.recommendation} in {self.update}"
+        return gettext("%(recommendation)s in %(update)s") % {
+            "recommendation": self.recommendation,
+            "update": self.update,
+        }
