@@ -351,31 +351,6 @@ class ResponseForm(VersionedModelForm):
         return cleaned
 
 
-class RecommendationFilterForm(forms.Form):
-    """The list page's filters, sent by GET so a filtered list can be bookmarked."""
-
-    status = forms.ChoiceField(
-        label="Status", required=False, choices=[("", "Any status"), *Status.choices]
-    )
-    response = forms.ChoiceField(
-        label="Executive response",
-        required=False,
-        choices=[("", "Any response"), *Response.choices],
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = form_helper(
-            Field.select("status"),
-            Field.select("response"),
-            submit="Apply filters",
-            size=Size.SMALL,
-        )
-        self.helper.form_tag = True
-        self.helper.form_method = "get"
-        self.helper.layout[-1].field_classes = "govuk-button govuk-button--secondary"
-
-
 class AgendaItemChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, item):
         label = f"{dateformat.format(item.meeting.date, 'j F Y')}, item {item.number}: {item.title}"

@@ -25,9 +25,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 from partnerships.locking import EditConflict, conflict_response
 from partnerships.models import Organisation
 from recommendations import permissions, services
+from recommendations.filters import RecommendationFilter
 from recommendations.forms import (
     AgendaItem,
-    RecommendationFilterForm,
     RecommendationForm,
     ResponseForm,
     UpdateSubmission,
@@ -60,9 +60,9 @@ def _numbers(numbers: list[int]) -> str:
 @require_GET
 def recommendation_list(request):
     """Every recommendation the user may see, with its status now, grouped by review and
-    filtered by status and executive response."""
+    narrowed by ``RecommendationFilter`` (the filters are in the URL). Invalid filters show
+    their errors and no list, never a list narrowed by only some of them."""
     user = request.user
-    filters = RecommendationFilterForm(request.GET or None)
     recommendations = (
         Recommendation.objects.visible_to(user)
         .with_status(user=user)
@@ -76,11 +76,9 @@ def recommendation_list(request):
             "number",
         )
     )
-    if filters.is_bound and filters.is_valid():
-        if status := filters.cleaned_data["status"]:
-            recommendations = recommendations.filter(status=status)
-        if response := filters.cleaned_data["response"]:
-            recommendations = recommendations.filter(response=response)
+    filters = RecommendationFilter(request.GET or None, recommendations, request=request)
+    invalid = filters.is_bound and not filters.is_valid()
+    recommendations = recommendations.none() if invalid else filters.qs
     page = Paginator(recommendations, PAGE_SIZE).get_page(request.GET.get("page"))
     groups = [
         {
@@ -94,10 +92,9 @@ def recommendation_list(request):
         request,
         "recommendations/recommendation_list.html",
         {
-            "filters": filters,
-            "filtered": filters.is_bound
-            and filters.is_valid()
-            and any(filters.cleaned_data.values()),
+            "filters": filters.form,
+            "filtered": filters.active,
+            "filters_invalid": invalid,
             "page_obj": page,
             "groups": groups,
             "page_range": list(page.paginator.get_elided_page_range(page.number)),

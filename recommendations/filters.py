@@ -1,0 +1,230 @@
+"""The recommendation list's filters (django-filter), sent by GET so that the filter state
+is in the URL and a member can share or bookmark a filtered list.
+
+Rules enforced here:
+- the council, committee, review and responsible body choices come only from the
+  recommendations the user may see (``Recommendation.objects.visible_to``), so a draft
+  review, or a body or committee reached only through one, is never offered to someone who
+  may not see it; a value that is not offered is an error, never a silent match;
+- "status" is the status now and "overdue" and "no update for" follow the list's own
+  ``with_status(user=...)`` annotations, so they count only the updates the user may see;
+- invalid input (a month count of "abc", 31 February, an earliest target date after the
+  latest) is an error in the form: the view then shows no list rather than a list filtered
+  by only some of what was asked.
+"""
+
+from __future__ import annotations
+
+import django_filters
+from crispy_forms_gds.layout import HTML, Field, Size
+from django import forms
+from django.utils.html import format_html
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from partnerships.models import Organisation
+from recommendations.forms import DateField, form_helper
+from recommendations.models import Recommendation, Response, Status
+
+# Twenty years: longer than any review lasts, and small enough that "today less N months"
+# is always a date the database can hold.
+MAX_MONTHS = 240
+
+
+class RecommendationFilterForm(forms.Form):
+    """The form django-filter builds from ``RecommendationFilter``'s filters: a GET form
+    drawn by crispy-forms-gds, refusing a target date range that ends before it starts."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = form_helper(
+            Field.select("council"),
+            Field.select("committee"),
+            Field.select("review"),
+            Field.select("body"),
+            Field.select("status"),
+            Field.select("response"),
+            Field.select("overdue"),
+            Field.text("no_update_for", field_width=None),
+            Field("target_from"),
+            Field("target_to"),
+            # A button without a name, so the filtered list's URL holds only the filters.
+            HTML(
+                format_html(
+                    '<button type="submit" class="govuk-button govuk-button--secondary" '
+                    'data-module="govuk-button">{}</button>',
+                    gettext("Apply filters"),
+                )
+            ),
+            size=Size.SMALL,
+        )
+        self.helper.form_tag = True
+        self.helper.form_method = "get"
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("target_from"), data.get("target_to")
+        if start and end and start > end:
+            self.add_error(
+                "target_to",
+                _("Latest target date must be the same as or after the earliest target date"),
+            )
+        return data
+
+
+class DateFilter(django_filters.Filter):
+    """One end of a date range, in GOV.UK day, month and year boxes."""
+
+    field_class = DateField
+
+
+class MonthsFilter(django_filters.Filter):
+    """A whole number of months, from 1 to ``MAX_MONTHS``."""
+
+    field_class = forms.IntegerField
+
+
+def _months_errors() -> dict:
+    words = _("Enter the number of months as a whole number from 1 to %(max)s, like 6") % {
+        "max": MAX_MONTHS
+    }
+    return {"invalid": words, "min_value": words, "max_value": words}
+
+
+class RecommendationFilter(django_filters.FilterSet):
+    """Narrow the recommendations (annotated by ``with_status(user=...)``) the list shows.
+
+    Needs ``request`` (whose user the council, committee, review and body choices are
+    limited to) and a queryset annotated by ``with_status`` for that user.
+    """
+
+    council = django_filters.ChoiceFilter(
+        field_name="review__committee__council_id",
+        label=_("Council"),
+        empty_label=_("All councils"),
+    )
+    committee = django_filters.ChoiceFilter(
+        field_name="review__committee_id",
+        label=_("Committee"),
+        empty_label=_("All committees"),
+    )
+    review = django_filters.ChoiceFilter(
+        field_name="review_id", label=_("Review"), empty_label=_("All reviews")
+    )
+    body = django_filters.ChoiceFilter(
+        field_name="responsible_bodies",
+        label=_("Responsible body"),
+        empty_label=_("Any body"),
+    )
+    status = django_filters.ChoiceFilter(
+        field_name="status",
+        choices=Status.choices,
+        label=_("Status now"),
+        empty_label=_("Any status"),
+    )
+    response = django_filters.ChoiceFilter(
+        field_name="response",
+        choices=Response.choices,
+        label=_("Executive response"),
+        empty_label=_("Any response"),
+    )
+    overdue = django_filters.ChoiceFilter(
+        choices=[("yes", _("Overdue only")), ("no", _("Not overdue"))],
+        method="filter_overdue",
+        label=_("Overdue"),
+        help_text=_("Overdue means open and past its target date (revised, if it was)."),
+        empty_label=_("Overdue or not"),
+    )
+    no_update_for = MonthsFilter(
+        method="filter_no_update_for",
+        label=_("No progress update for (months)"),
+        help_text=_(
+            "For example, 6: those whose latest update is more than 6 months old, "
+            "and those never updated."
+        ),
+        min_value=1,
+        max_value=MAX_MONTHS,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-3"}),
+    )
+    target_from = DateFilter(
+        field_name="current_target_date",
+        lookup_expr="gte",
+        label=_("Earliest target date"),
+        help_text=_("The target date now (revised, if it was). For example, 1 4 2022."),
+    )
+    target_to = DateFilter(
+        field_name="current_target_date",
+        lookup_expr="lte",
+        label=_("Latest target date"),
+        help_text=_("For example, 31 3 2023."),
+    )
+
+    class Meta:
+        model = Recommendation
+        fields: list[str] = []
+        form = RecommendationFilterForm
+
+    def __init__(self, data=None, queryset=None, *, request, **kwargs):
+        super().__init__(data, queryset, request=request, **kwargs)
+        # Worded per request, in the language of the page.
+        self.filters["no_update_for"].extra["error_messages"] = _months_errors()
+        councils, committees, reviews = _places(Recommendation.objects.visible_to(request.user))
+        self.filters["council"].extra["choices"] = councils
+        self.filters["committee"].extra["choices"] = committees
+        self.filters["review"].extra["choices"] = reviews
+        self.filters["body"].extra["choices"] = [
+            (str(body.pk), body.label)
+            for body in Organisation.objects.filter(
+                pk__in=Recommendation.objects.visible_to(request.user).values("responsible_bodies")
+            ).order_by("name")
+        ]
+
+    def filter_overdue(self, queryset, name, value):
+        return queryset.overdue() if value == "yes" else queryset.not_overdue()
+
+    def filter_no_update_for(self, queryset, name, value):
+        return queryset.no_update_for(value)
+
+    @property
+    def active(self) -> bool:
+        """Whether valid filters narrow the list (not merely a page number in the URL)."""
+        return self.is_valid() and any(
+            value not in (None, "") for value in self.form.cleaned_data.values()
+        )
+
+
+def _places(visible) -> tuple[list, list, list]:
+    """Choices of the councils, committees (grouped by council) and reviews (grouped by
+    committee) that ``visible`` recommendations belong to, in one query."""
+    rows = (
+        visible.order_by(
+            "review__committee__council__name",
+            "review__committee__name",
+            "review__title",
+            "review_id",
+        )
+        .values_list(
+            "review__committee__council_id",
+            "review__committee__council__name",
+            "review__committee_id",
+            "review__committee__name",
+            "review_id",
+            "review__title",
+        )
+        .distinct()
+    )
+    councils: dict[int, str] = {}
+    committees: dict[str, list] = {}
+    reviews: dict[str, list] = {}
+    seen_committees: set[int] = set()
+    for council_id, council, committee_id, committee, review_id, review in rows:
+        councils[council_id] = council
+        if committee_id not in seen_committees:
+            seen_committees.add(committee_id)
+            committees.setdefault(council, []).append((str(committee_id), committee))
+        reviews.setdefault(f"{committee}, {council}", []).append((str(review_id), review))
+    return (
+        [(str(pk), name) for pk, name in councils.items()],
+        list(committees.items()),
+        list(reviews.items()),
+    )
