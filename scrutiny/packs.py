@@ -487,7 +487,7 @@ def tracker_xlsx(tracker: ReviewTracker) -> bytes:
             rec.lead_officer,
             bodies,
             rec.current_target_date,
-            Status(rec.status).label,
+            str(Status(rec.status).label),  # a lazy translation, which openpyxl refuses
             rec.status_since,
             latest,
             rec.last_update_on,
