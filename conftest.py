@@ -4,6 +4,15 @@ import shutil
 
 import pytest
 
+
+def pytest_sessionstart(session):
+    """The Welsh pages and the translation tests read the compiled catalogue (.mo), which is
+    not committed: compile it when it is missing or older than its .po."""
+    from scrutiny.translations import compile_translations
+
+    compile_translations()
+
+
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 

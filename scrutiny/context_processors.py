@@ -1,12 +1,13 @@
 from django.conf import settings
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 NAVIGATION = [
-    ("Home", "scrutiny:home"),
-    ("Committees", "scrutiny:committee-list"),
-    ("Reviews", "scrutiny:review-list"),
-    ("Recommendations", "recommendations:recommendation-list"),
-    ("Organisations", "partnerships:organisation-list"),
+    (_("Home"), "scrutiny:home"),
+    (_("Committees"), "scrutiny:committee-list"),
+    (_("Reviews"), "scrutiny:review-list"),
+    (_("Recommendations"), "recommendations:recommendation-list"),
+    (_("Organisations"), "partnerships:organisation-list"),
 ]
 
 

@@ -1,6 +1,13 @@
 """Root URLs: each app's pages under its own namespace, Django's sign-in and change of
-password, the admin, and the error pages' views."""
+password, the admin, and the error pages' views.
 
+Every page for people is in English at its plain URL and in Welsh under /cy/ (the same path
+after the prefix). Outside the language prefix: theme.css (the same for both) and the
+Django admin, a tool for the few administrators, kept at one address in English so its
+URLs, its staff-only rule and its own sign-in do not double up.
+"""
+
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
@@ -9,10 +16,14 @@ from partnerships.forms import ChangePasswordForm, SignInForm
 from scrutiny import views
 
 urlpatterns = [
+    path("theme.css", views.theme_css, name="theme-css"),
+    path("admin/", admin.site.urls),
+]
+
+urlpatterns += i18n_patterns(
     path("", include("scrutiny.urls")),
     path("", include("recommendations.urls")),
     path("", include("partnerships.urls")),
-    path("theme.css", views.theme_css, name="theme-css"),
     path(
         "accounts/login/",
         auth_views.LoginView.as_view(
@@ -31,8 +42,8 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
-    path("admin/", admin.site.urls),
-]
+    prefix_default_language=False,
+)
 
 # The 500 page is drawn without the request or the database: whatever failed may be one of
 # them.

@@ -66,6 +66,9 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # After the session, before CommonMiddleware (which may redirect to a slashed URL in the
+    # reader's language): chooses English or Welsh from the URL's /cy/ prefix.
+    "django.middleware.locale.LocaleMiddleware",
     # Outside CsrfViewMiddleware, so that its refusals are logged too.
     "partnerships.security.RefusedAccessLogMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -96,6 +99,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
                 "scrutiny.context_processors.council",
+                "partnerships.context_processors.language",
             ],
         },
     },
@@ -131,7 +135,13 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# English at the plain URLs; Welsh (Cymraeg) under /cy/ (scrutiny.root_urls). Councils in
+# Wales must offer both.
 LANGUAGE_CODE = "en-gb"
+LANGUAGES = [("en-gb", "English"), ("cy", "Cymraeg")]
+# The Welsh is compiled from locale/cy/LC_MESSAGES/django.po by the build, the test run and
+# `manage.py demo` (.mo files are not committed).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True

@@ -15,6 +15,7 @@ from django.core.management.base import BaseCommand
 from django.db import connection
 
 from scrutiny.demo import demo_load
+from scrutiny.translations import compile_translations
 
 DEFAULT_ADDRPORT = "127.0.0.1:8000"
 
@@ -62,6 +63,9 @@ class Command(BaseCommand):
         # Migration chatter would push the accounts off the screen; -v 2 shows it.
         call_command("migrate", interactive=False, verbosity=max(verbosity - 1, 0))
         self.stdout.write("Database migrated.")
+        # The Welsh pages (/cy/) need the compiled catalogue, which is not committed.
+        if compile_translations():
+            self.stdout.write("Welsh translations compiled.")
 
         result = demo_load()
         created = sum(result["created"].values())
