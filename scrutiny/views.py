@@ -234,6 +234,10 @@ def committee_detail(request, pk: int):
         .order_by("-report_agreed_on", "title")
     )
     _count_statuses(reviews, user)
+    # The committee's chart adds up its reviews' counts: no query of its own.
+    committee_counts = Counter()
+    for review in reviews:
+        committee_counts.update({row["value"]: row["count"] for row in review.status_rows})
     actions = AgreedAction.objects.visible_to(user).filter(meeting__committee=committee)
     outstanding = list(
         actions.outstanding()
@@ -255,6 +259,8 @@ def committee_detail(request, pk: int):
             "upcoming": [m for m in meetings if m.date >= today],
             "past": [m for m in reversed(meetings) if m.date < today],
             "reviews": reviews,
+            "status_rows": [r for r in _status_rows(committee_counts) if r["count"]],
+            "status_total": sum(committee_counts.values()),
             "decisions": decisions,
             "outstanding": _mark_overdue(outstanding, overdue_ids),
             "overdue_count": len(overdue_ids & {a.pk for a in outstanding}),

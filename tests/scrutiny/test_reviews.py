@@ -275,7 +275,8 @@ def test_tracker_orders_recommendations_numerically_with_status_words(client, re
     assert order == list(range(1, 12))
     assert re.search(r"4 Heading number 4 .*? On track", page)
     assert re.search(r"10 Heading number 10 .*? Slipped", page)
-    assert "9 Not started 1 On track 1 Slipped" in page
+    # The status chart: each status with its count.
+    assert "Not started 9 recommendations On track 1 recommendation Slipped 1 recommendation" in page
 
 
 def test_tracker_ignores_updates_given_at_exempt_items_for_the_public(client, review, people):
@@ -392,7 +393,8 @@ def test_detail_runs_the_same_few_queries_for_3_or_30_recommendations(
     with django_assert_max_num_queries(10 + SESSION_SAVE):
         response = client.get(detail_url(review))
     assert response.status_code == 200
-    assert text_of(response).count("On track") == n + 1  # each row, and the count
+    # Each row, and the status chart and its table.
+    assert text_of(response).count("On track") == n + 2
 
 
 # --- Adding and editing ----------------------------------------------------------------
