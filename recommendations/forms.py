@@ -17,7 +17,10 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import connection
 from django.utils import dateformat, timezone
+from django.utils.functional import lazy
 from django.utils.html import format_html
+from django.utils.text import format_lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from partnerships.bilingual import WELSH_HELP
@@ -38,27 +41,37 @@ AgendaItem = ProgressUpdate._meta.get_field("item").related_model
 # What a date's errors say, by case. ``{label}`` is the field's label and ``{name}`` the
 # same with a small first letter. The GOV.UK date input pattern names the field.
 DATE_ERRORS_NAMING_THE_FIELD = {
-    "required": "Enter the {name}",
+    "required": _("Enter the {name}"),
     "incomplete": (
-        "{label} must include a day",
-        "{label} must include a month",
-        "{label} must include a year",
+        _("{label} must include a day"),
+        _("{label} must include a month"),
+        _("{label} must include a year"),
     ),
-    "not_number": ("{label} must be a real date: use numbers only",) * 3,
-    "not_a_day": "{label} must be a real date",
-    "year_digits": "{label} year must include 4 numbers",
-    "year_range": "{label} year must be between 1900 and 2200",
+    "not_number": (_("{label} must be a real date: use numbers only"),) * 3,
+    "not_a_day": _("{label} must be a real date"),
+    "year_digits": _("{label} year must include 4 numbers"),
+    "year_range": _("{label} year must be between 1900 and 2200"),
 }
 # The short wording of the committee, meeting, review and decision forms, whose labels end
 # in "(optional)" and would read badly inside a message.
 DATE_ERRORS_SHORT = {
-    "required": "Enter the day, month and year",
-    "incomplete": ("Enter the day of the month", "Enter the month", "Enter the year"),
-    "not_number": ("Enter a valid date", "Enter a valid month", "Enter a valid year"),
-    "not_a_day": "Enter a real date",
-    "year_digits": "Enter a year between 1900 and 2200",
-    "year_range": "Enter a year between 1900 and 2200",
+    "required": _("Enter the day, month and year"),
+    "incomplete": (_("Enter the day of the month"), _("Enter the month"), _("Enter the year")),
+    "not_number": (_("Enter a valid date"), _("Enter a valid month"), _("Enter a valid year")),
+    "not_a_day": _("Enter a real date"),
+    "year_digits": _("Enter a year between 1900 and 2200"),
+    "year_range": _("Enter a year between 1900 and 2200"),
 }
+
+
+def _lower_first(text) -> str:
+    text = str(text)
+    return text[:1].lower() + text[1:]
+
+
+# Lazy, like the labels it is given: fields are made once, when the module is imported,
+# and each page words its errors in that page's language.
+_lower_first_lazy = lazy(_lower_first, str)
 
 
 class DateField(DateInputField):
@@ -82,11 +95,11 @@ class DateField(DateInputField):
         **kwargs,
     ):
         super().__init__(label=label, required=required, require_all_fields=False, **kwargs)
-        words = {"label": label, "name": label[:1].lower() + label[1:]}
+        words = {"label": label, "name": _lower_first_lazy(label)}
         self.messages = {
-            case: tuple(m.format(**words) for m in text)
+            case: tuple(format_lazy(m, **words) for m in text)
             if isinstance(text, tuple)
-            else text.format(**words)
+            else format_lazy(text, **words)
             for case, text in messages.items()
         }
         self.error_messages["required"] = self.messages["required"]
@@ -212,14 +225,15 @@ class RecommendationForm(VersionedModelForm):
     """A recommendation of a review: its number is unique within the review."""
 
     target_date = DateField(
-        label="Target date", help_text="For example, 31 3 2022. Leave blank if none was set."
+        label=_("Target date"),
+        help_text=_("For example, 31 3 2022. Leave blank if none was set."),
     )
     responsible_bodies = RecordsField(
         queryset=Organisation.objects.order_by("name"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        label="Which bodies carry it?",
-        help_text="Select all that apply, including partners and other councils.",
+        label=_("Which bodies carry it?"),
+        help_text=_("Select all that apply, including partners and other councils."),
     )
 
     class Meta:
@@ -235,20 +249,20 @@ class RecommendationForm(VersionedModelForm):
             "target_date",
         ]
         labels = {
-            "number": "Number",
-            "title": "Short heading (optional)",
-            "text": "Recommendation",
+            "number": _("Number"),
+            "title": _("Short heading (optional)"),
+            "text": _("Recommendation"),
             "title_cy": _("Short heading in Welsh (optional)"),
             "text_cy": _("Recommendation in Welsh (optional)"),
-            "lead_officer": "Lead officer (optional)",
+            "lead_officer": _("Lead officer (optional)"),
         }
         help_texts = {
-            "number": "As numbered in the report.",
-            "lead_officer": "By role, for example Director of Adult Social Care.",
+            "number": _("As numbered in the report."),
+            "lead_officer": _("By role, for example Director of Adult Social Care."),
         }
         error_messages = {
-            "number": {"required": "Enter the recommendation's number"},
-            "text": {"required": "Enter the recommendation as the report words it"},
+            "number": {"required": _("Enter the recommendation's number")},
+            "text": {"required": _("Enter the recommendation as the report words it")},
         }
 
     def __init__(self, *args, review, **kwargs):
@@ -270,17 +284,17 @@ class RecommendationForm(VersionedModelForm):
             Field.text("lead_officer"),
             Field.checkboxes("responsible_bodies", small=True),
             Field("target_date"),
-            submit="Save recommendation",
+            submit=gettext("Save recommendation"),
             size=Size.SMALL,
         )
 
     def clean_number(self):
         number = self.cleaned_data["number"]
         if number is not None and number < 1:
-            raise ValidationError("The number must be 1 or more")
+            raise ValidationError(gettext("The number must be 1 or more"))
         # Refused in words here, the same on every database (PostgreSQL's own limit is 32767).
         if number is not None and number > 999:
-            raise ValidationError("The number must be 999 or less")
+            raise ValidationError(gettext("The number must be 999 or less"))
         # A deleted recommendation keeps its number, so that restoring it never clashes.
         taken = (
             Recommendation.all_objects.filter(review=self.review, number=number)
@@ -290,11 +304,17 @@ class RecommendationForm(VersionedModelForm):
         if number is not None and taken is not None:
             if taken.deleted_at is not None:
                 raise ValidationError(
-                    f"Recommendation {number} was deleted: restore it from Deleted items or "
-                    "use another number"
+                    gettext(
+                        "Recommendation %(number)s was deleted: restore it from Deleted items "
+                        "or use another number"
+                    )
+                    % {"number": number}
                 )
             raise ValidationError(
-                f"This review already has a recommendation {number}: choose another number"
+                gettext(
+                    "This review already has a recommendation %(number)s: choose another number"
+                )
+                % {"number": number}
             )
         return number
 
@@ -303,29 +323,31 @@ class ResponseForm(VersionedModelForm):
     """The executive's response to a recommendation, who leads on it and by when."""
 
     response = forms.ChoiceField(
-        label="What was the executive's response?",
+        label=_("What was the executive's response?"),
         choices=[
             (Response.ACCEPTED, Response.ACCEPTED.label),
             (Response.PARTLY_ACCEPTED, Response.PARTLY_ACCEPTED.label),
             (Response.NOT_ACCEPTED, Response.NOT_ACCEPTED.label),
             (Response.NOTED, Response.NOTED.label),
-            (Response.AWAITING, "Awaiting response (none received yet)"),
+            (Response.AWAITING, _("Awaiting response (none received yet)")),
         ],
         widget=forms.RadioSelect,
-        error_messages={"required": "Select the executive's response"},
+        error_messages={"required": _("Select the executive's response")},
     )
-    target_date = DateField(label="Target date", help_text="For example, 31 3 2022.")
+    target_date = DateField(label=_("Target date"), help_text=_("For example, 31 3 2022."))
 
     class Meta:
         model = Recommendation
         fields = ["response", "response_text", "lead_officer", "target_date"]
         labels = {
-            "response_text": "Response and reasons",
-            "lead_officer": "Lead officer (optional)",
+            "response_text": _("Response and reasons"),
+            "lead_officer": _("Lead officer (optional)"),
         }
         help_texts = {
-            "response_text": "The executive's answer: its reasons and the actions it commits to.",
-            "lead_officer": "By role, for example Director of Adult Social Care.",
+            "response_text": _(
+                "The executive's answer: its reasons and the actions it commits to."
+            ),
+            "lead_officer": _("By role, for example Director of Adult Social Care."),
         }
 
     def __init__(self, *args, **kwargs):
@@ -335,7 +357,7 @@ class ResponseForm(VersionedModelForm):
             Field.textarea("response_text", rows=8),
             Field.text("lead_officer"),
             Field("target_date"),
-            submit="Save response",
+            submit=gettext("Save response"),
             size=Size.SMALL,
         )
 
@@ -346,15 +368,20 @@ class ResponseForm(VersionedModelForm):
             and not (cleaned.get("response_text") or "").strip()
         ):
             self.add_error(
-                "response_text", "Give the executive's reasons when it is not fully accepted"
+                "response_text",
+                gettext("Give the executive's reasons when it is not fully accepted"),
             )
         return cleaned
 
 
 class AgendaItemChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, item):
-        label = f"{dateformat.format(item.meeting.date, 'j F Y')}, item {item.number}: {item.title}"
-        return f"{label} (exempt)" if item.exempt else label
+        label = gettext("%(date)s, item %(number)s: %(title)s") % {
+            "date": dateformat.format(item.meeting.date, "j F Y"),
+            "number": item.number,
+            "title": item.title,
+        }
+        return gettext("%(item)s (exempt)") % {"item": label} if item.exempt else label
 
 
 class UpdateForm(forms.Form):
@@ -365,42 +392,46 @@ class UpdateForm(forms.Form):
     """
 
     given_on = DateField(
-        label="Date given",
-        help_text="For example, 27 3 2021. If it was given at a meeting, choose the agenda "
-        "item below instead: the meeting's date is used.",
+        label=_("Date given"),
+        help_text=_(
+            "For example, 27 3 2021. If it was given at a meeting, choose the agenda item "
+            "below instead: the meeting's date is used."
+        ),
     )
     kind = forms.ChoiceField(
-        label="Was it verbal or written?",
+        label=_("Was it verbal or written?"),
         choices=UpdateKind.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Select whether the update was verbal or written"},
+        error_messages={"required": _("Select whether the update was verbal or written")},
     )
     organisation = forms.ModelChoiceField(
-        label="Which organisation was it given for?",
+        label=_("Which organisation was it given for?"),
         queryset=Organisation.objects.none(),
-        empty_label="Select an organisation",
-        error_messages={"required": "Select the organisation the update was given for"},
+        empty_label=_("Select an organisation"),
+        error_messages={"required": _("Select the organisation the update was given for")},
     )
     given_by_role = forms.CharField(
-        label="Given by (role)",
+        label=_("Given by (role)"),
         max_length=200,
-        help_text="For example: Director of Adult Social Care and Commissioning.",
-        error_messages={"required": "Enter the role of the person who gave the update"},
+        help_text=_("For example: Director of Adult Social Care and Commissioning."),
+        error_messages={"required": _("Enter the role of the person who gave the update")},
     )
-    given_by_name = forms.CharField(label="Name (optional)", max_length=200, required=False)
+    given_by_name = forms.CharField(label=_("Name (optional)"), max_length=200, required=False)
     item = AgendaItemChoiceField(
-        label="Agenda item (optional)",
+        label=_("Agenda item (optional)"),
         queryset=AgendaItem.objects.none(),
         required=False,
-        empty_label="Not given at a meeting",
-        help_text="The meeting's agenda item at which it was given, if any. Closing a "
-        "recommendation needs the item of the meeting that agreed it.",
+        empty_label=_("Not given at a meeting"),
+        help_text=_(
+            "The meeting's agenda item at which it was given, if any. Closing a "
+            "recommendation needs the item of the meeting that agreed it."
+        ),
     )
     summary = forms.CharField(
-        label="Summary (optional)",
+        label=_("Summary (optional)"),
         required=False,
         widget=forms.Textarea,
-        help_text="What was said about the work in general.",
+        help_text=_("What was said about the work in general."),
     )
     summary_cy = forms.CharField(
         label=_("Summary in Welsh (optional)"),
@@ -437,10 +468,12 @@ class UpdateForm(forms.Form):
             for part in self.fields["given_on"].fields:
                 part.widget.errors = []
         elif "given_on" in cleaned and cleaned["given_on"] is None:
-            self.add_error("given_on", "Enter the date the update was given, or choose the item")
+            self.add_error(
+                "given_on", gettext("Enter the date the update was given, or choose the item")
+            )
         given_on = cleaned.get("given_on")
         if given_on and given_on > timezone.localdate():
-            self.add_error("given_on", "The date given must be today or in the past")
+            self.add_error("given_on", gettext("The date given must be today or in the past"))
         return cleaned
 
 
@@ -454,7 +487,7 @@ class EntryForm(forms.Form):
     text = forms.CharField(required=False, widget=forms.Textarea)
     text_cy = forms.CharField(required=False, widget=forms.Textarea, help_text=WELSH_HELP)
     new_status = forms.ChoiceField(required=False)
-    revised_target_date = DateField(label="Revised target date")
+    revised_target_date = DateField(label=_("Revised target date"))
     reason = forms.CharField(required=False, widget=forms.Textarea)
 
     def __init__(self, *args, recommendation: Recommendation, may_close: bool, **kwargs):
@@ -462,21 +495,32 @@ class EntryForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.recommendation = recommendation
         n = recommendation.number
-        about = format_html('<span class="govuk-visually-hidden"> on recommendation {}</span>', n)
-        self.fields["text"].label = format_html("What was reported{}", about)
-        self.fields["text"].help_text = "Leave blank to skip this recommendation."
+        # Each label names its recommendation to a screen reader, which reads a field
+        # alone, out of its fieldset.
+        about = format_html(
+            '<span class="govuk-visually-hidden"> {}</span>',
+            gettext("on recommendation %(number)s") % {"number": n},
+        )
+        self.fields["text"].label = format_html("{}{}", gettext("What was reported"), about)
+        self.fields["text"].help_text = gettext("Leave blank to skip this recommendation.")
         self.fields["text_cy"].label = format_html(
-            _("What was reported, in Welsh (optional){}"), about
+            "{}{}", gettext("What was reported, in Welsh (optional)"), about
         )
         statuses = Status.open() + (Status.closing() if may_close else [])
-        self.fields["new_status"].choices = [("", "No change")] + [
+        self.fields["new_status"].choices = [("", gettext("No change"))] + [
             (s, Status(s).label) for s in statuses
         ]
-        self.fields["new_status"].label = format_html("New status{}", about)
-        self.fields["revised_target_date"].label = f"Revised target date for recommendation {n}"
-        self.fields["revised_target_date"].help_text = "If it has slipped. For example, 31 3 2022."
-        self.fields["reason"].label = format_html("Reason or outcome{}", about)
-        self.fields["reason"].help_text = "Why it slipped or paused, or the outcome when it closes."
+        self.fields["new_status"].label = format_html("{}{}", gettext("New status"), about)
+        self.fields["revised_target_date"].label = gettext(
+            "Revised target date for recommendation %(number)s"
+        ) % {"number": n}
+        self.fields["revised_target_date"].help_text = gettext(
+            "If it has slipped. For example, 31 3 2022."
+        )
+        self.fields["reason"].label = format_html("{}{}", gettext("Reason or outcome"), about)
+        self.fields["reason"].help_text = gettext(
+            "Why it slipped or paused, or the outcome when it closes."
+        )
         # The fieldset and its legend (the recommendation's own words) are drawn by the
         # page template, which escapes them; the pack would mark a legend safe.
         self.helper = form_helper(
@@ -490,7 +534,11 @@ class EntryForm(forms.Form):
 
     @property
     def label(self) -> str:
-        return f"Recommendation {self.recommendation.number}"
+        return gettext("Recommendation %(number)s") % {"number": self.recommendation.number}
+
+    def _error(self, message: str) -> str:
+        """``message`` (with ``%(number)s``) about this form's recommendation."""
+        return message % {"number": self.recommendation.number}
 
     @property
     def reported(self) -> bool:
@@ -509,17 +557,37 @@ class EntryForm(forms.Form):
         status = cleaned.get("new_status")
         reason = (cleaned.get("reason") or "").strip()
         if not text and (status or reason or cleaned.get("revised_target_date")):
-            self.add_error("text", f"{self.label}: say what was reported, or clear its answers")
+            self.add_error(
+                "text",
+                self._error(
+                    gettext(
+                        "Recommendation %(number)s: say what was reported, or clear its answers"
+                    )
+                ),
+            )
         if status == Status.SLIPPED:
             if not cleaned.get("revised_target_date") and "revised_target_date" not in self.errors:
                 self.add_error(
                     "revised_target_date",
-                    f"{self.label}: enter the revised target date when it has slipped",
+                    self._error(
+                        gettext(
+                            "Recommendation %(number)s: enter the revised target date when it "
+                            "has slipped"
+                        )
+                    ),
                 )
             if not reason:
-                self.add_error("reason", f"{self.label}: give the reason it slipped")
+                self.add_error(
+                    "reason",
+                    self._error(gettext("Recommendation %(number)s: give the reason it slipped")),
+                )
         if status in Status.closing() and not reason:
-            self.add_error("reason", f"{self.label}: give the outcome when you close it")
+            self.add_error(
+                "reason",
+                self._error(
+                    gettext("Recommendation %(number)s: give the outcome when you close it")
+                ),
+            )
         return cleaned
 
     def entry_input(self) -> EntryInput:
@@ -591,7 +659,7 @@ class UpdateSubmission:
         reported = [e for e in self.entries if e.cleaned_data["text"].strip()]
         if not reported:
             # Shown on the first recommendation too, so the message sits by a field.
-            message = "Say what was reported on at least one recommendation"
+            message = gettext("Say what was reported on at least one recommendation")
             if self.shown_entries:
                 self.shown_entries[0].add_error("text", message)
             else:
@@ -602,8 +670,12 @@ class UpdateSubmission:
                 if entry.cleaned_data["new_status"] in Status.closing():
                     entry.add_error(
                         "new_status",
-                        f"{entry.label}: only a meeting can agree to close it; "
-                        "choose the agenda item above",
+                        entry._error(
+                            gettext(
+                                "Recommendation %(number)s: only a meeting can agree to close "
+                                "it; choose the agenda item above"
+                            )
+                        ),
                     )
                     valid = False
         return valid
@@ -631,14 +703,16 @@ class DeletionForm(forms.Form):
     and shown to democratic services on the deleted items page."""
 
     reason = forms.CharField(
-        label="Why are you deleting it?",
-        help_text="For example: entered twice by mistake. Democratic services see this if "
-        "they are asked to restore it.",
+        label=_("Why are you deleting it?"),
+        help_text=_(
+            "For example: entered twice by mistake. Democratic services see this if they are "
+            "asked to restore it."
+        ),
         max_length=1000,
         widget=forms.Textarea,
         error_messages={
-            "required": "Say why it is being deleted",
-            "max_length": "The reason must be 1,000 characters or fewer",
+            "required": _("Say why it is being deleted"),
+            "max_length": _("The reason must be 1,000 characters or fewer"),
         },
     )
 
