@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "crispy_forms",
     "crispy_forms_gds",
+    "django_filters",
     "simple_history",
     # Before partnerships, so axes records a failed sign-in before the security log reads it.
     "axes",
