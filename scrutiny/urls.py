@@ -1,6 +1,6 @@
 from django.urls import path
 
-from scrutiny import views
+from scrutiny import search_views, views
 
 app_name = "scrutiny"
 
@@ -55,4 +55,9 @@ urlpatterns += [
 # Recording what happened at a meeting, item by item.
 urlpatterns += [
     path("meetings/<int:pk>/record/", views.meeting_record_page, name="meeting-record"),
+]
+
+# Search across everything a reader may see.
+urlpatterns += [
+    path("search/", search_views.search_page, name="search"),
 ]

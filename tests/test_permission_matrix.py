@@ -119,6 +119,8 @@ MATRIX: dict[str, Entry] = {
     "scrutiny:meeting-pack-pdf": entry(pk("meeting_a"), shape=PUBLIC_PAGE),
     "scrutiny:review-tracker-pdf": entry(pk("review_a"), shape=PUBLIC_PAGE),
     "scrutiny:review-tracker-xlsx": entry(pk("review_a"), shape=PUBLIC_PAGE),
+    # --- scrutiny: search, across everything the reader may see -------------------------
+    "scrutiny:search": entry(shape=PUBLIC_PAGE, query="?q=care"),
     # --- recommendations ----------------------------------------------------------------
     "recommendations:recommendation-list": entry(shape=PUBLIC_PAGE),
     "recommendations:recommendation-detail": entry(pk("rec_a1"), shape=PUBLIC_PAGE),
