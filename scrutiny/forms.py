@@ -22,8 +22,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db.models import Case, When
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from partnerships.bilingual import localised
 from partnerships.locking import SeenRecordsField, VersionedModelForm, seen_value
 from partnerships.models import Organisation
 from recommendations.forms import DATE_ERRORS_SHORT, DateField, EntryForm, error_links, form_helper
@@ -47,9 +49,16 @@ class CommitteeForm(VersionedModelForm):
     class Meta:
         model = Committee
         fields = ["council", "name", "kind", "chair", "vice_chair", "remit"]
-        labels = {"vice_chair": "Vice Chair (optional)", "chair": "Chair (optional)"}
+        labels = {
+            "council": _("Council"),
+            "name": _("Name"),
+            "kind": _("Kind"),
+            "chair": _("Chair (optional)"),
+            "vice_chair": _("Vice Chair (optional)"),
+            "remit": _("Remit"),
+        }
         widgets = {"kind": forms.RadioSelect}
-        error_messages = {"name": {"required": "Enter the committee's name"}}
+        error_messages = {"name": {"required": _("Enter the committee's name")}}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -57,8 +66,10 @@ class CommitteeForm(VersionedModelForm):
         if not user.is_superuser:
             councils = councils.filter(pk=user.organisation_id)
         self.fields["council"].queryset = councils
-        self.fields["council"].empty_label = None if councils.count() == 1 else "Choose a council"
-        self.fields["council"].error_messages["required"] = "Choose the council"
+        self.fields["council"].empty_label = (
+            None if councils.count() == 1 else gettext("Choose a council")
+        )
+        self.fields["council"].error_messages["required"] = gettext("Choose the council")
         self.helper = form_helper(
             Field.select("council"),
             Field.text("name"),
@@ -66,7 +77,7 @@ class CommitteeForm(VersionedModelForm):
             Field.text("chair", field_width=Fluid.TWO_THIRDS),
             Field.text("vice_chair", field_width=Fluid.TWO_THIRDS),
             Field.textarea("remit", rows=5),
-            submit="Save committee",
+            submit=gettext("Save committee"),
         )
 
 
@@ -74,18 +85,18 @@ class MeetingForm(VersionedModelForm):
     """A meeting of one committee; the committee cannot meet twice at the same date and time."""
 
     date = DateField(
-        label="Date",
+        label=_("Date"),
         required=True,
-        help_text="For example, 4 12 2017",
+        help_text=_("For example, 4 12 2017"),
         messages=DATE_ERRORS_SHORT,
-        error_messages={"required": "Enter the date of the meeting"},
+        error_messages={"required": _("Enter the date of the meeting")},
     )
     start_time = forms.TimeField(
-        label="Start time (optional)",
+        label=_("Start time (optional)"),
         required=False,
-        help_text="Use the 24-hour clock, for example 17:30",
+        help_text=_("Use the 24-hour clock, for example 17:30"),
         input_formats=["%H:%M", "%H.%M", "%H:%M:%S"],
-        error_messages={"invalid": "Enter a time like 17:30"},
+        error_messages={"invalid": _("Enter a time like 17:30")},
         # A text input, as GOV.UK asks: it is the one crispy-forms-gds marks up in error.
         widget=forms.TextInput(attrs={"spellcheck": "false"}),
     )
@@ -93,7 +104,7 @@ class MeetingForm(VersionedModelForm):
     class Meta:
         model = Meeting
         fields = ["date", "start_time", "venue", "cancelled"]
-        labels = {"venue": "Venue (optional)", "cancelled": "This meeting was cancelled"}
+        labels = {"venue": _("Venue (optional)"), "cancelled": _("This meeting was cancelled")}
 
     def __init__(self, *args, committee: Committee, **kwargs):
         super().__init__(*args, **kwargs)
@@ -105,7 +116,7 @@ class MeetingForm(VersionedModelForm):
             Field.text("start_time", field_width=5),
             Field.text("venue"),
             Field.checkbox("cancelled"),
-            submit="Save meeting",
+            submit=gettext("Save meeting"),
         )
 
     def clean(self):
@@ -116,11 +127,14 @@ class MeetingForm(VersionedModelForm):
             if self.instance.pk:
                 clash = clash.exclude(pk=self.instance.pk)
             if clash.exists():
-                self.add_error(
-                    "date",
-                    f"{self.committee} already has a meeting on this date"
-                    + (" at this time" if time else " with no start time"),
+                message = (
+                    gettext("%(committee)s already has a meeting on this date at this time")
+                    if time
+                    else gettext(
+                        "%(committee)s already has a meeting on this date with no start time"
+                    )
                 )
+                self.add_error("date", message % {"committee": self.committee})
         return cleaned
 
 
@@ -132,15 +146,16 @@ class AgendaItemForm(VersionedModelForm):
         model = AgendaItem
         fields = ["number", "title", "description", "review", "exempt", "exempt_reason"]
         labels = {
-            "number": "Item number",
-            "review": "Scrutiny review it reports on (optional)",
-            "description": "Description (optional)",
-            "exempt": "This item is exempt (not open to the public)",
-            "exempt_reason": "Why it is exempt",
+            "number": _("Item number"),
+            "title": _("Title"),
+            "review": _("Scrutiny review it reports on (optional)"),
+            "description": _("Description (optional)"),
+            "exempt": _("This item is exempt (not open to the public)"),
+            "exempt_reason": _("Why it is exempt"),
         }
         error_messages = {
-            "number": {"required": "Enter the item number"},
-            "title": {"required": "Enter the item's title"},
+            "number": {"required": _("Enter the item number")},
+            "title": {"required": _("Enter the item's title")},
         }
 
     def __init__(self, *args, meeting: Meeting, **kwargs):
@@ -149,8 +164,8 @@ class AgendaItemForm(VersionedModelForm):
         self.fields["review"].queryset = Review.objects.filter(
             committee__council_id=meeting.committee.council_id
         ).select_related("committee")
-        self.fields["review"].empty_label = "None"
-        self.fields["exempt_reason"].help_text = (
+        self.fields["review"].empty_label = gettext("None")
+        self.fields["exempt_reason"].help_text = gettext(
             "Needed for an exempt item. For example: Schedule 12A, paragraph 3 "
             "(financial or business affairs)."
         )
@@ -159,7 +174,7 @@ class AgendaItemForm(VersionedModelForm):
         self.fields["number"].widget = forms.TextInput(attrs={"inputmode": "numeric"})
         # Refused in words here, the same on every database (PostgreSQL's own limit is 32767).
         self.fields["number"].validators.append(
-            MaxValueValidator(999, "The item number must be 999 or less")
+            MaxValueValidator(999, gettext("The item number must be 999 or less"))
         )
         self.helper = form_helper(
             Field.text("number", field_width=3),
@@ -168,25 +183,28 @@ class AgendaItemForm(VersionedModelForm):
             Field.select("review"),
             Field.checkbox("exempt"),
             Field.text("exempt_reason"),
-            submit="Save item",
+            submit=gettext("Save item"),
         )
 
     def clean_number(self):
         number = self.cleaned_data["number"]
         if number is not None and number < 1:
-            raise ValidationError("Item numbers start at 1")
+            raise ValidationError(gettext("Item numbers start at 1"))
         taken = AgendaItem.objects.filter(meeting=self.meeting, number=number)
         if self.instance.pk:
             taken = taken.exclude(pk=self.instance.pk)
         if taken.exists():
-            raise ValidationError(f"Item {number} is already on this meeting's agenda")
+            raise ValidationError(
+                gettext("Item %(number)s is already on this meeting's agenda") % {"number": number}
+            )
         return number
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("exempt") and not cleaned.get("exempt_reason", "").strip():
             self.add_error(
-                "exempt_reason", "Say why the item is exempt, for example Schedule 12A, paragraph 3"
+                "exempt_reason",
+                gettext("Say why the item is exempt, for example Schedule 12A, paragraph 3"),
             )
         if not cleaned.get("exempt"):
             cleaned["exempt_reason"] = ""
@@ -199,12 +217,16 @@ class AgreedActionForm(VersionedModelForm):
     unless one is given, and cannot come before the meeting that agreed it."""
 
     due_on = DateField(
-        label="Due by (optional)", help_text="For example, 31 3 2022", messages=DATE_ERRORS_SHORT
+        label=_("Due by (optional)"),
+        help_text=_("For example, 31 3 2022"),
+        messages=DATE_ERRORS_SHORT,
     )
     delivered_on = DateField(
-        label="Delivered on (optional)",
-        help_text="Leave empty while it is outstanding. If you choose the meeting it was "
-        "delivered at, this can be left empty.",
+        label=_("Delivered on (optional)"),
+        help_text=_(
+            "Leave empty while it is outstanding. If you choose the meeting it was "
+            "delivered at, this can be left empty."
+        ),
         messages=DATE_ERRORS_SHORT,
     )
 
@@ -223,20 +245,22 @@ class AgreedActionForm(VersionedModelForm):
             "delivered_meeting",
         ]
         labels = {
-            "text": "What the committee agreed",
+            "text": _("What the committee agreed"),
             "text_cy": _("What the committee agreed, in Welsh (optional)"),
-            "item": "Agenda item (optional)",
-            "review": "Scrutiny review (optional)",
-            "falls_to": "Who it falls to (optional)",
-            "falls_to_organisation": "Organisation it falls to (optional)",
-            "due_meeting": "Or due at a later meeting (optional)",
-            "delivered_meeting": "Delivered at a meeting (optional)",
+            "item": _("Agenda item (optional)"),
+            "review": _("Scrutiny review (optional)"),
+            "falls_to": _("Who it falls to (optional)"),
+            "falls_to_organisation": _("Organisation it falls to (optional)"),
+            "due_meeting": _("Or due at a later meeting (optional)"),
+            "delivered_meeting": _("Delivered at a meeting (optional)"),
         }
         help_texts = {
-            "falls_to": "By role, for example: Director of Adult Social Care and Commissioning",
-            "due_meeting": 'Leave both the date and the meeting empty for "at a future meeting".',
+            "falls_to": _("By role, for example: Director of Adult Social Care and Commissioning"),
+            "due_meeting": _(
+                'Leave both the date and the meeting empty for "at a future meeting".'
+            ),
         }
-        error_messages = {"text": {"required": "Enter what the committee agreed"}}
+        error_messages = {"text": {"required": _("Enter what the committee agreed")}}
 
     def __init__(self, *args, meeting: Meeting, **kwargs):
         super().__init__(*args, **kwargs)
@@ -244,22 +268,22 @@ class AgreedActionForm(VersionedModelForm):
         committee = meeting.committee
         self.fields["item"].queryset = AgendaItem.objects.filter(meeting=meeting)
         self.fields["item"].label_from_instance = str
-        self.fields["item"].empty_label = "None"
+        self.fields["item"].empty_label = gettext("None")
         self.fields["review"].queryset = Review.objects.filter(
             committee__council_id=committee.council_id
         )
-        self.fields["review"].empty_label = "None"
-        self.fields["falls_to_organisation"].empty_label = "None"
+        self.fields["review"].empty_label = gettext("None")
+        self.fields["falls_to_organisation"].empty_label = gettext("None")
         later = Meeting.objects.filter(committee=committee, date__gt=meeting.date).order_by(
             "date", "start_time"
         )
         self.fields["due_meeting"].queryset = later
-        self.fields["due_meeting"].empty_label = "No meeting set"
+        self.fields["due_meeting"].empty_label = gettext("No meeting set")
         self.fields["due_meeting"].label_from_instance = _meeting_label
         self.fields["delivered_meeting"].queryset = Meeting.objects.filter(
             committee=committee, date__gte=meeting.date
         ).order_by("date", "start_time")
-        self.fields["delivered_meeting"].empty_label = "None"
+        self.fields["delivered_meeting"].empty_label = gettext("None")
         self.fields["delivered_meeting"].label_from_instance = _meeting_label
         self.helper = form_helper(
             Field.textarea("text", rows=4),
@@ -272,16 +296,18 @@ class AgreedActionForm(VersionedModelForm):
             Field.select("due_meeting"),
             Field("delivered_on"),
             Field.select("delivered_meeting"),
-            submit="Save action",
+            submit=gettext("Save action"),
         )
 
     def clean(self):
         cleaned = super().clean()
         due_on, due_meeting = cleaned.get("due_on"), cleaned.get("due_meeting")
         if due_on and due_meeting:
-            self.add_error("due_meeting", "Choose a due date or a meeting, not both")
+            self.add_error("due_meeting", gettext("Choose a due date or a meeting, not both"))
         if due_on and due_on < self.meeting.date:
-            self.add_error("due_on", "The due date must be on or after the meeting that agreed it")
+            self.add_error(
+                "due_on", gettext("The due date must be on or after the meeting that agreed it")
+            )
         delivered_on, delivered_meeting = (
             cleaned.get("delivered_on"),
             cleaned.get("delivered_meeting"),
@@ -291,17 +317,18 @@ class AgreedActionForm(VersionedModelForm):
         if delivered_on and delivered_on < self.meeting.date:
             self.add_error(
                 "delivered_on",
-                "The delivery date must be on or after the meeting that agreed it",
+                gettext("The delivery date must be on or after the meeting that agreed it"),
             )
         return cleaned
 
 
 def _meeting_label(meeting: Meeting) -> str:
-    label = meeting.date.strftime("%-d %B %Y")
+    # long_date, not strftime: the month is named in the reader's language.
+    label = long_date(meeting.date)
     if meeting.start_time:
         label += f", {meeting.start_time:%H:%M}"
     if meeting.cancelled:
-        label += " (cancelled)"
+        label = gettext("%(meeting)s (cancelled)") % {"meeting": label}
     return label
 
 
@@ -334,34 +361,37 @@ class ReviewForm(VersionedModelForm):
     response was received when none is typed)."""
 
     started_on = DateField(
-        label="Date the review started (optional)",
-        help_text="For example, 1 6 2020",
+        label=_("Date the review started (optional)"),
+        help_text=_("For example, 1 6 2020"),
         messages=DATE_ERRORS_SHORT,
     )
     report_agreed_on = DateField(
-        label="Date the committee agreed the report (optional)",
-        help_text="The executive response is due two months later. For example, 1 10 2020",
+        label=_("Date the committee agreed the report (optional)"),
+        help_text=_("The executive response is due two months later. For example, 1 10 2020"),
         messages=DATE_ERRORS_SHORT,
     )
     response_received_on = DateField(
-        label="Date the executive response was received (optional)",
-        help_text="If you choose the meeting it was received at, this can be left empty.",
+        label=_("Date the executive response was received (optional)"),
+        help_text=_("If you choose the meeting it was received at, this can be left empty."),
         messages=DATE_ERRORS_SHORT,
     )
     update_interval_months = forms.IntegerField(
-        label="How often should progress be reported?",
-        help_text="In months: an update on each open recommendation falls due this long after "
-        "the last one (or the executive response). For example, 6",
+        label=_("How often should progress be reported?"),
+        help_text=_(
+            "In months: an update on each open recommendation falls due this long after "
+            "the last one (or the executive response). For example, 6"
+        ),
         min_value=1,
         max_value=36,
         initial=6,
         widget=forms.TextInput(attrs={"inputmode": "numeric"}),
         error_messages={
-            "required": "Enter how often progress should be reported, in months",
-            "invalid": "Enter how often progress should be reported as a whole number of "
-            "months, like 6",
-            "min_value": "How often progress should be reported must be between 1 and 36 months",
-            "max_value": "How often progress should be reported must be between 1 and 36 months",
+            "required": _("Enter how often progress should be reported, in months"),
+            "invalid": _(
+                "Enter how often progress should be reported as a whole number of months, like 6"
+            ),
+            "min_value": _("How often progress should be reported must be between 1 and 36 months"),
+            "max_value": _("How often progress should be reported must be between 1 and 36 months"),
         },
     )
 
@@ -384,27 +414,32 @@ class ReviewForm(VersionedModelForm):
             "update_interval_months",
         ]
         labels = {
-            "title": "Title of the review",
-            "report_title": "Title of the report (optional)",
-            "lead_member": "Lead member (optional)",
-            "status": "Where the review is up to",
-            "published": "Published",
-            "summary": "Summary (optional)",
+            "committee": _("Committee"),
+            "title": _("Title of the review"),
+            "report_title": _("Title of the report (optional)"),
+            "lead_member": _("Lead member (optional)"),
+            "status": _("Where the review is up to"),
+            "published": _("Published"),
+            "summary": _("Summary (optional)"),
             "title_cy": _("Title in Welsh (optional)"),
             "summary_cy": _("Summary in Welsh (optional)"),
-            "response_meeting": "Meeting at which the executive response was received (optional)",
+            "response_meeting": _(
+                "Meeting at which the executive response was received (optional)"
+            ),
         }
         help_texts = {
-            "lead_member": "For example: Councillor Smith, Vice Chair",
+            "lead_member": _("For example: Councillor Smith, Vice Chair"),
             "response_meeting": "",
-            "published": "Anyone can see a published review. Untick to keep it a draft that "
-            "only your council's people can see.",
+            "published": _(
+                "Anyone can see a published review. Untick to keep it a draft that "
+                "only your council's people can see."
+            ),
         }
         widgets = {"status": forms.RadioSelect}
         error_messages = {
-            "committee": {"required": "Choose the committee that carries out the review"},
-            "title": {"required": "Enter the title of the review"},
-            "status": {"required": "Choose where the review is up to"},
+            "committee": {"required": _("Choose the committee that carries out the review")},
+            "title": {"required": _("Enter the title of the review")},
+            "status": {"required": _("Choose where the review is up to")},
         }
 
     def __init__(self, *args, user, **kwargs):
@@ -413,13 +448,13 @@ class ReviewForm(VersionedModelForm):
         committees = _council_committees(user).exclude(kind=Committee.Kind.CABINET)
         self.fields["committee"].queryset = committees
         self.fields["committee"].label_from_instance = _committee_label
-        self.fields["committee"].empty_label = "Choose a committee"
+        self.fields["committee"].empty_label = gettext("Choose a committee")
         meetings = Meeting.objects.filter(committee__in=committees).select_related("committee")
         self.fields["response_meeting"].queryset = meetings.order_by("committee__name", "-date")
         self.fields["response_meeting"].label_from_instance = lambda m: (
             f"{m.committee.name}: {_meeting_label(m)}"
         )
-        self.fields["response_meeting"].empty_label = "None"
+        self.fields["response_meeting"].empty_label = gettext("None")
         self.helper = form_helper(
             Field.select("committee"),
             Field.text("title"),
@@ -433,17 +468,17 @@ class ReviewForm(VersionedModelForm):
             Fieldset(
                 Field("started_on"),
                 Field("report_agreed_on"),
-                legend="The review and its report",
+                legend=gettext("The review and its report"),
                 legend_size=Size.SMALL,
             ),
             Fieldset(
                 Field("response_received_on"),
                 Field.select("response_meeting"),
-                legend="The executive response",
+                legend=gettext("The executive response"),
                 legend_size=Size.SMALL,
             ),
             Field.text("update_interval_months", field_width=2),
-            submit="Save review",
+            submit=gettext("Save review"),
         )
 
     def clean_title(self) -> str:
@@ -457,18 +492,27 @@ class ReviewForm(VersionedModelForm):
             if self.instance.pk:
                 taken = taken.exclude(pk=self.instance.pk)
             if taken.exists():
-                self.add_error("title", f"{committee} already has a review called “{title}”")
+                self.add_error(
+                    "title",
+                    gettext("%(committee)s already has a review called “%(title)s”")
+                    % {"committee": committee, "title": title},
+                )
         started, agreed = cleaned.get("started_on"), cleaned.get("report_agreed_on")
         if started and agreed and agreed < started:
             self.add_error(
                 "report_agreed_on",
-                "The date the report was agreed must be the same as or after the date the "
-                "review started",
+                gettext(
+                    "The date the report was agreed must be the same as or after the date the "
+                    "review started"
+                ),
             )
             agreed = None
         meeting = cleaned.get("response_meeting")
         if meeting and committee and meeting.committee_id != committee.pk:
-            self.add_error("response_meeting", f"Choose a meeting of {committee}")
+            self.add_error(
+                "response_meeting",
+                gettext("Choose a meeting of %(committee)s") % {"committee": committee},
+            )
             meeting = None
         received = cleaned.get("response_received_on")
         received_field = "response_received_on"
@@ -479,33 +523,45 @@ class ReviewForm(VersionedModelForm):
             if not agreed:
                 self.add_error(
                     received_field,
-                    "Enter the date the committee agreed the report: a response cannot be "
-                    "received before there is a report",
+                    gettext(
+                        "Enter the date the committee agreed the report: a response cannot be "
+                        "received before there is a report"
+                    ),
                 )
             elif received < agreed:
                 self.add_error(
                     received_field,
-                    "The response cannot be received before the report was agreed "
-                    f"({long_date(agreed)})",
+                    gettext(
+                        "The response cannot be received before the report was agreed (%(date)s)"
+                    )
+                    % {"date": long_date(agreed)},
                 )
         return cleaned
 
 
-STATUS_FILTER_CHOICES = [("", "Any status"), *Review.Status.choices]
+STATUS_FILTER_CHOICES = [("", _("Any status")), *Review.Status.choices]
 
 
 class ReviewFilterForm(forms.Form):
     """Narrow the review list to one council, committee or status (GET; all optional)."""
 
     council = forms.ModelChoiceField(
-        queryset=Organisation.objects.none(), required=False, empty_label="All councils"
+        label=_("Council"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        empty_label=_("All councils"),
     )
     committee = forms.ModelChoiceField(
-        queryset=Committee.objects.none(), required=False, empty_label="All committees"
+        label=_("Committee"),
+        queryset=Committee.objects.none(),
+        required=False,
+        empty_label=_("All committees"),
     )
-    status = forms.ChoiceField(label="Review status", choices=STATUS_FILTER_CHOICES, required=False)
+    status = forms.ChoiceField(
+        label=_("Review status"), choices=STATUS_FILTER_CHOICES, required=False
+    )
     overdue = forms.BooleanField(
-        label="Only reviews whose executive response is overdue", required=False
+        label=_("Only reviews whose executive response is overdue"), required=False
     )
 
     def __init__(self, *args, reviews, **kwargs):
@@ -525,7 +581,7 @@ class ReviewFilterForm(forms.Form):
             Field.select("committee"),
             Field.select("status"),
             Field.checkbox("overdue", small=True),
-            Submit("filter", "Show reviews", css_class="govuk-button--secondary"),
+            Submit("filter", gettext("Show reviews"), css_class="govuk-button--secondary"),
         )
 
     def apply(self, reviews):
@@ -553,11 +609,11 @@ class DecisionForm(VersionedModelForm):
     the decision to that item's committee) and cannot come before the decision was made."""
 
     decided_on = DateField(
-        label="Date of the decision",
+        label=_("Date of the decision"),
         required=True,
-        help_text="The date of the meeting that made it. For example, 6 11 2017",
+        help_text=_("The date of the meeting that made it. For example, 6 11 2017"),
         messages=DATE_ERRORS_SHORT,
-        error_messages={"required": "Enter the date of the decision"},
+        error_messages={"required": _("Enter the date of the decision")},
     )
 
     class Meta:
@@ -572,23 +628,23 @@ class DecisionForm(VersionedModelForm):
             "referred_to_item",
         ]
         labels = {
-            "decided_by": "Decided by",
-            "minute_number": "Minute number",
-            "title": "Title",
-            "summary": "Summary (optional)",
-            "referred_to": "Scrutiny committee it was referred to (optional)",
-            "referred_to_item": "Agenda item at which the committee considered it (optional)",
+            "decided_by": _("Decided by"),
+            "minute_number": _("Minute number"),
+            "title": _("Title"),
+            "summary": _("Summary (optional)"),
+            "referred_to": _("Scrutiny committee it was referred to (optional)"),
+            "referred_to_item": _("Agenda item at which the committee considered it (optional)"),
         }
         help_texts = {
-            "minute_number": "As the minutes number it, for example C129",
+            "minute_number": _("As the minutes number it, for example C129"),
             "decided_by": None,
             "referred_to": None,
             "referred_to_item": None,
         }
         error_messages = {
-            "decided_by": {"required": "Choose the committee that made the decision"},
-            "minute_number": {"required": "Enter the minute number, for example C129"},
-            "title": {"required": "Enter the title of the decision"},
+            "decided_by": {"required": _("Choose the committee that made the decision")},
+            "minute_number": {"required": _("Enter the minute number, for example C129")},
+            "title": {"required": _("Enter the title of the decision")},
         }
 
     def __init__(self, *args, user, **kwargs):
@@ -599,21 +655,26 @@ class DecisionForm(VersionedModelForm):
         )
         self.fields["decided_by"].queryset = deciders
         self.fields["decided_by"].label_from_instance = _committee_label
-        self.fields["decided_by"].empty_label = "Choose a committee"
+        self.fields["decided_by"].empty_label = gettext("Choose a committee")
         scrutiny = committees.filter(kind=Committee.Kind.SCRUTINY)
         self.fields["referred_to"].queryset = scrutiny
         self.fields["referred_to"].label_from_instance = _committee_label
-        self.fields["referred_to"].empty_label = "Not referred to a committee"
+        self.fields["referred_to"].empty_label = gettext("Not referred to a committee")
         self.fields["referred_to_item"].queryset = (
             AgendaItem.objects.filter(meeting__committee__in=scrutiny)
             .select_related("meeting__committee")
             .order_by("meeting__committee__name", "-meeting__date", "number")
         )
         self.fields["referred_to_item"].label_from_instance = lambda item: (
-            f"{item.meeting.committee.name}, {_meeting_label(item.meeting)}: "
-            f"item {item.number}, {item.title}"
+            gettext("%(committee)s, %(meeting)s: item %(number)s, %(title)s")
+            % {
+                "committee": item.meeting.committee.name,
+                "meeting": _meeting_label(item.meeting),
+                "number": item.number,
+                "title": item.title,
+            }
         )
-        self.fields["referred_to_item"].empty_label = "None yet"
+        self.fields["referred_to_item"].empty_label = gettext("None yet")
         self.helper = form_helper(
             Field.select("decided_by"),
             Field.text("minute_number", field_width=10),
@@ -623,7 +684,7 @@ class DecisionForm(VersionedModelForm):
             Fieldset(
                 Field.select("referred_to"),
                 Field.select("referred_to_item"),
-                legend="Referred to scrutiny",
+                legend=gettext("Referred to scrutiny"),
                 legend_size=Size.SMALL,
             ),
         )
@@ -642,19 +703,24 @@ class DecisionForm(VersionedModelForm):
                 taken = taken.exclude(pk=self.instance.pk)
             if taken.exists():
                 self.add_error(
-                    "minute_number", f"{decided_by} already has a decision with minute {minute}"
+                    "minute_number",
+                    gettext("%(committee)s already has a decision with minute %(minute)s")
+                    % {"committee": decided_by, "minute": minute},
                 )
         referred_to, item = cleaned.get("referred_to"), cleaned.get("referred_to_item")
         if item:
             if referred_to is None and "referred_to" not in self.errors:
                 cleaned["referred_to"] = referred_to = item.meeting.committee
             if referred_to and item.meeting.committee_id != referred_to.pk:
-                self.add_error("referred_to_item", f"Choose an agenda item of {referred_to}")
+                self.add_error(
+                    "referred_to_item",
+                    gettext("Choose an agenda item of %(committee)s") % {"committee": referred_to},
+                )
             decided_on = cleaned.get("decided_on")
             if decided_on and item.meeting.date < decided_on:
                 self.add_error(
                     "referred_to_item",
-                    "Choose an item at a meeting on or after the date of the decision",
+                    gettext("Choose an item at a meeting on or after the date of the decision"),
                 )
         return cleaned
 
@@ -664,30 +730,33 @@ class DecisionPointForm(forms.Form):
     row with only one of them is an error."""
 
     number = forms.IntegerField(
-        label="Number",
+        label=_("Number"),
         required=False,
         min_value=1,
         max_value=999,
         widget=forms.TextInput(attrs={"inputmode": "numeric"}),
     )
-    text = forms.CharField(label="Text", required=False, widget=forms.Textarea)
+    text = forms.CharField(label=_("Text"), required=False, widget=forms.Textarea)
 
     def __init__(self, *args, kind: str, row: int, **kwargs):
         super().__init__(*args, **kwargs)
         self.kind_label = DecisionPoint.Kind(kind).label.lower()
         self.row = row
+        kind_label = {"kind": self.kind_label}
         self.fields["number"].error_messages.update(
-            invalid=f"Enter the number of the {self.kind_label} as a whole number, like 1",
-            min_value="Numbers start at 1",
-            max_value="Enter a number below 1000",
+            invalid=gettext("Enter the number of the %(kind)s as a whole number, like 1")
+            % kind_label,
+            min_value=gettext("Numbers start at 1"),
+            max_value=gettext("Enter a number below 1000"),
         )
-        self.fields["text"].label = f"Text of the {self.kind_label}"
+        self.fields["text"].label = gettext("Text of the %(kind)s") % kind_label
         self.helper = form_helper(
             Fieldset(
                 Field.text("number", field_width=3),
                 Field.textarea("text", rows=3),
                 Field.checkbox("DELETE", small=True),
-                legend=f"{DecisionPoint.Kind(kind).label}, row {row}",
+                legend=gettext("%(kind)s, row %(row)s")
+                % {"kind": DecisionPoint.Kind(kind).label, "row": row},
                 legend_size=Size.SMALL,
             )
         )
@@ -697,9 +766,17 @@ class DecisionPointForm(forms.Form):
         number, text = cleaned.get("number"), cleaned.get("text", "").strip()
         cleaned["text"] = text
         if text and number is None and "number" not in self.errors:
-            self.add_error("number", f"Enter the number of the {self.kind_label} in row {self.row}")
+            self.add_error(
+                "number",
+                gettext("Enter the number of the %(kind)s in row %(row)s")
+                % {"kind": self.kind_label, "row": self.row},
+            )
         if number is not None and not text:
-            self.add_error("text", f"Enter the text of {self.kind_label} ({number})")
+            self.add_error(
+                "text",
+                gettext("Enter the text of %(kind)s (%(number)s)")
+                % {"kind": self.kind_label, "number": number},
+            )
         return cleaned
 
     @property
@@ -731,7 +808,9 @@ class BaseDecisionPointFormSet(forms.BaseFormSet):
     def add_fields(self, form, index):
         super().add_fields(form, index)
         if "DELETE" in form.fields:
-            form.fields["DELETE"].label = f"Remove this {self.kind_label}"
+            form.fields["DELETE"].label = gettext("Remove this %(kind)s") % {
+                "kind": self.kind_label
+            }
 
     def clean(self):
         # Checked even when other rows have errors, so that every problem shows at once.
@@ -744,8 +823,10 @@ class BaseDecisionPointFormSet(forms.BaseFormSet):
             if number in seen:
                 form.add_error(
                     "number",
-                    f"{self.kind_label.capitalize()} ({number}) is used more than once: "
-                    "give each a different number",
+                    gettext(
+                        "%(kind)s (%(number)s) is used more than once: give each a different number"
+                    )
+                    % {"kind": self.kind_label.capitalize(), "number": number},
                 )
             seen.add(number)
 
@@ -782,27 +863,34 @@ class AddFromDueForm(forms.Form):
     never places an action that now says something else."""
 
     reviews = forms.MultipleChoiceField(
-        label="Progress on recommendations",
-        help_text="Each review you choose gets an item of its own, linked to the review.",
+        label=_("Progress on recommendations"),
+        help_text=_("Each review you choose gets an item of its own, linked to the review."),
         required=False,
         widget=forms.CheckboxSelectMultiple,
         error_messages={
-            "invalid_choice": "Choose only from the reviews listed: one you chose has no "
-            "update due at this meeting, or is already on its agenda"
+            "invalid_choice": _(
+                "Choose only from the reviews listed: one you chose has no "
+                "update due at this meeting, or is already on its agenda"
+            )
         },
     )
     actions = SeenRecordsField(
-        label="Agreed actions and requested reports",
-        help_text="An action about a review you also choose, or one already on the agenda, is "
-        "taken at that review's item; any other gets an item of its own. Each is placed at this "
-        "meeting.",
+        label=_("Agreed actions and requested reports"),
+        help_text=_(
+            "An action about a review you also choose, or one already on the agenda, is "
+            "taken at that review's item; any other gets an item of its own. Each is placed at "
+            "this meeting."
+        ),
         required=False,
         widget=forms.CheckboxSelectMultiple,
         error_messages={
-            "invalid_choice": "Choose only from the actions listed: one you chose is not due "
-            "at this meeting, or is already on its agenda"
+            "invalid_choice": _(
+                "Choose only from the actions listed: one you chose is not due "
+                "at this meeting, or is already on its agenda"
+            )
         },
-        if_still=" if it should still be added",
+        # The end of SeenRecordsField's "check it and tick it again…" message.
+        if_still=_(" if it should still be added"),
     )
 
     def __init__(self, *args, due, **kwargs):
@@ -810,19 +898,20 @@ class AddFromDueForm(forms.Form):
         self.fields["reviews"].choices = [
             Choice(
                 str(d.review.pk),
-                f"{d.review.title}: progress on recommendations",
-                hint=f"Recommendation{'s' if len(d.recommendations) > 1 else ''} {d.numbers} due",
+                gettext("%(review)s: progress on recommendations")
+                % {"review": localised(d.review, "title")},
+                hint=ngettext(
+                    "Recommendation %(numbers)s due",
+                    "Recommendations %(numbers)s due",
+                    len(d.recommendations),
+                )
+                % {"numbers": d.numbers},
             )
             for d in due.reviews_to_add
         ]
         self.fields["actions"].records = due.actions_to_add
         self.fields["actions"].choices = [
-            Choice(
-                seen_value(a),
-                " ".join(a.text.split()),
-                hint=f"Agreed at the meeting of {long_date(a.meeting.date)}; due {a.due_label}"
-                + (f"; review: {a.review.title}" if a.review else ""),
-            )
+            Choice(seen_value(a), " ".join(localised(a, "text").split()), hint=_due_action_hint(a))
             for a in due.actions_to_add
         ]
         fields = [name for name in ("reviews", "actions") if self.fields[name].choices]
@@ -833,16 +922,25 @@ class AddFromDueForm(forms.Form):
         self.first_anchor = f"id_{fields[0]}_1" if fields else "main-content"
         self.helper = form_helper(
             *(Field.checkboxes(name, legend_size=Size.MEDIUM, small=True) for name in fields),
-            submit="Add to the agenda",
+            submit=gettext("Add to the agenda"),
         )
 
     def clean(self):
         cleaned = super().clean()
         if not self.errors and not cleaned.get("reviews") and not cleaned.get("actions"):
             self.add_error(
-                self.first_field, "Choose at least one review or agreed action to add to the agenda"
+                self.first_field,
+                gettext("Choose at least one review or agreed action to add to the agenda"),
             )
         return cleaned
+
+
+def _due_action_hint(action: AgreedAction) -> str:
+    words = {"date": long_date(action.meeting.date), "due": action.due_label}
+    if action.review:
+        words["review"] = localised(action.review, "title")
+        return gettext("Agreed at the meeting of %(date)s; due %(due)s; review: %(review)s") % words
+    return gettext("Agreed at the meeting of %(date)s; due %(due)s") % words
 
 
 # --- Recording what happened at a meeting (meeting-record helper) --------------------------
@@ -921,8 +1019,8 @@ def _organisation_groups(council, bodies: list[Organisation], everyone: list[Org
     first = [council, *(b for b in bodies if b.pk != council.pk)]
     shown = {o.pk for o in first}
     return [
-        ("The council and the review's bodies", first),
-        ("Other organisations", [o for o in everyone if o.pk not in shown]),
+        (gettext("The council and the review's bodies"), first),
+        (gettext("Other organisations"), [o for o in everyone if o.pk not in shown]),
     ]
 
 
@@ -932,34 +1030,34 @@ class RecordUpdateForm(_PlacedErrors, forms.Form):
     organisation are needed."""
 
     given_by_role = forms.CharField(
-        label="Given by (role)",
+        label=_("Given by (role)"),
         max_length=200,
         required=False,
-        help_text="For example: Representative, Leicester/shire Social Care Development Group.",
+        help_text=_("For example: Representative, Leicester/shire Social Care Development Group."),
     )
-    given_by_name = forms.CharField(label="Name (optional)", max_length=200, required=False)
+    given_by_name = forms.CharField(label=_("Name (optional)"), max_length=200, required=False)
     kind = forms.ChoiceField(
-        label="Was it verbal or written?",
+        label=_("Was it verbal or written?"),
         choices=UpdateKind.choices,
         widget=forms.RadioSelect,
         initial=UpdateKind.VERBAL,
         required=False,
     )
     summary = forms.CharField(
-        label="Summary (optional)",
+        label=_("Summary (optional)"),
         required=False,
         widget=forms.Textarea,
-        help_text="What was said about the work in general.",
+        help_text=_("What was said about the work in general."),
     )
 
     def __init__(self, data, *, item: AgendaItem, organisation_groups, **kwargs):
         super().__init__(data, prefix=f"item-{item.number}-update", **kwargs)
-        self.error_prefix = f"Item {item.number}"
+        self.error_prefix = gettext("Item %(number)s") % {"number": item.number}
         self.fields["organisation"] = _PickField(
             groups=organisation_groups,
             label_of=lambda o: o.label,
-            empty_label="Select an organisation",
-            label="Which organisation was it given for?",
+            empty_label=gettext("Select an organisation"),
+            label=gettext("Which organisation was it given for?"),
             required=False,
         )
         self.order_fields(["given_by_role", "given_by_name", "organisation", "kind", "summary"])
@@ -999,11 +1097,12 @@ class RecordEntryForm(_PlacedErrors, EntryForm):
         self.error_prefix = self.label
         self._placed_date(
             "revised_target_date",
-            "revised target date",
-            f"Revised target date for recommendation {recommendation.number}",
-            "If it has slipped. For example, 31 3 2022.",
+            gettext("revised target date"),
+            gettext("Revised target date for recommendation %(number)s")
+            % {"number": recommendation.number},
+            gettext("If it has slipped. For example, 31 3 2022."),
         )
-        self.fields["text"].help_text = "Leave blank if it was not covered."
+        self.fields["text"].help_text = gettext("Leave blank if it was not covered.")
         # The record screen is for taking down what is said as it is said; a Welsh version
         # is given on the log-an-update form.
         del self.fields["text_cy"]
@@ -1018,7 +1117,10 @@ class RecordEntryForm(_PlacedErrors, EntryForm):
 
     @property
     def label(self) -> str:
-        return f"Item {self.item.number}, recommendation {self.recommendation.number}"
+        return gettext("Item %(item)s, recommendation %(number)s") % {
+            "item": self.item.number,
+            "number": self.recommendation.number,
+        }
 
     @property
     def more_open(self) -> bool:
@@ -1041,13 +1143,13 @@ class RecordActionForm(_PlacedErrors, AgreedActionForm):
 
     FUTURE, DATE, MEETING = "future", "date", "meeting"
     DUE_LABELS = {
-        FUTURE: "At a future meeting (no date set)",
-        DATE: "By a date",
-        MEETING: "At a later meeting of the committee",
+        FUTURE: _("At a future meeting (no date set)"),
+        DATE: _("By a date"),
+        MEETING: _("At a later meeting of the committee"),
     }
 
     due = forms.ChoiceField(
-        label="When is it due?",
+        label=_("When is it due?"),
         widget=forms.RadioSelect,
         initial=FUTURE,
         required=False,
@@ -1074,31 +1176,39 @@ class RecordActionForm(_PlacedErrors, AgreedActionForm):
             **kwargs,
         )
         self.row = row
-        self.error_prefix = f"Item {item.number}, agreed action {row}"
+        self.error_prefix = gettext("Item %(item)s, agreed action %(row)s") % {
+            "item": item.number,
+            "row": row,
+        }
         # The item, review and delivery are this page's to set, not the row's; a new
         # action has no version to carry.
         # A Welsh version is given on the action's own edit page.
         for name in ("item", "review", "delivered_on", "delivered_meeting", "version", "text_cy"):
             del self.fields[name]
-        self._placed_date("due_on", "due date", "Due by", "For example, 31 3 2022")
+        self._placed_date(
+            "due_on", gettext("due date"), gettext("Due by"), gettext("For example, 31 3 2022")
+        )
         self.fields["falls_to_organisation"] = _PickField(
             groups=organisation_groups,
             label_of=lambda o: o.label,
-            empty_label="None",
-            label="Organisation it falls to (optional)",
+            empty_label=gettext("None"),
+            label=gettext("Organisation it falls to (optional)"),
             required=False,
         )
         self.fields["due_meeting"] = _PickField(
             groups=[(None, later_meetings)],
             label_of=_meeting_label,
-            empty_label="Choose a meeting",
-            label="Meeting",
+            empty_label=gettext("Choose a meeting"),
+            label=gettext("Meeting"),
             required=False,
         )
+        # Plain strings: ConditionalRadios accepts only str, and finds each question's
+        # choice by its label.
+        due_labels = {key: str(label) for key, label in self.DUE_LABELS.items()}
         due_choices = [self.FUTURE, self.DATE] + ([self.MEETING] if later_meetings else [])
-        self.fields["due"].choices = [(c, self.DUE_LABELS[c]) for c in due_choices]
+        self.fields["due"].choices = [(c, due_labels[c]) for c in due_choices]
         later = (
-            [ConditionalQuestion(self.DUE_LABELS[self.MEETING], Field.select("due_meeting"))]
+            [ConditionalQuestion(due_labels[self.MEETING], Field.select("due_meeting"))]
             if later_meetings
             else []
         )
@@ -1109,11 +1219,11 @@ class RecordActionForm(_PlacedErrors, AgreedActionForm):
                 Field.select("falls_to_organisation"),
                 ConditionalRadios(
                     "due",
-                    self.DUE_LABELS[self.FUTURE],
-                    ConditionalQuestion(self.DUE_LABELS[self.DATE], Field("due_on")),
+                    due_labels[self.FUTURE],
+                    ConditionalQuestion(due_labels[self.DATE], Field("due_on")),
                     *later,
                 ),
-                legend=f"Agreed action {row}",
+                legend=gettext("Agreed action %(row)s") % {"row": row},
                 legend_size=Size.SMALL,
             ),
             size=Size.SMALL,
@@ -1136,9 +1246,9 @@ class RecordActionForm(_PlacedErrors, AgreedActionForm):
             self._forget("due_meeting")
         cleaned = super().clean()
         if due == self.DATE and cleaned.get("due_on") is None and "due_on" not in self.errors:
-            self.add_error("due_on", "Enter the date it is due by")
+            self.add_error("due_on", gettext("Enter the date it is due by"))
         if due == self.MEETING and cleaned.get("due_meeting") is None:
-            self.add_error("due_meeting", "Choose the meeting it is due at")
+            self.add_error("due_meeting", gettext("Choose the meeting it is due at"))
         return cleaned
 
     def action_record(self) -> ActionRecord:
@@ -1159,23 +1269,25 @@ class RecordDeliveredForm(_PlacedErrors, forms.Form):
     stale screen never marks delivered an action that now asks for something else."""
 
     delivered = SeenRecordsField(
-        label="Actions from earlier meetings delivered at this item",
+        label=_("Actions from earlier meetings delivered at this item"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        if_still=" if it was delivered",
+        # The end of SeenRecordsField's "check it and tick it again…" message.
+        if_still=_(" if it was delivered"),
     )
 
     def __init__(self, data, *, item: AgendaItem, actions: list[AgreedAction], due_ids: set[int]):
         super().__init__(data, prefix=f"item-{item.number}-delivered")
-        self.error_prefix = f"Item {item.number}"
+        self.error_prefix = gettext("Item %(number)s") % {"number": item.number}
         field = self.fields["delivered"]
         field.records = actions
-        field.help_text = (
+        field.help_text = gettext(
             "Tick an action if the report or work it asked for came to this item. It is marked "
-            f"delivered on {long_date(item.meeting.date)}, at this meeting."
-        )
+            "delivered on %(date)s, at this meeting."
+        ) % {"date": long_date(item.meeting.date)}
         field.choices = [
-            Choice(seen_value(a), a.text, hint=_action_hint(a, due_ids)) for a in actions
+            Choice(seen_value(a), localised(a, "text"), hint=_action_hint(a, due_ids))
+            for a in actions
         ]
         self.helper = form_helper(
             Field.checkboxes("delivered", legend_size=Size.SMALL, legend_tag="h3", small=True)
@@ -1183,10 +1295,18 @@ class RecordDeliveredForm(_PlacedErrors, forms.Form):
 
 
 def _action_hint(action: AgreedAction, due_ids: set[int]) -> str:
-    where = f"Agreed on {long_date(action.meeting.date)}"
+    agreed = long_date(action.meeting.date)
     if action.item_id:
-        where += f" at item {action.item.number}"
-    due = "Due at this meeting" if action.pk in due_ids else f"Due {action.due_label}"
+        where = gettext("Agreed on %(date)s at item %(number)s") % {
+            "date": agreed,
+            "number": action.item.number,
+        }
+    else:
+        where = gettext("Agreed on %(date)s") % {"date": agreed}
+    if action.pk in due_ids:
+        due = gettext("Due at this meeting")
+    else:
+        due = gettext("Due %(due)s") % {"due": action.due_label}
     return f"{where}. {due}."
 
 
@@ -1263,19 +1383,23 @@ class ItemRecordForms:
         if reported:
             if not general["given_by_role"].strip():
                 self.update.add_error(
-                    "given_by_role", "Enter the role of the person who gave the update"
+                    "given_by_role", gettext("Enter the role of the person who gave the update")
                 )
             if general["organisation"] is None:
                 self.update.add_error(
-                    "organisation", "Select the organisation the update was given for"
+                    "organisation", gettext("Select the organisation the update was given for")
                 )
             if not general["kind"]:
-                self.update.add_error("kind", "Select whether the update was verbal or written")
+                self.update.add_error(
+                    "kind", gettext("Select whether the update was verbal or written")
+                )
         elif self.update.typed:
             self.update.add_error(
                 None,
-                "Say what was reported on at least one recommendation, or clear the "
-                "update's details",
+                gettext(
+                    "Say what was reported on at least one recommendation, or clear the "
+                    "update's details"
+                ),
             )
         return valid and self.update.is_valid()
 
@@ -1325,7 +1449,7 @@ class MeetingRecordForm:
     """The meeting record screen: every agenda item's forms, validated together. Ticking
     the same action at two items is an error, and so is sending nothing at all."""
 
-    NOTHING = (
+    NOTHING = _(
         "Nothing to record: say what was reported on a recommendation, add an action the "
         "committee agreed, or tick an action an item delivered"
     )
@@ -1378,8 +1502,11 @@ class MeetingRecordForm:
                 if action.pk in ticked_at:
                     part.delivered.add_error(
                         "delivered",
-                        f"An action ticked here is also ticked at item {ticked_at[action.pk]}: "
-                        "tick it at one item only",
+                        gettext(
+                            "An action ticked here is also ticked at item %(number)s: "
+                            "tick it at one item only"
+                        )
+                        % {"number": ticked_at[action.pk]},
                     )
                     valid = False
                 ticked_at.setdefault(action.pk, part.item.number)
@@ -1387,7 +1514,7 @@ class MeetingRecordForm:
             return False
         records = self.item_records()
         if not any(r.updates or r.actions or r.delivered for r in records):
-            self.add_error(self.NOTHING)
+            self.add_error(str(self.NOTHING))
             return False
         return True
 
