@@ -15,6 +15,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from recommendations import permissions, services
@@ -22,8 +23,6 @@ from recommendations.forms import DeletionForm
 from recommendations.history import recommendation_history
 from recommendations.models import ProgressUpdate, Recommendation, UpdateEntry
 from recommendations.views import _recommendation_for_change, _refuse, visible_update
-
-RESTORE_HINT = "Democratic services can restore it from Deleted items."
 
 
 @require_GET
@@ -47,7 +46,8 @@ def recommendation_history_view(request, pk: int):
 
 def _delete_page(request, *, template: str, context: dict, delete, done: str, next_url: str):
     """A GOV.UK confirmation page: GET shows what will be deleted and asks why; a valid
-    POST calls ``delete(reason)``, says ``done`` and goes to ``next_url``."""
+    POST calls ``delete(reason)``, says ``done`` (what was deleted and that democratic
+    services can restore it) and goes to ``next_url``."""
     form = DeletionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -55,7 +55,7 @@ def _delete_page(request, *, template: str, context: dict, delete, done: str, ne
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, f"{done}. {RESTORE_HINT}")
+            messages.success(request, done)
             return redirect(next_url)
     return render(request, template, {"form": form, **context})
 
@@ -81,7 +81,11 @@ def recommendation_delete(request, pk: int):
         delete=lambda reason: services.recommendation_delete(
             recommendation=recommendation, by=user, reason=reason
         ),
-        done=f"Recommendation {recommendation.number} deleted",
+        done=gettext(
+            "Recommendation %(number)s deleted. Democratic services can restore it from "
+            "Deleted items."
+        )
+        % {"number": recommendation.number},
         next_url=recommendation.review.get_absolute_url(),
     )
 
@@ -101,7 +105,8 @@ def update_delete(request, pk: int):
         template="recommendations/update_delete.html",
         context={"update": update, "entries": entries},
         delete=lambda reason: services.update_delete(update=update, by=user, reason=reason),
-        done=f"{update.name} deleted",
+        done=gettext("%(update)s deleted. Democratic services can restore it from Deleted items.")
+        % {"update": update.name},
         next_url=entries[0].recommendation.get_absolute_url(),
     )
 
@@ -126,7 +131,10 @@ def recommendation_restore(request, pk: int):
     if not permissions.can_manage(user, recommendation):
         return _refuse_restore(request)
     services.recommendation_restore(recommendation=recommendation, by=user)
-    messages.success(request, f"Recommendation {recommendation.number} restored")
+    messages.success(
+        request,
+        gettext("Recommendation %(number)s restored") % {"number": recommendation.number},
+    )
     return redirect(recommendation)
 
 
@@ -141,7 +149,7 @@ def update_restore(request, pk: int):
     if not permissions.can_restore_update(user, update):
         return _refuse_restore(request)
     services.update_restore(update=update, by=user)
-    messages.success(request, f"{update.name} restored")
+    messages.success(request, gettext("%(update)s restored") % {"update": update.name})
     if update.entries.exists():
         return redirect(update)
     # Every recommendation it covers is deleted too: it shows once they are restored.

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from django.db import models
 from django.utils import formats, timezone
 from django.utils.text import capfirst
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from recommendations.models import ProgressUpdate, Recommendation, UpdateEntry
 
@@ -27,21 +29,21 @@ SAME_CHANGE = datetime.timedelta(seconds=5)
 
 # Fields whose verbose name reads badly out of its form's context.
 LABELS = {
-    (Recommendation, "text"): "Recommendation text",
-    (ProgressUpdate, "kind"): "Verbal or written",
-    (ProgressUpdate, "organisation"): "Given for",
-    (ProgressUpdate, "given_by_role"): "Given by (role)",
-    (ProgressUpdate, "given_by_name"): "Given by (name)",
-    (ProgressUpdate, "item"): "Given at",
-    (UpdateEntry, "text"): "What was reported",
-    (UpdateEntry, "new_status"): "Status set",
-    (UpdateEntry, "reason"): "Reason or outcome",
+    (Recommendation, "text"): _("Recommendation text"),
+    (ProgressUpdate, "kind"): _("Verbal or written"),
+    (ProgressUpdate, "organisation"): _("Given for"),
+    (ProgressUpdate, "given_by_role"): _("Given by (role)"),
+    (ProgressUpdate, "given_by_name"): _("Given by (name)"),
+    (ProgressUpdate, "item"): _("Given at"),
+    (UpdateEntry, "text"): _("What was reported"),
+    (UpdateEntry, "new_status"): _("Status set"),
+    (UpdateEntry, "reason"): _("Reason or outcome"),
 }
 # Kept apart from the fields: deletion shows as its own event, with its reason.
 NOT_SHOWN = {"id", "version", "created_at", "deleted_at", "deleted_by", "deletion_reason"}
 RESPONSE_FIELDS = {"response", "response_text"}
 RESPONSE_FORM_FIELDS = RESPONSE_FIELDS | {"lead_officer", "target_date"}
-NOT_SET = "Not set"
+NOT_SET = _("Not set")
 
 
 @dataclass
@@ -74,7 +76,7 @@ class Event:
 
 def _who(user) -> str:
     if user is None:
-        return "Not recorded"
+        return gettext("Not recorded")
     name = user.display_name
     if user.organisation_id:
         return f"{name} ({user.organisation.name})"
@@ -141,19 +143,21 @@ def _recommendation_events(recommendation: Recommendation) -> list[Event]:
     previous = None
     for record in records:
         if record.history_type == "+":
-            event = _event(record, "Recommendation added", kind="added")
+            event = _event(record, gettext("Recommendation added"), kind="added")
             event.bodies_added = set(bodies[record.history_id])
         elif record.history_type == "-":
-            event = _event(record, "Recommendation removed for good", kind="removed")
+            event = _event(record, gettext("Recommendation removed for good"), kind="removed")
         elif deletion := _deletion(previous, record):
             event = _event(
                 record,
-                f"Recommendation {deletion}",
+                gettext("Recommendation deleted")
+                if deletion == "deleted"
+                else gettext("Recommendation restored"),
                 kind=deletion,
-                note=f"Reason: {record.deletion_reason}" if deletion == "deleted" else "",
+                note=_reason_note(record) if deletion == "deleted" else "",
             )
         else:
-            event = _event(record, "Recommendation changed", kind="changed")
+            event = _event(record, gettext("Recommendation changed"), kind="changed")
             if previous is not None:
                 event.raw = _diff(Recommendation, previous, record)
                 before, after = bodies[previous.history_id], bodies[record.history_id]
@@ -170,8 +174,18 @@ def _recommendation_events(recommendation: Recommendation) -> list[Event]:
             and changed <= RESPONSE_FORM_FIELDS
             and not (event.bodies_added or event.bodies_removed)
         ):
-            event.what = "Executive response changed"
+            event.what = gettext("Executive response changed")
     return [e for e in events if e.kind != "changed" or e.raw or e.bodies_added or e.bodies_removed]
+
+
+def _reason_note(record) -> str:
+    return gettext("Reason: %(reason)s") % {"reason": record.deletion_reason}
+
+
+def _lower_first(text: str) -> str:
+    """An update's name in the middle of a sentence ("the written update of 25 May 2021"):
+    only its first letter is made small, so the month keeps its capital."""
+    return text[:1].lower() + text[1:]
 
 
 def _add(events: list[Event], event: Event) -> None:
@@ -228,14 +242,23 @@ def _update_events(recommendation: Recommendation, user) -> list[Event]:
         name = update.name
         before = previous.get(record.id)
         previous[record.id] = record
+        named = {"update": name, "update_lower": _lower_first(name)}
         if record.history_type == "+":
-            event = _event(record, f"{name} logged", update=update)
+            event = _event(record, gettext("%(update)s logged") % named, update=update)
             raw = _initial(UpdateEntry, record)
         elif record.history_type == "-":
-            event = _event(record, f"What the {name.lower()} said of it removed", update=update)
+            event = _event(
+                record,
+                gettext("What the %(update_lower)s said of it removed") % named,
+                update=update,
+            )
             raw = []
         else:
-            event = _event(record, f"What the {name.lower()} said of it changed", update=update)
+            event = _event(
+                record,
+                gettext("What the %(update_lower)s said of it changed") % named,
+                update=update,
+            )
             raw = _diff(UpdateEntry, before, record) if before is not None else []
         # The update and the recommendation are the event's own: naming them adds nothing.
         event.raw = [r for r in raw if r[0].name not in ("update", "recommendation")]
@@ -256,16 +279,22 @@ def _update_events(recommendation: Recommendation, user) -> list[Event]:
         name = update.name
         if record.history_type == "+":
             continue  # shown as the entry's "logged"
+        named = {"update": name}
         if record.history_type == "-":
-            events.append(_event(record, f"{name} removed for good", update=update))
+            events.append(
+                _event(record, gettext("%(update)s removed for good") % named, update=update)
+            )
         elif deletion := _deletion(before, record):
-            note = f"Reason: {record.deletion_reason}" if deletion == "deleted" else ""
-            events.append(_event(record, f"{name} {deletion}", note=note, update=update))
+            if deletion == "deleted":
+                what, note = gettext("%(update)s deleted") % named, _reason_note(record)
+            else:
+                what, note = gettext("%(update)s restored") % named, ""
+            events.append(_event(record, what, note=note, update=update))
         elif before is not None and (raw := _diff(ProgressUpdate, before, record)):
             events.append(
                 _event(
                     record,
-                    f"{name} changed",
+                    gettext("%(update)s changed") % named,
                     raw=raw,
                     update=update,
                     note=record.history_change_reason or "",
@@ -301,9 +330,11 @@ def _name_related(events: list[Event]) -> None:
 
     def words(f: models.Field, value) -> str:
         if value is None or value == "":
-            return NOT_SET
+            return str(NOT_SET)
         if f.is_relation:
-            return names.get(f.related_model, {}).get(value, f"A deleted record ({value})")
+            return names.get(f.related_model, {}).get(
+                value, gettext("A deleted record (%(id)s)") % {"id": value}
+            )
         if f.choices:
             return str(dict(f.flatchoices).get(value, value))
         if isinstance(value, datetime.datetime):
@@ -312,10 +343,10 @@ def _name_related(events: list[Event]) -> None:
             return formats.date_format(value)
         return str(value)
 
-    bodies_label = capfirst(Recommendation._meta.get_field("responsible_bodies").verbose_name)
+    bodies_label = str(capfirst(Recommendation._meta.get_field("responsible_bodies").verbose_name))
     for event in events:
         for f, old, new in event.raw:
-            label = LABELS.get((f.model, f.name)) or capfirst(f.verbose_name)
+            label = str(LABELS.get((f.model, f.name)) or capfirst(f.verbose_name))
             event.changes.append(
                 Change(label=label, old=None if old is None else words(f, old), new=words(f, new))
             )

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 from simple_history.utils import bulk_create_with_history
 
 from partnerships.models import User
@@ -70,29 +71,48 @@ def update_create(
     change reason its history records.
     """
     if not entries:
-        raise ValidationError("Say what was reported on at least one recommendation.")
+        raise ValidationError(gettext("Say what was reported on at least one recommendation."))
     ids = [e.recommendation.pk for e in entries]
     if len(set(ids)) != len(ids):
-        raise ValidationError("Each recommendation can appear only once in an update.")
+        raise ValidationError(gettext("Each recommendation can appear only once in an update."))
     allowed = loggable_filter(recorded_by)
     if allowed is None or Recommendation.objects.filter(
         allowed, pk__in=ids
     ).distinct().count() != len(ids):
-        raise PermissionDenied("You cannot log updates on one or more of these recommendations.")
+        raise PermissionDenied(
+            gettext("You cannot log updates on one or more of these recommendations.")
+        )
     if item is not None:
         given_on = item.meeting.date
     errors = []
     for e in entries:
-        label = f"Recommendation {e.recommendation.number}"
+        number = {"number": e.recommendation.number}
         if e.new_status == Status.SLIPPED and not (e.revised_target_date and e.reason.strip()):
-            errors.append(f"{label}: give a revised target date and a reason when it has slipped.")
+            errors.append(
+                gettext(
+                    "Recommendation %(number)s: give a revised target date and a reason when "
+                    "it has slipped."
+                )
+                % number
+            )
         if e.new_status in Status.closing():
             if not e.reason.strip():
-                errors.append(f"{label}: give the outcome when you close it.")
+                errors.append(
+                    gettext("Recommendation %(number)s: give the outcome when you close it.")
+                    % number
+                )
             if item is None:
-                errors.append(f"{label}: only a meeting can agree to close it; choose the item.")
+                errors.append(
+                    gettext(
+                        "Recommendation %(number)s: only a meeting can agree to close it; "
+                        "choose the item."
+                    )
+                    % number
+                )
             if not can_close(recorded_by, e.recommendation):
-                raise PermissionDenied("Only democratic services can record a closing status.")
+                raise PermissionDenied(
+                    gettext("Only democratic services can record a closing status.")
+                )
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
@@ -133,7 +153,7 @@ def update_create(
 def _reason_given(reason: str) -> str:
     reason = reason.strip()
     if not reason:
-        raise ValidationError({"reason": "Say why it is being deleted"})
+        raise ValidationError({"reason": gettext("Say why it is being deleted")})
     return reason
 
 
@@ -163,12 +183,12 @@ def recommendation_delete(
     required; a deleted recommendation cannot be deleted again.
     """
     if not can_manage(by, recommendation):
-        raise PermissionDenied("Only the council's democratic services can delete it.")
+        raise PermissionDenied(gettext("Only the council's democratic services can delete it."))
     reason = _reason_given(reason)
     with transaction.atomic():
         current = Recommendation.all_objects.select_for_update().get(pk=recommendation.pk)
         if current.deleted_at is not None:
-            raise ValidationError("This recommendation has already been deleted.")
+            raise ValidationError(gettext("This recommendation has already been deleted."))
         _mark(current, by=by, deleted=True, reason=reason)
     return current
 
@@ -181,11 +201,11 @@ def recommendation_restore(*, recommendation: Recommendation, by: User) -> Recom
     deleted recommendation can be restored.
     """
     if not can_manage(by, recommendation):
-        raise PermissionDenied("Only the council's democratic services can restore it.")
+        raise PermissionDenied(gettext("Only the council's democratic services can restore it."))
     with transaction.atomic():
         current = Recommendation.all_objects.select_for_update().get(pk=recommendation.pk)
         if current.deleted_at is None:
-            raise ValidationError("This recommendation is not deleted.")
+            raise ValidationError(gettext("This recommendation is not deleted."))
         _mark(current, by=by, deleted=False)
     return current
 
@@ -200,12 +220,12 @@ def update_delete(*, update: ProgressUpdate, by: User, reason: str) -> ProgressU
     deleted update cannot be deleted again.
     """
     if not can_delete_update(by, update):
-        raise PermissionDenied("You cannot delete this update.")
+        raise PermissionDenied(gettext("You cannot delete this update."))
     reason = _reason_given(reason)
     with transaction.atomic():
         current = ProgressUpdate.all_objects.select_for_update().get(pk=update.pk)
         if current.deleted_at is not None:
-            raise ValidationError("This update has already been deleted.")
+            raise ValidationError(gettext("This update has already been deleted."))
         _mark(current, by=by, deleted=True, reason=reason)
     return current
 
@@ -218,10 +238,10 @@ def update_restore(*, update: ProgressUpdate, by: User) -> ProgressUpdate:
     administrators) may; only a deleted update can be restored.
     """
     if not can_restore_update(by, update):
-        raise PermissionDenied("Only democratic services can restore this update.")
+        raise PermissionDenied(gettext("Only democratic services can restore this update."))
     with transaction.atomic():
         current = ProgressUpdate.all_objects.select_for_update().get(pk=update.pk)
         if current.deleted_at is None:
-            raise ValidationError("This update is not deleted.")
+            raise ValidationError(gettext("This update is not deleted."))
         _mark(current, by=by, deleted=False)
     return current

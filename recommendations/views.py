@@ -20,6 +20,8 @@ from django.db.models import F, Max, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from partnerships.locking import EditConflict, conflict_response
@@ -50,11 +52,21 @@ def _refuse(request):
     raise PermissionDenied
 
 
-def _numbers(numbers: list[int]) -> str:
+def _recorded_on(numbers: list[int]) -> str:
+    """The flash message after logging an update: "Update recorded on recommendations 1, 2
+    and 4"."""
     words = [str(n) for n in numbers]
-    if len(words) == 1:
-        return f"recommendation {words[0]}"
-    return f"recommendations {', '.join(words[:-1])} and {words[-1]}"
+    listed = words[0]
+    if len(words) > 1:
+        listed = gettext("%(first)s and %(last)s") % {
+            "first": ", ".join(words[:-1]),
+            "last": words[-1],
+        }
+    return ngettext(
+        "Update recorded on recommendation %(numbers)s",
+        "Update recorded on recommendations %(numbers)s",
+        len(words),
+    ) % {"numbers": listed}
 
 
 @require_GET
@@ -161,7 +173,7 @@ def recommendation_detail(request, pk: int):
     )
 
 
-SAVED_MEANWHILE = "Someone else changed this at the same time. Check the details and save again."
+SAVED_MEANWHILE = _("Someone else changed this at the same time. Check the details and save again.")
 
 
 def save_form_page(
@@ -169,13 +181,14 @@ def save_form_page(
     form,
     template: str,
     context: dict,
-    message: str,
+    message,
     *,
     clash_field: str | None = None,
     clash_message: str = SAVED_MEANWHILE,
 ):
-    """Save a valid posted ``form``, say ``message`` ("{obj} saved") and go to what it
-    saved; otherwise show ``template`` with the form's errors and what was typed.
+    """Save a valid posted ``form``, say ``message`` ("{obj} saved", or a function of the
+    saved object giving the words) and go to what it saved; otherwise show ``template``
+    with the form's errors and what was typed.
 
     A clash another user caused since the form was checked (a number taken at the same
     moment) is ``clash_message`` on ``clash_field`` (None: the whole form), never a server
@@ -191,12 +204,14 @@ def save_form_page(
         except IntegrityError:
             form.add_error(clash_field, clash_message)
         else:
-            messages.success(request, message.format(obj=obj))
+            messages.success(
+                request, message(obj) if callable(message) else message.format(obj=obj)
+            )
             return redirect(obj)
     return render(request, template, {"form": form, **context})
 
 
-NUMBER_TAKEN = "This review already has a recommendation with that number"
+NUMBER_TAKEN = _("This review already has a recommendation with that number")
 
 
 @require_http_methods(["GET", "POST"])
@@ -219,7 +234,7 @@ def recommendation_create(request, review_pk: int):
         form,
         "recommendations/recommendation_form.html",
         {"review": review},
-        "Recommendation {obj.number} added",
+        lambda obj: gettext("Recommendation %(number)s added") % {"number": obj.number},
         clash_field="number",
         clash_message=NUMBER_TAKEN,
     )
@@ -250,7 +265,7 @@ def recommendation_edit(request, pk: int):
         form,
         "recommendations/recommendation_form.html",
         {"review": recommendation.review, "recommendation": recommendation},
-        "Recommendation {obj.number} saved",
+        lambda obj: gettext("Recommendation %(number)s saved") % {"number": obj.number},
         clash_field="number",
         clash_message=NUMBER_TAKEN,
     )
@@ -270,7 +285,10 @@ def response_edit(request, pk: int):
         form,
         "recommendations/response_form.html",
         {"recommendation": recommendation, "review": recommendation.review},
-        "Executive response to recommendation {obj.number} saved",
+        lambda obj: (
+            gettext("Executive response to recommendation %(number)s saved")
+            % {"number": obj.number}
+        ),
     )
 
 
@@ -302,7 +320,7 @@ def _refuse_others(data, allowed: set[int]) -> None:
     for key, value in data.items():
         match = ENTRY_TEXT.match(key)
         if match and value.strip() and int(match[1]) not in allowed:
-            raise PermissionDenied("You cannot log updates on that recommendation.")
+            raise PermissionDenied(gettext("You cannot log updates on that recommendation."))
 
 
 @require_http_methods(["GET", "POST"])
@@ -382,7 +400,7 @@ def update_create(request, review_pk: int):
                 submission.add_error(message)
         else:
             numbers = [e.recommendation.number for e in submission.entry_inputs()]
-            messages.success(request, f"Update recorded on {_numbers(numbers)}")
+            messages.success(request, _recorded_on(numbers))
             return redirect(update)
     return render(
         request,
@@ -412,7 +430,7 @@ def visible_update(user, pk: int) -> tuple[ProgressUpdate, list[UpdateEntry]]:
         .order_by("recommendation__review_id", "recommendation__number")
     )
     if not entries:
-        raise Http404("No recommendation of this update is visible to you.")
+        raise Http404(gettext("No recommendation of this update is visible to you."))
     return update, entries
 
 
