@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import dateformat, timezone
+from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -28,9 +29,9 @@ class Committee(Versioned):
     """A council's committee: a scrutiny committee or commission, or its Cabinet."""
 
     class Kind(models.TextChoices):
-        SCRUTINY = "scrutiny", "Scrutiny committee"
-        CABINET = "cabinet", "Cabinet"
-        OTHER = "other", "Other committee"
+        SCRUTINY = "scrutiny", _("Scrutiny committee")
+        CABINET = "cabinet", _("Cabinet")
+        OTHER = "other", _("Other committee")
 
     council = models.ForeignKey(
         "partnerships.Organisation",
@@ -40,12 +41,14 @@ class Committee(Versioned):
     )
     name = models.CharField(max_length=200)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.SCRUTINY)
-    chair = models.CharField(max_length=200, blank=True, help_text="The Chair's name.")
-    vice_chair = models.CharField(max_length=200, blank=True, help_text="The Vice Chair's name.")
+    chair = models.CharField(max_length=200, blank=True, help_text=_("The Chair's name."))
+    vice_chair = models.CharField(max_length=200, blank=True, help_text=_("The Vice Chair's name."))
     remit = models.TextField(blank=True)
     history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
+        verbose_name = _("committee")
+        verbose_name_plural = _("committees")
         ordering = ["council__name", "name"]
         constraints = [
             models.UniqueConstraint(fields=["council", "name"], name="committee_unique_name"),
@@ -79,6 +82,8 @@ class Meeting(Versioned):
     history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
         ordering = ["-date", "-start_time"]
         constraints = [
             models.UniqueConstraint(
@@ -139,19 +144,21 @@ class AgendaItem(Versioned):
         null=True,
         blank=True,
         related_name="agenda_items",
-        help_text="The scrutiny review this item reports on, if any.",
+        help_text=_("The scrutiny review this item reports on, if any."),
     )
     exempt = models.BooleanField(default=False)
     exempt_reason = models.CharField(
         max_length=300,
         blank=True,
-        help_text="For example: Schedule 12A, paragraph 3 (financial or business affairs).",
+        help_text=_("For example: Schedule 12A, paragraph 3 (financial or business affairs)."),
     )
 
     objects = AgendaItemQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
         ordering = ["meeting", "number"]
         constraints = [
             models.UniqueConstraint(fields=["meeting", "number"], name="agenda_item_unique_number"),
@@ -162,7 +169,7 @@ class AgendaItem(Versioned):
         ]
 
     def __str__(self) -> str:
-        return f"Item {self.number}: {self.title}"
+        return gettext("Item %(number)s: %(title)s") % {"number": self.number, "title": self.title}
 
     def get_absolute_url(self) -> str:
         return f"{self.meeting.get_absolute_url()}#item-{self.number}"
@@ -187,11 +194,11 @@ class Review(Versioned):
     """
 
     class Status(models.TextChoices):
-        SCOPING = "scoping", "Scoping"
-        IN_PROGRESS = "in_progress", "Gathering evidence"
-        REPORT_AGREED = "report_agreed", "Report agreed"
-        MONITORING = "monitoring", "Monitoring recommendations"
-        CLOSED = "closed", "Closed"
+        SCOPING = "scoping", _("Scoping")
+        IN_PROGRESS = "in_progress", _("Gathering evidence")
+        REPORT_AGREED = "report_agreed", _("Report agreed")
+        MONITORING = "monitoring", _("Monitoring recommendations")
+        CLOSED = "closed", _("Closed")
 
     RESPONSE_MONTHS = 2
 
@@ -199,16 +206,16 @@ class Review(Versioned):
     title = models.CharField(max_length=300)
     title_cy = welsh_char(_("title in Welsh"), max_length=300)
     report_title = models.CharField(
-        max_length=300, blank=True, help_text="The title of the report as published."
+        max_length=300, blank=True, help_text=_("The title of the report as published.")
     )
     summary = models.TextField(blank=True)
     summary_cy = welsh_textarea(_("summary in Welsh"))
     lead_member = models.CharField(
-        max_length=200, blank=True, help_text="The member who led the review."
+        max_length=200, blank=True, help_text=_("The member who led the review.")
     )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.SCOPING)
     published = models.BooleanField(
-        default=True, help_text="Draft reviews are seen only by their council's people."
+        default=True, help_text=_("Draft reviews are seen only by their council's people.")
     )
     started_on = models.DateField(null=True, blank=True)
     report_agreed_on = models.DateField(null=True, blank=True)
@@ -220,18 +227,22 @@ class Review(Versioned):
         null=True,
         blank=True,
         related_name="responses_received",
-        help_text="The meeting at which the executive response was received.",
+        help_text=_("The meeting at which the executive response was received."),
     )
     update_interval_months = models.PositiveSmallIntegerField(
         default=6,
-        help_text="How often the committee wants progress on each open recommendation, in "
-        "months: an update falls due this long after the last one (or the response).",
+        help_text=_(
+            "How often the committee wants progress on each open recommendation, in "
+            "months: an update falls due this long after the last one (or the response)."
+        ),
     )
 
     objects = ReviewQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
+        verbose_name = _("review")
+        verbose_name_plural = _("reviews")
         ordering = ["-report_agreed_on", "title"]
         constraints = [
             models.UniqueConstraint(fields=["committee", "title"], name="review_unique_title"),
@@ -291,7 +302,7 @@ class ExecutiveDecision(Versioned):
         Committee,
         on_delete=models.PROTECT,
         related_name="decisions",
-        help_text="Usually the Cabinet.",
+        help_text=_("Usually the Cabinet."),
     )
     minute_number = models.CharField(max_length=30)
     decided_on = models.DateField()
@@ -303,7 +314,7 @@ class ExecutiveDecision(Versioned):
         null=True,
         blank=True,
         related_name="references",
-        help_text="The scrutiny committee it was referred to.",
+        help_text=_("The scrutiny committee it was referred to."),
     )
     referred_to_item = models.ForeignKey(
         AgendaItem,
@@ -311,13 +322,15 @@ class ExecutiveDecision(Versioned):
         null=True,
         blank=True,
         related_name="decisions",
-        help_text="The agenda item at which the committee considered it.",
+        help_text=_("The agenda item at which the committee considered it."),
     )
 
     objects = ExecutiveDecisionQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
+        verbose_name = _("executive decision")
+        verbose_name_plural = _("executive decisions")
         ordering = ["-decided_on", "minute_number"]
         constraints = [
             models.UniqueConstraint(
@@ -336,8 +349,8 @@ class DecisionPoint(models.Model):
     """A numbered resolution, or a numbered reason for the resolutions, of a decision."""
 
     class Kind(models.TextChoices):
-        RESOLUTION = "resolution", "Resolution"
-        REASON = "reason", "Reason"
+        RESOLUTION = "resolution", _("Resolution")
+        REASON = "reason", _("Reason")
 
     decision = models.ForeignKey(ExecutiveDecision, on_delete=models.CASCADE, related_name="points")
     kind = models.CharField(max_length=20, choices=Kind.choices)
@@ -346,6 +359,8 @@ class DecisionPoint(models.Model):
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("resolution or reason")
+        verbose_name_plural = _("resolutions and reasons")
         ordering = ["decision", "kind", "number"]
         constraints = [
             models.UniqueConstraint(
@@ -416,11 +431,15 @@ class AgreedAction(Versioned):
         related_name="agreed_actions",
     )
     text = models.TextField(
-        help_text='What was agreed, for example "That a detailed update '
-        'report be brought to a future meeting."'
+        help_text=_(
+            'What was agreed, for example "That a detailed update '
+            'report be brought to a future meeting."'
+        )
     )
     text_cy = welsh_textarea(_("what was agreed, in Welsh"))
-    falls_to = models.CharField(max_length=300, blank=True, help_text="Who it falls to, by role.")
+    falls_to = models.CharField(
+        max_length=300, blank=True, help_text=_("Who it falls to, by role.")
+    )
     falls_to_organisation = models.ForeignKey(
         "partnerships.Organisation",
         on_delete=models.SET_NULL,
@@ -449,6 +468,8 @@ class AgreedAction(Versioned):
     history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
+        verbose_name = _("agreed action")
+        verbose_name_plural = _("agreed actions")
         ordering = ["meeting__date", "id"]
         constraints = [
             models.CheckConstraint(
@@ -466,10 +487,12 @@ class AgreedAction(Versioned):
     @property
     def due_label(self) -> str:
         if self.due_meeting_id:
-            return f"at the meeting of {long_date(self.due_meeting.date)}"
+            return gettext("at the meeting of %(date)s") % {
+                "date": long_date(self.due_meeting.date)
+            }
         if self.due_on:
-            return f"by {long_date(self.due_on)}"
-        return "at a future meeting"
+            return gettext("by %(date)s") % {"date": long_date(self.due_on)}
+        return gettext("at a future meeting")
 
     def is_overdue(self, today: datetime.date | None = None) -> bool:
         if self.delivered_on:
@@ -481,5 +504,7 @@ class AgreedAction(Versioned):
     @property
     def state_label(self) -> str:
         if self.delivered_on:
-            return "Delivered"
-        return "Overdue" if self.is_overdue() else "Outstanding"
+            return pgettext("agreed action", "Delivered")
+        if self.is_overdue():
+            return pgettext("agreed action", "Overdue")
+        return pgettext("agreed action", "Outstanding")
