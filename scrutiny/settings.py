@@ -22,6 +22,9 @@ env = environ.Env(
     COUNCIL_NAME=(str, ""),
     COUNCIL_COLOUR=(str, "#1d70b8"),
     SERVICE_NAME=(str, "Scrutiny recommendation tracker"),
+    ACCESSIBILITY_CONTACT_EMAIL=(str, ""),
+    ACCESSIBILITY_CONTACT_PHONE=(str, ""),
+    ACCESSIBILITY_RESPONSE_DAYS=(int, 10),
     DJANGO_STATIC_ROOT=(str, str(BASE_DIR / "staticfiles")),
     DJANGO_MANIFEST_STATIC=(bool, None),
 )
@@ -262,6 +265,11 @@ COUNCIL_COLOUR = env("COUNCIL_COLOUR")
 if not re.fullmatch(r"#[0-9a-fA-F]{6}", COUNCIL_COLOUR):
     raise ImproperlyConfigured("COUNCIL_COLOUR must be a colour like #1d70b8.")
 SERVICE_NAME = env("SERVICE_NAME")
+# Where the accessibility statement (/accessibility/) tells people to ask for another
+# format or report a problem, and in how many working days the council answers.
+ACCESSIBILITY_CONTACT_EMAIL = env("ACCESSIBILITY_CONTACT_EMAIL")
+ACCESSIBILITY_CONTACT_PHONE = env("ACCESSIBILITY_CONTACT_PHONE")
+ACCESSIBILITY_RESPONSE_DAYS = env("ACCESSIBILITY_RESPONSE_DAYS")
 
 LOGGING = {
     "version": 1,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from scrutiny import search_views, views
+from scrutiny import search_views, statement_views, views
 
 app_name = "scrutiny"
 
@@ -60,4 +60,9 @@ urlpatterns += [
 # Search across everything a reader may see.
 urlpatterns += [
     path("search/", search_views.search_page, name="search"),
+]
+
+# The accessibility statement, linked from every page's footer.
+urlpatterns += [
+    path("accessibility/", statement_views.accessibility_statement, name="accessibility"),
 ]

@@ -121,6 +121,8 @@ MATRIX: dict[str, Entry] = {
     "scrutiny:review-tracker-xlsx": entry(pk("review_a"), shape=PUBLIC_PAGE),
     # --- scrutiny: search, across everything the reader may see -------------------------
     "scrutiny:search": entry(shape=PUBLIC_PAGE, query="?q=care"),
+    # The accessibility statement: for everyone, signed in or not.
+    "scrutiny:accessibility": entry(shape=PUBLIC_PAGE),
     # --- recommendations ----------------------------------------------------------------
     "recommendations:recommendation-list": entry(shape=PUBLIC_PAGE),
     "recommendations:recommendation-detail": entry(pk("rec_a1"), shape=PUBLIC_PAGE),
