@@ -15,6 +15,7 @@ from itertools import groupby
 
 from django.db.models import Exists, Min, OuterRef, Prefetch
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from partnerships.models import Organisation
 from recommendations.models import Recommendation
@@ -114,7 +115,12 @@ class DueReview:
     def numbers(self) -> str:
         """ "4, 5 and 8": the numbers of its recommendations that are due."""
         words = [str(r.number) for r in self.recommendations]
-        return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+        if len(words) == 1:
+            return words[0]
+        return gettext("%(numbers)s and %(last)s") % {
+            "numbers": ", ".join(words[:-1]),
+            "last": words[-1],
+        }
 
 
 @dataclass

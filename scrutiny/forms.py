@@ -1115,6 +1115,14 @@ class RecordEntryForm(_PlacedErrors, EntryForm):
             Field("revised_target_date"), Field.textarea("reason", rows=2), size=Size.SMALL
         )
 
+    def _error(self, message: str) -> str:
+        """EntryForm's messages name the recommendation ("Recommendation 15: give the
+        outcome..."); here the item's place replaces that name ("Item 7, recommendation 15:
+        give the outcome..."), rather than coming before it."""
+        said = super()._error(message)
+        named = f"{EntryForm.label.fget(self)}: "
+        return self._placed(said[len(named) :]) if said.startswith(named) else said
+
     @property
     def label(self) -> str:
         return gettext("Item %(item)s, recommendation %(number)s") % {

@@ -11,6 +11,8 @@ from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, Validatio
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from partnerships.locking import move_versions_on, save_if_current
@@ -40,14 +42,21 @@ class PointInput:
 
 def _check_points(points: Sequence[PointInput], kind_label: str) -> list[str]:
     errors = []
+    kind = kind_label.lower()
     numbers = [p.number for p in points]
     for number in sorted({n for n in numbers if numbers.count(n) > 1}):
-        errors.append(f"{kind_label} ({number}) is used more than once")
+        errors.append(
+            gettext("%(kind)s (%(number)s) is used more than once")
+            % {"kind": kind_label, "number": number}
+        )
     for p in points:
         if p.number is None or p.number < 1:
-            errors.append(f"Each {kind_label.lower()} needs a number from 1")
+            errors.append(gettext("Each %(kind)s needs a number from 1") % {"kind": kind})
         if not p.text.strip():
-            errors.append(f"Enter the text of {kind_label.lower()} ({p.number})")
+            errors.append(
+                gettext("Enter the text of %(kind)s (%(number)s)")
+                % {"kind": kind, "number": p.number}
+            )
     return errors
 
 
@@ -99,16 +108,20 @@ def decision_save(
     if decision.referred_to_id:
         council_ids.add(decision.referred_to.council_id)
     if not saved_by.is_authenticated or not all(saved_by.manages_council(c) for c in council_ids):
-        raise PermissionDenied("Only democratic services of the council can record decisions.")
+        raise PermissionDenied(
+            gettext("Only democratic services of the council can record decisions.")
+        )
     errors = []
     if decision.referred_to_item_id and (
         decision.referred_to_item.meeting.committee_id != decision.referred_to_id
     ):
-        errors.append("The agenda item must be one of the committee the decision was referred to.")
+        errors.append(
+            gettext("The agenda item must be one of the committee the decision was referred to.")
+        )
     if not resolutions:
-        errors.append("Enter at least one resolution.")
-    errors += _check_points(resolutions, "Resolution")
-    errors += _check_points(reasons, "Reason")
+        errors.append(gettext("Enter at least one resolution."))
+    errors += _check_points(resolutions, str(DecisionPoint.Kind.RESOLUTION.label))
+    errors += _check_points(reasons, str(DecisionPoint.Kind.REASON.label))
     if errors:
         raise ValidationError(errors)
     adding = decision.pk is None
@@ -141,7 +154,10 @@ def decision_save(
             raise  # another broken rule: nothing was written, and it is not the user's to fix
         # Someone saved the same minute number between the form's check and this save.
         raise ValidationError(
-            {"minute_number": f"{decision.decided_by} already has a decision with this minute"}
+            {
+                "minute_number": gettext("%(committee)s already has a decision with this minute")
+                % {"committee": decision.decided_by}
+            }
         ) from None
     return decision
 
@@ -176,11 +192,17 @@ def agenda_items_add_from_due(
     their versions on, so an edit form opened before conflicts instead of undoing this.
     """
     if not user.is_authenticated or not user.manages_council(meeting.committee.council_id):
-        raise PermissionDenied("Only the council's democratic services can change the agenda.")
+        raise PermissionDenied(
+            gettext("Only the council's democratic services can change the agenda.")
+        )
     if meeting.cancelled:
-        raise ValidationError("This meeting was cancelled: nothing can be added to its agenda.")
+        raise ValidationError(
+            gettext("This meeting was cancelled: nothing can be added to its agenda.")
+        )
     if not reviews and not actions:
-        raise ValidationError("Choose at least one review or agreed action to add to the agenda")
+        raise ValidationError(
+            gettext("Choose at least one review or agreed action to add to the agenda")
+        )
     with transaction.atomic():
         # Lock the meeting: two people adding at once must not take the same item numbers.
         Meeting.objects.select_for_update().filter(pk=meeting.pk).exists()
@@ -190,23 +212,39 @@ def agenda_items_add_from_due(
         errors = []
         for review in reviews:
             if review.pk not in due_reviews:
-                errors.append(f"“{review}” has no recommendation due at this meeting")
+                errors.append(
+                    gettext("“%(review)s” has no recommendation due at this meeting")
+                    % {"review": review}
+                )
             elif due_reviews[review.pk].item is not None:
                 item = due_reviews[review.pk].item
-                errors.append(f"“{review}” is already on the agenda, at item {item.number}")
+                errors.append(
+                    gettext("“%(review)s” is already on the agenda, at item %(number)s")
+                    % {"review": review, "number": item.number}
+                )
         for action in actions:
             if action.pk in due_actions and due_actions[action.pk].version != action.version:
                 errors.append(
-                    f"“{due_actions[action.pk]}” was changed by someone else after this page "
-                    "was opened: check it and choose it again if it should still be added"
+                    gettext(
+                        "“%(action)s” was changed by someone else after this page was opened: "
+                        "check it and choose it again if it should still be added"
+                    )
+                    % {"action": due_actions[action.pk]}
                 )
             elif action.pk not in due_actions:
-                errors.append(f"“{action}” is not due at this meeting")
+                errors.append(
+                    gettext("“%(action)s” is not due at this meeting") % {"action": action}
+                )
             elif due_actions[action.pk].delivered_on:
-                errors.append(f"“{action}” has already been delivered")
+                errors.append(
+                    gettext("“%(action)s” has already been delivered") % {"action": action}
+                )
             elif due_actions[action.pk].item_here is not None:
                 item = due_actions[action.pk].item_here
-                errors.append(f"“{action}” is already on the agenda, at item {item.number}")
+                errors.append(
+                    gettext("“%(action)s” is already on the agenda, at item %(number)s")
+                    % {"action": action, "number": item.number}
+                )
         if errors:
             raise ValidationError(errors)
 
@@ -260,7 +298,11 @@ def agenda_items_add_from_due(
         changed = move_versions_on([*(i for i in items if not i.added), *placed])
         if changed:
             raise ValidationError(
-                [f"“{r}” was changed by someone else just now: try again" for r in changed]
+                [
+                    gettext("“%(record)s” was changed by someone else just now: try again")
+                    % {"record": r}
+                    for r in changed
+                ]
             )
         for item in items:
             item.full_clean(validate_unique=False, validate_constraints=False)
@@ -329,24 +371,35 @@ class RecordResult:
         """What was recorded, as the success message says it: "Recorded 1 update covering
         8 recommendations, 1 agreed action, 1 action delivered"."""
 
-        def count(n: int, one: str, many: str) -> str:
-            return f"{n} {one if n == 1 else many}"
-
         parts = []
         if self.updates:
+            n, covered = len(self.updates), self.entry_count
+            recommendations = ngettext(
+                "%(count)s recommendation", "%(count)s recommendations", covered
+            ) % {"count": covered}
             parts.append(
-                count(len(self.updates), "update", "updates")
-                + " covering "
-                + count(self.entry_count, "recommendation", "recommendations")
+                ngettext(
+                    "%(count)s update covering %(recommendations)s",
+                    "%(count)s updates covering %(recommendations)s",
+                    n,
+                )
+                % {"count": n, "recommendations": recommendations}
             )
         if self.actions:
-            parts.append(count(len(self.actions), "agreed action", "agreed actions"))
+            n = len(self.actions)
+            parts.append(
+                ngettext("%(count)s agreed action", "%(count)s agreed actions", n) % {"count": n}
+            )
         if self.delivered:
-            parts.append(count(len(self.delivered), "action delivered", "actions delivered"))
-        return "Recorded " + ", ".join(parts)
+            n = len(self.delivered)
+            parts.append(
+                ngettext("%(count)s action delivered", "%(count)s actions delivered", n)
+                % {"count": n}
+            )
+        return gettext("Recorded %(what)s") % {"what": ", ".join(parts)}
 
 
-NOTHING_TO_RECORD = (
+NOTHING_TO_RECORD = _(
     "Nothing to record: say what was reported on a recommendation, add an action the "
     "committee agreed, or tick an action an item delivered."
 )
@@ -354,22 +407,25 @@ NOTHING_TO_RECORD = (
 
 def _at_item(number: int, message: str) -> str:
     """A message about a recommendation, placed at its item: "Item 7, recommendation 10: ..."."""
-    return f"Item {number}, {message[:1].lower()}{message[1:]}"
+    return gettext("Item %(number)s, %(message)s") % {
+        "number": number,
+        "message": f"{message[:1].lower()}{message[1:]}",
+    }
 
 
 def _action_errors(action: ActionRecord, meeting: Meeting) -> list[str]:
     errors = []
     if not action.text.strip():
-        errors.append("enter what the committee agreed")
+        errors.append(gettext("enter what the committee agreed"))
     if action.due_on and action.due_meeting:
-        errors.append("choose a due date or a meeting, not both")
+        errors.append(gettext("choose a due date or a meeting, not both"))
     if action.due_on and action.due_on < meeting.date:
-        errors.append("the due date must be on or after the meeting that agreed it")
+        errors.append(gettext("the due date must be on or after the meeting that agreed it"))
     if action.due_meeting and (
         action.due_meeting.committee_id != meeting.committee_id
         or action.due_meeting.date <= meeting.date
     ):
-        errors.append("choose a later meeting of the committee")
+        errors.append(gettext("choose a later meeting of the committee"))
     return errors
 
 
@@ -389,18 +445,20 @@ def meeting_record(*, meeting: Meeting, user, items: Sequence[ItemRecord]) -> Re
     saved.
     """
     if not (user.is_authenticated and user.manages_council(meeting.committee.council_id)):
-        raise PermissionDenied("Only the council's democratic services can record a meeting.")
+        raise PermissionDenied(
+            gettext("Only the council's democratic services can record a meeting.")
+        )
     errors: dict[str, list[str]] = {}
 
     def fail(message: str, item: AgendaItem | None = None) -> None:
         errors.setdefault(f"item-{item.number}" if item else NON_FIELD_ERRORS, []).append(message)
 
     if meeting.cancelled:
-        fail("This meeting was cancelled, so nothing can be recorded at it.")
+        fail(gettext("This meeting was cancelled, so nothing can be recorded at it."))
     if meeting.date > timezone.localdate():
-        fail("This meeting has not taken place yet: record what happened once it has.")
+        fail(gettext("This meeting has not taken place yet: record what happened once it has."))
     if not any(r.updates or r.actions or r.delivered for r in items):
-        fail(NOTHING_TO_RECORD)
+        fail(str(NOTHING_TO_RECORD))
     if errors:
         raise ValidationError(errors)
 
@@ -411,7 +469,10 @@ def meeting_record(*, meeting: Meeting, user, items: Sequence[ItemRecord]) -> Re
         for record in items:
             item = record.item
             if item.meeting_id != meeting.pk:
-                fail(f"Item {item.number} ({item.title}) is not on this meeting's agenda.")
+                fail(
+                    gettext("Item %(number)s (%(title)s) is not on this meeting's agenda.")
+                    % {"number": item.number, "title": item.title}
+                )
                 continue
             for update in record.updates:
                 strangers = [
@@ -421,13 +482,20 @@ def meeting_record(*, meeting: Meeting, user, items: Sequence[ItemRecord]) -> Re
                 ]
                 for number in strangers:
                     fail(
-                        f"Item {item.number}: recommendation {number} is not one of the review "
-                        "this item reports on.",
+                        gettext(
+                            "Item %(item)s: recommendation %(number)s is not one of the review "
+                            "this item reports on."
+                        )
+                        % {"item": item.number, "number": number},
                         item,
                     )
                 unsaid = [e.recommendation.number for e in update.entries if not e.text.strip()]
                 for number in unsaid:
-                    fail(f"Item {item.number}, recommendation {number}: say what was said.", item)
+                    fail(
+                        gettext("Item %(item)s, recommendation %(number)s: say what was said.")
+                        % {"item": item.number, "number": number},
+                        item,
+                    )
                 if strangers or unsaid:
                     continue
                 try:
@@ -452,7 +520,11 @@ def meeting_record(*, meeting: Meeting, user, items: Sequence[ItemRecord]) -> Re
             for row, action in enumerate(record.actions, start=1):
                 problems = _action_errors(action, meeting)
                 for problem in problems:
-                    fail(f"Item {item.number}, agreed action {row}: {problem}.", item)
+                    fail(
+                        gettext("Item %(item)s, agreed action %(row)s: %(problem)s.")
+                        % {"item": item.number, "row": row, "problem": problem},
+                        item,
+                    )
                 if not problems:
                     actions.append(
                         AgreedAction.objects.create(
@@ -494,27 +566,41 @@ def _deliver(meeting: Meeting, items: Sequence[ItemRecord], fail, user) -> list[
     good: list[AgreedAction] = []
     for item, pk in ticked:
         action = current.get(pk)
-        where = f"Item {item.number}"
+        words = {"item": item.number, "action": action}
         if action is None or action.meeting.committee_id != meeting.committee_id:
-            fail(f"{where}: that action is not one of this committee's.", item)
+            fail(
+                gettext("Item %(item)s: that action is not one of this committee's.") % words, item
+            )
         elif action.version != seen[pk]:
             fail(
-                f"{where}: “{action}” was changed by someone else after this page was opened: "
-                "check it and tick it again if it was delivered.",
+                gettext(
+                    "Item %(item)s: “%(action)s” was changed by someone else after this page "
+                    "was opened: check it and tick it again if it was delivered."
+                )
+                % words,
                 item,
             )
         elif action.delivered_on is not None:
-            fail(f"{where}: “{action}” has already been delivered.", item)
+            fail(gettext("Item %(item)s: “%(action)s” has already been delivered.") % words, item)
         elif action.meeting.date >= meeting.date:
-            fail(f"{where}: “{action}” was not agreed before this meeting.", item)
+            fail(
+                gettext("Item %(item)s: “%(action)s” was not agreed before this meeting.") % words,
+                item,
+            )
         elif pk in done:
-            fail(f"{where}: “{action}” is ticked at more than one item.", item)
+            fail(
+                gettext("Item %(item)s: “%(action)s” is ticked at more than one item.") % words,
+                item,
+            )
         else:
             good.append(action)
         done.add(pk)
     # Locked above; on SQLite, which cannot lock a row, this check is what stops a race.
     for action in move_versions_on(good):
-        fail(f"“{action}” was changed by someone else just now: try again.")
+        fail(
+            gettext("“%(record)s” was changed by someone else just now: try again.")
+            % {"record": action}
+        )
     for action in good:
         action.delivered_on, action.delivered_meeting = meeting.date, meeting
     bulk_update_with_history(
