@@ -29,7 +29,10 @@ from django.contrib.staticfiles import finders
 from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
+from partnerships.bilingual import localised
 from recommendations.models import ProgressUpdate, Recommendation, Status, UpdateEntry
 from scrutiny.due import _held_dates, flag_slips
 from scrutiny.models import (
@@ -55,7 +58,9 @@ logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 
 def with_latest_update(queryset, *, as_at: datetime.date, user):
     """Annotate each recommendation with what its latest update as at ``as_at`` said of it:
-    ``latest_update_text``, and ``latest_update_exempt`` (it was given at an exempt item).
+    ``latest_update_text`` (and ``latest_update_text_cy``, its Welsh version, so that
+    ``localised(rec, "latest_update_text")`` works), and ``latest_update_exempt`` (it was
+    given at an exempt item).
     Updates at exempt items count only for a ``user`` who may see them, and "latest" is
     ordered as ``with_status`` orders it, so the text belongs to ``last_update_on``."""
     entries = UpdateEntry.objects.filter(
@@ -65,6 +70,7 @@ def with_latest_update(queryset, *, as_at: datetime.date, user):
     ).order_by("-update__given_on", "-update__created_at", "-pk")
     return queryset.annotate(
         latest_update_text=Subquery(entries.values("text")[:1]),
+        latest_update_text_cy=Subquery(entries.values("text_cy")[:1]),
         latest_update_exempt=Subquery(entries.values("update__item__exempt")[:1]),
     )
 
@@ -154,14 +160,18 @@ class MeetingPack:
     @property
     def kind_label(self) -> str:
         if not self.full:
-            return "Public pack"
+            return gettext("Public pack")
         if self.has_exempt:
-            return "Full pack – contains exempt information"
-        return "Full pack – no exempt information"
+            return gettext("Full pack – contains exempt information")
+        return gettext("Full pack – no exempt information")
 
     @property
     def title(self) -> str:
-        return f"{self.committee.name}, {long_date(self.meeting.date)}: {self.kind_label.lower()}"
+        return gettext("%(committee)s, %(date)s: %(pack)s") % {
+            "committee": self.committee.name,
+            "date": long_date(self.meeting.date),
+            "pack": self.kind_label.lower(),
+        }
 
     @property
     def meeting_date_label(self) -> str:
@@ -173,7 +183,7 @@ class MeetingPack:
 
     @property
     def author(self) -> str:
-        return f"{self.council.name} democratic services"
+        return gettext("%(council)s democratic services") % {"council": self.council.name}
 
     @property
     def papers(self) -> list[PackItem]:
@@ -353,15 +363,18 @@ class ReviewTracker:
 
     @property
     def title(self) -> str:
-        return f"{self.review.title}: recommendations tracker as at {long_date(self.as_at)}"
+        return gettext("%(review)s: recommendations tracker as at %(date)s") % {
+            "review": localised(self.review, "title"),
+            "date": long_date(self.as_at),
+        }
 
     @property
     def author(self) -> str:
-        return f"{self.council.name} democratic services"
+        return gettext("%(council)s democratic services") % {"council": self.council.name}
 
     @property
     def running_header(self) -> str:
-        return f"{self.review.committee.name} – {self.review.title}"
+        return f"{self.review.committee.name} – {localised(self.review, 'title')}"
 
     @property
     def has_exempt(self) -> bool:
@@ -426,17 +439,17 @@ def html_to_pdf(html: str, *, base_url: str) -> bytes:
 
 
 TRACKER_COLUMNS = [
-    ("No.", 6),
-    ("Recommendation", 50),
-    ("Executive response", 16),
-    ("Response and reasons", 45),
-    ("Lead officer", 24),
-    ("Carried by", 24),
-    ("Target date", 14),
-    ("Status", 13),
-    ("Status since", 14),
-    ("Latest update", 50),
-    ("Latest update date", 14),
+    (_("No."), 6),
+    (_("Recommendation"), 50),
+    (_("Executive response"), 16),
+    (_("Response and reasons"), 45),
+    (_("Lead officer"), 24),
+    (_("Carried by"), 24),
+    (_("Target date"), 14),
+    (_("Status"), 13),
+    (_("Status since"), 14),
+    (_("Latest update"), 50),
+    (_("Latest update date"), 14),
 ]
 
 
@@ -455,7 +468,7 @@ def _xlsx_text(value: str) -> str:
 def _sheet_title(title: str) -> str:
     """Excel sheet names: at most 31 characters, none of []:*?/\\."""
     title = _xlsx_text(title)
-    return re.sub(r"[\[\]:*?/\\]", " ", title).strip()[:31].strip() or "Tracker"
+    return re.sub(r"[\[\]:*?/\\]", " ", title).strip()[:31].strip() or gettext("Tracker")
 
 
 def tracker_xlsx(tracker: ReviewTracker) -> bytes:
@@ -467,21 +480,23 @@ def tracker_xlsx(tracker: ReviewTracker) -> bytes:
 
     workbook = Workbook()
     sheet = workbook.active
-    sheet.title = _sheet_title(tracker.review.title)
+    sheet.title = _sheet_title(localised(tracker.review, "title"))
     workbook.properties.title = _xlsx_text(tracker.title)
     workbook.properties.creator = _xlsx_text(tracker.author)
     workbook.properties.subject = _xlsx_text(
         f"{tracker.review.committee.name}, {tracker.council.name}"
     )
-    sheet.append([name for name, _ in TRACKER_COLUMNS])
+    # str(): openpyxl refuses lazy translations.
+    sheet.append([str(name) for name, _width in TRACKER_COLUMNS])
     for rec in tracker.recommendations:
         bodies = ", ".join(b.name for b in rec.responsible_bodies.all())
-        latest = rec.latest_update_text or ""
+        latest = localised(rec, "latest_update_text")
         if latest and rec.latest_update_exempt:
-            latest = f"EXEMPT – not for publication. {latest}"
+            latest = gettext("EXEMPT – not for publication. %(update)s") % {"update": latest}
+        title, text = localised(rec, "title"), localised(rec, "text")
         row = [
             rec.number,
-            f"{rec.title}\n{rec.text}" if rec.title else rec.text,
+            f"{title}\n{text}" if title else text,
             rec.get_response_display(),
             rec.response_text,
             rec.lead_officer,
@@ -505,7 +520,7 @@ def tracker_xlsx(tracker: ReviewTracker) -> bytes:
                 cell.data_type = "s"
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for index, (_, width) in enumerate(TRACKER_COLUMNS, start=1):
+    for index, (_name, width) in enumerate(TRACKER_COLUMNS, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
