@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 NAVIGATION = [
@@ -9,6 +10,16 @@ NAVIGATION = [
     (_("Recommendations"), "recommendations:recommendation-list"),
     (_("Organisations"), "partnerships:organisation-list"),
 ]
+
+# settings.SERVICE_NAME's default: an interface string, so said in the reader's language.
+DEFAULT_SERVICE_NAME = "Scrutiny recommendation tracker"
+
+
+def service_name() -> str:
+    """The service's name: the default one in the reader's language; a name the council
+    set is its own, shown as set."""
+    name = settings.SERVICE_NAME
+    return gettext("Scrutiny recommendation tracker") if name == DEFAULT_SERVICE_NAME else name
 
 
 def council(request):
@@ -22,6 +33,6 @@ def council(request):
         items.append({"label": label, "href": href, "active": active, "current": current})
     return {
         "council_name": settings.COUNCIL_NAME,
-        "service_name": settings.SERVICE_NAME,
+        "service_name": service_name(),
         "nav_items": items,
     }

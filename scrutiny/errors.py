@@ -6,8 +6,10 @@ from django.conf import settings
 from django.http import HttpResponseServerError
 from django.template import loader
 
+from scrutiny.context_processors import service_name
+
 
 def server_error(request, template_name="500.html"):
     template = loader.get_template(template_name)
-    context = {"service_name": settings.SERVICE_NAME, "council_name": settings.COUNCIL_NAME}
+    context = {"service_name": service_name(), "council_name": settings.COUNCIL_NAME}
     return HttpResponseServerError(template.render(context))
