@@ -13,6 +13,18 @@ def pytest_sessionstart(session):
     compile_translations()
 
 
+@pytest.fixture(autouse=True)
+def _english_after_each_test():
+    """A request to a Welsh page leaves Welsh active in the thread (LocaleMiddleware
+    activates a language and never deactivates it), which would turn the next test's
+    reverse() into /cy/ URLs: every test starts and ends in the default language."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 

@@ -5,6 +5,8 @@ from crispy_forms_gds.layout import Button, Field, Fluid, Layout
 from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 
 class SignInForm(AuthenticationForm):
@@ -18,13 +20,13 @@ class SignInForm(AuthenticationForm):
 
     error_messages = {
         **AuthenticationForm.error_messages,
-        "invalid_login": "Enter a correct username and password. Both are case-sensitive.",
+        "invalid_login": _("Enter a correct username and password. Both are case-sensitive."),
     }
 
     def __init__(self, request=None, *args, **kwargs):
         super().__init__(request, *args, **kwargs)
-        self.fields["username"].error_messages["required"] = "Enter your username"
-        self.fields["password"].error_messages["required"] = "Enter your password"
+        self.fields["username"].error_messages["required"] = _("Enter your username")
+        self.fields["password"].error_messages["required"] = _("Enter your password")
         username = self.fields["username"].widget.attrs
         # Usernames are not words: no spellcheck or capitalisation on phones.
         username.update({"spellcheck": "false", "autocapitalize": "none"})
@@ -38,7 +40,7 @@ class SignInForm(AuthenticationForm):
         self.helper.layout = Layout(
             Field.text("username", field_width=Fluid.ONE_HALF),
             Field.text("password", field_width=Fluid.ONE_HALF),
-            Button("sign-in", "Sign in", type="submit", data_prevent_double_click="true"),
+            Button("sign-in", gettext("Sign in"), type="submit", data_prevent_double_click="true"),
         )
 
     def clean(self):
@@ -69,27 +71,27 @@ class ChangePasswordForm(PasswordChangeForm):
 
     error_messages = {
         **PasswordChangeForm.error_messages,
-        "password_incorrect": "Your current password is not right. Enter it again.",
-        "password_mismatch": "The new passwords do not match. Enter the same password twice.",
+        "password_incorrect": _("Your current password is not right. Enter it again."),
+        "password_mismatch": _("The new passwords do not match. Enter the same password twice."),
     }
 
     def __init__(self, user, *args, **kwargs):
         super().__init__(user, *args, **kwargs)
         current = self.fields["old_password"]
-        current.label = "Current password"
-        current.error_messages["required"] = "Enter your current password"
+        current.label = _("Current password")
+        current.error_messages["required"] = _("Enter your current password")
         current.widget.attrs.pop("autofocus", None)
         new = self.fields["new_password1"]
-        new.label = "New password"
-        new.help_text = (
-            f"At least {_minimum_password_length()} characters, and not a common password. "
+        new.label = _("New password")
+        new.help_text = gettext(
+            "At least %(minimum)s characters, and not a common password. "
             "A few unrelated words together are easy to remember and hard to guess."
-        )
-        new.error_messages["required"] = "Enter a new password"
+        ) % {"minimum": _minimum_password_length()}
+        new.error_messages["required"] = _("Enter a new password")
         confirm = self.fields["new_password2"]
-        confirm.label = "Confirm new password"
+        confirm.label = _("Confirm new password")
         confirm.help_text = ""
-        confirm.error_messages["required"] = "Enter the new password again"
+        confirm.error_messages["required"] = _("Enter the new password again")
         self.helper = FormHelper()
         # The page draws the <form> (with novalidate and the CSRF token).
         self.helper.form_tag = False
@@ -98,7 +100,7 @@ class ChangePasswordForm(PasswordChangeForm):
             Field.text("old_password", field_width=Fluid.ONE_HALF),
             Field.text("new_password1", field_width=Fluid.ONE_HALF),
             Field.text("new_password2", field_width=Fluid.ONE_HALF),
-            Button("change-password", "Change password", type="submit"),
+            Button("change-password", gettext("Change password"), type="submit"),
         )
 
     def clean(self):

@@ -31,6 +31,8 @@ from django.db.models import F
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils import dateformat, timezone
+from django.utils.translation import gettext, gettext_noop, pgettext
+from django.utils.translation import gettext_lazy as _
 
 
 class EditConflict(Exception):
@@ -90,7 +92,8 @@ def move_versions_on(records: Iterable[models.Model]) -> list[models.Model]:
 
 # --- Forms --------------------------------------------------------------------------------
 
-MISSING_VERSION = (
+# Translated where it is shown (tests look for the English words in the page).
+MISSING_VERSION = gettext_noop(
     "Nothing was saved: the form did not say which version of this record you opened, so "
     "saving it could undo someone else's changes. Copy anything you typed, then open the page "
     "again from its link and make your changes there."
@@ -125,7 +128,7 @@ class VersionedModelForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         if self.changing and cleaned.get("version") is None:
-            self.add_error(None, MISSING_VERSION)
+            self.add_error(None, gettext(MISSING_VERSION))
         return cleaned
 
     @property
@@ -160,10 +163,14 @@ class SeenRecordsField(forms.MultipleChoiceField):
     record not offered is an invalid choice."""
 
     default_error_messages = {
-        "changed": "“%(record)s” was changed by someone else after this page was opened: "
-        "check it and tick it again%(if_still)s",
-        "unseen": "The page did not say which version of “%(record)s” it showed: check it "
-        "and tick it again%(if_still)s",
+        "changed": _(
+            "“%(record)s” was changed by someone else after this page was opened: "
+            "check it and tick it again%(if_still)s"
+        ),
+        "unseen": _(
+            "The page did not say which version of “%(record)s” it showed: check it "
+            "and tick it again%(if_still)s"
+        ),
     }
 
     def __init__(self, *, records: Iterable[models.Model] = (), if_still: str = "", **kwargs):
@@ -232,7 +239,7 @@ class Conflict:
     view_url: str
 
 
-NOT_GIVEN = "Not given"
+NOT_GIVEN = _("Not given")
 
 
 def _key(value):
@@ -263,9 +270,9 @@ def _shown(field: forms.Field, value) -> str:
     """A value as the form's field names it: a record by its label, a choice by its words,
     a date as councils write it, Yes or No."""
     if isinstance(field, forms.BooleanField):
-        return "Yes" if value else "No"
+        return gettext("Yes") if value else gettext("No")
     if _key(value) is None:
-        return NOT_GIVEN
+        return str(NOT_GIVEN)
     if isinstance(field, forms.ModelMultipleChoiceField):
         return "\n".join(sorted(field.label_from_instance(v) for v in value))
     if isinstance(field, forms.ModelChoiceField):
@@ -281,7 +288,7 @@ def _shown(field: forms.Field, value) -> str:
 
 def _label(form: forms.Form, name: str) -> str:
     label = str(form.fields[name].label or form.instance._meta.get_field(name).verbose_name)
-    return label.removesuffix(" (optional)")
+    return label.removesuffix(" " + gettext("(optional)")).removesuffix(" (optional)")
 
 
 def _saved_value(current: models.Model, name: str):
@@ -308,12 +315,18 @@ def differences(form: forms.BaseForm, current: models.Model) -> list[Difference]
 
 
 def _when(moment: datetime.datetime) -> str:
-    """At 2:32pm on 3 March 2025, as GOV.UK writes times."""
+    """At 2:32pm on 3 March 2025, as GOV.UK writes times (in Welsh: am 2:32yp ar 3 Mawrth
+    2025)."""
     moment = timezone.localtime(moment)
     hour = moment.hour % 12 or 12
-    return f"at {hour}:{moment:%M}{'am' if moment.hour < 12 else 'pm'} on " + dateformat.format(
-        moment, "j F Y"
-    )
+    if moment.hour < 12:
+        time = pgettext("time of day", "%(hour)s:%(minute)sam")
+    else:
+        time = pgettext("time of day", "%(hour)s:%(minute)spm")
+    return gettext("at %(time)s on %(date)s") % {
+        "time": time % {"hour": hour, "minute": f"{moment:%M}"},
+        "date": dateformat.format(moment, "j F Y"),
+    }
 
 
 def who_saved(current: models.Model, user) -> tuple[str, str]:
@@ -326,12 +339,12 @@ def who_saved(current: models.Model, user) -> tuple[str, str]:
         else None
     )
     if record is None:
-        return "Someone else", ""
+        return gettext("Someone else"), ""
     author = record.history_user
     if author is None:
-        name = "Someone else"
+        name = gettext("Someone else")
     elif user is not None and author.pk == user.pk:
-        name = "You (in another tab or window)"
+        name = gettext("You (in another tab or window)")
     else:
         name = author.display_name
     return name, _when(record.history_date)
@@ -385,7 +398,7 @@ def conflict_response(
     other), and a way to discard theirs. A record deleted meanwhile is a 404."""
     current = conflict.current
     if current is None:
-        raise Http404("Someone else deleted this while you were editing it.")
+        raise Http404(gettext("Someone else deleted this while you were editing it."))
     form.take_saved_version(current)
     without_submit(form)
     described = describe_conflict(form, current, user=request.user, extra=extra, what=what)
@@ -416,18 +429,26 @@ class VersionCheckedAdminForm(VersionedModelForm):
         who, when = who_saved(current, None)
         what = current._meta.verbose_name
         found = differences(self, current)
+        each = [
+            gettext("%(label)s (saved: “%(saved)s”, yours: “%(yours)s”)")
+            % {"label": d.label, "saved": d.saved, "yours": d.yours}
+            for d in found
+        ]
         detail = (
-            "Different now: "
-            + "; ".join(f"{d.label} (saved: “{d.saved}”, yours: “{d.yours}”)" for d in found)
-            + "."
+            gettext("Different now: %(differences)s.") % {"differences": "; ".join(each)}
             if found
-            else "The details on this form are the same in both versions."
+            else gettext("The details on this form are the same in both versions.")
         )
-        return (
-            f"Someone else changed this {what} while you were editing: {who} saved it"
-            f"{' ' + when if when else ''}. Nothing was saved. {detail} What you typed is "
-            "below: save again to save it over theirs, or leave this page to keep theirs."
+        saved = (
+            gettext("%(who)s saved it %(when)s.") % {"who": who, "when": when}
+            if when
+            else gettext("%(who)s saved it.") % {"who": who}
         )
+        return gettext(
+            "Someone else changed this %(what)s while you were editing: %(saved)s Nothing was "
+            "saved. %(detail)s What you typed is below: save again to save it over theirs, or "
+            "leave this page to keep theirs."
+        ) % {"what": what, "saved": saved, "detail": detail}
 
 
 class VersionCheckedAdmin:
@@ -455,9 +476,11 @@ class VersionCheckedAdmin:
         except EditConflict as conflict:
             messages.error(
                 request,
-                f"Someone else saved this {self.model._meta.verbose_name} just as you did, "
-                "so nothing you typed was saved. This is the version they saved: make your "
-                "changes again.",
+                gettext(
+                    "Someone else saved this %(what)s just as you did, so nothing you typed "
+                    "was saved. This is the version they saved: make your changes again."
+                )
+                % {"what": self.model._meta.verbose_name},
             )
             if conflict.current is None:
                 raise Http404 from None

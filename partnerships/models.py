@@ -12,6 +12,8 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 
@@ -20,7 +22,7 @@ class Versioned(models.Model):
     (``partnerships.locking``), so a second person saving an old copy is shown a conflict
     instead of silently overwriting."""
 
-    version = models.PositiveIntegerField(default=1, editable=False)
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     class Meta:
         abstract = True
@@ -46,19 +48,22 @@ class Organisation(Versioned):
     """
 
     class Kind(models.TextChoices):
-        COUNCIL = "council", "Council"
-        PARTNERSHIP = "partnership", "Partnership"
-        NATIONAL = "national", "National body"
-        NHS = "nhs", "NHS body"
-        OTHER = "other", "Other organisation"
+        COUNCIL = "council", _("Council")
+        PARTNERSHIP = "partnership", _("Partnership")
+        NATIONAL = "national", _("National body")
+        NHS = "nhs", _("NHS body")
+        OTHER = "other", _("Other organisation")
 
-    name = models.CharField(max_length=200, unique=True)
+    name = models.CharField(_("name"), max_length=200, unique=True)
     short_name = models.CharField(
-        max_length=60, blank=True, help_text="How minutes usually write it, for example LSCDG."
+        _("short name"),
+        max_length=60,
+        blank=True,
+        help_text=_("How minutes usually write it, for example LSCDG."),
     )
-    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.COUNCIL)
-    description = models.TextField(blank=True)
-    website = models.URLField(blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.COUNCIL)
+    description = models.TextField(_("description"), blank=True)
+    website = models.URLField(_("website"), blank=True)
 
     # Partnerships only.
     members = models.ManyToManyField(
@@ -66,7 +71,8 @@ class Organisation(Versioned):
         symmetrical=False,
         blank=True,
         related_name="partnerships",
-        help_text="For a partnership: the organisations that make it up.",
+        verbose_name=_("members"),
+        help_text=_("For a partnership: the organisations that make it up."),
     )
     host = models.ForeignKey(
         "self",
@@ -74,13 +80,16 @@ class Organisation(Versioned):
         null=True,
         blank=True,
         related_name="hosted_partnerships",
-        help_text="For a partnership: the authority that hosts it.",
+        verbose_name=_("host authority"),
+        help_text=_("For a partnership: the authority that hosts it."),
     )
     legal_basis = models.TextField(
-        blank=True, help_text="For a partnership: its legal basis or partnership agreement."
+        _("legal basis"),
+        blank=True,
+        help_text=_("For a partnership: its legal basis or partnership agreement."),
     )
     established_year = models.PositiveSmallIntegerField(
-        null=True, blank=True, help_text="The year it was set up, if known."
+        _("year set up"), null=True, blank=True, help_text=_("The year it was set up, if known.")
     )
 
     objects = OrganisationQuerySet.as_manager()
@@ -88,6 +97,8 @@ class Organisation(Versioned):
 
     class Meta:
         ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
         constraints = [
             models.CheckConstraint(
                 condition=Q(kind="partnership") | (Q(host__isnull=True) & Q(legal_basis="")),
@@ -128,13 +139,19 @@ class OrganisationAlias(models.Model):
     An alias names one organisation only, whatever its case.
     """
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="aliases")
-    name = models.CharField(max_length=200)
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="aliases",
+        verbose_name=_("organisation"),
+    )
+    name = models.CharField(_("name"), max_length=200)
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
-        verbose_name_plural = "organisation aliases"
+        verbose_name = _("organisation alias")
+        verbose_name_plural = _("organisation aliases")
         constraints = [
             models.UniqueConstraint(Lower("name"), name="organisation_alias_unique_name"),
         ]
@@ -147,13 +164,18 @@ class PartnershipFunction(models.Model):
     """One of a partnership's functions, in order (the regional unit's four core functions)."""
 
     partnership = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="functions"
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="functions",
+        verbose_name=_("partnership"),
     )
-    position = models.PositiveSmallIntegerField(default=1)
-    name = models.CharField(max_length=200)
+    position = models.PositiveSmallIntegerField(_("position"), default=1)
+    name = models.CharField(_("name"), max_length=200)
 
     class Meta:
         ordering = ["partnership", "position", "id"]
+        verbose_name = _("partnership function")
+        verbose_name_plural = _("partnership functions")
         constraints = [
             models.UniqueConstraint(
                 fields=["partnership", "name"], name="partnership_function_unique_name"
@@ -167,19 +189,24 @@ class PartnershipFunction(models.Model):
 class Role(models.TextChoices):
     """The roles a signed-in user can have; each is a Django group of the same name."""
 
-    COUNCILLOR = "Councillor"
-    OFFICER = "Officer"
-    PARTNER = "Partner representative"
-    DEMOCRATIC_SERVICES = "Democratic services"
+    COUNCILLOR = "Councillor", _("Councillor")
+    OFFICER = "Officer", _("Officer")
+    PARTNER = "Partner representative", _("Partner representative")
+    DEMOCRATIC_SERVICES = "Democratic services", _("Democratic services")
 
 
 class User(AbstractUser):
     """A person who signs in. Each belongs to one organisation; roles are groups."""
 
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="users"
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="users",
+        verbose_name=_("organisation"),
     )
-    job_title = models.CharField(max_length=200, blank=True)
+    job_title = models.CharField(_("job title"), max_length=200, blank=True)
 
     @property
     def display_name(self) -> str:
@@ -213,9 +240,11 @@ class User(AbstractUser):
 
     @property
     def role_label(self) -> str:
+        """The user's roles in the reader's language (group names are the English ones)."""
         if self.is_superuser:
-            return "Administrator"
-        return ", ".join(sorted(self.role_names)) or "No role"
+            return gettext("Administrator")
+        labels = sorted(str(Role(n).label) if n in Role.values else n for n in self.role_names)
+        return ", ".join(labels) or gettext("No role")
 
     def manages_council(self, council_id: int | None) -> bool:
         """Democratic services manage everything of their own council; admins of every one."""

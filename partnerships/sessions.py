@@ -18,6 +18,7 @@ from django.contrib.sessions.models import Session
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from partnerships.security import security_log
 
@@ -55,8 +56,14 @@ class SessionAbsoluteAgeMiddleware:
                 hours = settings.SESSION_ABSOLUTE_AGE // 3600
                 messages.info(
                     request,
-                    f"You have been signed out because you signed in more than {hours} "
-                    "hours ago. Sign in again to carry on.",
+                    ngettext(
+                        "You have been signed out because you signed in more than %(hours)s "
+                        "hour ago. Sign in again to carry on.",
+                        "You have been signed out because you signed in more than %(hours)s "
+                        "hours ago. Sign in again to carry on.",
+                        hours,
+                    )
+                    % {"hours": hours},
                     fail_silently=True,
                 )
         return self.get_response(request)

@@ -16,17 +16,19 @@ from django.contrib.auth.signals import user_logged_out
 from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.dispatch import receiver
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from partnerships.models import Organisation
 
 # The order and headings of the organisation list's groups.
 KIND_HEADINGS = {
-    Organisation.Kind.COUNCIL: "Councils",
-    Organisation.Kind.PARTNERSHIP: "Partnerships",
-    Organisation.Kind.NATIONAL: "National bodies",
-    Organisation.Kind.NHS: "NHS bodies",
-    Organisation.Kind.OTHER: "Other organisations",
+    Organisation.Kind.COUNCIL: _("Councils"),
+    Organisation.Kind.PARTNERSHIP: _("Partnerships"),
+    Organisation.Kind.NATIONAL: _("National bodies"),
+    Organisation.Kind.NHS: _("NHS bodies"),
+    Organisation.Kind.OTHER: _("Other organisations"),
 }
 
 
@@ -79,10 +81,12 @@ def recommendations_carried_by(organisation: Organisation, user) -> list[Council
         recommendation.carried_with = [
             body for body in recommendation.responsible_bodies.all() if body.pk != organisation.pk
         ]
-    for _, in_council in groupby(recommendations, key=lambda r: r.review.committee.council_id):
+    for _council, in_council in groupby(
+        recommendations, key=lambda r: r.review.committee.council_id
+    ):
         in_council = list(in_council)
         group = CouncilGroup(council=in_council[0].review.committee.council)
-        for _, in_review in groupby(in_council, key=lambda r: r.review_id):
+        for _review, in_review in groupby(in_council, key=lambda r: r.review_id):
             in_review = list(in_review)
             group.reviews.append(ReviewGroup(review=in_review[0].review, recommendations=in_review))
         councils.append(group)
@@ -201,4 +205,4 @@ def say_signed_out(sender, request, user, **kwargs):
     ``fail_silently`` because the test client signs out with a bare request.
     """
     if request is not None and user is not None:
-        messages.success(request, "You have signed out.", fail_silently=True)
+        messages.success(request, gettext("You have signed out."), fail_silently=True)
