@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class RecommendationsConfig(AppConfig):
     name = "recommendations"
-    verbose_name = "Recommendations and progress updates"
+    verbose_name = _("Recommendations and progress updates")
