@@ -2,7 +2,7 @@
 them with {% trans %} but ships no Welsh, and makemessages reads only our own files, so
 they are listed here to reach locale/cy (never imported; makemessages reads it as text)."""
 
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, ngettext
 
 CRISPY_FORMS_GDS = [
     # gds/layout/error_summary.html
@@ -15,4 +15,16 @@ CRISPY_FORMS_GDS = [
 DJANGO_WITHOUT_WELSH = [
     # The username's help text (django.contrib.auth), which Django's Welsh lacks.
     gettext_noop("Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only."),
+    # The password validators' refusals (django.contrib.auth.password_validation).
+    gettext_noop("The password is too similar to the %(verbose_name)s."),
+    gettext_noop("This password is too common."),
+    gettext_noop("This password is entirely numeric."),
 ]
+
+
+def _django_plurals_without_welsh(n):  # never called: makemessages reads the msgids
+    return ngettext(
+        "This password is too short. It must contain at least %d character.",
+        "This password is too short. It must contain at least %d characters.",
+        n,
+    )

@@ -555,3 +555,18 @@ def test_the_compiled_catalogue_is_used(code):
     """conftest.py compiled the .mo: a msgid of ours reads in Welsh."""
     with translation.override(code):
         assert translation.gettext("Skip to main content") != "Skip to main content"
+
+
+def test_django_own_messages_are_welsh(client, world, db):
+    """Django's password validators and form errors under /cy/: its own Welsh, or ours
+    (partnerships/i18n_extra.py) where Django has none."""
+    client_for(client, world.officer)
+    url = welsh(reverse("password_change"))
+    response = client.post(
+        url, {"old_password": "wrong", "new_password1": "123", "new_password2": "123"}
+    )
+    html = unescape(response.content.decode())
+    assert response.status_code == 200
+    assert "This password is too short" not in html
+    assert "Mae'r cyfrinair hwn yn rhy fyr" in html
+    assert "Mae'r cyfrinair hwn yn rhifau i gyd." in html
