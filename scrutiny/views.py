@@ -15,10 +15,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_http_methods, require_safe
 
 from partnerships.access import sees_exempt_of
+from partnerships.bilingual import localised
 from partnerships.locking import Difference, EditConflict, conflict_response
 from partnerships.models import Organisation
 from recommendations.forms import error_links
@@ -378,7 +380,7 @@ def _may_create_committee(user) -> bool:
 def _require_manager(user, council_id: int) -> None:
     """Only democratic services of the council (and administrators) change its business."""
     if not user.manages_council(council_id):
-        raise PermissionDenied("Only the council's democratic services can change this.")
+        raise PermissionDenied(gettext("Only the council's democratic services can change this."))
 
 
 def _bound(request) -> dict | None:
@@ -388,10 +390,14 @@ def _bound(request) -> dict | None:
 @login_required
 def committee_create(request):
     if not _may_create_committee(request.user):
-        raise PermissionDenied("Only democratic services can add committees.")
+        raise PermissionDenied(gettext("Only democratic services can add committees."))
     form = CommitteeForm(_bound(request), user=request.user)
     return save_form_page(
-        request, form, "scrutiny/committee_form.html", {"committee": None}, "{obj} added"
+        request,
+        form,
+        "scrutiny/committee_form.html",
+        {"committee": None},
+        lambda obj: gettext("%(committee)s added") % {"committee": obj},
     )
 
 
@@ -401,7 +407,11 @@ def committee_edit(request, pk: int):
     _require_manager(request.user, committee.council_id)
     form = CommitteeForm(_bound(request), instance=committee, user=request.user)
     return save_form_page(
-        request, form, "scrutiny/committee_form.html", {"committee": committee}, "{obj} saved"
+        request,
+        form,
+        "scrutiny/committee_form.html",
+        {"committee": committee},
+        lambda obj: gettext("%(committee)s saved") % {"committee": obj},
     )
 
 
@@ -419,7 +429,7 @@ def meeting_create(request, pk: int):
         form,
         "scrutiny/meeting_form.html",
         {"committee": committee, "meeting": None},
-        "Meeting added: {obj}",
+        lambda obj: gettext("Meeting added: %(meeting)s") % {"meeting": obj},
     )
 
 
@@ -433,11 +443,11 @@ def meeting_edit(request, pk: int):
         form,
         "scrutiny/meeting_form.html",
         {"committee": meeting.committee, "meeting": meeting},
-        "Meeting saved: {obj}",
+        lambda obj: gettext("Meeting saved: %(meeting)s") % {"meeting": obj},
     )
 
 
-def _meeting_part_page(request, form_class, part, *, name: str, message: str, **form_kwargs):
+def _meeting_part_page(request, form_class, part, *, name: str, message, **form_kwargs):
     """Add or edit ``part``, an agenda item or agreed action of its meeting, on the page
     scrutiny/<model>_form.html; only the council's democratic services (and admins) may."""
     meeting = part.meeting
@@ -461,7 +471,7 @@ def item_create(request, pk: int):
         AgendaItemForm,
         AgendaItem(meeting=meeting),
         name="item",
-        message="{obj} added to the agenda",
+        message=lambda obj: gettext("%(item)s added to the agenda") % {"item": obj},
         initial={"number": next_number},
     )
 
@@ -471,7 +481,13 @@ def item_edit(request, pk: int):
     item = get_object_or_404(
         AgendaItem.objects.select_related("meeting__committee__council"), pk=pk
     )
-    return _meeting_part_page(request, AgendaItemForm, item, name="item", message="{obj} saved")
+    return _meeting_part_page(
+        request,
+        AgendaItemForm,
+        item,
+        name="item",
+        message=lambda obj: gettext("%(item)s saved") % {"item": obj},
+    )
 
 
 @login_required
@@ -482,7 +498,7 @@ def action_create(request, pk: int):
         AgreedActionForm,
         AgreedAction(meeting=meeting),
         name="action",
-        message="Agreed action added",
+        message=lambda obj: gettext("Agreed action added"),
     )
 
 
@@ -492,7 +508,11 @@ def action_edit(request, pk: int):
         AgreedAction.objects.select_related("meeting__committee__council"), pk=pk
     )
     return _meeting_part_page(
-        request, AgreedActionForm, action, name="action", message="Agreed action saved"
+        request,
+        AgreedActionForm,
+        action,
+        name="action",
+        message=lambda obj: gettext("Agreed action saved"),
     )
 
 
@@ -617,14 +637,17 @@ def _review_form_page(request, form: ReviewForm, review: Review | None):
         form,
         "scrutiny/review_form.html",
         {"review": review},
-        "Review saved: {obj}" if review else "Review added: {obj}",
+        lambda obj: (
+            (gettext("Review saved: %(review)s") if review else gettext("Review added: %(review)s"))
+            % {"review": localised(obj, "title")}
+        ),
     )
 
 
 @login_required
 def review_create(request):
     if not _may_add_reviews(request.user):
-        raise PermissionDenied("Only democratic services can add reviews.")
+        raise PermissionDenied(gettext("Only democratic services can add reviews."))
     form = ReviewForm(_bound(request), user=request.user)
     return _review_form_page(request, form, None)
 
@@ -690,7 +713,7 @@ def decision_detail(request, pk: int):
 
 
 def _points_text(points: list[tuple[int, str]]) -> str:
-    return "\n".join(f"({number}) {text}" for number, text in points) or "None"
+    return "\n".join(f"({number}) {text}" for number, text in points) or gettext("None")
 
 
 def _point_differences(current: ExecutiveDecision, formsets) -> list[Difference]:
@@ -723,7 +746,10 @@ def _decision_form_page(request, decision: ExecutiveDecision | None):
         kind=kinds.REASON,
         initial=decision_point_initial(decision, kinds.REASON),
     )
-    formsets = [("Resolutions", resolutions), ("Reasons for the decision", reasons)]
+    formsets = [
+        (gettext("Resolutions"), resolutions),
+        (gettext("Reasons for the decision"), reasons),
+    ]
     if data is not None:
         valid = [form.is_valid(), resolutions.is_valid(), reasons.is_valid()]
         if all(valid):
@@ -753,7 +779,9 @@ def _decision_form_page(request, decision: ExecutiveDecision | None):
                 else:
                     form.add_error(None, error.messages)
             else:
-                messages.success(request, f"Decision saved: {saved}")
+                messages.success(
+                    request, gettext("Decision saved: %(decision)s") % {"decision": saved}
+                )
                 return redirect(saved)
     return render(
         request,
@@ -770,7 +798,7 @@ def _decision_form_page(request, decision: ExecutiveDecision | None):
 @login_required
 def decision_create(request):
     if not _may_add_reviews(request.user):
-        raise PermissionDenied("Only democratic services can add decisions.")
+        raise PermissionDenied(gettext("Only democratic services can add decisions."))
     return _decision_form_page(request, None)
 
 
@@ -843,11 +871,15 @@ def meeting_due(request, pk: int):
             form.add_error(None, error.messages)
         else:
             added = "; ".join(
-                f"item {item.number}, {item.title}"
-                + ("" if item.added else " (now also takes an agreed action)")
+                (
+                    gettext("item %(number)s, %(title)s")
+                    if item.added
+                    else gettext("item %(number)s, %(title)s (now also takes an agreed action)")
+                )
+                % {"number": item.number, "title": item.title}
                 for item in items
             )
-            messages.success(request, f"Added to the agenda: {added}")
+            messages.success(request, gettext("Added to the agenda: %(items)s") % {"items": added})
             return redirect(meeting)
     return render(
         request,
@@ -914,7 +946,9 @@ def _pack_for(request, pk: int):
     meeting = get_object_or_404(Meeting.objects.select_related("committee__council"), pk=pk)
     full = request.GET.get("full") == "1"
     if full and not sees_exempt_of(request.user, meeting.committee.council_id):
-        raise PermissionDenied("Only the council's members and officers may have the full pack.")
+        raise PermissionDenied(
+            gettext("Only the council's members and officers may have the full pack.")
+        )
     return meeting_pack(meeting=meeting, user=request.user, full=full)
 
 
@@ -926,14 +960,17 @@ def meeting_pack_page(request, pk: int):
     pdf = reverse("scrutiny:meeting-pack-pdf", args=[pk])
     if pack.full:
         links = [
-            {"label": "Download the full pack as a PDF", "href": f"{pdf}?full=1"},
-            {"label": "View the public pack", "href": page},
+            {"label": gettext("Download the full pack as a PDF"), "href": f"{pdf}?full=1"},
+            {"label": gettext("View the public pack"), "href": page},
         ]
     else:
-        links = [{"label": "Download the public pack as a PDF", "href": pdf}]
+        links = [{"label": gettext("Download the public pack as a PDF"), "href": pdf}]
         if sees_exempt_of(request.user, pack.council.pk):
             links.append(
-                {"label": "View the full pack, with exempt items", "href": f"{page}?full=1"}
+                {
+                    "label": gettext("View the full pack, with exempt items"),
+                    "href": f"{page}?full=1",
+                }
             )
     response = render(request, "scrutiny/meeting_pack.html", {"pack": pack, "links": links})
     if pack.full:
@@ -971,7 +1008,9 @@ def _tracker_for(request, pk: int):
 
 def _bad_as_at() -> HttpResponse:
     return HttpResponse(
-        "The as_at date must be a real date written as YYYY-MM-DD, for example 2021-05-25.",
+        gettext(
+            "The as_at date must be a real date written as YYYY-MM-DD, for example 2021-05-25."
+        ),
         status=400,
         content_type="text/plain; charset=utf-8",
     )
@@ -1094,7 +1133,7 @@ def _refuse_unoffered(data, choices: RecordChoices) -> None:
     for key, value in data.items():
         match = RECORD_ENTRY_TEXT.match(key)
         if match and value.strip() and (int(match[1]), int(match[2])) not in offered:
-            raise PermissionDenied("That recommendation is not one this item reports on.")
+            raise PermissionDenied(gettext("That recommendation is not one this item reports on."))
 
 
 @login_required
