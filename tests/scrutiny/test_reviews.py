@@ -276,7 +276,9 @@ def test_tracker_orders_recommendations_numerically_with_status_words(client, re
     assert re.search(r"4 Heading number 4 .*? On track", page)
     assert re.search(r"10 Heading number 10 .*? Slipped", page)
     # The status chart: each status with its count.
-    assert "Not started 9 recommendations On track 1 recommendation Slipped 1 recommendation" in page
+    assert (
+        "Not started 9 recommendations On track 1 recommendation Slipped 1 recommendation" in page
+    )
 
 
 def test_tracker_ignores_updates_given_at_exempt_items_for_the_public(client, review, people):
