@@ -103,6 +103,8 @@ class DateField(DateInputField):
             for case, text in messages.items()
         }
         self.error_messages["required"] = self.messages["required"]
+        # Unused while each box has its own, but it must never show untranslated.
+        self.error_messages["incomplete"] = self.messages["required"]
         self.error_messages.update(error_messages or {})
         for subfield, incomplete, not_number in zip(
             self.fields, self.messages["incomplete"], self.messages["not_number"], strict=True
@@ -132,6 +134,11 @@ class RecordsField(forms.ModelMultipleChoiceField):
     """Checkboxes of records. An id that no record can have (beyond the range of the id
     column) is refused as a choice not offered, before the database is asked: SQLite
     cannot even compare such a number, and the page would fail."""
+
+    default_error_messages = {
+        # Django has no Welsh for this one; the wording is Django's.
+        "invalid_pk_value": _("“%(pk)s” is not a valid value."),
+    }
 
     def _check_values(self, value):
         low, high = connection.ops.integer_field_range(
