@@ -61,8 +61,8 @@ class Drawn:
 
 
 def _not_html_page(url: str) -> bool:
-    """PDFs and spreadsheets are not HTML (and PDFs are slow to draw); the admin beyond its
-    index is Django's own markup, not the app's."""
+    """PDFs, spreadsheets and the theme's CSS are not HTML (and PDFs are slow to draw). The
+    crawl itself keeps out of the admin beyond its index: Django's markup, not the app's."""
     path = url.split("?")[0]
     return (
         path.endswith(("/pdf/", ".pdf", "/xlsx/", ".xlsx", ".css"))
