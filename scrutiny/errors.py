@@ -2,14 +2,13 @@
 gives it the service's and council's names from settings, and still touches neither the
 request nor the database, either of which may be what failed."""
 
-from django.conf import settings
 from django.http import HttpResponseServerError
 from django.template import loader
 
-from scrutiny.context_processors import service_name
+from scrutiny.context_processors import council_name, service_name
 
 
 def server_error(request, template_name="500.html"):
     template = loader.get_template(template_name)
-    context = {"service_name": service_name(), "council_name": settings.COUNCIL_NAME}
+    context = {"service_name": service_name(), "council_name": council_name()}
     return HttpResponseServerError(template.render(context))

@@ -20,8 +20,10 @@ env = environ.Env(
     DJANGO_ALLOWED_HOSTS=(list, ["localhost", "127.0.0.1", "[::1]"]),
     DJANGO_CSRF_TRUSTED_ORIGINS=(list, []),
     COUNCIL_NAME=(str, ""),
+    COUNCIL_NAME_CY=(str, ""),
     COUNCIL_COLOUR=(str, "#1d70b8"),
     SERVICE_NAME=(str, "Scrutiny recommendation tracker"),
+    SERVICE_NAME_CY=(str, ""),
     ACCESSIBILITY_CONTACT_EMAIL=(str, ""),
     ACCESSIBILITY_CONTACT_PHONE=(str, ""),
     ACCESSIBILITY_RESPONSE_DAYS=(int, 10),
@@ -265,6 +267,10 @@ COUNCIL_COLOUR = env("COUNCIL_COLOUR")
 if not re.fullmatch(r"#[0-9a-fA-F]{6}", COUNCIL_COLOUR):
     raise ImproperlyConfigured("COUNCIL_COLOUR must be a colour like #1d70b8.")
 SERVICE_NAME = env("SERVICE_NAME")
+# Their Welsh names, shown on Welsh pages (blank: the default service name in Welsh, and
+# the council's name as COUNCIL_NAME gives it).
+COUNCIL_NAME_CY = env("COUNCIL_NAME_CY")
+SERVICE_NAME_CY = env("SERVICE_NAME_CY")
 # Where the accessibility statement (/accessibility/) tells people to ask for another
 # format or report a problem, and in how many working days the council answers.
 ACCESSIBILITY_CONTACT_EMAIL = env("ACCESSIBILITY_CONTACT_EMAIL")

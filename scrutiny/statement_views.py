@@ -8,6 +8,8 @@ from django.shortcuts import render
 from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
+from scrutiny.context_processors import council_name
+
 
 @require_safe
 def accessibility_statement(request):
@@ -16,7 +18,7 @@ def accessibility_statement(request):
         request,
         "scrutiny/accessibility_statement.html",
         {
-            "runner": settings.COUNCIL_NAME or gettext("the council"),
+            "runner": council_name() or gettext("the council"),
             "contact_email": settings.ACCESSIBILITY_CONTACT_EMAIL,
             "contact_phone": settings.ACCESSIBILITY_CONTACT_PHONE,
             "response_days": settings.ACCESSIBILITY_RESPONSE_DAYS,

@@ -4,6 +4,7 @@ where there is one, otherwise the English marked as English."""
 import datetime
 
 import pytest
+from django.test import override_settings
 from django.urls import reverse
 from django.utils import translation
 
@@ -133,3 +134,27 @@ def test_the_meeting_pack_in_welsh_shows_the_welsh_versions(client, bilingual_me
         assert words in html, words
     said = html.split('<dl class="pack-said">', 1)[1].split("</dl>", 1)[0]
     assert "Agorodd y lloches." in said and "The shelter opened." not in said
+
+
+@pytest.mark.django_db
+@override_settings(
+    COUNCIL_NAME="Cardiff Council",
+    COUNCIL_NAME_CY="Cyngor Caerdydd",
+    SERVICE_NAME="Scrutiny tracker",
+    SERVICE_NAME_CY="Traciwr craffu",
+)
+def test_the_council_and_service_take_their_welsh_names_on_welsh_pages(client):
+    english = client.get("/").content.decode()
+    welsh = client.get("/cy/").content.decode()
+    assert "Cardiff Council" in english and "Scrutiny tracker" in english
+    assert "Cyngor Caerdydd" not in english and "Traciwr craffu" not in english
+    assert "Cyngor Caerdydd" in welsh and "Traciwr craffu" in welsh
+    assert "Cardiff Council" not in welsh
+
+
+@pytest.mark.django_db
+@override_settings(COUNCIL_NAME="Cardiff Council", COUNCIL_NAME_CY="", SERVICE_NAME_CY="")
+def test_without_welsh_names_the_default_service_name_is_said_in_welsh(client):
+    welsh = client.get("/cy/").content.decode()
+    assert "Cardiff Council" in welsh
+    assert "Scrutiny recommendation tracker" not in welsh
