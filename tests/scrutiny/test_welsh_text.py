@@ -134,6 +134,8 @@ def test_the_meeting_pack_in_welsh_shows_the_welsh_versions(client, bilingual_me
         assert words in html, words
     said = html.split('<dl class="pack-said">', 1)[1].split("</dl>", 1)[0]
     assert "Agorodd y lloches." in said and "The shelter opened." not in said
+    # Nor anywhere else, the tracker's "latest update" column included.
+    assert "The shelter opened." not in html
 
 
 @pytest.mark.django_db
