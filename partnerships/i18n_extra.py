@@ -10,6 +10,8 @@ CRISPY_FORMS_GDS = [
     # gds/field.html, a field with a character or word count
     gettext_noop("You can enter up to %(max_characters)s characters"),
     gettext_noop("You can enter up to %(max_words)s words"),
+    # Django's own first option of a list to choose from, which its Welsh lacks.
+    gettext_noop("- Select an option -"),
 ]
 
 DJANGO_WITHOUT_WELSH = [

@@ -74,12 +74,12 @@ def test_an_officer_logs_an_update_on_two_recommendations(
         "The LSCDG representative gave an update on the workforce plans."
     )
     four = page.get_by_role("group", name="Recommendation 4: Quality of care")
-    four.get_by_label("What was reported").fill(
+    four.get_by_role("textbox", name="What was reported on recommendation 4").fill(
         "A report on career pathways was received today and will be worked through."
     )
     four.get_by_label("New status").select_option(label="On track")
     five = page.get_by_role("group", name="Recommendation 5: Finding community")
-    five.get_by_label("What was reported").fill(
+    five.get_by_role("textbox", name="What was reported on recommendation 5").fill(
         "The sub-regional workforce group meets in June to take this forward."
     )
     page.screenshot(path="/tmp/log-update.png", full_page=True)
