@@ -1,8 +1,8 @@
 """Shared fixtures: Playwright drives Debian's Chromium (it cannot download its own)."""
 
-import shutil
-
 import pytest
+
+from tests.checkers import CHROMIUM, CHROMIUM_ARGS
 
 
 def pytest_sessionstart(session):
@@ -25,22 +25,10 @@ def _english_after_each_test():
     translation.deactivate()
 
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-
-
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     return {
         **browser_type_launch_args,
         "executable_path": CHROMIUM,
-        "args": [
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-        ],
+        "args": CHROMIUM_ARGS,
     }

@@ -23,24 +23,13 @@ from partnerships.models import User
 from recommendations.models import Recommendation
 from scrutiny.demo import demo_load
 from scrutiny.models import Meeting, Review
-from tests.checkers import CHROMIUM, lighthouse  # noqa: F401 (a fixture)
+from tests.checkers import CHROMIUM, CHROMIUM_ARGS, lighthouse  # noqa: F401 (a fixture)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 ACCESSIBILITY = 1.0
 BEST_PRACTICES = 0.95
-CHROME_FLAGS = " ".join(
-    [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-    ]
-)
+CHROME_FLAGS = " ".join(CHROMIUM_ARGS)
 # One Lighthouse run takes some 10 to 20 seconds on two cores.
 RUN_TIMEOUT = 180
 

@@ -26,6 +26,18 @@ INSTALLED = NODE_MODULES / ".package-lock.json"
 VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 LIGHTHOUSE = NODE_MODULES / ".bin" / "lighthouse"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# How every test starts Debian's Chromium, through Playwright or Lighthouse: headless, as
+# root, and never reaching out to Google's services.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 # npm ci downloads the two packages (about 150 small ones in all) from the registry.
 INSTALL_TIMEOUT = 300
