@@ -11,12 +11,8 @@ from dataclasses import dataclass, field
 from itertools import groupby
 
 from django.apps import apps
-from django.contrib import messages
-from django.contrib.auth.signals import user_logged_out
 from django.db.models import Exists, F, OuterRef, Prefetch, Q
-from django.dispatch import receiver
 from django.shortcuts import get_object_or_404, render
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
@@ -195,14 +191,3 @@ def organisation_detail(request, pk: int):
         "updates": updates_given_by(organisation, request.user),
     }
     return render(request, "partnerships/organisation_detail.html", context)
-
-
-@receiver(user_logged_out)
-def say_signed_out(sender, request, user, **kwargs):
-    """Tell people they have signed out: Django's own LogoutView redirects without a word.
-
-    Connected when the URLconf imports this module, before any request is served;
-    ``fail_silently`` because the test client signs out with a bare request.
-    """
-    if request is not None and user is not None:
-        messages.success(request, gettext("You have signed out."), fail_silently=True)
