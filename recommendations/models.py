@@ -151,11 +151,11 @@ class RecommendationQuerySet(SoftDeletableQuerySet):
         update interval has passed since the last update (or, before any, the executive
         response or the report). Needs ``with_status`` as at the same date."""
         as_at = as_at or timezone.localdate()
-        review_model = self.model._meta.get_field("review").related_model
+        # Imported here, not at the top: scrutiny.models imports this module.
+        from scrutiny.models import Review
+
         intervals = (
-            review_model.objects.order_by()
-            .values_list("update_interval_months", flat=True)
-            .distinct()
+            Review.objects.order_by().values_list("update_interval_months", flat=True).distinct()
         )
         due = Q(pk__in=[])
         for months in intervals:
