@@ -18,11 +18,10 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from recommendations import permissions, services
+from recommendations import permissions, selectors, services
 from recommendations.forms import DeletionForm
 from recommendations.history import recommendation_history
 from recommendations.models import ProgressUpdate, Recommendation, UpdateEntry
-from recommendations.views import _recommendation_for_change, visible_update
 from scrutiny.common.pages import refuse
 
 
@@ -33,7 +32,7 @@ def recommendation_history_view(request, pk: int):
     user = request.user
     if not user.is_authenticated:
         return refuse(request)
-    recommendation = _recommendation_for_change(request, pk)
+    recommendation = selectors.recommendation_for_change(request.user, pk)
     return render(
         request,
         "recommendations/recommendation_history.html",
@@ -68,7 +67,7 @@ def recommendation_delete(request, pk: int):
     user = request.user
     if not user.is_authenticated:
         return refuse(request)
-    recommendation = _recommendation_for_change(request, pk)
+    recommendation = selectors.recommendation_for_change(request.user, pk)
     if not permissions.can_manage(user, recommendation):
         return refuse(request)
     return _delete_page(
@@ -98,7 +97,7 @@ def update_delete(request, pk: int):
     user = request.user
     if not user.is_authenticated:
         return refuse(request)
-    update, entries = visible_update(user, pk)
+    update, entries = selectors.visible_update(user, pk)
     if not permissions.can_delete_update(user, update):
         return refuse(request)
     return _delete_page(

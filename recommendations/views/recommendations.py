@@ -1,0 +1,144 @@
+"""Pages for recommendations and their executive responses: the list, one recommendation,
+adding and changing one, and recording the executive response.
+
+Rules enforced here, not only by hiding buttons: reading follows ``visible_to`` (a hidden
+recommendation is a 404); changing follows ``recommendations.permissions`` (anonymous
+visitors are sent to sign in, a signed-in user without the right gets a 403).
+"""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from recommendations import permissions, selectors
+from recommendations.filters import RecommendationFilter
+from recommendations.forms import RecommendationForm, ResponseForm
+from recommendations.models import Status
+from scrutiny.common.pages import refuse, save_form_page
+
+PAGE_SIZE = 50
+
+
+@require_GET
+def recommendation_list(request):
+    """Every recommendation the user may see, with its status now, grouped by review and
+    narrowed by ``RecommendationFilter`` (the filters are in the URL). Invalid filters show
+    their errors and no list, never a list narrowed by only some of them."""
+    recommendations = selectors.recommendations_for_list(request.user)
+    filters = RecommendationFilter(request.GET or None, recommendations, request=request)
+    invalid = filters.is_bound and not filters.is_valid()
+    recommendations = recommendations.none() if invalid else filters.qs
+    page = Paginator(recommendations, PAGE_SIZE).get_page(request.GET.get("page"))
+    groups = selectors.review_groups(page.object_list)
+    return render(
+        request,
+        "recommendations/recommendation_list.html",
+        {
+            "filters": filters.form,
+            "filtered": filters.active,
+            "filters_invalid": invalid,
+            "page_obj": page,
+            "groups": groups,
+            "page_range": list(page.paginator.get_elided_page_range(page.number)),
+        },
+    )
+
+
+@require_GET
+def recommendation_detail(request, pk: int):
+    """A recommendation, its response, its status now and every visible update behind it,
+    newest first, with the report and the response received as dated events."""
+    user = request.user
+    recommendation = selectors.recommendation_for_page(user, pk)
+    entries = selectors.visible_entries_on(recommendation, user)
+    is_overdue, is_stale = selectors.overdue_and_stale(user, pk, timezone.localdate())
+    return render(
+        request,
+        "recommendations/recommendation_detail.html",
+        {
+            "recommendation": recommendation,
+            "review": recommendation.review,
+            "events": selectors.recommendation_events(recommendation, entries),
+            "update_count": len(entries),
+            "closed_meeting": selectors.closing_meeting(recommendation, entries),
+            "is_closed": recommendation.status in Status.closing(),
+            "closing_statuses": Status.closing(),
+            "is_overdue": is_overdue,
+            "is_stale": is_stale,
+            "can_manage": permissions.can_manage(user, recommendation),
+            "can_edit_response": permissions.can_edit_response(user, recommendation),
+            "can_log_update": permissions.can_log_update(user, recommendation),
+        },
+    )
+
+
+NUMBER_TAKEN = _("This review already has a recommendation with that number")
+
+
+@require_http_methods(["GET", "POST"])
+def recommendation_create(request, review_pk: int):
+    """Democratic services of the review's council (and admins) add a recommendation."""
+    if not request.user.is_authenticated:
+        return refuse(request)
+    review = selectors.review_for_change(request.user, review_pk)
+    if not request.user.manages_council(review.committee.council_id):
+        return refuse(request)
+    initial = {"number": selectors.next_number(review)}
+    form = RecommendationForm(request.POST or None, review=review, initial=initial)
+    return save_form_page(
+        request,
+        form,
+        "recommendations/recommendation_form.html",
+        {"review": review},
+        lambda obj: gettext("Recommendation %(number)s added") % {"number": obj.number},
+        clash_field="number",
+        clash_message=NUMBER_TAKEN,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def recommendation_edit(request, pk: int):
+    """Democratic services of the council (and admins) change a recommendation."""
+    if not request.user.is_authenticated:
+        return refuse(request)
+    recommendation = selectors.recommendation_for_change(request.user, pk)
+    if not permissions.can_manage(request.user, recommendation):
+        return refuse(request)
+    form = RecommendationForm(
+        request.POST or None, instance=recommendation, review=recommendation.review
+    )
+    return save_form_page(
+        request,
+        form,
+        "recommendations/recommendation_form.html",
+        {"review": recommendation.review, "recommendation": recommendation},
+        lambda obj: gettext("Recommendation %(number)s saved") % {"number": obj.number},
+        clash_field="number",
+        clash_message=NUMBER_TAKEN,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def response_edit(request, pk: int):
+    """Officers and democratic services of the council record the executive response."""
+    if not request.user.is_authenticated:
+        return refuse(request)
+    recommendation = selectors.recommendation_for_change(request.user, pk)
+    if not permissions.can_edit_response(request.user, recommendation):
+        return refuse(request)
+    form = ResponseForm(request.POST or None, instance=recommendation)
+    return save_form_page(
+        request,
+        form,
+        "recommendations/response_form.html",
+        {"recommendation": recommendation, "review": recommendation.review},
+        lambda obj: (
+            gettext("Executive response to recommendation %(number)s saved")
+            % {"number": obj.number}
+        ),
+    )
