@@ -19,7 +19,7 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from recommendations import permissions, selectors, services
-from recommendations.forms import DeletionForm
+from recommendations.forms.audit import DeletionForm
 from recommendations.history import recommendation_history
 from recommendations.models import ProgressUpdate, Recommendation, UpdateEntry
 from scrutiny.common.pages import refuse

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from recommendations import permissions, selectors
 from recommendations.filters import RecommendationFilter
-from recommendations.forms import RecommendationForm, ResponseForm
+from recommendations.forms.recommendations import RecommendationForm, ResponseForm
 from recommendations.models import Status
 from scrutiny.common.pages import refuse, save_form_page
 

@@ -17,7 +17,7 @@ from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from recommendations import permissions, selectors, services
-from recommendations.forms import UpdateSubmission
+from recommendations.forms.updates import UpdateSubmission
 from recommendations.models import Status
 from scrutiny.common.pages import refuse
 

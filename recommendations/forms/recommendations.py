@@ -1,0 +1,170 @@
+"""Forms for recommendations and the executive response to each."""
+
+from __future__ import annotations
+
+from crispy_forms_gds.layout import Field, Size
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from partnerships.models import Organisation
+from recommendations.models import (
+    Recommendation,
+    Response,
+)
+from scrutiny.common.forms import DateField, RecordsField, form_helper
+from scrutiny.common.locking import VersionedModelForm
+
+
+class RecommendationForm(VersionedModelForm):
+    """A recommendation of a review: its number is unique within the review."""
+
+    target_date = DateField(
+        label=_("Target date"),
+        help_text=_("For example, 31 3 2022. Leave blank if none was set."),
+    )
+    responsible_bodies = RecordsField(
+        queryset=Organisation.objects.order_by("name"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Which bodies carry it?"),
+        help_text=_("Select all that apply, including partners and other councils."),
+    )
+
+    class Meta:
+        model = Recommendation
+        fields = [
+            "number",
+            "title",
+            "title_cy",
+            "text",
+            "text_cy",
+            "lead_officer",
+            "responsible_bodies",
+            "target_date",
+        ]
+        labels = {
+            "number": _("Number"),
+            "title": _("Short heading (optional)"),
+            "text": _("Recommendation"),
+            "title_cy": _("Short heading in Welsh (optional)"),
+            "text_cy": _("Recommendation in Welsh (optional)"),
+            "lead_officer": _("Lead officer (optional)"),
+        }
+        help_texts = {
+            "number": _("As numbered in the report."),
+            "lead_officer": _("By role, for example Director of Adult Social Care."),
+        }
+        error_messages = {
+            "number": {"required": _("Enter the recommendation's number")},
+            "text": {"required": _("Enter the recommendation as the report words it")},
+        }
+
+    def __init__(self, *args, review, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.review = review
+        self.instance.review = review
+        self.fields["responsible_bodies"].label_from_instance = lambda o: o.label
+        # A text input with a numeric keyboard (GOV.UK's pattern for numbers), which
+        # crispy-forms-gds also marks up in error, unlike <input type="number">.
+        self.fields["number"].widget = forms.TextInput(
+            attrs={"inputmode": "numeric", "class": "govuk-input--width-3"}
+        )
+        self.helper = form_helper(
+            Field.text("number", field_width=None),
+            Field.text("title"),
+            Field.text("title_cy"),
+            Field.textarea("text", rows=5),
+            Field.textarea("text_cy", rows=5),
+            Field.text("lead_officer"),
+            Field.checkboxes("responsible_bodies", small=True),
+            Field("target_date"),
+            submit=gettext("Save recommendation"),
+            size=Size.SMALL,
+        )
+
+    def clean_number(self):
+        number = self.cleaned_data["number"]
+        if number is not None and number < 1:
+            raise ValidationError(gettext("The number must be 1 or more"))
+        # Refused in words here, the same on every database (PostgreSQL's own limit is 32767).
+        if number is not None and number > 999:
+            raise ValidationError(gettext("The number must be 999 or less"))
+        # A deleted recommendation keeps its number, so that restoring it never clashes.
+        taken = (
+            Recommendation.all_objects.filter(review=self.review, number=number)
+            .exclude(pk=self.instance.pk)
+            .first()
+        )
+        if number is not None and taken is not None:
+            if taken.deleted_at is not None:
+                raise ValidationError(
+                    gettext(
+                        "Recommendation %(number)s was deleted: restore it from Deleted items "
+                        "or use another number"
+                    )
+                    % {"number": number}
+                )
+            raise ValidationError(
+                gettext(
+                    "This review already has a recommendation %(number)s: choose another number"
+                )
+                % {"number": number}
+            )
+        return number
+
+
+class ResponseForm(VersionedModelForm):
+    """The executive's response to a recommendation, who leads on it and by when."""
+
+    response = forms.ChoiceField(
+        label=_("What was the executive's response?"),
+        choices=[
+            (Response.ACCEPTED, Response.ACCEPTED.label),
+            (Response.PARTLY_ACCEPTED, Response.PARTLY_ACCEPTED.label),
+            (Response.NOT_ACCEPTED, Response.NOT_ACCEPTED.label),
+            (Response.NOTED, Response.NOTED.label),
+            (Response.AWAITING, _("Awaiting response (none received yet)")),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Select the executive's response")},
+    )
+    target_date = DateField(label=_("Target date"), help_text=_("For example, 31 3 2022."))
+
+    class Meta:
+        model = Recommendation
+        fields = ["response", "response_text", "lead_officer", "target_date"]
+        labels = {
+            "response_text": _("Response and reasons"),
+            "lead_officer": _("Lead officer (optional)"),
+        }
+        help_texts = {
+            "response_text": _(
+                "The executive's answer: its reasons and the actions it commits to."
+            ),
+            "lead_officer": _("By role, for example Director of Adult Social Care."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = form_helper(
+            Field.radios("response", legend_size=Size.SMALL),
+            Field.textarea("response_text", rows=8),
+            Field.text("lead_officer"),
+            Field("target_date"),
+            submit=gettext("Save response"),
+            size=Size.SMALL,
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if (
+            cleaned.get("response") in (Response.PARTLY_ACCEPTED, Response.NOT_ACCEPTED)
+            and not (cleaned.get("response_text") or "").strip()
+        ):
+            self.add_error(
+                "response_text",
+                gettext("Give the executive's reasons when it is not fully accepted"),
+            )
+        return cleaned
