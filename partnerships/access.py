@@ -1,40 +1,9 @@
-"""Who may see what: filters shared by every app's ``visible_to`` QuerySet methods.
+"""Old import path, kept for code not yet moved (scrutiny.models, scrutiny.views): the rules
+live in ``scrutiny.visibility``."""
 
-Anonymous visitors and partner representatives see what is public: published reviews and
-items that are not exempt. A council's own councillors, officers and democratic services
-also see its exempt items and draft reviews. Administrators see everything.
-"""
-
-from django.db.models import Q
-
-
-def sees_exempt_of(user, council_id: int | None) -> bool:
-    """Whether ``user`` (signed in or not) may see the council's exempt items; the rule is
-    ``User.sees_exempt_of``, and anonymous visitors never may."""
-    return user.is_authenticated and user.sees_exempt_of(council_id)
-
-
-def exempt_filter(user, council_path: str, exempt_path: str) -> Q:
-    """Hide exempt rows from users who may not see them.
-
-    ``council_path`` leads from the row to its council's id, ``exempt_path`` to the exempt
-    flag; a null flag (a row with no agenda item) counts as public.
-    """
-    allowed = user.exempt_council_ids() if user.is_authenticated else set()
-    if allowed is None:
-        return Q()
-    public = Q(**{exempt_path: False}) | Q(**{f"{exempt_path}__isnull": True})
-    if allowed:
-        return public | Q(**{f"{council_path}__in": allowed})
-    return public
-
-
-def published_filter(user, prefix: str = "") -> Q:
-    """Hide draft (unpublished) reviews, reached through ``prefix`` ("review__" from a
-    recommendation), from everyone but their own council's people and administrators."""
-    if user.is_authenticated and user.is_superuser:
-        return Q()
-    q = Q(**{f"{prefix}published": True})
-    if user.is_authenticated and user.organisation_id and not user.is_partner:
-        q |= Q(**{f"{prefix}committee__council_id": user.organisation_id})
-    return q
+from scrutiny.visibility import *  # noqa: F403
+from scrutiny.visibility import (  # noqa: F401
+    exempt_filter,
+    published_filter,
+    sees_exempt_of,
+)

@@ -1,9 +1,9 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
-from partnerships.history_admin import ReadOnlyHistoryAdmin
-from partnerships.locking import VersionCheckedAdmin
 from partnerships.models import Organisation, OrganisationAlias, PartnershipFunction, User
+from scrutiny.common.history_admin import ReadOnlyHistoryAdmin
+from scrutiny.common.locking import VersionCheckedAdmin
 
 
 class AliasInline(admin.TabularInline):

@@ -6,5 +6,5 @@ class PartnershipsConfig(AppConfig):
     verbose_name = "Organisations, partnerships and people"
 
     def ready(self):
-        # Connects the security log's and the sessions' signal receivers.
-        from partnerships import security, sessions  # noqa: F401
+        # Connects the signal receivers (the signed-out message).
+        from partnerships import signals  # noqa: F401

@@ -16,16 +16,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-
-class Versioned(models.Model):
-    """A record edited through forms: ``version`` is checked and moved on by each save
-    (``partnerships.locking``), so a second person saving an old copy is shown a conflict
-    instead of silently overwriting."""
-
-    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
-
-    class Meta:
-        abstract = True
+from scrutiny.common.models import Versioned
 
 
 class OrganisationQuerySet(models.QuerySet):

@@ -1,8 +1,8 @@
 from django.contrib import admin
 
-from partnerships.history_admin import ReadOnlyHistoryAdmin
-from partnerships.locking import VersionCheckedAdmin
 from recommendations.models import ProgressUpdate, Recommendation, UpdateEntry
+from scrutiny.common.history_admin import ReadOnlyHistoryAdmin
+from scrutiny.common.locking import VersionCheckedAdmin
 
 
 @admin.register(Recommendation)

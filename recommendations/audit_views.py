@@ -22,7 +22,8 @@ from recommendations import permissions, services
 from recommendations.forms import DeletionForm
 from recommendations.history import recommendation_history
 from recommendations.models import ProgressUpdate, Recommendation, UpdateEntry
-from recommendations.views import _recommendation_for_change, _refuse, visible_update
+from recommendations.views import _recommendation_for_change, visible_update
+from scrutiny.common.pages import refuse
 
 
 @require_GET
@@ -31,7 +32,7 @@ def recommendation_history_view(request, pk: int):
     about it, newest first: for signed-in users who may see the recommendation."""
     user = request.user
     if not user.is_authenticated:
-        return _refuse(request)
+        return refuse(request)
     recommendation = _recommendation_for_change(request, pk)
     return render(
         request,
@@ -66,10 +67,10 @@ def recommendation_delete(request, pk: int):
     why; it can be restored."""
     user = request.user
     if not user.is_authenticated:
-        return _refuse(request)
+        return refuse(request)
     recommendation = _recommendation_for_change(request, pk)
     if not permissions.can_manage(user, recommendation):
-        return _refuse(request)
+        return refuse(request)
     return _delete_page(
         request,
         template="recommendations/recommendation_delete.html",
@@ -96,10 +97,10 @@ def update_delete(request, pk: int):
     recorded it, delete a progress update, saying why; it can be restored."""
     user = request.user
     if not user.is_authenticated:
-        return _refuse(request)
+        return refuse(request)
     update, entries = visible_update(user, pk)
     if not permissions.can_delete_update(user, update):
-        return _refuse(request)
+        return refuse(request)
     return _delete_page(
         request,
         template="recommendations/update_delete.html",
@@ -162,7 +163,7 @@ def deleted_list(request):
     why, to restore: democratic services see their council's, admins all."""
     user = request.user
     if not user.is_authenticated:
-        return _refuse(request)
+        return refuse(request)
     if not (user.is_superuser or user.is_democratic_services):
         raise PermissionDenied
     recommendations = (

@@ -23,8 +23,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from partnerships.models import Organisation
-from recommendations.forms import DateField, form_helper
 from recommendations.models import Recommendation, Response, Status
+from scrutiny.common.forms import DateField, form_helper
 
 # Twenty years: longer than any review lasts, and small enough that "today less N months"
 # is always a date the database can hold.

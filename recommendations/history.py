@@ -21,6 +21,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from partnerships.models import Organisation
 from recommendations.models import ProgressUpdate, Recommendation, UpdateEntry
 
 # Rows one person wrote this close together are one change (a form's fields, then its
@@ -316,12 +317,11 @@ def _name_related(events: list[Event]) -> None:
     """Turn each event's raw changes into words, fetching the related rows they name (and
     the responsible bodies) in one query per model, deleted rows included."""
     wanted: dict[type[models.Model], set] = defaultdict(set)
-    organisation_model = Recommendation._meta.get_field("responsible_bodies").related_model
     for event in events:
         for f, old, new in event.raw:
             if f.is_relation:
                 wanted[f.related_model] |= {v for v in (old, new) if v is not None}
-        wanted[organisation_model] |= event.bodies_added | event.bodies_removed
+        wanted[Organisation] |= event.bodies_added | event.bodies_removed
     names = {
         model: {obj.pk: _name(obj) for obj in model._base_manager.filter(pk__in=pks)}
         for model, pks in wanted.items()
@@ -354,8 +354,8 @@ def _name_related(events: list[Event]) -> None:
             event.changes.append(
                 Change(
                     label=bodies_label,
-                    added=sorted(names[organisation_model][pk] for pk in event.bodies_added),
-                    removed=sorted(names[organisation_model][pk] for pk in event.bodies_removed),
+                    added=sorted(names[Organisation][pk] for pk in event.bodies_added),
+                    removed=sorted(names[Organisation][pk] for pk in event.bodies_removed),
                 )
             )
 

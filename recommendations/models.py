@@ -20,9 +20,9 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from partnerships.access import exempt_filter, published_filter
-from partnerships.bilingual import welsh_char, welsh_textarea
-from partnerships.models import Versioned
+from scrutiny.common.bilingual import welsh_char, welsh_textarea
+from scrutiny.common.models import LiveManager, SoftDeletable, SoftDeletableQuerySet, Versioned
+from scrutiny.visibility import exempt_filter, published_filter
 
 
 class Status(models.TextChoices):
@@ -65,57 +65,9 @@ _LAST_HEARD = Coalesce(
 )
 
 
-class LiveManager(models.Manager):
-    """The default manager of a model that is deleted softly: deleted rows are left out of
-    every query, reverse relation and count. ``all_objects`` reaches them too."""
-
-    def get_queryset(self):
-        return super().get_queryset().filter(deleted_at__isnull=True)
-
-
-class SoftDeletable(models.Model):
-    """A row that is deleted softly: it stays, hidden by ``LiveManager``, with who deleted it,
-    when and why, until democratic services restore it."""
-
-    deleted_at = models.DateTimeField(_("deleted at"), null=True, blank=True, editable=False)
-    deleted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("deleted by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-    )
-    deletion_reason = models.TextField(_("reason for deleting"), blank=True, editable=False)
-
-    class Meta:
-        abstract = True
-
-    @staticmethod
-    def constraints(name: str) -> list[models.CheckConstraint]:
-        """A deleted row says why; a live row names no deleter and no reason."""
-        return [
-            models.CheckConstraint(
-                condition=Q(deleted_at__isnull=True) | ~Q(deletion_reason=""),
-                name=f"{name}_deleted_with_reason",
-            ),
-            models.CheckConstraint(
-                condition=Q(deleted_at__isnull=False)
-                | (Q(deleted_by__isnull=True) & Q(deletion_reason="")),
-                name=f"{name}_live_not_deleted_by",
-            ),
-        ]
-
-
-class RecommendationQuerySet(models.QuerySet):
+class RecommendationQuerySet(SoftDeletableQuerySet):
     def visible_to(self, user):
         return self.filter(published_filter(user, prefix="review__"))
-
-    def deleted(self):
-        """Deleted recommendations (on ``all_objects``: ``objects`` has none), most recently
-        deleted first."""
-        return self.filter(deleted_at__isnull=False).order_by("-deleted_at", "-pk")
 
     def managed_by(self, user):
         """Those ``user`` manages: their own council's, for democratic services; every
@@ -199,11 +151,11 @@ class RecommendationQuerySet(models.QuerySet):
         update interval has passed since the last update (or, before any, the executive
         response or the report). Needs ``with_status`` as at the same date."""
         as_at = as_at or timezone.localdate()
-        review_model = self.model._meta.get_field("review").related_model
+        # Imported here, not at the top: scrutiny.models imports this module.
+        from scrutiny.models import Review
+
         intervals = (
-            review_model.objects.order_by()
-            .values_list("update_interval_months", flat=True)
-            .distinct()
+            Review.objects.order_by().values_list("update_interval_months", flat=True).distinct()
         )
         due = Q(pk__in=[])
         for months in intervals:
@@ -330,26 +282,12 @@ def _shortened(text: str) -> str:
     """``text`` as a heading: up to 90 characters, else its start and an ellipsis."""
     return text if len(text) <= 90 else text[:87].rstrip() + "…"
 
-    @property
-    def heading_cy(self) -> str:
-        """The Welsh of ``heading``, blank where there is none, so that
-        ``{% localised rec "heading" %}`` falls back to the English heading."""
-        if self.title:
-            return self.title_cy
-        text = self.text_cy
-        return text if len(text) <= 90 else text[:87].rstrip() + "…"
 
-
-class ProgressUpdateQuerySet(models.QuerySet):
+class ProgressUpdateQuerySet(SoftDeletableQuerySet):
     def visible_to(self, user):
         return self.filter(
             exempt_filter(user, "item__meeting__committee__council_id", "item__exempt")
         )
-
-    def deleted(self):
-        """Deleted updates (on ``all_objects``: ``objects`` has none), most recently deleted
-        first."""
-        return self.filter(deleted_at__isnull=False).order_by("-deleted_at", "-pk")
 
     def managed_by(self, user):
         """Updates ``user`` manages: for democratic services, those whose every

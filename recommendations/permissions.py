@@ -15,6 +15,7 @@
 from django.db.models import Q
 
 from partnerships.models import Role
+from recommendations.models import Recommendation, UpdateEntry
 
 
 def _council_id(recommendation) -> int:
@@ -54,7 +55,7 @@ def can_log_update(user, recommendation) -> bool:
     q = loggable_filter(user)
     if q is None:
         return False
-    return type(recommendation).objects.filter(q, pk=recommendation.pk).exists()
+    return Recommendation.objects.filter(q, pk=recommendation.pk).exists()
 
 
 def can_log_any_update(user) -> bool:
@@ -75,9 +76,8 @@ def can_manage_update(user, update) -> bool:
         return False
     if user.is_superuser:
         return True
-    entry_model = type(update)._meta.get_field("entries").related_model
     councils = set(
-        entry_model.all_objects.filter(update=update).values_list(
+        UpdateEntry.all_objects.filter(update=update).values_list(
             "recommendation__review__committee__council_id", flat=True
         )
     )

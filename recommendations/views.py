@@ -12,10 +12,8 @@ from itertools import groupby
 from operator import attrgetter
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db import IntegrityError, transaction
 from django.db.models import F, Max, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -24,7 +22,6 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from partnerships.locking import EditConflict, conflict_response
 from partnerships.models import Organisation
 from recommendations import permissions, services
 from recommendations.filters import RecommendationFilter
@@ -35,21 +32,14 @@ from recommendations.forms import (
     UpdateSubmission,
 )
 from recommendations.models import ProgressUpdate, Recommendation, Status, UpdateEntry
-
-Review = Recommendation._meta.get_field("review").related_model
+from scrutiny.common.pages import refuse, save_form_page
+from scrutiny.models import Review
 
 PAGE_SIZE = 50
 
 
 def _bodies() -> Prefetch:
     return Prefetch("responsible_bodies", queryset=Organisation.objects.order_by("name"))
-
-
-def _refuse(request):
-    """Send an anonymous visitor to sign in; tell a signed-in one they may not."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    raise PermissionDenied
 
 
 def _recorded_on(numbers: list[int]) -> str:
@@ -173,44 +163,6 @@ def recommendation_detail(request, pk: int):
     )
 
 
-SAVED_MEANWHILE = _("Someone else changed this at the same time. Check the details and save again.")
-
-
-def save_form_page(
-    request,
-    form,
-    template: str,
-    context: dict,
-    message,
-    *,
-    clash_field: str | None = None,
-    clash_message: str = SAVED_MEANWHILE,
-):
-    """Save a valid posted ``form``, say ``message`` ("{obj} saved", or a function of the
-    saved object giving the words) and go to what it saved; otherwise show ``template``
-    with the form's errors and what was typed.
-
-    A clash another user caused since the form was checked (a number taken at the same
-    moment) is ``clash_message`` on ``clash_field`` (None: the whole form), never a server
-    error. A record someone else saved since the user opened it is never overwritten: the
-    page comes back (409) comparing both versions, with what they typed kept
-    (``partnerships.locking``)."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            with transaction.atomic():
-                obj = form.save()
-        except EditConflict as conflict:
-            return conflict_response(request, template, context, form, conflict)
-        except IntegrityError:
-            form.add_error(clash_field, clash_message)
-        else:
-            messages.success(
-                request, message(obj) if callable(message) else message.format(obj=obj)
-            )
-            return redirect(obj)
-    return render(request, template, {"form": form, **context})
-
-
 NUMBER_TAKEN = _("This review already has a recommendation with that number")
 
 
@@ -218,13 +170,13 @@ NUMBER_TAKEN = _("This review already has a recommendation with that number")
 def recommendation_create(request, review_pk: int):
     """Democratic services of the review's council (and admins) add a recommendation."""
     if not request.user.is_authenticated:
-        return _refuse(request)
+        return refuse(request)
     review = get_object_or_404(
         Review.objects.visible_to(request.user).select_related("committee__council"),
         pk=review_pk,
     )
     if not request.user.manages_council(review.committee.council_id):
-        return _refuse(request)
+        return refuse(request)
     # Deleted recommendations keep their numbers: suggest the next one after them too.
     numbers = Recommendation.all_objects.filter(review=review)
     next_number = (numbers.aggregate(n=Max("number"))["n"] or 0) + 1
@@ -253,10 +205,10 @@ def _recommendation_for_change(request, pk: int) -> Recommendation:
 def recommendation_edit(request, pk: int):
     """Democratic services of the council (and admins) change a recommendation."""
     if not request.user.is_authenticated:
-        return _refuse(request)
+        return refuse(request)
     recommendation = _recommendation_for_change(request, pk)
     if not permissions.can_manage(request.user, recommendation):
-        return _refuse(request)
+        return refuse(request)
     form = RecommendationForm(
         request.POST or None, instance=recommendation, review=recommendation.review
     )
@@ -275,10 +227,10 @@ def recommendation_edit(request, pk: int):
 def response_edit(request, pk: int):
     """Officers and democratic services of the council record the executive response."""
     if not request.user.is_authenticated:
-        return _refuse(request)
+        return refuse(request)
     recommendation = _recommendation_for_change(request, pk)
     if not permissions.can_edit_response(request.user, recommendation):
-        return _refuse(request)
+        return refuse(request)
     form = ResponseForm(request.POST or None, instance=recommendation)
     return save_form_page(
         request,
@@ -332,7 +284,7 @@ def update_create(request, review_pk: int):
     """
     user = request.user
     if not user.is_authenticated:
-        return _refuse(request)
+        return refuse(request)
     review = get_object_or_404(
         Review.objects.visible_to(user).select_related("committee__council"), pk=review_pk
     )

@@ -1,7 +1,7 @@
 from django.contrib import admin
 
-from partnerships.history_admin import ReadOnlyHistoryAdmin
-from partnerships.locking import VersionCheckedAdmin
+from scrutiny.common.history_admin import ReadOnlyHistoryAdmin
+from scrutiny.common.locking import VersionCheckedAdmin
 from scrutiny.models import (
     AgendaItem,
     AgreedAction,

@@ -60,8 +60,9 @@ INSTALLED_APPS = [
     "crispy_forms_gds",
     "django_filters",
     "simple_history",
-    # Before partnerships, so axes records a failed sign-in before the security log reads it.
+    # Before scrutiny.common, so axes records a failed sign-in before the security log reads it.
     "axes",
+    "scrutiny.common",
     "partnerships",
     "scrutiny",
     "recommendations",
@@ -76,7 +77,7 @@ MIDDLEWARE = [
     # reader's language): chooses English or Welsh from the URL's /cy/ prefix.
     "django.middleware.locale.LocaleMiddleware",
     # Outside CsrfViewMiddleware, so that its refusals are logged too.
-    "partnerships.security.RefusedAccessLogMiddleware",
+    "scrutiny.common.security.RefusedAccessLogMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -84,7 +85,7 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # After the messages, so that it can say why it ended a session.
-    "partnerships.sessions.SessionAbsoluteAgeMiddleware",
+    "scrutiny.common.sessions.SessionAbsoluteAgeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it turns a locked sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
@@ -104,8 +105,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
-                "scrutiny.context_processors.council",
-                "partnerships.context_processors.language",
+                "scrutiny.common.context_processors.council",
+                "scrutiny.common.context_processors.language",
             ],
         },
     },
@@ -204,7 +205,7 @@ SESSION_COOKIE_SECURE = not DEBUG and env.bool("DJANGO_SECURE_COOKIES", default=
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
-CSRF_FAILURE_VIEW = "partnerships.security.csrf_failure"
+CSRF_FAILURE_VIEW = "scrutiny.common.security.csrf_failure"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
@@ -236,11 +237,11 @@ SECURE_CSP = {
 
 # How many proxies of ours stand in front of the app and append to X-Forwarded-For (0: the
 # connection's own address is the client's). Used for the sign-in throttle and the
-# security log; see partnerships.security.client_address.
+# security log; see scrutiny.common.security.client_address.
 TRUSTED_PROXY_COUNT = env.int("DJANGO_TRUSTED_PROXY_COUNT", default=0)
 
 # Sessions live in the database, so deactivating an account can delete them
-# (partnerships.sessions). One ends after 30 minutes without a request, and 8 hours after
+# (scrutiny.common.sessions). One ends after 30 minutes without a request, and 8 hours after
 # signing in however busy.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_AGE = 30 * 60
@@ -256,9 +257,9 @@ AXES_COOLOFF_TIME = timedelta(minutes=5)
 AXES_LOCKOUT_PARAMETERS = ["username"]
 AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
-AXES_CLIENT_IP_CALLABLE = "partnerships.security.client_address"
-AXES_USERNAME_CALLABLE = "partnerships.security.axes_username"
-AXES_LOCKOUT_CALLABLE = "partnerships.security.locked_out"
+AXES_CLIENT_IP_CALLABLE = "scrutiny.common.security.client_address"
+AXES_USERNAME_CALLABLE = "scrutiny.common.security.axes_username"
+AXES_LOCKOUT_CALLABLE = "scrutiny.common.security.locked_out"
 
 # The council whose tracker this is, shown in the header (none: no council header);
 # its colour themes the pages.
@@ -284,7 +285,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="INFO")},
     "loggers": {
         # Sign-ins, sign-outs, lockouts and refusals, one JSON line each, whatever the level
-        # of the rest (partnerships.security).
+        # of the rest (scrutiny.common.security).
         "scrutiny.security": {"level": "INFO"},
     },
 }

@@ -7,8 +7,8 @@ import threading
 import pytest
 from django.db import connection, connections, transaction
 
-from partnerships.locking import EditConflict, move_versions_on, save_if_current
 from partnerships.models import Organisation
+from scrutiny.common.locking import EditConflict, move_versions_on, save_if_current
 from tests.factories import CouncilFactory
 
 

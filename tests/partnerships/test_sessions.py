@@ -11,7 +11,7 @@ from django.contrib.sessions.models import Session
 from django.utils import timezone
 
 from partnerships.models import Role
-from partnerships.sessions import SIGNED_IN_AT
+from scrutiny.common.sessions import SIGNED_IN_AT
 from tests.factories import user_with_role
 
 pytestmark = pytest.mark.django_db

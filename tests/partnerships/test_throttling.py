@@ -11,7 +11,7 @@ from django.contrib.auth import SESSION_KEY
 from django.test import Client, RequestFactory, override_settings
 
 from partnerships.models import Role
-from partnerships.security import client_address
+from scrutiny.common.security import client_address
 from tests.factories import user_with_role
 
 pytestmark = pytest.mark.django_db

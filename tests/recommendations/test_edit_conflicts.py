@@ -7,9 +7,9 @@ import re
 import pytest
 from django.urls import reverse
 
-from partnerships.locking import MISSING_VERSION
 from recommendations.models import Recommendation, Response
 from recommendations.services import recommendation_delete, recommendation_restore
+from scrutiny.common.locking import MISSING_VERSION
 from tests.page_forms import form_data, headings, words
 
 pytestmark = pytest.mark.django_db

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import pytest
 from django.urls import reverse
 
-from partnerships.locking import MISSING_VERSION
+from scrutiny.common.locking import MISSING_VERSION
 from scrutiny.models import AgendaItem, AgreedAction, DecisionPoint
 from tests.factories import (
     AgendaItemFactory,

@@ -8,7 +8,7 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import translation
 
-from partnerships.bilingual import localised
+from scrutiny.common.bilingual import localised
 from tests.factories import (
     AgendaItemFactory,
     AgreedActionFactory,

@@ -13,7 +13,7 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
-from partnerships.bilingual import localised as _localised
+from scrutiny.common.bilingual import localised as _localised
 
 register = template.Library()
 

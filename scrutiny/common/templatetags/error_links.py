@@ -3,7 +3,7 @@ templates/includes/_error_summary.html."""
 
 from django import template
 
-from recommendations import forms
+from scrutiny.common import forms
 
 register = template.Library()
 

@@ -20,7 +20,7 @@ from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import ngettext
 
-from partnerships.security import security_log
+from scrutiny.common.security import security_log
 
 # The session key holding when its user signed in (seconds since the epoch).
 SIGNED_IN_AT = "signed_in_at"

@@ -1,0 +1,162 @@
+"""Reads for the organisation pages: every organisation by kind, and one organisation with
+everything it carries across every council it reports to (recommendations it is responsible
+for, actions that fall to it, updates it gave), each only as far as the user may see."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from django.db.models import Exists, F, OuterRef, Prefetch, Q
+from django.shortcuts import get_object_or_404
+
+from partnerships.models import Organisation
+from recommendations.models import ProgressUpdate, Recommendation, UpdateEntry
+from scrutiny.models import AgreedAction, Review
+
+
+def organisations_by_kind(kinds) -> dict[str, list[Organisation]]:
+    """Every organisation, by name, under its kind (each of ``kinds``, in that order), with
+    its host and aliases."""
+    organisations = Organisation.objects.select_related("host").prefetch_related("aliases")
+    by_kind: dict[str, list[Organisation]] = {kind: [] for kind in kinds}
+    for organisation in organisations.order_by("name"):
+        by_kind[organisation.kind].append(organisation)
+    return by_kind
+
+
+def organisation_for_page(pk: int) -> Organisation:
+    """The organisation ``pk`` (else a 404) with its aliases, functions, members and
+    partnerships (each by name) and its host."""
+    by_name = Organisation.objects.order_by("name")
+    return get_object_or_404(
+        Organisation.objects.select_related("host").prefetch_related(
+            "aliases",
+            "functions",
+            Prefetch("members", queryset=by_name),
+            Prefetch("partnerships", queryset=by_name.select_related("host")),
+            Prefetch("hosted_partnerships", queryset=by_name),
+        ),
+        pk=pk,
+    )
+
+
+def committees_of(organisation: Organisation) -> list:
+    """A council's committees by name; none for any other organisation."""
+    return list(organisation.committees.order_by("name")) if organisation.is_council else []
+
+
+@dataclass
+class ReviewGroup:
+    review: object
+    recommendations: list = field(default_factory=list)
+
+
+@dataclass
+class CouncilGroup:
+    council: Organisation
+    reviews: list[ReviewGroup] = field(default_factory=list)
+
+    @property
+    def recommendation_count(self) -> int:
+        return sum(len(group.recommendations) for group in self.reviews)
+
+
+def recommendations_carried_by(organisation: Organisation, user) -> list[CouncilGroup]:
+    """The recommendations ``organisation`` is one of the responsible bodies for, across
+    every council, grouped by council (by name) and review (newest report first), numbered
+    in order within a review.
+
+    Only what ``user`` may see: draft reviews' recommendations are left out for people
+    outside the review's council, and each status counts only the updates ``user`` may see.
+    Each recommendation is annotated by ``with_status`` and has its responsible bodies
+    prefetched, so the whole list costs two queries however long it is.
+    """
+    recommendations = list(
+        Recommendation.objects.visible_to(user)
+        .with_status(user=user)
+        .carried_by(organisation.pk)
+        .select_related("review__committee__council")
+        .prefetch_related(
+            Prefetch("responsible_bodies", queryset=Organisation.objects.order_by("name"))
+        )
+        .order_by(
+            "review__committee__council__name",
+            "review__committee__council_id",
+            F("review__report_agreed_on").desc(nulls_last=True),
+            "review__title",
+            "review_id",
+            "number",
+        )
+    )
+    councils = []
+    for recommendation in recommendations:
+        recommendation.carried_with = [
+            body for body in recommendation.responsible_bodies.all() if body.pk != organisation.pk
+        ]
+    for _council, in_council in groupby(
+        recommendations, key=lambda r: r.review.committee.council_id
+    ):
+        in_council = list(in_council)
+        group = CouncilGroup(council=in_council[0].review.committee.council)
+        for _review, in_review in groupby(in_council, key=lambda r: r.review_id):
+            in_review = list(in_review)
+            group.reviews.append(ReviewGroup(review=in_review[0].review, recommendations=in_review))
+        councils.append(group)
+    return councils
+
+
+def actions_falling_to(organisation: Organisation, user) -> list:
+    """Actions committees agreed that fall to ``organisation``, newest meeting first, each
+    with ``overdue`` set when the meeting or date it was due at has passed undelivered.
+
+    Actions agreed at exempt items, or about draft reviews, are left out for users who may
+    not see those.
+    """
+    actions = list(
+        AgreedAction.objects.visible_to(user)
+        .filter(falls_to_organisation=organisation)
+        .filter(Q(review__isnull=True) | Q(review__in=Review.objects.visible_to(user)))
+        .select_related(
+            "meeting__committee__council",
+            "item",
+            "due_meeting",
+            "delivered_meeting",
+            "review",
+            "falls_to_organisation",
+        )
+        .order_by("-meeting__date", "-id")
+    )
+    for action in actions:
+        action.overdue = action.is_overdue()
+    return actions
+
+
+def updates_given_by(organisation: Organisation, user) -> list:
+    """Progress updates given for ``organisation``, latest first, each with the entries on
+    recommendations ``user`` may see.
+
+    Updates given at exempt items are left out for users who may not see them, and so is an
+    update all of whose entries are on draft reviews hidden from ``user``.
+    """
+    visible_entries = UpdateEntry.objects.filter(
+        recommendation__in=Recommendation.objects.visible_to(user)
+    )
+    # Deleted ones included: an update whose every recommendation was deleted is hidden.
+    any_entry = UpdateEntry.all_objects.filter(update=OuterRef("pk"))
+    return list(
+        ProgressUpdate.objects.visible_to(user)
+        .filter(organisation=organisation)
+        .filter(~Exists(any_entry) | Exists(visible_entries.filter(update=OuterRef("pk"))))
+        .select_related("organisation", "item__meeting__committee")
+        .prefetch_related(
+            Prefetch(
+                "entries",
+                queryset=visible_entries.select_related("recommendation__review").order_by(
+                    "recommendation__review__title", "recommendation__number"
+                ),
+                to_attr="visible_entries",
+            )
+        )
+        .order_by("-given_on", "-created_at", "-pk")
+    )
