@@ -26,14 +26,13 @@ from partnerships.models import Organisation
 from recommendations import permissions, services
 from recommendations.filters import RecommendationFilter
 from recommendations.forms import (
-    AgendaItem,
     RecommendationForm,
     ResponseForm,
     UpdateSubmission,
 )
 from recommendations.models import ProgressUpdate, Recommendation, Status, UpdateEntry
 from scrutiny.common.pages import refuse, save_form_page
-from scrutiny.models import Review
+from scrutiny.models import AgendaItem, Review
 
 PAGE_SIZE = 50
 

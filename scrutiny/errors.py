@@ -5,7 +5,7 @@ request nor the database, either of which may be what failed."""
 from django.http import HttpResponseServerError
 from django.template import loader
 
-from scrutiny.context_processors import council_name, service_name
+from scrutiny.common.context_processors import council_name, service_name
 
 
 def server_error(request, template_name="500.html"):

@@ -7,7 +7,7 @@ templates asking the user object themselves.
 
 from django.core.exceptions import PermissionDenied
 
-from partnerships.access import sees_exempt_of
+from scrutiny.visibility import sees_exempt_of
 
 
 def can_manage_council(user, council_id: int | None) -> bool:

@@ -7,8 +7,8 @@ import re
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from partnerships.bilingual import localised
 from recommendations.models import Status
+from scrutiny.common.bilingual import localised
 from scrutiny.selectors.packs import ReviewTracker
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -11,9 +11,9 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from partnerships.locking import VersionedModelForm
 from partnerships.models import Organisation
-from recommendations.forms import form_helper
+from scrutiny.common.forms import form_helper
+from scrutiny.common.locking import VersionedModelForm
 from scrutiny.models import (
     Committee,
 )

@@ -12,8 +12,8 @@ from django.db.models import Case, When
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from partnerships.locking import VersionedModelForm
-from recommendations.forms import DATE_ERRORS_SHORT, DateField, form_helper
+from scrutiny.common.forms import DATE_ERRORS_SHORT, DateField, form_helper
+from scrutiny.common.locking import VersionedModelForm
 from scrutiny.forms.meetings import _meeting_label
 from scrutiny.forms.reviews import (
     _committee_label,

@@ -11,9 +11,9 @@ from django import forms
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from partnerships.bilingual import localised
-from partnerships.locking import SeenRecordsField, seen_value
-from recommendations.forms import form_helper
+from scrutiny.common.bilingual import localised
+from scrutiny.common.forms import form_helper
+from scrutiny.common.locking import SeenRecordsField, seen_value
 from scrutiny.models import (
     AgreedAction,
     long_date,

@@ -11,8 +11,8 @@ from django.core.validators import MaxValueValidator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from partnerships.locking import VersionedModelForm
-from recommendations.forms import DATE_ERRORS_SHORT, DateField, form_helper
+from scrutiny.common.forms import DATE_ERRORS_SHORT, DateField, form_helper
+from scrutiny.common.locking import VersionedModelForm
 from scrutiny.models import (
     AgendaItem,
     AgreedAction,

@@ -10,8 +10,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from partnerships.models import Organisation
-from recommendations.forms import error_links
 from recommendations.models import Recommendation
+from scrutiny.common.forms import error_links
 from scrutiny.forms.record_rows import (
     RecordActionForm,
     RecordDeliveredForm,

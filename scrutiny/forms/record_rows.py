@@ -17,11 +17,12 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from partnerships.bilingual import localised
-from partnerships.locking import SeenRecordsField, seen_value
 from partnerships.models import Organisation
-from recommendations.forms import DateField, EntryForm, form_helper
+from recommendations.forms import EntryForm
 from recommendations.models import Recommendation, UpdateKind
+from scrutiny.common.bilingual import localised
+from scrutiny.common.forms import DateField, form_helper
+from scrutiny.common.locking import SeenRecordsField, seen_value
 from scrutiny.forms.meetings import AgreedActionForm, _meeting_label
 from scrutiny.models import (
     AgendaItem,

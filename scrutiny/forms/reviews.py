@@ -14,9 +14,9 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from partnerships.locking import VersionedModelForm
 from partnerships.models import Organisation
-from recommendations.forms import DATE_ERRORS_SHORT, DateField, form_helper
+from scrutiny.common.forms import DATE_ERRORS_SHORT, DateField, form_helper
+from scrutiny.common.locking import VersionedModelForm
 from scrutiny.forms.meetings import _meeting_label
 from scrutiny.models import (
     Committee,

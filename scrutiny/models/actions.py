@@ -11,15 +11,15 @@ from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from partnerships.access import exempt_filter
-from partnerships.bilingual import welsh_textarea
 from partnerships.models import Versioned
+from scrutiny.common.bilingual import welsh_textarea
 from scrutiny.models.committees import (
     AgendaItem,
     Meeting,
     long_date,
 )
 from scrutiny.models.reviews import Review
+from scrutiny.visibility import exempt_filter
 
 
 class AgreedActionQuerySet(models.QuerySet):

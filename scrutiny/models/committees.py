@@ -13,8 +13,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from partnerships.access import exempt_filter
 from partnerships.models import Versioned
+from scrutiny.visibility import exempt_filter
 
 
 def long_date(day: datetime.date) -> str:

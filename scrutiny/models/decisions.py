@@ -8,12 +8,12 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from partnerships.access import exempt_filter
 from partnerships.models import Versioned
 from scrutiny.models.committees import (
     AgendaItem,
     Committee,
 )
+from scrutiny.visibility import exempt_filter
 
 
 class ExecutiveDecisionQuerySet(models.QuerySet):

@@ -12,13 +12,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from partnerships.access import published_filter
-from partnerships.bilingual import welsh_char, welsh_textarea
 from partnerships.models import Versioned
+from scrutiny.common.bilingual import welsh_char, welsh_textarea
 from scrutiny.models.committees import (
     Committee,
     Meeting,
 )
+from scrutiny.visibility import published_filter
 
 
 class ReviewQuerySet(models.QuerySet):

@@ -17,12 +17,12 @@ from django.db.models import Exists, Min, OuterRef, Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from partnerships.access import sees_exempt_of
 from partnerships.models import Organisation
 from recommendations.models import Recommendation
 from recommendations.permissions import loggable_filter
 from scrutiny.models import AgendaItem, AgreedAction, Committee, Meeting, Review, long_date
 from scrutiny.selectors.common import hide_unseen_reviews
+from scrutiny.visibility import sees_exempt_of
 
 TITLE_LENGTH = AgendaItem._meta.get_field("title").max_length
 

@@ -3,10 +3,10 @@ the reviews it tracked and the actions it agreed, received and delivered."""
 
 from django.db.models import Exists, OuterRef, Prefetch, Q
 
-from partnerships.access import sees_exempt_of
 from recommendations.models import ProgressUpdate, Recommendation
 from scrutiny.models import AgendaItem, AgreedAction, ExecutiveDecision, Meeting, Review
 from scrutiny.selectors.common import BEFORE_EVERYTHING, hide_unseen_reviews, with_action_flags
+from scrutiny.visibility import sees_exempt_of
 
 
 def _agenda(meeting: Meeting, user, sees_exempt: bool) -> list[AgendaItem]:

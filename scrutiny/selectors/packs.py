@@ -25,8 +25,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext
 
-from partnerships.bilingual import localised
 from recommendations.models import ProgressUpdate, Recommendation, Status, UpdateEntry
+from scrutiny.common.bilingual import localised
 from scrutiny.models import (
     AgendaItem,
     AgreedAction,

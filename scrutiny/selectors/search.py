@@ -38,10 +38,10 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from partnerships.bilingual import localised, welsh_chosen
-from partnerships.fulltext import Fields, vector
 from partnerships.models import Organisation
 from recommendations.models import ProgressUpdate, Recommendation, UpdateEntry
+from scrutiny.common.bilingual import localised, welsh_chosen
+from scrutiny.common.fulltext import Fields, vector
 from scrutiny.models import AgreedAction, DecisionPoint, ExecutiveDecision, Review
 
 # A query longer than this is cut here: no one types more, and a 10,000-character query

@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext
 from simple_history.utils import bulk_create_with_history
 
-from partnerships.locking import save_if_current
+from scrutiny.common.locking import save_if_current
 from scrutiny.models import (
     DecisionPoint,
     ExecutiveDecision,
@@ -87,7 +87,7 @@ def decision_save(
     for the deciding committee. The points given replace the decision's previous ones, so
     renumbering (swapping 1 and 2) never trips over the unique numbers part-way. Changing
     a saved decision needs the ``version`` the user loaded: when someone else saved it
-    since, ``partnerships.locking.EditConflict`` is raised and nothing is written.
+    since, ``scrutiny.common.locking.EditConflict`` is raised and nothing is written.
     """
     council_ids = {decision.decided_by.council_id}
     if decision.referred_to_id:

@@ -10,13 +10,18 @@ from django.db.models import Max
 from django.utils.translation import gettext
 from simple_history.utils import bulk_update_with_history
 
-from partnerships.locking import move_versions_on
-from scrutiny.due import action_item_description, action_item_title, due_list, progress_item_title
+from scrutiny.common.locking import move_versions_on
 from scrutiny.models import (
     AgendaItem,
     AgreedAction,
     Meeting,
     Review,
+)
+from scrutiny.selectors.due import (
+    action_item_description,
+    action_item_title,
+    due_list,
+    progress_item_title,
 )
 
 
@@ -41,7 +46,7 @@ def agenda_items_add_from_due(
 
     Rules: only democratic services of the committee's council (and administrators) may; not
     at a cancelled meeting; something must be chosen; every chosen review and action must
-    be due at this meeting (``scrutiny.due.due_list``) and not already on its agenda; and
+    be due at this meeting (``scrutiny.selectors.due.due_list``) and not already on its agenda; and
     each chosen action must still be as the caller read it (its version): one someone else
     changed since is refused. The actions placed, and an existing item that takes one, move
     their versions on, so an edit form opened before conflicts instead of undoing this.

@@ -13,10 +13,10 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.utils import bulk_update_with_history
 
-from partnerships.locking import move_versions_on
 from partnerships.models import Organisation
 from recommendations.models import ProgressUpdate
 from recommendations.services import EntryInput, update_create
+from scrutiny.common.locking import move_versions_on
 from scrutiny.models import (
     AgendaItem,
     AgreedAction,

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
-from recommendations.views import save_form_page
+from scrutiny.common.pages import save_form_page
 from scrutiny.forms import CommitteeForm
 from scrutiny.models import Committee
 from scrutiny.permissions import can_add_committee, can_manage_council, refuse_unless

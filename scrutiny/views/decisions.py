@@ -10,8 +10,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
-from partnerships.locking import Difference, EditConflict, conflict_response
-from recommendations.forms import error_links
+from scrutiny.common.forms import error_links
+from scrutiny.common.locking import Difference, EditConflict, conflict_response
 from scrutiny.forms import DecisionForm, DecisionPointFormSet, decision_point_initial
 from scrutiny.models import DecisionPoint, ExecutiveDecision
 from scrutiny.permissions import can_add_reviews, can_manage_council, refuse_unless

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods, require_safe
 
-from recommendations.forms import error_links
+from scrutiny.common.forms import error_links
 from scrutiny.forms import AddFromDueForm
 from scrutiny.models import Committee, Meeting, Review
 from scrutiny.permissions import can_manage_council

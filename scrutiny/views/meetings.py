@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
-from recommendations.views import save_form_page
+from scrutiny.common.pages import save_form_page
 from scrutiny.forms import AgendaItemForm, AgreedActionForm, MeetingForm
 from scrutiny.models import AgendaItem, AgreedAction, Committee, Meeting
 from scrutiny.permissions import can_manage_council

@@ -8,8 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
-from partnerships.bilingual import localised
-from recommendations.views import save_form_page
+from scrutiny.common.bilingual import localised
+from scrutiny.common.pages import save_form_page
 from scrutiny.forms import ReviewFilterForm, ReviewForm
 from scrutiny.models import Review
 from scrutiny.permissions import can_add_reviews, can_manage_council, refuse_unless
