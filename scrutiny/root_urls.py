@@ -13,10 +13,10 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from partnerships.forms import ChangePasswordForm, SignInForm
-from scrutiny import views
+from scrutiny.views import home
 
 urlpatterns = [
-    path("theme.css", views.theme_css, name="theme-css"),
+    path("theme.css", home.theme_css, name="theme-css"),
     path("admin/", admin.site.urls),
 ]
 

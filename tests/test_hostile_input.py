@@ -53,7 +53,8 @@ from tests.factories import (
     UpdateEntryFactory,
     user_with_role,
 )
-from tests.hostile import (
+from tests.support.forms import form_fields, page_choices
+from tests.support.hostile import (
     HOSTILE,
     IMG,
     LONG,
@@ -72,8 +73,6 @@ from tests.hostile import (
     hostile_date,
     hostile_number,
     hostile_text,
-    page_choices,
-    page_form,
     post,
     rolled_back,
     shows_escaped,
@@ -166,7 +165,7 @@ def page_of(client, url: str) -> str:
 
 def form_of(client, url: str, field: str) -> dict[str, list[str]]:
     """The form on the page at ``url`` with ``field``, as a browser would send it."""
-    return page_form(page_of(client, url), field)
+    return form_fields(page_of(client, url), field)
 
 
 def pk_in(location: str) -> int:

@@ -35,7 +35,7 @@ from tests.factories import (
     UpdateEntryFactory,
     user_with_role,
 )
-from tests.hostile import IMG, SCRIPT, assert_no_raw_markup, shows_escaped
+from tests.support.hostile import IMG, SCRIPT, assert_no_raw_markup, shows_escaped
 
 pytestmark = pytest.mark.django_db
 

@@ -24,8 +24,9 @@ from django.urls import Resolver404, resolve, reverse
 
 from tests.checkers import validate, vnu_jar  # noqa: F401 (a fixture)
 from tests.crawl import crawl
+from tests.support.forms import page_form
+from tests.support.world import ROLES, World, client_for
 from tests.test_permission_matrix import MATRIX, OK, PROJECT_NAMES
-from tests.world import ROLES, World, client_for, page_form, world_fixture  # noqa: F401
 
 # A view's first few pages show all its markup: further recommendations or updates draw the
 # same template with other words. Enough to reach every view for each role, with room.

@@ -35,15 +35,9 @@ from scrutiny.models import (
     Meeting,
     Review,
 )
+from tests.support.forms import FIRST_OFFERED, page_form
+from tests.support.world import World, client_for, errors_on
 from tests.test_permission_matrix import PROJECT_NAMES
-from tests.world import (
-    FIRST_OFFERED,
-    World,
-    client_for,
-    errors_on,
-    page_form,
-    world_fixture,  # noqa: F401 (a fixture)
-)
 
 WATCHED_APPS = {"partnerships", "recommendations", "scrutiny", "auth"}
 # Changed by signing in, not by any form.

@@ -25,20 +25,18 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from recommendations.models import Status, UpdateEntry
-from tests.test_permission_matrix import MATRIX, OK, PROJECT_NAMES
-from tests.world import (
+from tests.support.forms import FIRST_OFFERED, page_form
+from tests.support.world import (
     DRAFT_MARK,
     EXEMPT_MARK,
-    FIRST_OFFERED,
     World,
     changed_tables,
     client_for,
     errors_on,
-    page_form,
     snapshot,
     words,
-    world_fixture,  # noqa: F401 (a fixture)
 )
+from tests.test_permission_matrix import MATRIX, OK, PROJECT_NAMES
 
 INTRUDERS = ["officer", "democratic"]  # council A's, posting to council B's records
 

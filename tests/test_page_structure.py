@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.crawl import crawl
-from tests.world import ROLES, client_for, world_fixture  # noqa: F401 (a fixture)
+from tests.support.world import ROLES, client_for
 
 PAGES_PER_VIEW = 1
 PAGE_LIMIT = 200

@@ -24,7 +24,7 @@ from django.conf import settings
 from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
-from tests.world import ROLES, World, client_for, world_fixture  # noqa: F401 (a fixture)
+from tests.support.world import ROLES, World, client_for
 
 # Outcomes.
 OK = "ok"  # GET: 200. POST: 200 (the form with its errors) or a redirect, not to sign in.

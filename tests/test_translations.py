@@ -30,7 +30,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.functional import Promise
 
-from tests.world import client_for, world_fixture  # noqa: F401 (a fixture)
+from tests.support.world import client_for
 
 ROOT = Path(settings.BASE_DIR)
 TEMPLATES = ROOT / "templates"

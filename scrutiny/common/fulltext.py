@@ -6,9 +6,10 @@ that into the expression both the search queries and the GIN indexes use. Postgr
 expression index only when the query's expression is the index's expression, so both are
 built by this one function (``tests/scrutiny/test_search.py`` checks with EXPLAIN).
 
-SQLite has no full-text vectors: ``AddSearchIndex`` does nothing there, and the search falls
-back to ``icontains`` (``scrutiny.search``). It changes no model state, so the models need no
-``Meta.indexes`` that SQLite could not build, and ``makemigrations`` sees nothing to do.
+SQLite has no full-text vectors: ``AddSearchIndex`` does nothing there, and the search
+falls back to ``icontains`` (``scrutiny.selectors.search``). It changes no model state, so
+the models need no ``Meta.indexes`` that SQLite could not build, and ``makemigrations`` sees
+nothing to do.
 """
 
 from __future__ import annotations

@@ -35,8 +35,8 @@ from tests.factories import (
     ReviewFactory,
     user_with_role,
 )
+from tests.support.world import ROLES, build_world
 from tests.test_permission_matrix import MATRIX, OK
-from tests.world import ROLES, build_world
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

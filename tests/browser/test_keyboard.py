@@ -3,7 +3,6 @@ no clicks, no filling fields from the test), a democratic services officer skips
 main content, signs in, logs a progress update on a recommendation and edits a
 recommendation; each step saves what was typed, and wherever focus lands it can be seen."""
 
-import datetime
 import re
 
 import pytest
@@ -11,10 +10,6 @@ from playwright.sync_api import expect
 
 from partnerships.models import Role
 from tests.factories import (
-    CouncilFactory,
-    PartnershipFactory,
-    RecommendationFactory,
-    ReviewFactory,
     user_with_role,
 )
 
@@ -104,27 +99,16 @@ def showing(words):
 
 
 @pytest.fixture
-def review():
-    council = CouncilFactory(name="Leicester City Council", short_name="Leicester")
-    lscdg = PartnershipFactory(
-        name="Leicester/shire Social Care Development Group", short_name="LSCDG"
-    )
-    review = ReviewFactory(
-        committee__council=council,
-        committee__name="Adult Social Care Scrutiny Commission",
-        title="Social Care External Workforce",
-        report_agreed_on=datetime.date(2020, 10, 1),
-        response_received_on=datetime.date(2021, 1, 19),
-    )
-    for number, title in [
-        (4, "Quality of care and improving retention rates"),
-        (5, "Finding community and cooperative solutions"),
-    ]:
-        RecommendationFactory(review=review, number=number, title=title).responsible_bodies.add(
-            lscdg
-        )
-    user_with_role(Role.DEMOCRATIC_SERVICES, council, username="dem.services")
-    return review
+def leicester_numbers():
+    return (4, 5)
+
+
+@pytest.fixture
+def review(leicester, lscdg, leicester_review, leicester_recs):
+    for rec in leicester_recs.values():
+        rec.responsible_bodies.add(lscdg)
+    user_with_role(Role.DEMOCRATIC_SERVICES, leicester, username="dem.services")
+    return leicester_review
 
 
 def test_skip_link_is_the_first_tab_stop_and_moves_focus_to_main(live_server, page, review):

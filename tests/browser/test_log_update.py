@@ -2,7 +2,6 @@
 review (one with a new status), and finds it on the update's page and on both
 recommendations' pages."""
 
-import datetime
 import re
 
 import pytest
@@ -10,10 +9,6 @@ from playwright.sync_api import expect
 
 from partnerships.models import Role
 from tests.factories import (
-    CouncilFactory,
-    PartnershipFactory,
-    RecommendationFactory,
-    ReviewFactory,
     user_with_role,
 )
 
@@ -21,37 +16,18 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def review_with_recommendations():
-    council = CouncilFactory(name="Leicester City Council", short_name="Leicester")
-    lscdg = PartnershipFactory(
-        name="Leicester/shire Social Care Development Group", short_name="LSCDG"
-    )
-    review = ReviewFactory(
-        committee__council=council,
-        committee__name="Adult Social Care Scrutiny Commission",
-        title="Social Care External Workforce",
-        report_agreed_on=datetime.date(2020, 10, 1),
-        response_received_on=datetime.date(2021, 1, 19),
-    )
-    recs = {
-        number: RecommendationFactory(review=review, number=number, title=title)
-        for number, title in [
-            (4, "Quality of care and improving retention rates"),
-            (5, "Finding community and cooperative solutions"),
-            (8, "Attracting younger people to adult social care careers"),
-        ]
-    }
-    for rec in recs.values():
+def review_with_recommendations(leicester, lscdg, leicester_review, leicester_recs):
+    for rec in leicester_recs.values():
         rec.responsible_bodies.add(lscdg)
     officer = user_with_role(
         Role.OFFICER,
-        council,
+        leicester,
         username="strategic.director",
         first_name="Alex",
         last_name="Morgan",
         job_title="Strategic Director for Social Care and Education",
     )
-    return review, recs, officer
+    return leicester_review, leicester_recs, officer
 
 
 def test_an_officer_logs_an_update_on_two_recommendations(

@@ -13,11 +13,7 @@ from partnerships.models import Role
 from scrutiny.models import AgreedAction
 from tests.factories import (
     AgendaItemFactory,
-    CouncilFactory,
     MeetingFactory,
-    PartnershipFactory,
-    RecommendationFactory,
-    ReviewFactory,
     user_with_role,
 )
 
@@ -27,26 +23,10 @@ FURTHER_REPORT = "That a detailed update report be brought to a future meeting."
 
 
 @pytest.fixture
-def may_meeting():
-    council = CouncilFactory(name="Leicester City Council", short_name="Leicester")
-    lscdg = PartnershipFactory(
-        name="Leicester/shire Social Care Development Group", short_name="LSCDG"
-    )
-    review = ReviewFactory(
-        committee__council=council,
-        committee__name="Adult Social Care Scrutiny Commission",
-        title="Social Care External Workforce",
-        report_agreed_on=datetime.date(2020, 10, 1),
-        response_received_on=datetime.date(2021, 1, 19),
-    )
-    for number, title in [
-        (4, "Quality of care and improving retention rates"),
-        (5, "Finding community and cooperative solutions"),
-        (8, "Attracting younger people to adult social care careers"),
-    ]:
-        RecommendationFactory(review=review, number=number, title=title).responsible_bodies.add(
-            lscdg
-        )
+def may_meeting(leicester, lscdg, leicester_review, leicester_recs):
+    review = leicester_review
+    for rec in leicester_recs.values():
+        rec.responsible_bodies.add(lscdg)
     meeting = MeetingFactory(committee=review.committee, date=datetime.date(2021, 5, 25))
     AgendaItemFactory(meeting=meeting, number=1, title="Apologies for absence")
     AgendaItemFactory(
@@ -54,7 +34,7 @@ def may_meeting():
     )
     user_with_role(
         Role.DEMOCRATIC_SERVICES,
-        council,
+        leicester,
         username="democratic.services",
         first_name="Sam",
         last_name="Okafor",

@@ -11,7 +11,7 @@ import pytest
 
 from tests.browser.test_accessibility import sign_in
 from tests.crawl import crawl
-from tests.world import build_world
+from tests.support.world import build_world
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

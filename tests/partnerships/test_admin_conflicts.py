@@ -22,7 +22,7 @@ from tests.factories import (
     ReviewFactory,
     UserFactory,
 )
-from tests.page_forms import form_data
+from tests.support.forms import form_data
 
 pytestmark = pytest.mark.django_db
 

@@ -1,4 +1,4 @@
-"""The optimistic lock itself (partnerships.locking): a save goes through only while the
+"""The optimistic lock itself (scrutiny.common.locking): a save goes through only while the
 stored version is the one the user loaded, moves it on in the same transaction, and
 otherwise writes nothing and says who holds the record now."""
 

@@ -1,5 +1,5 @@
-"""A council's review with numbered recommendations, a partner body carrying some, and a
-signed-in person in every role."""
+"""A council's review with numbered recommendations (the Leicester review of
+tests/conftest.py), a partner body carrying some, and a signed-in person in every role."""
 
 import datetime
 
@@ -10,16 +10,13 @@ from tests.factories import (
     AgendaItemFactory,
     CouncilFactory,
     MeetingFactory,
-    PartnershipFactory,
-    RecommendationFactory,
-    ReviewFactory,
     user_with_role,
 )
 
 
 @pytest.fixture
-def council(db):
-    return CouncilFactory(name="Leicester City Council", short_name="Leicester")
+def council(leicester):
+    return leicester
 
 
 @pytest.fixture
@@ -28,38 +25,21 @@ def other_council(db):
 
 
 @pytest.fixture
-def partner(db):
-    return PartnershipFactory(
-        name="Leicester/shire Social Care Development Group", short_name="LSCDG"
-    )
+def partner(lscdg):
+    return lscdg
 
 
 @pytest.fixture
-def review(council):
-    return ReviewFactory(
-        committee__council=council,
-        committee__name="Adult Social Care Scrutiny Commission",
-        title="Social Care External Workforce",
-        report_agreed_on=datetime.date(2020, 10, 1),
-        response_received_on=datetime.date(2021, 1, 19),
-    )
+def review(leicester_review):
+    return leicester_review
 
 
 @pytest.fixture
-def recs(review, partner):
+def recs(leicester_recs, partner):
     """Recommendations 4, 5 and 8; the partner carries 4 and 8."""
-    four = RecommendationFactory(
-        review=review, number=4, title="Quality of care and improving retention rates"
-    )
-    five = RecommendationFactory(
-        review=review, number=5, title="Finding community and cooperative solutions"
-    )
-    eight = RecommendationFactory(
-        review=review, number=8, title="Attracting younger people to adult social care careers"
-    )
-    four.responsible_bodies.add(partner)
-    eight.responsible_bodies.add(partner)
-    return {4: four, 5: five, 8: eight}
+    leicester_recs[4].responsible_bodies.add(partner)
+    leicester_recs[8].responsible_bodies.add(partner)
+    return leicester_recs
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from partnerships.models import Role
 from recommendations.models import Recommendation
 from recommendations.services import EntryInput, update_create
 from tests.factories import RecommendationFactory, user_with_role
-from tests.page_forms import form_data
+from tests.support.forms import form_data
 
 APPS = {"partnerships", "recommendations", "scrutiny"}
 

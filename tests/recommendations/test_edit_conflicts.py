@@ -10,7 +10,8 @@ from django.urls import reverse
 from recommendations.models import Recommendation, Response
 from recommendations.services import recommendation_delete, recommendation_restore
 from scrutiny.common.locking import MISSING_VERSION
-from tests.page_forms import form_data, headings, words
+from tests.support.forms import form_data
+from tests.support.pages import headings, words
 
 pytestmark = pytest.mark.django_db
 

@@ -21,8 +21,8 @@ from tests.factories import (
     UpdateEntryFactory,
     user_with_role,
 )
-from tests.page_forms import words
 from tests.queries import SESSION_SAVE
+from tests.support.pages import words
 
 LIST = reverse("recommendations:recommendation-list")
 

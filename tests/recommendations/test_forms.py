@@ -9,15 +9,14 @@ from django.utils import timezone
 
 from partnerships.models import Organisation
 from recommendations.forms import (
-    DateField,
     EntryForm,
     RecommendationForm,
     ResponseForm,
     UpdateForm,
     UpdateSubmission,
-    error_links,
 )
 from recommendations.models import Status
+from scrutiny.common.forms import DateField, error_links
 from scrutiny.models import AgendaItem
 
 

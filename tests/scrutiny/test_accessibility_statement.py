@@ -6,7 +6,7 @@ import pytest
 from django.test import override_settings
 from django.urls import reverse
 
-from tests.page_forms import headings, words
+from tests.support.pages import headings, words
 
 pytestmark = pytest.mark.django_db
 

@@ -25,7 +25,8 @@ from tests.factories import (
     MeetingFactory,
     ReviewFactory,
 )
-from tests.page_forms import form_data, headings, words
+from tests.support.forms import form_data
+from tests.support.pages import headings, words
 
 pytestmark = pytest.mark.django_db
 

@@ -16,7 +16,7 @@ from pypdf import PdfReader
 
 from recommendations.models import Response, Status
 from scrutiny.models import DecisionPoint
-from scrutiny.packs import meeting_pack
+from scrutiny.selectors.packs import meeting_pack
 from tests.factories import (
     AgendaItemFactory,
     AgreedActionFactory,

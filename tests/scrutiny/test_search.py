@@ -22,13 +22,7 @@ from tests.factories import (
     RecommendationFactory,
     UpdateEntryFactory,
 )
-from tests.world import (
-    DRAFT_MARK,
-    EXEMPT_MARK,
-    client_for,
-    words,
-    world_fixture,  # noqa: F401 (a fixture)
-)
+from tests.support.world import DRAFT_MARK, EXEMPT_MARK, client_for, words
 
 postgres_only = pytest.mark.skipif(
     connection.vendor != "postgresql",

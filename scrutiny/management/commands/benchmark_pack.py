@@ -238,7 +238,7 @@ class Command(BaseCommand):
     # RequestFactory's host is "testserver", which the deployment's ALLOWED_HOSTS need not list.
     @override_settings(ALLOWED_HOSTS=["testserver"])
     def handle(self, *args, recommendations: int, reviews: int, runs: int, **options):
-        from scrutiny import views
+        from scrutiny.views import packs as views
 
         old_name = connection.settings_dict["NAME"]
         if connection.vendor != "sqlite":

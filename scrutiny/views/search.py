@@ -3,7 +3,7 @@
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from scrutiny.search import KIND_KEYS, clean_query, search
+from scrutiny.selectors.search import KIND_KEYS, clean_query, search
 
 
 @require_safe

@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
-from scrutiny.context_processors import council_name
+from scrutiny.common.context_processors import council_name
 
 
 @require_safe

@@ -9,9 +9,9 @@ items and what happened at them (updates, decisions, actions) carry ``EXEMPT_MAR
 draft review and its recommendations carry ``DRAFT_MARK``. A page, list or export shown to
 someone who may not see them must not contain either marker.
 
-``world_fixture`` builds the world once per test module inside a transaction that is
-rolled back at the end of the module; each test runs in a savepoint of it (pytest-django's
-``db``), so a test may change the world freely.
+The ``world`` fixture (tests/conftest.py) builds the world once per test module inside a
+transaction that is rolled back at the end of the module; each test runs in a savepoint of
+it (pytest-django's ``db``), so a test may change the world freely.
 """
 
 from __future__ import annotations
@@ -19,10 +19,7 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
 
-import pytest
-from django.db import transaction
 from django.utils import timezone
 
 from partnerships.models import Organisation, Role, User
@@ -404,25 +401,6 @@ def build_world() -> World:
     )
 
 
-@pytest.fixture(scope="module", name="world")
-def world_fixture(django_db_setup, django_db_blocker):
-    """The world, built once for the module inside a transaction rolled back after it.
-    A test module imports ``world_fixture``; its tests ask for ``world`` and ``db``."""
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            built = build_world()
-        except BaseException:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
-            raise
-    yield built
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        atomic.__exit__(None, None, None)
-
-
 def client_for(client, user: User | None):
     client.logout()
     if user is not None:
@@ -430,153 +408,7 @@ def client_for(client, user: User | None):
     return client
 
 
-# --- Reading forms and pages, and the database -------------------------------------------
-
-
-class _FormReader(HTMLParser):
-    """Every <form> of a page with the values a browser would submit for it unchanged."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.forms: list[dict] = []
-        self._form: dict | None = None
-        self._select: str | None = None
-        self._select_multiple = False
-        self._select_first: str | None = None
-        self._select_chosen = False
-        self._option_value: str | None = None
-        self._option_selected = False
-        self._option_text = ""
-        self._textarea: str | None = None
-        self._textarea_text = ""
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if tag == "form":
-            self._form = {
-                "action": a.get("action") or "",
-                "method": a.get("method", "get"),
-                "fields": [],
-                "names": set(),
-                "empty_text": [],
-                "offered": {},
-            }
-            self.forms.append(self._form)
-            return
-        if self._form is None:
-            return
-        name = a.get("name")
-        if tag == "input" and name:
-            self._form["names"].add(name)
-            kind = (a.get("type") or "text").lower()
-            if kind in {"submit", "button", "image", "reset", "file"}:
-                return
-            if kind in {"checkbox", "radio"}:
-                self._form["offered"].setdefault(name, []).append(a.get("value", "on"))
-                if "checked" in a:
-                    self._form["fields"].append((name, a.get("value", "on")))
-                return
-            self._form["fields"].append((name, a.get("value") or ""))
-        elif tag == "select" and name:
-            self._form["names"].add(name)
-            self._select = name
-            self._select_multiple = "multiple" in a
-            self._select_first = None
-            self._select_chosen = False
-        elif tag == "option" and self._select is not None:
-            self._option_value = a.get("value")
-            self._option_selected = "selected" in a
-            self._option_text = ""
-        elif tag == "textarea" and name:
-            self._form["names"].add(name)
-            self._textarea = name
-            self._textarea_text = ""
-
-    def handle_data(self, data):
-        if self._textarea is not None:
-            self._textarea_text += data
-        elif self._select is not None:
-            self._option_text += data
-
-    def handle_endtag(self, tag):
-        if tag == "form":
-            self._form = None
-        elif tag == "option" and self._select is not None:
-            value = self._option_value
-            if value is None:
-                value = self._option_text.strip()
-            if self._select_first is None:
-                self._select_first = value
-            if self._option_selected and (self._select_multiple or not self._select_chosen):
-                self._form["fields"].append((self._select, value))
-                self._select_chosen = True
-            self._option_value = None
-        elif tag == "select" and self._select is not None:
-            if not self._select_chosen and not self._select_multiple:
-                self._form["fields"].append((self._select, self._select_first or ""))
-            self._select = None
-        elif tag == "textarea" and self._textarea is not None:
-            # A browser drops the newline that follows <textarea>.
-            text = self._textarea_text.removeprefix("\n")
-            if not text:
-                self._form["empty_text"].append(self._textarea)
-            self._form["fields"].append((self._textarea, text))
-            self._textarea = None
-
-
-# In ``PageForm.body``: tick the first checkbox (or radio) of that name the page offers,
-# with the value the page gives it.
-FIRST_OFFERED = object()
-
-
-@dataclass
-class PageForm:
-    """A page's form as a browser would post it untouched."""
-
-    fields: list[tuple[str, str]]
-    names: set[str]
-    empty_text: list[str]  # the empty text areas
-    offered: dict[str, list[str]]  # each checkbox and radio name's values, in page order
-
-    def body(self, fill_empty: str | None = None, **changes) -> dict[str, str | list[str]]:
-        """What a browser posts, with ``changes`` (a name's value; None drops it) and, with
-        ``fill_empty``, that typed into every empty text area."""
-        body: dict[str, str | list[str]] = {}
-        for name, value in self.fields:
-            if name in body:
-                existing = body[name]
-                body[name] = [*existing, value] if isinstance(existing, list) else [existing, value]
-            else:
-                body[name] = value
-        if fill_empty is not None:
-            for name in self.empty_text:
-                body[name] = fill_empty
-        for name, value in changes.items():
-            if value is None:
-                body.pop(name, None)
-            elif value is FIRST_OFFERED:
-                body[name] = self.offered[name][0]
-            else:
-                body[name] = value
-        return body
-
-
-def page_form(response) -> PageForm:
-    """The page's main POST form (not the header's sign-out form)."""
-    assert response.status_code == 200, f"the form page answered {response.status_code}"
-    reader = _FormReader()
-    reader.feed(response.content.decode())
-    forms = [
-        f for f in reader.forms if f["method"].lower() == "post" and "logout" not in f["action"]
-    ]
-    assert forms, "the page has no form to post"
-    form = max(forms, key=lambda f: len(f["names"]))
-    return PageForm(
-        fields=form["fields"],
-        names=form["names"],
-        empty_text=form["empty_text"],
-        offered=form["offered"],
-    )
+# --- Reading pages and the database ----------------------------------------------------
 
 
 def words(text: str) -> str:

@@ -1,7 +1,8 @@
 """Hostile input for the form tests (tests/test_hostile_input.py): known-nasty samples,
 Hypothesis strategies built on them, what a form must make of a value (``Text``,
-``date_outcome``, ``whole_number``), reading a form's fields and defaults from its rendered
-page (``page_form``), and checks on the pages that come back."""
+``date_outcome``, ``whole_number``), posting a form's fields (as
+``tests.support.forms.form_fields`` reads them from its page) with changes, and checks on
+the pages that come back."""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ import datetime
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from urllib.parse import urlencode
 
 from django.db import transaction
@@ -244,91 +244,7 @@ def date_data(name: str, parts: tuple[str, str, str]) -> dict[str, str]:
     return {f"{name}_{i}": part for i, part in enumerate(parts)}
 
 
-# --- Reading a form from its page ---------------------------------------------------------
-
-
-class _FormReader(HTMLParser):
-    """Each <form> of a page: its method and what a browser would send unchanged."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.forms: list[dict] = []
-        self._form: dict | None = None
-        self._textarea: str | None = None
-        self._select: dict | None = None
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if tag == "form":
-            self._form = {"method": (a.get("method") or "get").lower(), "fields": [], "choices": {}}
-            self.forms.append(self._form)
-        if self._form is None:
-            return
-        fields = self._form["fields"]
-        if tag == "input":
-            kind = (a.get("type") or "text").lower()
-            name = a.get("name")
-            if not name or kind in ("submit", "button", "image", "reset", "file"):
-                return
-            if kind in ("checkbox", "radio"):
-                fields.append((name, a.get("value", "on") if "checked" in a else None))
-                self._form["choices"].setdefault(name, set()).add(a.get("value", "on"))
-            else:
-                fields.append((name, a.get("value", "")))
-        elif tag == "textarea":
-            self._textarea = a.get("name")
-            fields.append((self._textarea, ""))
-        elif tag == "select":
-            self._select = {"name": a.get("name"), "options": [], "selected": []}
-        elif tag == "option" and self._select is not None:
-            value = a.get("value", "")
-            self._select["options"].append(value)
-            if "selected" in a:
-                self._select["selected"].append(value)
-
-    def handle_data(self, data):
-        if self._textarea is not None and self._form is not None:
-            name, text = self._form["fields"][-1]
-            self._form["fields"][-1] = (name, text + data)
-
-    def handle_endtag(self, tag):
-        if tag == "textarea":
-            self._textarea = None
-        elif tag == "select" and self._select is not None and self._form is not None:
-            self._form["choices"][self._select["name"]] = set(self._select["options"])
-            chosen = self._select["selected"] or self._select["options"][:1]
-            for value in chosen:
-                self._form["fields"].append((self._select["name"], value))
-            self._select = None
-        elif tag == "form":
-            self._form = None
-
-
-def _form_with(html: str, field: str) -> dict:
-    reader = _FormReader()
-    reader.feed(html)
-    for form in reader.forms:
-        if any(name == field for name, _ in form["fields"]):
-            return form
-    raise AssertionError(f"No form on the page has a field called {field!r}")
-
-
-def page_form(html: str, field: str) -> dict[str, list[str]]:
-    """What a browser would send from the page's form that has ``field``, unchanged: every
-    input's value (hidden ones too, such as a record's version), ticked boxes, chosen
-    options (the first when none is), textareas. A textarea's first newline is dropped as
-    browsers drop it."""
-    data: dict[str, list[str]] = {}
-    for name, value in _form_with(html, field)["fields"]:
-        data.setdefault(name, [])
-        if value is not None:
-            data[name].append(value.removeprefix("\n"))
-    return data
-
-
-def page_choices(html: str, field: str) -> set[str]:
-    """The values the page offers for a select, radios or checkboxes called ``field``."""
-    return _form_with(html, field)["choices"][field]
+# --- Posting a form -----------------------------------------------------------------------
 
 
 def filled(defaults: dict[str, list[str]], **changes) -> dict[str, list[str]]:

@@ -1,0 +1,1 @@
+"""Files made from pages' reads: tagged PDF (WeasyPrint) and spreadsheets (openpyxl)."""

@@ -1,0 +1,104 @@
+"""A review's tracker as a spreadsheet (openpyxl), for appendices."""
+
+import datetime
+import io
+import re
+
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from recommendations.models import Status
+from scrutiny.common.bilingual import localised
+from scrutiny.selectors.packs import ReviewTracker
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+TRACKER_COLUMNS = [
+    (_("No."), 6),
+    (_("Recommendation"), 50),
+    (_("Executive response"), 16),
+    (_("Response and reasons"), 45),
+    (_("Lead officer"), 24),
+    (_("Carried by"), 24),
+    (_("Target date"), 14),
+    (_("Status"), 13),
+    (_("Status since"), 14),
+    (_("Latest update"), 50),
+    (_("Latest update date"), 14),
+]
+
+
+# Characters an XLSX file cannot hold (XML 1.0 forbids the control characters other than
+# tab and the line breaks); openpyxl refuses them in a cell and writes a corrupt file when
+# they are in a sheet's name or the document's properties.
+_NOT_IN_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xlsx_text(value: str) -> str:
+    """Text as a spreadsheet can hold it: the characters XML cannot carry dropped, the
+    rest (markup, odd Unicode, a leading "=") kept as typed."""
+    return _NOT_IN_XML.sub("", value)
+
+
+def _sheet_title(title: str) -> str:
+    """Excel sheet names: at most 31 characters, none of []:*?/\\."""
+    title = _xlsx_text(title)
+    return re.sub(r"[\[\]:*?/\\]", " ", title).strip()[:31].strip() or gettext("Tracker")
+
+
+def tracker_xlsx(tracker: ReviewTracker) -> bytes:
+    """The tracker as a spreadsheet: one row per recommendation, real dates, a bold frozen
+    header row with filters, wrapped text."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = _sheet_title(localised(tracker.review, "title"))
+    workbook.properties.title = _xlsx_text(tracker.title)
+    workbook.properties.creator = _xlsx_text(tracker.author)
+    workbook.properties.subject = _xlsx_text(
+        f"{tracker.review.committee.name}, {tracker.council.name}"
+    )
+    # str(): openpyxl refuses lazy translations.
+    sheet.append([str(name) for name, _width in TRACKER_COLUMNS])
+    for rec in tracker.recommendations:
+        bodies = ", ".join(b.name for b in rec.responsible_bodies.all())
+        latest = localised(rec, "latest_update_text")
+        if latest and rec.latest_update_exempt:
+            latest = gettext("EXEMPT – not for publication. %(update)s") % {"update": latest}
+        title, text = localised(rec, "title"), localised(rec, "text")
+        row = [
+            rec.number,
+            f"{title}\n{text}" if title else text,
+            rec.get_response_display(),
+            rec.response_text,
+            rec.lead_officer,
+            bodies,
+            rec.current_target_date,
+            str(Status(rec.status).label),  # a lazy translation, which openpyxl refuses
+            rec.status_since,
+            latest,
+            rec.last_update_on,
+        ]
+        sheet.append([_xlsx_text(v) if isinstance(v, str) else v for v in row])
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for row in sheet.iter_rows():
+        for cell in row:
+            cell.alignment = wrap
+            if isinstance(cell.value, datetime.date):
+                cell.number_format = "d mmmm yyyy"
+            elif isinstance(cell.value, str):
+                # Text, never a formula: words that start with "=" (typed by anyone who
+                # may write a recommendation or an update) must not run in Excel.
+                cell.data_type = "s"
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for index, (_name, width) in enumerate(TRACKER_COLUMNS, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()

@@ -1,0 +1,274 @@
+"""Forms for meetings, their agenda items and the actions a meeting agrees."""
+
+from __future__ import annotations
+
+from crispy_forms_gds.layout import (
+    Field,
+)
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from scrutiny.common.forms import DATE_ERRORS_SHORT, DateField, form_helper
+from scrutiny.common.locking import VersionedModelForm
+from scrutiny.models import (
+    AgendaItem,
+    AgreedAction,
+    Committee,
+    Meeting,
+    Review,
+    long_date,
+)
+
+
+class MeetingForm(VersionedModelForm):
+    """A meeting of one committee; the committee cannot meet twice at the same date and time."""
+
+    date = DateField(
+        label=_("Date"),
+        required=True,
+        help_text=_("For example, 4 12 2017"),
+        messages=DATE_ERRORS_SHORT,
+        error_messages={"required": _("Enter the date of the meeting")},
+    )
+    start_time = forms.TimeField(
+        label=_("Start time (optional)"),
+        required=False,
+        help_text=_("Use the 24-hour clock, for example 17:30"),
+        input_formats=["%H:%M", "%H.%M", "%H:%M:%S"],
+        error_messages={"invalid": _("Enter a time like 17:30")},
+        # A text input, as GOV.UK asks: it is the one crispy-forms-gds marks up in error.
+        widget=forms.TextInput(attrs={"spellcheck": "false"}),
+    )
+
+    class Meta:
+        model = Meeting
+        fields = ["date", "start_time", "venue", "cancelled"]
+        labels = {"venue": _("Venue (optional)"), "cancelled": _("This meeting was cancelled")}
+
+    def __init__(self, *args, committee: Committee, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.committee = committee
+        if self.instance.start_time:
+            self.initial["start_time"] = f"{self.instance.start_time:%H:%M}"
+        self.helper = form_helper(
+            Field("date"),
+            Field.text("start_time", field_width=5),
+            Field.text("venue"),
+            Field.checkbox("cancelled"),
+            submit=gettext("Save meeting"),
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        date, time = cleaned.get("date"), cleaned.get("start_time")
+        if date:
+            clash = Meeting.objects.filter(committee=self.committee, date=date, start_time=time)
+            if self.instance.pk:
+                clash = clash.exclude(pk=self.instance.pk)
+            if clash.exists():
+                message = (
+                    gettext("%(committee)s already has a meeting on this date at this time")
+                    if time
+                    else gettext(
+                        "%(committee)s already has a meeting on this date with no start time"
+                    )
+                )
+                self.add_error("date", message % {"committee": self.committee})
+        return cleaned
+
+
+class AgendaItemForm(VersionedModelForm):
+    """A numbered agenda item: numbers are unique within the meeting, an exempt item must say
+    why (Schedule 12A paragraph) and the review must be one of the committee's council."""
+
+    class Meta:
+        model = AgendaItem
+        fields = ["number", "title", "description", "review", "exempt", "exempt_reason"]
+        labels = {
+            "number": _("Item number"),
+            "title": _("Title"),
+            "review": _("Scrutiny review it reports on (optional)"),
+            "description": _("Description (optional)"),
+            "exempt": _("This item is exempt (not open to the public)"),
+            "exempt_reason": _("Why it is exempt"),
+        }
+        error_messages = {
+            "number": {"required": _("Enter the item number")},
+            "title": {"required": _("Enter the item's title")},
+        }
+
+    def __init__(self, *args, meeting: Meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.meeting = meeting
+        self.fields["review"].queryset = Review.objects.filter(
+            committee__council_id=meeting.committee.council_id
+        ).select_related("committee")
+        self.fields["review"].empty_label = gettext("None")
+        self.fields["exempt_reason"].help_text = gettext(
+            "Needed for an exempt item. For example: Schedule 12A, paragraph 3 "
+            "(financial or business affairs)."
+        )
+        # A text input with a numeric keyboard (GOV.UK's pattern for numbers), which
+        # crispy-forms-gds also marks up in error, unlike <input type="number">.
+        self.fields["number"].widget = forms.TextInput(attrs={"inputmode": "numeric"})
+        # Refused in words here, the same on every database (PostgreSQL's own limit is 32767).
+        self.fields["number"].validators.append(
+            MaxValueValidator(999, gettext("The item number must be 999 or less"))
+        )
+        self.helper = form_helper(
+            Field.text("number", field_width=3),
+            Field.text("title"),
+            Field.textarea("description", rows=4),
+            Field.select("review"),
+            Field.checkbox("exempt"),
+            Field.text("exempt_reason"),
+            submit=gettext("Save item"),
+        )
+
+    def clean_number(self):
+        number = self.cleaned_data["number"]
+        if number is not None and number < 1:
+            raise ValidationError(gettext("Item numbers start at 1"))
+        taken = AgendaItem.objects.filter(meeting=self.meeting, number=number)
+        if self.instance.pk:
+            taken = taken.exclude(pk=self.instance.pk)
+        if taken.exists():
+            raise ValidationError(
+                gettext("Item %(number)s is already on this meeting's agenda") % {"number": number}
+            )
+        return number
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("exempt") and not cleaned.get("exempt_reason", "").strip():
+            self.add_error(
+                "exempt_reason",
+                gettext("Say why the item is exempt, for example Schedule 12A, paragraph 3"),
+            )
+        if not cleaned.get("exempt"):
+            cleaned["exempt_reason"] = ""
+        return cleaned
+
+
+class AgreedActionForm(VersionedModelForm):
+    """What a meeting agreed. It is due by a date, at a later meeting of the same committee,
+    or (both empty) "at a future meeting"; delivery at a meeting takes that meeting's date
+    unless one is given, and cannot come before the meeting that agreed it."""
+
+    due_on = DateField(
+        label=_("Due by (optional)"),
+        help_text=_("For example, 31 3 2022"),
+        messages=DATE_ERRORS_SHORT,
+    )
+    delivered_on = DateField(
+        label=_("Delivered on (optional)"),
+        help_text=_(
+            "Leave empty while it is outstanding. If you choose the meeting it was "
+            "delivered at, this can be left empty."
+        ),
+        messages=DATE_ERRORS_SHORT,
+    )
+
+    class Meta:
+        model = AgreedAction
+        fields = [
+            "text",
+            "text_cy",
+            "item",
+            "review",
+            "falls_to",
+            "falls_to_organisation",
+            "due_on",
+            "due_meeting",
+            "delivered_on",
+            "delivered_meeting",
+        ]
+        labels = {
+            "text": _("What the committee agreed"),
+            "text_cy": _("What the committee agreed, in Welsh (optional)"),
+            "item": _("Agenda item (optional)"),
+            "review": _("Scrutiny review (optional)"),
+            "falls_to": _("Who it falls to (optional)"),
+            "falls_to_organisation": _("Organisation it falls to (optional)"),
+            "due_meeting": _("Or due at a later meeting (optional)"),
+            "delivered_meeting": _("Delivered at a meeting (optional)"),
+        }
+        help_texts = {
+            "falls_to": _("By role, for example: Director of Adult Social Care and Commissioning"),
+            "due_meeting": _(
+                'Leave both the date and the meeting empty for "at a future meeting".'
+            ),
+        }
+        error_messages = {"text": {"required": _("Enter what the committee agreed")}}
+
+    def __init__(self, *args, meeting: Meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.meeting = meeting
+        committee = meeting.committee
+        self.fields["item"].queryset = AgendaItem.objects.filter(meeting=meeting)
+        self.fields["item"].label_from_instance = str
+        self.fields["item"].empty_label = gettext("None")
+        self.fields["review"].queryset = Review.objects.filter(
+            committee__council_id=committee.council_id
+        )
+        self.fields["review"].empty_label = gettext("None")
+        self.fields["falls_to_organisation"].empty_label = gettext("None")
+        later = Meeting.objects.filter(committee=committee, date__gt=meeting.date).order_by(
+            "date", "start_time"
+        )
+        self.fields["due_meeting"].queryset = later
+        self.fields["due_meeting"].empty_label = gettext("No meeting set")
+        self.fields["due_meeting"].label_from_instance = _meeting_label
+        self.fields["delivered_meeting"].queryset = Meeting.objects.filter(
+            committee=committee, date__gte=meeting.date
+        ).order_by("date", "start_time")
+        self.fields["delivered_meeting"].empty_label = gettext("None")
+        self.fields["delivered_meeting"].label_from_instance = _meeting_label
+        self.helper = form_helper(
+            Field.textarea("text", rows=4),
+            Field.textarea("text_cy", rows=4),
+            Field.select("item"),
+            Field.select("review"),
+            Field.text("falls_to"),
+            Field.select("falls_to_organisation"),
+            Field("due_on"),
+            Field.select("due_meeting"),
+            Field("delivered_on"),
+            Field.select("delivered_meeting"),
+            submit=gettext("Save action"),
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        due_on, due_meeting = cleaned.get("due_on"), cleaned.get("due_meeting")
+        if due_on and due_meeting:
+            self.add_error("due_meeting", gettext("Choose a due date or a meeting, not both"))
+        if due_on and due_on < self.meeting.date:
+            self.add_error(
+                "due_on", gettext("The due date must be on or after the meeting that agreed it")
+            )
+        delivered_on, delivered_meeting = (
+            cleaned.get("delivered_on"),
+            cleaned.get("delivered_meeting"),
+        )
+        if delivered_meeting and not delivered_on and "delivered_on" not in self.errors:
+            cleaned["delivered_on"] = delivered_on = delivered_meeting.date
+        if delivered_on and delivered_on < self.meeting.date:
+            self.add_error(
+                "delivered_on",
+                gettext("The delivery date must be on or after the meeting that agreed it"),
+            )
+        return cleaned
+
+
+def _meeting_label(meeting: Meeting) -> str:
+    # long_date, not strftime: the month is named in the reader's language.
+    label = long_date(meeting.date)
+    if meeting.start_time:
+        label += f", {meeting.start_time:%H:%M}"
+    if meeting.cancelled:
+        label = gettext("%(meeting)s (cancelled)") % {"meeting": label}
+    return label

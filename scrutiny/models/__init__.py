@@ -1,0 +1,32 @@
+"""The scrutiny process: committees, meetings and agenda items, reviews, executive decisions
+referred to scrutiny, and the actions a meeting agrees. Split by feature; every model is
+re-exported here, so ``from scrutiny.models import X`` and Django's model discovery keep
+working."""
+
+from scrutiny.models.actions import AgreedAction, AgreedActionQuerySet
+from scrutiny.models.committees import (
+    AgendaItem,
+    AgendaItemQuerySet,
+    Committee,
+    Meeting,
+    MeetingQuerySet,
+    long_date,
+)
+from scrutiny.models.decisions import DecisionPoint, ExecutiveDecision, ExecutiveDecisionQuerySet
+from scrutiny.models.reviews import Review, ReviewQuerySet
+
+__all__ = [
+    "AgendaItem",
+    "AgendaItemQuerySet",
+    "AgreedAction",
+    "AgreedActionQuerySet",
+    "Committee",
+    "DecisionPoint",
+    "ExecutiveDecision",
+    "ExecutiveDecisionQuerySet",
+    "Meeting",
+    "MeetingQuerySet",
+    "Review",
+    "ReviewQuerySet",
+    "long_date",
+]

@@ -1,0 +1,132 @@
+"""Scrutiny reviews (task group inquiries) ending in a report of numbered recommendations."""
+
+from __future__ import annotations
+
+import datetime
+
+from dateutil.relativedelta import relativedelta
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from partnerships.models import Versioned
+from scrutiny.common.bilingual import welsh_char, welsh_textarea
+from scrutiny.models.committees import (
+    Committee,
+    Meeting,
+)
+from scrutiny.visibility import published_filter
+
+
+class ReviewQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Unpublished (draft) reviews are for their own council's people only."""
+        return self.filter(published_filter(user))
+
+    def response_overdue(self, today: datetime.date | None = None):
+        return self.filter(
+            response_due_on__lt=today or timezone.localdate(), response_received_on__isnull=True
+        )
+
+
+class Review(Versioned):
+    """A scrutiny review (task group inquiry) ending in a report of numbered recommendations.
+
+    The executive response is due two months after the report is agreed; ``response_due_on``
+    is always derived from ``report_agreed_on`` on save so that lists can filter on it.
+    """
+
+    class Status(models.TextChoices):
+        SCOPING = "scoping", _("Scoping")
+        IN_PROGRESS = "in_progress", _("Gathering evidence")
+        REPORT_AGREED = "report_agreed", _("Report agreed")
+        MONITORING = "monitoring", _("Monitoring recommendations")
+        CLOSED = "closed", _("Closed")
+
+    RESPONSE_MONTHS = 2
+
+    committee = models.ForeignKey(Committee, on_delete=models.PROTECT, related_name="reviews")
+    title = models.CharField(max_length=300)
+    title_cy = welsh_char(_("title in Welsh"), max_length=300)
+    report_title = models.CharField(
+        max_length=300, blank=True, help_text=_("The title of the report as published.")
+    )
+    summary = models.TextField(blank=True)
+    summary_cy = welsh_textarea(_("summary in Welsh"))
+    lead_member = models.CharField(
+        max_length=200, blank=True, help_text=_("The member who led the review.")
+    )
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.SCOPING)
+    published = models.BooleanField(
+        default=True, help_text=_("Draft reviews are seen only by their council's people.")
+    )
+    started_on = models.DateField(null=True, blank=True)
+    report_agreed_on = models.DateField(null=True, blank=True)
+    response_due_on = models.DateField(null=True, blank=True, editable=False)
+    response_received_on = models.DateField(null=True, blank=True)
+    response_meeting = models.ForeignKey(
+        Meeting,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="responses_received",
+        help_text=_("The meeting at which the executive response was received."),
+    )
+    update_interval_months = models.PositiveSmallIntegerField(
+        default=6,
+        help_text=_(
+            "How often the committee wants progress on each open recommendation, in "
+            "months: an update falls due this long after the last one (or the response)."
+        ),
+    )
+
+    objects = ReviewQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["version"])
+
+    class Meta:
+        verbose_name = _("review")
+        verbose_name_plural = _("reviews")
+        ordering = ["-report_agreed_on", "title"]
+        constraints = [
+            models.UniqueConstraint(fields=["committee", "title"], name="review_unique_title"),
+            models.CheckConstraint(
+                condition=Q(report_agreed_on__isnull=True)
+                | Q(started_on__isnull=True)
+                | Q(report_agreed_on__gte=models.F("started_on")),
+                name="review_report_after_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(response_received_on__isnull=True) | Q(report_agreed_on__isnull=False),
+                name="review_response_needs_report",
+            ),
+            models.CheckConstraint(
+                condition=Q(update_interval_months__gte=1, update_interval_months__lte=36),
+                name="review_update_interval_plausible",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.response_due_on = (
+            self.report_agreed_on + relativedelta(months=self.RESPONSE_MONTHS)
+            if self.report_agreed_on
+            else None
+        )
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "response_due_on"}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("scrutiny:review-detail", args=[self.pk])
+
+    def response_overdue(self, today: datetime.date | None = None) -> bool:
+        return bool(
+            self.response_due_on
+            and not self.response_received_on
+            and self.response_due_on < (today or timezone.localdate())
+        )

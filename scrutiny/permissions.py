@@ -1,0 +1,52 @@
+"""Who may do what with committees, meetings, reviews, decisions and packs.
+
+Every ``can_*`` function takes any user, signed in or not: an anonymous visitor may read
+public business and may change nothing. Views pass these flags to templates rather than
+templates asking the user object themselves.
+"""
+
+from django.core.exceptions import PermissionDenied
+
+from scrutiny.visibility import sees_exempt_of
+
+
+def can_manage_council(user, council_id: int | None) -> bool:
+    """Democratic services of the council (and administrators) change its business."""
+    return user.is_authenticated and user.manages_council(council_id)
+
+
+def can_add_committee(user) -> bool:
+    """Democratic services of a council add its committees; administrators any council's."""
+    if not user.is_authenticated:
+        return False
+    return user.is_superuser or (
+        user.is_democratic_services
+        and user.organisation is not None
+        and user.organisation.is_council
+    )
+
+
+def can_add_reviews(user) -> bool:
+    """Democratic services add reviews and decisions for their own council; admins for any."""
+    return user.is_authenticated and (
+        user.is_superuser or (user.is_democratic_services and user.organisation_id is not None)
+    )
+
+
+def can_have_full_pack(user, council_id: int | None) -> bool:
+    """The full pack, exempt items and all, is for those who may see the council's exempt
+    items."""
+    return sees_exempt_of(user, council_id)
+
+
+def can_see_deleted(user) -> bool:
+    """Democratic services (their own council's) and administrators see deleted
+    recommendations and updates, and may restore them."""
+    return user.is_authenticated and (user.is_superuser or user.is_democratic_services)
+
+
+def refuse_unless(allowed: bool, message: str) -> None:
+    """The one way a page refuses: 403 with ``message`` (PermissionDenied), unless
+    ``allowed``."""
+    if not allowed:
+        raise PermissionDenied(message)

@@ -1,0 +1,70 @@
+"""Reads for the committee pages."""
+
+import datetime
+from collections import Counter
+
+from django.db.models import Min, Q
+
+from scrutiny.models import AgreedAction, Committee, ExecutiveDecision, Review
+from scrutiny.selectors.common import (
+    count_statuses,
+    counted_status_rows,
+    hide_unseen_reviews,
+    with_action_flags,
+)
+
+
+def committees_with_next_meeting(today: datetime.date):
+    """Every committee, grouped by council, each with ``next_meeting`` (a date, or None)."""
+    # Meta.ordering does not apply to a query that aggregates: order explicitly.
+    return (
+        Committee.objects.select_related("council")
+        .annotate(
+            next_meeting=Min(
+                "meetings__date", filter=Q(meetings__date__gte=today, meetings__cancelled=False)
+            )
+        )
+        .order_by("council__name", "name")
+    )
+
+
+def committee_page(committee: Committee, user, today: datetime.date) -> dict:
+    """A committee's meetings, the reviews and decisions ``user`` may see with their status
+    counts, and its outstanding agreed actions flagged when overdue."""
+    meetings = list(committee.meetings.order_by("date", "start_time"))
+    reviews = list(
+        Review.objects.visible_to(user)
+        .filter(committee=committee)
+        .order_by("-report_agreed_on", "title")
+    )
+    count_statuses(reviews, user)
+    # The committee's chart adds up its reviews' counts: no query of its own.
+    committee_counts = Counter()
+    for review in reviews:
+        committee_counts.update({row["value"]: row["count"] for row in review.status_rows})
+    outstanding = list(
+        with_action_flags(
+            AgreedAction.objects.visible_to(user)
+            .filter(meeting__committee=committee)
+            .outstanding(),
+            today,
+        )
+        .select_related("meeting", "item", "review", "falls_to_organisation", "due_meeting")
+        .order_by("meeting__date", "id")
+    )
+    hide_unseen_reviews(outstanding, user)
+    decisions = (
+        ExecutiveDecision.objects.visible_to(user)
+        .filter(referred_to=committee)
+        .select_related("decided_by", "referred_to_item__meeting")
+    )
+    return {
+        "upcoming": [m for m in meetings if m.date >= today],
+        "past": [m for m in reversed(meetings) if m.date < today],
+        "reviews": reviews,
+        "status_rows": counted_status_rows(committee_counts),
+        "status_total": sum(committee_counts.values()),
+        "decisions": decisions,
+        "outstanding": outstanding,
+        "overdue_count": sum(1 for a in outstanding if a.overdue),
+    }

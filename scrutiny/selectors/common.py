@@ -1,0 +1,81 @@
+"""Reads several pages share: status counts, agreed actions' flags, hidden draft reviews."""
+
+import datetime
+from collections.abc import Iterable
+
+from django.db.models import BooleanField, Case, Count, Q, QuerySet, Value, When
+from django.utils import timezone
+
+from recommendations.models import Recommendation, Status
+from scrutiny.models import AgreedAction, Review
+
+# The earliest date a database can hold: "as at" this, every recommendation was not started.
+BEFORE_EVERYTHING = datetime.date(1, 1, 1)
+
+
+# Outstanding, and its due meeting's date or (when not placed at a meeting) its due date has
+# passed: the rule of ``AgreedAction.is_overdue`` and ``AgreedActionQuerySet.overdue``.
+def _overdue_q(today: datetime.date) -> Q:
+    return Q(delivered_on__isnull=True) & (
+        Q(due_meeting__date__lt=today) | Q(due_meeting__isnull=True, due_on__lt=today)
+    )
+
+
+def with_action_flags(actions: QuerySet, today: datetime.date | None = None) -> QuerySet:
+    """Agreed actions each with ``overdue`` (True or False) as at ``today``, computed by the
+    database by the same rule as ``AgreedAction.is_overdue``."""
+    today = today or timezone.localdate()
+    return actions.annotate(
+        overdue=Case(
+            When(_overdue_q(today), then=Value(True)),
+            default=Value(False),
+            output_field=BooleanField(),
+        )
+    )
+
+
+def status_rows(counts: dict[str, int]) -> list[dict]:
+    """Every status in the tracker's order, with how many recommendations have it."""
+    return [
+        {"value": value, "label": label, "count": counts.get(value, 0)}
+        for value, label in Status.choices
+    ]
+
+
+def counted_status_rows(counts: dict[str, int]) -> list[dict]:
+    """The statuses some recommendation has, with how many, in the tracker's order."""
+    return [r for r in status_rows(counts) if r["count"]]
+
+
+def count_statuses(reviews: list[Review], user) -> None:
+    """Give each review ``status_rows`` (the statuses its recommendations stand at now, with
+    how many, in the tracker's order) and ``total``, in one query for them all."""
+    rows = (
+        Recommendation.objects.filter(review__in=[r.pk for r in reviews])
+        .with_status(user=user)
+        .order_by()
+        .values("review_id", "status")
+        .annotate(n=Count("pk"))
+        .values_list("review_id", "status", "n")
+    )
+    counts: dict[int, dict[str, int]] = {}
+    for review_id, status, n in rows:
+        counts.setdefault(review_id, {})[status] = n
+    for review in reviews:
+        review_counts = counts.get(review.pk, {})
+        review.status_rows = counted_status_rows(review_counts)
+        review.total = sum(review_counts.values())
+
+
+def hide_unseen_reviews(actions: Iterable[AgreedAction], user) -> None:
+    """Drop the link to a draft review the user may not see, keeping the action itself."""
+    actions = list(actions)
+    review_ids = {a.review_id for a in actions if a.review_id}
+    if not review_ids:
+        return
+    seen = set(
+        Review.objects.visible_to(user).filter(pk__in=review_ids).values_list("pk", flat=True)
+    )
+    for action in actions:
+        if action.review_id and action.review_id not in seen:
+            action.review = None

@@ -1,0 +1,370 @@
+"""What falls due at a committee's meetings: the agreed actions and requested reports that
+fall to a meeting (``AgreedAction.objects.due_at``), the recommendations whose next progress
+update is due by it (``Meeting.recommendations_due``), and which of them the meeting's
+agenda already takes.
+
+Read by the due page, the work programme and ``agenda_items_add_from_due``, so that all
+three agree on what is due and what is already on the agenda.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from django.db.models import Exists, Min, OuterRef, Prefetch
+from django.utils import timezone
+from django.utils.translation import gettext
+
+from partnerships.models import Organisation
+from recommendations.models import Recommendation
+from recommendations.permissions import loggable_filter
+from scrutiny.models import AgendaItem, AgreedAction, Committee, Meeting, Review, long_date
+from scrutiny.selectors.common import hide_unseen_reviews
+from scrutiny.visibility import sees_exempt_of
+
+TITLE_LENGTH = AgendaItem._meta.get_field("title").max_length
+
+
+def _fit(text: str, length: int = TITLE_LENGTH) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+
+def progress_item_title(review: Review) -> str:
+    """The title of the agenda item that takes a review's recommendations whose update is
+    due: "Social Care External Workforce: progress on recommendations"."""
+    suffix = ": progress on recommendations"
+    return _fit(review.title, TITLE_LENGTH - len(suffix)) + suffix
+
+
+def action_item_title(action: AgreedAction) -> str:
+    """The title of the agenda item that brings an agreed action back: what was agreed, and
+    when ("That a detailed update report be brought to a future meeting (agreed 25 May
+    2021)")."""
+    when = f" (agreed {long_date(action.meeting.date)})"
+    return _fit(action.text.strip().rstrip("."), TITLE_LENGTH - len(when)) + when
+
+
+def action_item_description(action: AgreedAction) -> str:
+    """What an item (its own, or its review's) says about an agreed action it brings back."""
+    where = f"The meeting of {long_date(action.meeting.date)}"
+    if action.item_id:
+        where += f" (item {action.item.number})"
+    text = " ".join(action.text.split())
+    falls_to = ", ".join(
+        part
+        for part in (
+            action.falls_to,
+            action.falls_to_organisation.name if action.falls_to_organisation_id else "",
+        )
+        if part
+    )
+    said = f"{where} agreed: “{text}”"
+    return f"{said} Falls to: {falls_to}." if falls_to else said
+
+
+def _agreed_exempt(action: AgreedAction) -> bool:
+    return bool(action.item_id and action.item.exempt)
+
+
+def flag_slips(
+    actions: list[AgreedAction], held: list[datetime.date], before: datetime.date
+) -> list[AgreedAction]:
+    """Say of each outstanding action whether it slipped past a meeting, as at ``before``.
+
+    ``held`` are the dates of the committee's meetings that were not cancelled. Each action
+    gets ``overdue`` (it was due at a meeting, or by a date, before ``before``) and
+    ``missed_on``: for an action due by a date or asked for "at a future meeting", the date
+    of the first meeting after it was agreed (and after its date) that did not receive it;
+    None when no such meeting has been held before ``before``."""
+    for action in actions:
+        action.overdue = action.is_overdue(before)
+        action.missed_on = None
+        if action.due_meeting_id or action.delivered_on:
+            continue
+        after = action.meeting.date
+        action.missed_on = next(
+            (
+                d
+                for d in held
+                if after < d < before and (action.due_on is None or d >= action.due_on)
+            ),
+            None,
+        )
+    return actions
+
+
+def held_dates(committee_id: int) -> list[datetime.date]:
+    return list(
+        Meeting.objects.filter(committee_id=committee_id, cancelled=False)
+        .order_by("date")
+        .values_list("date", flat=True)
+    )
+
+
+@dataclass
+class DueReview:
+    """A review whose recommendations have an update due, and the agenda item (if any) of the
+    meeting that already takes it."""
+
+    review: Review
+    recommendations: list[Recommendation]
+    item: AgendaItem | None = None
+
+    @property
+    def numbers(self) -> str:
+        """ "4, 5 and 8": the numbers of its recommendations that are due."""
+        words = [str(r.number) for r in self.recommendations]
+        if len(words) == 1:
+            return words[0]
+        return gettext("%(numbers)s and %(last)s") % {
+            "numbers": ", ".join(words[:-1]),
+            "last": words[-1],
+        }
+
+
+@dataclass
+class DueList:
+    """What falls to one meeting. Each action has ``overdue`` and ``missed_on`` (see
+    ``flag_slips``) and ``item_here``: the agenda item of this meeting that already takes it,
+    or None."""
+
+    meeting: Meeting
+    actions: list[AgreedAction] = field(default_factory=list)
+    reviews: list[DueReview] = field(default_factory=list)
+    items: list[AgendaItem] = field(default_factory=list)
+
+    @property
+    def reviews_to_add(self) -> list[DueReview]:
+        return [r for r in self.reviews if r.item is None]
+
+    @property
+    def actions_to_add(self) -> list[AgreedAction]:
+        return [a for a in self.actions if a.item_here is None and a.delivered_on is None]
+
+    @property
+    def recommendation_count(self) -> int:
+        return sum(len(r.recommendations) for r in self.reviews)
+
+
+def _review_item(items: list[AgendaItem], review_id: int) -> AgendaItem | None:
+    return next((i for i in items if i.review_id == review_id), None)
+
+
+def _action_item(items: list[AgendaItem], action: AgreedAction, meeting: Meeting):
+    """The item of ``meeting`` that takes an action placed at it: one titled from it, or (for
+    an action about a review) the review's item."""
+    if action.due_meeting_id != meeting.pk:
+        return None
+    title = action_item_title(action)
+    return next(
+        (
+            i
+            for i in items
+            if i.title == title or (action.review_id and i.review_id == action.review_id)
+        ),
+        None,
+    )
+
+
+def _bodies() -> Prefetch:
+    return Prefetch("responsible_bodies", queryset=Organisation.objects.order_by("name"))
+
+
+def _by_review(recommendations: list[Recommendation], items: list[AgendaItem]):
+    return [
+        DueReview(review=recs[0].review, recommendations=recs, item=_review_item(items, pk))
+        for pk, recs in (
+            (pk, list(group)) for pk, group in groupby(recommendations, key=lambda r: r.review_id)
+        )
+    ]
+
+
+def _ordered_recommendations(queryset):
+    return (
+        queryset.select_related("review")
+        .prefetch_related(_bodies())
+        .order_by("review__title", "review_id", "number")
+    )
+
+
+def _actions(queryset):
+    return queryset.select_related(
+        "meeting", "item", "review", "falls_to_organisation", "due_meeting"
+    ).order_by("meeting__date", "id")
+
+
+def due_list(meeting: Meeting, user, today: datetime.date | None = None) -> DueList:
+    """Everything ``user`` may see that falls to ``meeting``: its due agreed actions (flagged
+    when they slipped past an earlier meeting held before the meeting, or before today for a
+    meeting still to come) and its recommendations due, by review (statuses as at the
+    meeting), each with the agenda item that already takes it. Six queries."""
+    today = today or timezone.localdate()
+    items = list(meeting.items.order_by("number"))
+    actions = list(_actions(AgreedAction.objects.due_at(meeting).visible_to(user)))
+    flag_slips(actions, held_dates(meeting.committee_id), before=min(meeting.date, today))
+    for action in actions:
+        action.item_here = _action_item(items, action, meeting)
+    recommendations = list(_ordered_recommendations(meeting.recommendations_due(user)))
+    return DueList(
+        meeting=meeting, actions=actions, reviews=_by_review(recommendations, items), items=items
+    )
+
+
+@dataclass
+class ProgrammeMeeting:
+    """A meeting still to come, its agenda so far and what first falls due at it."""
+
+    meeting: Meeting
+    items: list[AgendaItem]
+    actions: list[AgreedAction] = field(default_factory=list)
+    reviews: list[DueReview] = field(default_factory=list)
+
+
+@dataclass
+class Programme:
+    """A committee's work programme: its meetings to come and what is not yet placed."""
+
+    committee: Committee
+    meetings: list[ProgrammeMeeting]
+    unplaced_actions: list[AgreedAction]
+    unplaced_reviews: list[DueReview]
+    # The date the unplaced recommendations are due by: the next meeting's, or today.
+    due_by: datetime.date
+
+
+def work_programme(committee: Committee, user, today: datetime.date | None = None) -> Programme:
+    """The committee's meetings to come (cancelled ones left out), each with its agenda so
+    far and what falls due at it, each action and recommendation shown once, at the first
+    of them it falls to (``AgreedAction.objects.due_at``; a recommendation when its
+    ``next_update_due`` is on or before the meeting); and what is not yet placed: outstanding
+    actions with no meeting fixed, and recommendations due by the next meeting (by today if
+    none is planned) whose review is not on its agenda.
+
+    Only what ``user`` may see, in a fixed number of queries however many meetings and rows.
+    """
+    today = today or timezone.localdate()
+    meetings = list(
+        committee.meetings.upcoming(today)
+        .exclude(cancelled=True)
+        .prefetch_related(
+            Prefetch("items", queryset=AgendaItem.objects.order_by("number"), to_attr="agenda")
+        )
+    )
+    rows = [ProgrammeMeeting(meeting=m, items=m.agenda) for m in meetings]
+
+    # One query: every outstanding action, with whether it is due at each meeting to come.
+    actions = (
+        AgreedAction.objects.visible_to(user).outstanding().filter(meeting__committee=committee)
+    )
+    flags = {
+        f"due_at_{n}": Exists(AgreedAction.objects.due_at(m).filter(pk=OuterRef("pk")))
+        for n, m in enumerate(meetings)
+    }
+    actions = flag_slips(
+        list(_actions(actions.annotate(**flags))), held_dates(committee.pk), before=today
+    )
+    for action in actions:
+        action.item_here = None
+        first = next((n for n in range(len(meetings)) if getattr(action, f"due_at_{n}")), None)
+        if first is not None:
+            row = rows[first]
+            action.item_here = _action_item(row.items, action, row.meeting)
+            row.actions.append(action)
+
+    due_by = meetings[0].date if meetings else today
+    if meetings:
+        due = meetings[-1].recommendations_due(user)
+    else:
+        due = (
+            Recommendation.objects.visible_to(user)
+            .filter(review__committee=committee)
+            .with_status(as_at=today, user=user)
+            .update_due(today)
+        )
+    by_meeting: list[list[Recommendation]] = [[] for _ in meetings]
+    next_due = []
+    for rec in _ordered_recommendations(due):
+        rec.next_due = rec.next_update_due()
+        first = next((n for n, m in enumerate(meetings) if rec.next_due <= m.date), None)
+        # update_due counts months back from the meeting and next_update_due forward from
+        # the last update; at a month's end they can differ by a day or two.
+        if meetings and first is None:
+            first = len(meetings) - 1
+        if first is not None:
+            by_meeting[first].append(rec)
+        if first in (None, 0):
+            next_due.append(rec)
+    for row, recs in zip(rows, by_meeting, strict=True):
+        row.reviews = _by_review(recs, row.items)
+    unplaced = _by_review(next_due, rows[0].items if rows else [])
+    return Programme(
+        committee=committee,
+        meetings=rows,
+        unplaced_actions=[a for a in actions if a.due_meeting_id is None],
+        unplaced_reviews=[r for r in unplaced if r.item is None],
+        due_by=due_by,
+    )
+
+
+def updates_owed(user, today: datetime.date | None = None) -> list[Recommendation]:
+    """Open recommendations ``user`` may log updates on (``loggable_filter``: for a partner
+    representative, only what their body carries) whose next update is due by their
+    committee's next meeting, or by today where none is planned; soonest due first. Each has
+    ``next_due`` and ``due_meeting_date`` (the date of that next meeting, or None). Three
+    queries."""
+    today = today or timezone.localdate()
+    allowed = loggable_filter(user)
+    if allowed is None:
+        return []
+    loggable = Recommendation.objects.filter(allowed).values("pk")
+    next_meetings = dict(
+        Meeting.objects.upcoming(today)
+        .exclude(cancelled=True)
+        .filter(committee__reviews__recommendations__in=loggable)
+        .order_by()
+        .values("committee_id")
+        .annotate(first=Min("date"))
+        .values_list("committee_id", "first")
+    )
+    by = max([today, *next_meetings.values()])
+    # Due by the latest of those dates: then each by its own committee's next meeting.
+    candidates = (
+        Recommendation.objects.visible_to(user)
+        .filter(pk__in=loggable)
+        .with_status(as_at=by, user=user)
+        .update_due(by)
+        .select_related("review__committee")
+    )
+    owed = []
+    for rec in candidates:
+        rec.next_due = rec.next_update_due()
+        first = next_meetings.get(rec.review.committee_id)
+        rec.due_meeting_date = first
+        if rec.next_due <= (first or today):
+            owed.append(rec)
+    return sorted(owed, key=lambda r: (r.next_due, r.review.title, r.review_id, r.number))
+
+
+def due_page(meeting: Meeting, user) -> DueList:
+    """The due list as the due page shows it: links to draft reviews ``user`` may not see
+    dropped (the actions stay)."""
+    due = due_list(meeting, user)
+    hide_unseen_reviews(due.actions, user)
+    return due
+
+
+def programme_page(committee: Committee, user) -> Programme:
+    """The work programme as its page shows it: links to draft reviews ``user`` may not see
+    dropped, and each exempt item ``hidden`` from those who may not see it."""
+    programme = work_programme(committee, user)
+    hide_unseen_reviews(
+        [a for row in programme.meetings for a in row.actions] + programme.unplaced_actions, user
+    )
+    sees_exempt = sees_exempt_of(user, committee.council_id)
+    for row in programme.meetings:
+        for item in row.items:
+            item.hidden = item.exempt and not sees_exempt
+    return programme

@@ -1,0 +1,104 @@
+"""The meeting record screen's reads."""
+
+import datetime
+from collections import defaultdict
+
+from django.db.models import Count, Q
+
+from partnerships.models import Organisation
+from recommendations.models import ProgressUpdate, Recommendation
+from scrutiny.forms import RecordChoices
+from scrutiny.models import AgendaItem, AgreedAction, Meeting
+
+
+def _recommendations_by_review(review_ids: set[int], meeting: Meeting, user) -> dict:
+    """Each review's recommendations with their status as it stood before the meeting."""
+    before = meeting.date - datetime.timedelta(days=1)
+    recommendations = defaultdict(list)
+    for rec in (
+        Recommendation.objects.filter(review_id__in=review_ids)
+        .with_status(as_at=before, user=user)
+        .order_by("review_id", "number")
+    ):
+        recommendations[rec.review_id].append(rec)
+    return recommendations
+
+
+def _bodies_by_review(review_ids: set[int], organisations: list[Organisation]) -> dict:
+    """The bodies that carry some recommendation of each review, by name."""
+    by_id = {o.pk: o for o in organisations}
+    carried = (
+        Recommendation.responsible_bodies.through.objects.filter(
+            recommendation__review_id__in=review_ids, recommendation__deleted_at__isnull=True
+        )
+        .values_list("recommendation__review_id", "organisation_id")
+        .distinct()
+    )
+    bodies = defaultdict(list)
+    for review_id, organisation_id in sorted(carried, key=lambda r: by_id[r[1]].name):
+        bodies[review_id].append(by_id[organisation_id])
+    return bodies
+
+
+def _outstanding_before(meeting: Meeting, user, due_ids: set[int]) -> list[AgreedAction]:
+    """The committee's actions agreed earlier and not yet delivered, those due here first."""
+    return sorted(
+        AgreedAction.objects.visible_to(user)
+        .outstanding()
+        .filter(meeting__committee_id=meeting.committee_id, meeting__date__lt=meeting.date)
+        .select_related("meeting", "item", "due_meeting")
+        .order_by("meeting__date", "id"),
+        key=lambda action: action.pk not in due_ids,
+    )
+
+
+def _add_recorded(items: list[AgendaItem], meeting: Meeting) -> None:
+    """Give each item what is already recorded at it: ``recorded_updates`` and
+    ``recorded_actions``."""
+    recorded = defaultdict(list)
+    for update in (
+        ProgressUpdate.objects.filter(item__meeting=meeting)
+        .with_live_entries()
+        .select_related("organisation")
+        # A join ignores the entries' manager: leave out those on deleted recommendations.
+        .annotate(
+            entry_count=Count("entries", filter=Q(entries__recommendation__deleted_at__isnull=True))
+        )
+        .order_by("created_at", "pk")
+    ):
+        recorded[update.item_id].append(update)
+    agreed = defaultdict(list)
+    for action in AgreedAction.objects.filter(meeting=meeting, item__isnull=False).order_by("id"):
+        agreed[action.item_id].append(action)
+    for item in items:
+        item.meeting = meeting
+        item.recorded_updates = recorded[item.pk]
+        item.recorded_actions = agreed[item.pk]
+
+
+def record_choices(meeting: Meeting, user) -> RecordChoices:
+    """Everything the record screen offers, in the same few queries however many items,
+    recommendations and actions there are. Each recommendation carries its status as it
+    stood before the meeting; each item what is already recorded at it."""
+    items = list(meeting.items.select_related("review").order_by("number"))
+    review_ids = {item.review_id for item in items if item.review_id}
+    recommendations = _recommendations_by_review(review_ids, meeting, user)
+    organisations = list(Organisation.objects.order_by("name"))
+    bodies = _bodies_by_review(review_ids, organisations)
+    due_ids = set(AgreedAction.objects.due_at(meeting).values_list("pk", flat=True))
+    outstanding = _outstanding_before(meeting, user, due_ids)
+    later_meetings = list(
+        Meeting.objects.filter(
+            committee_id=meeting.committee_id, date__gt=meeting.date, cancelled=False
+        ).order_by("date", "start_time")
+    )
+    _add_recorded(items, meeting)
+    return RecordChoices(
+        items=items,
+        recommendations=recommendations,
+        bodies=bodies,
+        organisations=organisations,
+        later_meetings=later_meetings,
+        outstanding=outstanding,
+        due_ids=due_ids,
+    )

@@ -1,0 +1,470 @@
+"""Search across reviews, recommendations, progress updates, agreed actions, executive
+decisions and organisations, finding for each person only what they may see.
+
+The rules this module enforces:
+
+- Every result comes from a row the person may read, by the same ``visible_to`` rules the
+  pages use: no draft review (nor its recommendations) outside its council, nothing agreed,
+  decided or reported at an exempt item for those who may not see exempt items, no deleted
+  recommendation or update. A progress update is found only if it covers a recommendation
+  the person may see (its page is a 404 otherwise), and only by the words of such entries.
+- On PostgreSQL, full-text search: the query is read as web search syntax (``"a phrase"``,
+  ``or``, ``-word``); English text is stemmed ("recommendations" finds "recommendation"),
+  Welsh text (``*_cy``) is matched word for word (config ``simple``: PostgreSQL has no
+  Welsh stemmer); titles weigh more than body text and better matches come first. Each
+  vector is the expression of a GIN index (``partnerships.fulltext``, migrations
+  ``*_search_indexes``), so a search reads the index, not every row.
+- On other databases (SQLite), every word of the query must appear, in any case, somewhere
+  in a result's own fields; ``-word`` leaves out results with that word; ``or`` is ignored.
+- Organisations (a few dozen rows) are matched on every database by name, short name, any
+  alias and description, word by word: aliases are abbreviations ("LSDG") that stemming
+  cannot help, so a plain ``icontains`` is both simpler and as good.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property, reduce
+
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.core.paginator import Page, Paginator
+from django.db import connection
+from django.db.models import Exists, FloatField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce, Greatest
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from partnerships.models import Organisation
+from recommendations.models import ProgressUpdate, Recommendation, UpdateEntry
+from scrutiny.common.bilingual import localised, welsh_chosen
+from scrutiny.common.fulltext import Fields, vector
+from scrutiny.models import AgreedAction, DecisionPoint, ExecutiveDecision, Review
+
+# A query longer than this is cut here: no one types more, and a 10,000-character query
+# should cost no more than a short one.
+MAX_QUERY_LENGTH = 200
+MAX_TERMS = 12
+PER_KIND = 5  # results of each kind on the page of all kinds
+PER_PAGE = 20  # results on the page of one kind
+SNIPPET_LENGTH = 220
+
+ENGLISH, WELSH = "english", "simple"
+
+
+@dataclass(frozen=True)
+class Spec:
+    """The fields of a model that are searched: English ones and their Welsh twins."""
+
+    en: Fields
+    cy: Fields = ()
+
+    @property
+    def field_names(self) -> list[str]:
+        return [name for name, _weight in (*self.en, *self.cy)]
+
+
+# The GIN indexes of the *_search_indexes migrations are built from these same specs: change
+# one here, and write a migration that rebuilds its index.
+REVIEW = Spec(en=[("title", "A"), ("summary", "B")], cy=[("title_cy", "A"), ("summary_cy", "B")])
+RECOMMENDATION = Spec(en=[("title", "A"), ("text", "B")], cy=[("title_cy", "A"), ("text_cy", "B")])
+UPDATE = Spec(en=[("summary", "B")], cy=[("summary_cy", "B")])
+ENTRY = Spec(en=[("text", "B")], cy=[("text_cy", "B")])
+ACTION = Spec(en=[("text", "B")], cy=[("text_cy", "B")])
+DECISION = Spec(en=[("title", "A"), ("summary", "B")])
+POINT = Spec(en=[("text", "B")])
+ORGANISATION_FIELDS = ["name", "short_name", "aliases__name", "description"]
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def clean_query(raw: str) -> tuple[str, bool]:
+    """The query as searched: control characters (NUL among them) as spaces, runs of space
+    as one, at most ``MAX_QUERY_LENGTH`` characters; and whether it was cut."""
+    text = "".join(ch if ch.isprintable() else " " for ch in raw)
+    text = " ".join(text.split())
+    if len(text) <= MAX_QUERY_LENGTH:
+        return text, False
+    return text[:MAX_QUERY_LENGTH].rstrip(), True
+
+
+@dataclass(frozen=True)
+class Query:
+    """What was asked: the text, and its words to include and to leave out."""
+
+    text: str
+    include: tuple[str, ...]
+    exclude: tuple[str, ...]
+    fulltext: bool
+
+    @classmethod
+    def parse(cls, text: str, fulltext: bool | None = None) -> Query:
+        include: list[str] = []
+        exclude: list[str] = []
+        for token in text.split():
+            if token.lower() == "or":
+                continue
+            found = [w.lower() for w in _WORD.findall(token)]
+            (exclude if token.startswith("-") else include).extend(found)
+        if fulltext is None:
+            fulltext = connection.vendor == "postgresql"
+        return cls(
+            text=text,
+            include=tuple(dict.fromkeys(include))[:MAX_TERMS],
+            exclude=tuple(dict.fromkeys(exclude))[:MAX_TERMS],
+            fulltext=fulltext,
+        )
+
+    @cached_property
+    def english(self) -> SearchQuery:
+        return SearchQuery(self.text, search_type="websearch", config=ENGLISH)
+
+    @cached_property
+    def welsh(self) -> SearchQuery:
+        return SearchQuery(self.text, search_type="websearch", config=WELSH)
+
+    def words_filter(self, fields: list[str]) -> Q:
+        """Every included word in one of ``fields``, no excluded word in any of them."""
+
+        def anywhere(word: str) -> Q:
+            return reduce(lambda a, b: a | b, (Q(**{f"{f}__icontains": word}) for f in fields))
+
+        if not self.include:
+            return Q(pk__in=[])
+        condition = Q()
+        for word in self.include:
+            condition &= anywhere(word)
+        for word in self.exclude:
+            condition &= ~anywhere(word)
+        return condition
+
+    @cached_property
+    def highlight(self) -> re.Pattern | None:
+        """Words to mark in what is shown: each included word, or a word starting like it
+        (so that "recommendations" marks "recommendation", as stemming found it)."""
+        stems = {w if len(w) <= 5 else w[: max(4, len(w) - 3)] for w in self.include}
+        if not stems:
+            return None
+        alternatives = "|".join(re.escape(s) for s in sorted(stems, key=len, reverse=True))
+        return re.compile(rf"(?<!\w)(?:{alternatives})\w*", re.IGNORECASE)
+
+
+# --- Matching and ranking, per kind ------------------------------------------------------
+
+
+def matching(qs: QuerySet, spec: Spec, query: Query) -> QuerySet:
+    """The rows of ``qs`` whose own fields match ``query``."""
+    if not query.fulltext:
+        return qs.filter(query.words_filter(spec.field_names))
+    qs = qs.alias(search_en=vector(spec.en, ENGLISH))
+    condition = Q(search_en=query.english)
+    if spec.cy:
+        qs = qs.alias(search_cy=vector(spec.cy, WELSH))
+        condition |= Q(search_cy=query.welsh)
+    return qs.filter(condition)
+
+
+def rank(spec: Spec, query: Query):
+    """How well a row's own fields match (PostgreSQL only): English and Welsh added."""
+    score = SearchRank(vector(spec.en, ENGLISH), query.english)
+    if spec.cy:
+        score = score + SearchRank(vector(spec.cy, WELSH), query.welsh)
+    return score
+
+
+def _best_child_rank(children: QuerySet, spec: Spec, query: Query):
+    best = (
+        matching(children, spec, query)
+        .annotate(child_rank=rank(spec, query))
+        .order_by("-child_rank")
+        .values("child_rank")[:1]
+    )
+    return Coalesce(Subquery(best, output_field=FloatField()), Value(0.0))
+
+
+def _ordered(qs: QuerySet, score, *fallback: str) -> QuerySet:
+    return qs.annotate(rank=score).order_by("-rank", *fallback)
+
+
+def visible_entries(user) -> QuerySet:
+    """Entries ``user`` may read: of a visible update, on a visible recommendation."""
+    return UpdateEntry.objects.filter(
+        recommendation__in=Recommendation.objects.visible_to(user),
+        update__in=ProgressUpdate.objects.visible_to(user),
+    )
+
+
+def reviews(user, query: Query) -> QuerySet:
+    qs = matching(Review.objects.visible_to(user), REVIEW, query).select_related(
+        "committee__council"
+    )
+    if query.fulltext:
+        return _ordered(qs, rank(REVIEW, query), "title")
+    return qs.order_by("-report_agreed_on", "title")
+
+
+def recommendations(user, query: Query) -> QuerySet:
+    qs = matching(Recommendation.objects.visible_to(user), RECOMMENDATION, query).select_related(
+        "review"
+    )
+    if query.fulltext:
+        return _ordered(qs, rank(RECOMMENDATION, query), "review__title", "number")
+    return qs.order_by("review__title", "number")
+
+
+def updates(user, query: Query) -> QuerySet:
+    """Updates found by their summary or by what they said of a recommendation the user
+    may see."""
+    entries = visible_entries(user)
+    own = matching(ProgressUpdate.objects.all(), UPDATE, query).values("pk")
+    # Matched on the bare table first (its index), then kept only if visible.
+    by_entry = entries.filter(
+        pk__in=matching(UpdateEntry.all_objects.all(), ENTRY, query).values("pk")
+    ).values("update_id")
+    qs = (
+        ProgressUpdate.objects.visible_to(user)
+        .filter(Exists(entries.filter(update=OuterRef("pk"))))
+        .filter(Q(pk__in=own) | Q(pk__in=by_entry))
+        .select_related("organisation")
+        .prefetch_related(
+            Prefetch(
+                "entries",
+                queryset=entries.select_related("recommendation").order_by(
+                    "recommendation__number"
+                ),
+                to_attr="visible_entries",
+            )
+        )
+    )
+    if query.fulltext:
+        score = Greatest(
+            Coalesce(rank(UPDATE, query), Value(0.0)),
+            _best_child_rank(entries.filter(update=OuterRef("pk")), ENTRY, query),
+        )
+        return _ordered(qs, score, "-given_on", "-pk")
+    return qs.order_by("-given_on", "-pk")
+
+
+def actions(user, query: Query) -> QuerySet:
+    qs = matching(AgreedAction.objects.visible_to(user), ACTION, query).select_related(
+        "meeting__committee"
+    )
+    if query.fulltext:
+        return _ordered(qs, rank(ACTION, query), "-meeting__date", "-pk")
+    return qs.order_by("-meeting__date", "-pk")
+
+
+def decisions(user, query: Query) -> QuerySet:
+    """Decisions found by their title and summary or by one of their resolutions or
+    reasons."""
+    own = matching(ExecutiveDecision.objects.all(), DECISION, query).values("pk")
+    by_point = matching(DecisionPoint.objects.all(), POINT, query).values("decision_id")
+    qs = (
+        ExecutiveDecision.objects.visible_to(user)
+        .filter(Q(pk__in=own) | Q(pk__in=by_point))
+        .select_related("decided_by")
+        .prefetch_related("points")
+    )
+    if query.fulltext:
+        score = Greatest(
+            Coalesce(rank(DECISION, query), Value(0.0)),
+            _best_child_rank(DecisionPoint.objects.filter(decision=OuterRef("pk")), POINT, query),
+        )
+        return _ordered(qs, score, "-decided_on", "minute_number")
+    return qs.order_by("-decided_on", "minute_number")
+
+
+def organisations(user, query: Query) -> QuerySet:
+    """Organisations by name, short name, alias or description (every database). An exact
+    name, short name or alias comes first."""
+    matched = Organisation.objects.filter(query.words_filter(ORGANISATION_FIELDS)).values("pk")
+    exact = Organisation.objects.matching(query.text).filter(pk=OuterRef("pk"))
+    return (
+        Organisation.objects.filter(pk__in=matched)
+        .annotate(exact=Exists(exact))
+        .prefetch_related("aliases")
+        .order_by("-exact", "name")
+    )
+
+
+# --- What a result shows -----------------------------------------------------------------
+
+
+def highlighted(text: str, pattern: re.Pattern | None) -> SafeString:
+    """``text`` escaped, with each match of ``pattern`` in <mark>: what anyone typed or
+    stored is never markup."""
+    if pattern is None:
+        return escape(text)
+    out, last = [], 0
+    for match in pattern.finditer(text):
+        out.append(escape(text[last : match.start()]))
+        out.append(f"<mark>{escape(match.group())}</mark>")
+        last = match.end()
+    out.append(escape(text[last:]))
+    return mark_safe("".join(out))  # noqa: S308 (every piece escaped above)
+
+
+def snippet(candidates: list[str], pattern: re.Pattern | None) -> SafeString:
+    """A piece of the first candidate text that contains a match, around the match (else
+    the start of the first non-empty one), highlighted."""
+    texts = [" ".join(t.split()) for t in candidates if t and t.strip()]
+    for text in texts:
+        found = pattern.search(text) if pattern else None
+        if found is None:
+            continue
+        start = max(0, found.start() - SNIPPET_LENGTH // 3)
+        if start:
+            space = text.find(" ", start)
+            start = space + 1 if 0 <= space < found.start() else start
+        end = min(len(text), start + SNIPPET_LENGTH)
+        if end < len(text):
+            space = text.rfind(" ", found.end(), end)
+            end = space if space > 0 else end
+        piece = highlighted(text[start:end], pattern)
+        return mark_safe(("…" if start else "") + piece + ("…" if end < len(text) else ""))
+    if not texts:
+        return mark_safe("")
+    first = texts[0]
+    if len(first) > SNIPPET_LENGTH:
+        return mark_safe(escape(first[:SNIPPET_LENGTH].rsplit(" ", 1)[0]) + "…")
+    return escape(first)
+
+
+def _in_language(english: list[str], welsh: list[str]) -> list[str]:
+    return [*welsh, *english] if welsh_chosen() else [*english, *welsh]
+
+
+@dataclass
+class Hit:
+    """One result: what it is called, where it is, a line about it and a snippet."""
+
+    title: SafeString
+    url: str
+    meta: str
+    snippet: SafeString
+
+
+def review_hit(review: Review, pattern) -> Hit:
+    council = review.committee.council
+    return Hit(
+        title=highlighted(localised(review, "title"), pattern),
+        url=review.get_absolute_url(),
+        meta=f"{review.committee.name}, {council.short_name or council.name}",
+        snippet=snippet(
+            _in_language([review.summary, review.title], [review.summary_cy, review.title_cy]),
+            pattern,
+        ),
+    )
+
+
+def recommendation_hit(rec: Recommendation, pattern) -> Hit:
+    heading = localised(rec, "title") or rec.heading
+    return Hit(
+        title=highlighted(f"{rec.number}. {heading}", pattern),
+        url=rec.get_absolute_url(),
+        meta=gettext("Review: %(review)s") % {"review": localised(rec.review, "title")},
+        snippet=snippet(_in_language([rec.text, rec.title], [rec.text_cy, rec.title_cy]), pattern),
+    )
+
+
+def update_hit(update: ProgressUpdate, pattern) -> Hit:
+    entries = [
+        gettext("Recommendation %(number)s: %(text)s")
+        % {"number": e.recommendation.number, "text": text}
+        for e in update.visible_entries
+        for text in _in_language([e.text], [e.text_cy])
+        if text
+    ]
+    return Hit(
+        title=highlighted(update.name, None),
+        url=update.get_absolute_url(),
+        meta=update.given_by,
+        snippet=snippet(_in_language([update.summary], [update.summary_cy]) + entries, pattern),
+    )
+
+
+def action_hit(action: AgreedAction, pattern) -> Hit:
+    return Hit(
+        title=highlighted(gettext("Agreed at %(meeting)s") % {"meeting": action.meeting}, None),
+        url=action.get_absolute_url(),
+        meta=action.meeting.committee.name,
+        snippet=snippet(_in_language([action.text], [action.text_cy]), pattern),
+    )
+
+
+def decision_hit(decision: ExecutiveDecision, pattern) -> Hit:
+    points = [p.text for p in decision.points.all()]
+    return Hit(
+        title=highlighted(f"{decision.minute_number} {decision.title}", pattern),
+        url=decision.get_absolute_url(),
+        meta=gettext("Decided by %(committee)s") % {"committee": decision.decided_by.name},
+        snippet=snippet([decision.summary, *points, decision.title], pattern),
+    )
+
+
+def organisation_hit(org: Organisation, pattern) -> Hit:
+    aliases = ", ".join(a.name for a in org.aliases.all())
+    also = gettext("Also known as %(names)s.") % {"names": aliases} if aliases else ""
+    return Hit(
+        title=highlighted(org.label, pattern),
+        url=org.get_absolute_url(),
+        meta=org.get_kind_display(),
+        snippet=snippet([org.description, also], pattern),
+    )
+
+
+@dataclass(frozen=True)
+class Kind:
+    key: str
+    label: str
+    find: Callable[..., QuerySet]
+    hit: Callable[..., Hit]
+
+
+KINDS = [
+    Kind("recommendations", _("Recommendations"), recommendations, recommendation_hit),
+    Kind("reviews", _("Reviews"), reviews, review_hit),
+    Kind("updates", _("Progress updates"), updates, update_hit),
+    Kind("actions", _("Agreed actions"), actions, action_hit),
+    Kind("decisions", _("Executive decisions"), decisions, decision_hit),
+    Kind("organisations", _("Organisations"), organisations, organisation_hit),
+]
+KIND_KEYS = [k.key for k in KINDS]
+
+
+@dataclass
+class Group:
+    """The results of one kind: how many in all, and those shown."""
+
+    key: str
+    label: str
+    count: int
+    hits: list[Hit] = field(default_factory=list)
+    page: Page | None = None
+
+    @property
+    def has_more(self) -> bool:
+        return self.page is None and self.count > len(self.hits)
+
+
+def search(user, text: str, *, kind: str | None = None, page=1) -> list[Group]:
+    """The results for ``text`` that ``user`` may see, by kind: the first ``PER_KIND`` of
+    each kind, or, given ``kind``, one page of that kind alone."""
+    query = Query.parse(text)
+    groups = []
+    for each in KINDS:
+        if kind and each.key != kind:
+            continue
+        qs = each.find(user, query)
+        if kind:
+            page_obj = Paginator(qs, PER_PAGE).get_page(page)
+            hits = [each.hit(obj, query.highlight) for obj in page_obj.object_list]
+            groups.append(Group(each.key, each.label, page_obj.paginator.count, hits, page_obj))
+        else:
+            count = qs.count()
+            hits = [each.hit(obj, query.highlight) for obj in qs[:PER_KIND]] if count else []
+            groups.append(Group(each.key, each.label, count, hits))
+    return groups

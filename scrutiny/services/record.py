@@ -1,0 +1,315 @@
+"""Recording what happened at a meeting, all or nothing."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
+from simple_history.utils import bulk_update_with_history
+
+from partnerships.models import Organisation
+from recommendations.models import ProgressUpdate
+from recommendations.services import EntryInput, update_create
+from scrutiny.common.locking import move_versions_on
+from scrutiny.models import (
+    AgendaItem,
+    AgreedAction,
+    Meeting,
+)
+
+
+@dataclass(frozen=True)
+class UpdateRecord:
+    """An update given at an agenda item: who gave it, how, and what it said of each
+    recommendation it covered."""
+
+    kind: str
+    organisation: Organisation
+    given_by_role: str
+    entries: Sequence[EntryInput]
+    given_by_name: str = ""
+    summary: str = ""
+
+
+@dataclass(frozen=True)
+class ActionRecord:
+    """An action the committee agreed at an item: due by a date, at a later meeting of the
+    committee, or (neither) "at a future meeting"."""
+
+    text: str
+    falls_to: str = ""
+    falls_to_organisation: Organisation | None = None
+    due_on: datetime.date | None = None
+    due_meeting: Meeting | None = None
+
+
+@dataclass(frozen=True)
+class ItemRecord:
+    """What happened at one agenda item: updates given, actions agreed, and the earlier
+    actions the item delivered."""
+
+    item: AgendaItem
+    updates: Sequence[UpdateRecord] = ()
+    actions: Sequence[ActionRecord] = ()
+    delivered: Sequence[AgreedAction] = ()
+
+
+@dataclass(frozen=True)
+class RecordResult:
+    """What ``meeting_record`` saved."""
+
+    updates: list[ProgressUpdate]
+    actions: list[AgreedAction]
+    delivered: list[AgreedAction]
+    entry_count: int
+
+    def summary(self) -> str:
+        """What was recorded, as the success message says it: "Recorded 1 update covering
+        8 recommendations, 1 agreed action, 1 action delivered"."""
+
+        parts = []
+        if self.updates:
+            n, covered = len(self.updates), self.entry_count
+            recommendations = ngettext(
+                "%(count)s recommendation", "%(count)s recommendations", covered
+            ) % {"count": covered}
+            parts.append(
+                ngettext(
+                    "%(count)s update covering %(recommendations)s",
+                    "%(count)s updates covering %(recommendations)s",
+                    n,
+                )
+                % {"count": n, "recommendations": recommendations}
+            )
+        if self.actions:
+            n = len(self.actions)
+            parts.append(
+                ngettext("%(count)s agreed action", "%(count)s agreed actions", n) % {"count": n}
+            )
+        if self.delivered:
+            n = len(self.delivered)
+            parts.append(
+                ngettext("%(count)s action delivered", "%(count)s actions delivered", n)
+                % {"count": n}
+            )
+        return gettext("Recorded %(what)s") % {"what": ", ".join(parts)}
+
+
+NOTHING_TO_RECORD = _(
+    "Nothing to record: say what was reported on a recommendation, add an action the "
+    "committee agreed, or tick an action an item delivered."
+)
+
+
+def _at_item(number: int, message: str) -> str:
+    """A message about a recommendation, placed at its item: "Item 7, recommendation 10: ..."."""
+    return gettext("Item %(number)s, %(message)s") % {
+        "number": number,
+        "message": f"{message[:1].lower()}{message[1:]}",
+    }
+
+
+def _action_errors(action: ActionRecord, meeting: Meeting) -> list[str]:
+    errors = []
+    if not action.text.strip():
+        errors.append(gettext("enter what the committee agreed"))
+    if action.due_on and action.due_meeting:
+        errors.append(gettext("choose a due date or a meeting, not both"))
+    if action.due_on and action.due_on < meeting.date:
+        errors.append(gettext("the due date must be on or after the meeting that agreed it"))
+    if action.due_meeting and (
+        action.due_meeting.committee_id != meeting.committee_id
+        or action.due_meeting.date <= meeting.date
+    ):
+        errors.append(gettext("choose a later meeting of the committee"))
+    return errors
+
+
+def meeting_record(*, meeting: Meeting, user, items: Sequence[ItemRecord]) -> RecordResult:
+    """Record what happened at a meeting, item by item, all or nothing: the updates given
+    (each through ``update_create``, which checks its own rules), the actions the committee
+    agreed, and the earlier actions the meeting received (delivered on its date, at it).
+
+    Rules: only democratic services of the committee's council (and administrators) may
+    record (PermissionDenied); the meeting has taken place and was not cancelled; there is
+    something to record; each item is on the meeting's agenda; an update speaks only of
+    recommendations of its item's review; a new action says what was agreed and is due by a
+    date on or after the meeting, or at a later meeting of the committee; an action marked
+    delivered is the committee's, still outstanding, agreed at an earlier meeting, and
+    ticked at one item only. Every broken rule is collected into one ValidationError, keyed
+    ``item-<number>`` for an item's own (NON_FIELD_ERRORS for the rest), and then nothing is
+    saved.
+    """
+    if not (user.is_authenticated and user.manages_council(meeting.committee.council_id)):
+        raise PermissionDenied(
+            gettext("Only the council's democratic services can record a meeting.")
+        )
+    errors: dict[str, list[str]] = {}
+
+    def fail(message: str, item: AgendaItem | None = None) -> None:
+        errors.setdefault(f"item-{item.number}" if item else NON_FIELD_ERRORS, []).append(message)
+
+    if meeting.cancelled:
+        fail(gettext("This meeting was cancelled, so nothing can be recorded at it."))
+    if meeting.date > timezone.localdate():
+        fail(gettext("This meeting has not taken place yet: record what happened once it has."))
+    if not any(r.updates or r.actions or r.delivered for r in items):
+        fail(str(NOTHING_TO_RECORD))
+    if errors:
+        raise ValidationError(errors)
+
+    updates: list[ProgressUpdate] = []
+    actions: list[AgreedAction] = []
+    entry_count = 0
+    with transaction.atomic():
+        for record in items:
+            item = record.item
+            if item.meeting_id != meeting.pk:
+                fail(
+                    gettext("Item %(number)s (%(title)s) is not on this meeting's agenda.")
+                    % {"number": item.number, "title": item.title}
+                )
+                continue
+            for update in record.updates:
+                strangers = [
+                    e.recommendation.number
+                    for e in update.entries
+                    if item.review_id is None or e.recommendation.review_id != item.review_id
+                ]
+                for number in strangers:
+                    fail(
+                        gettext(
+                            "Item %(item)s: recommendation %(number)s is not one of the review "
+                            "this item reports on."
+                        )
+                        % {"item": item.number, "number": number},
+                        item,
+                    )
+                unsaid = [e.recommendation.number for e in update.entries if not e.text.strip()]
+                for number in unsaid:
+                    fail(
+                        gettext("Item %(item)s, recommendation %(number)s: say what was said.")
+                        % {"item": item.number, "number": number},
+                        item,
+                    )
+                if strangers or unsaid:
+                    continue
+                try:
+                    created = update_create(
+                        recorded_by=user,
+                        given_on=meeting.date,
+                        kind=update.kind,
+                        organisation=update.organisation,
+                        given_by_role=update.given_by_role,
+                        given_by_name=update.given_by_name,
+                        item=item,
+                        summary=update.summary,
+                        entries=list(update.entries),
+                        reason="Recorded on the meeting record screen",
+                    )
+                except ValidationError as error:
+                    for message in error.messages:
+                        fail(_at_item(item.number, message), item)
+                else:
+                    updates.append(created)
+                    entry_count += len(update.entries)
+            for row, action in enumerate(record.actions, start=1):
+                problems = _action_errors(action, meeting)
+                for problem in problems:
+                    fail(
+                        gettext("Item %(item)s, agreed action %(row)s: %(problem)s.")
+                        % {"item": item.number, "row": row, "problem": problem},
+                        item,
+                    )
+                if not problems:
+                    actions.append(
+                        AgreedAction.objects.create(
+                            meeting=meeting,
+                            item=item,
+                            review=item.review,
+                            text=action.text.strip(),
+                            falls_to=action.falls_to.strip(),
+                            falls_to_organisation=action.falls_to_organisation,
+                            due_on=action.due_on,
+                            due_meeting=action.due_meeting,
+                        )
+                    )
+        delivered = _deliver(meeting, items, fail, user)
+        if errors:
+            # Raised inside the transaction, so that whatever was written is rolled back.
+            raise ValidationError(errors)
+    return RecordResult(
+        updates=updates, actions=actions, delivered=delivered, entry_count=entry_count
+    )
+
+
+def _deliver(meeting: Meeting, items: Sequence[ItemRecord], fail, user) -> list[AgreedAction]:
+    """Mark the actions ticked at the meeting's items delivered at it, after checking each
+    (locked, so that two people recording at once cannot both deliver it) and that each is
+    still the version the caller read: one someone else changed since is refused. Each
+    delivered action's version moves on, so an edit form opened before conflicts."""
+    seen = {a.pk: a.version for r in items for a in r.delivered}
+    ticked = [(r.item, a.pk) for r in items for a in r.delivered]
+    if not ticked:
+        return []
+    current = {
+        a.pk: a
+        for a in AgreedAction.objects.select_for_update(of=("self",))
+        .select_related("meeting")
+        .filter(pk__in={pk for _, pk in ticked})
+    }
+    done: set[int] = set()
+    good: list[AgreedAction] = []
+    for item, pk in ticked:
+        action = current.get(pk)
+        words = {"item": item.number, "action": action}
+        if action is None or action.meeting.committee_id != meeting.committee_id:
+            fail(
+                gettext("Item %(item)s: that action is not one of this committee's.") % words, item
+            )
+        elif action.version != seen[pk]:
+            fail(
+                gettext(
+                    "Item %(item)s: “%(action)s” was changed by someone else after this page "
+                    "was opened: check it and tick it again if it was delivered."
+                )
+                % words,
+                item,
+            )
+        elif action.delivered_on is not None:
+            fail(gettext("Item %(item)s: “%(action)s” has already been delivered.") % words, item)
+        elif action.meeting.date >= meeting.date:
+            fail(
+                gettext("Item %(item)s: “%(action)s” was not agreed before this meeting.") % words,
+                item,
+            )
+        elif pk in done:
+            fail(
+                gettext("Item %(item)s: “%(action)s” is ticked at more than one item.") % words,
+                item,
+            )
+        else:
+            good.append(action)
+        done.add(pk)
+    # Locked above; on SQLite, which cannot lock a row, this check is what stops a race.
+    for action in move_versions_on(good):
+        fail(
+            gettext("“%(record)s” was changed by someone else just now: try again.")
+            % {"record": action}
+        )
+    for action in good:
+        action.delivered_on, action.delivered_meeting = meeting.date, meeting
+    bulk_update_with_history(
+        good,
+        AgreedAction,
+        ["delivered_on", "delivered_meeting"],
+        default_user=user,
+        default_change_reason="Delivered at the meeting",
+    )
+    return good

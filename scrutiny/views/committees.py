@@ -1,0 +1,72 @@
+"""Committees: the list, a committee's page, and adding or changing one."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.views.decorators.http import require_safe
+
+from scrutiny.common.pages import save_form_page
+from scrutiny.forms import CommitteeForm
+from scrutiny.models import Committee
+from scrutiny.permissions import can_add_committee, can_manage_council, refuse_unless
+from scrutiny.selectors.committees import committee_page, committees_with_next_meeting
+from scrutiny.views._common import bound, require_manager
+
+
+@require_safe
+def committee_list(request):
+    """Every committee, grouped by council, with its next meeting."""
+    return render(
+        request,
+        "scrutiny/committee_list.html",
+        {
+            "committees": committees_with_next_meeting(timezone.localdate()),
+            "can_create": can_add_committee(request.user),
+        },
+    )
+
+
+@require_safe
+def committee_detail(request, pk: int):
+    """A committee's page is public; its draft reviews and exempt business are not."""
+    user = request.user
+    committee = get_object_or_404(Committee.objects.select_related("council"), pk=pk)
+    return render(
+        request,
+        "scrutiny/committee_detail.html",
+        {
+            "committee": committee,
+            **committee_page(committee, user, timezone.localdate()),
+            "can_manage": can_manage_council(user, committee.council_id),
+        },
+    )
+
+
+@login_required
+def committee_create(request):
+    refuse_unless(
+        can_add_committee(request.user), gettext("Only democratic services can add committees.")
+    )
+    form = CommitteeForm(bound(request), user=request.user)
+    return save_form_page(
+        request,
+        form,
+        "scrutiny/committee_form.html",
+        {"committee": None},
+        lambda obj: gettext("%(committee)s added") % {"committee": obj},
+    )
+
+
+@login_required
+def committee_edit(request, pk: int):
+    committee = get_object_or_404(Committee.objects.select_related("council"), pk=pk)
+    require_manager(request.user, committee.council_id)
+    form = CommitteeForm(bound(request), instance=committee, user=request.user)
+    return save_form_page(
+        request,
+        form,
+        "scrutiny/committee_form.html",
+        {"committee": committee},
+        lambda obj: gettext("%(committee)s saved") % {"committee": obj},
+    )
