@@ -36,7 +36,7 @@ from scrutiny.models import (
 )
 from scrutiny.selectors.due import flag_slips, held_dates
 from scrutiny.selectors.meetings import MeetingBusiness, meeting_business
-from scrutiny.selectors.trackers import tracked_recommendations, with_latest_update  # noqa: F401
+from scrutiny.selectors.trackers import tracked_recommendations
 
 
 @dataclass
