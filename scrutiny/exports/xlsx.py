@@ -46,43 +46,35 @@ def _sheet_title(title: str) -> str:
     return re.sub(r"[\[\]:*?/\\]", " ", title).strip()[:31].strip() or gettext("Tracker")
 
 
-def tracker_xlsx(tracker: ReviewTracker) -> bytes:
-    """The tracker as a spreadsheet: one row per recommendation, real dates, a bold frozen
-    header row with filters, wrapped text."""
-    from openpyxl import Workbook
+def _tracker_row(rec) -> list:
+    """One recommendation's cells, text cleaned of what XML cannot hold."""
+    bodies = ", ".join(b.name for b in rec.responsible_bodies.all())
+    latest = localised(rec, "latest_update_text")
+    if latest and rec.latest_update_exempt:
+        latest = gettext("EXEMPT – not for publication. %(update)s") % {"update": latest}
+    title, text = localised(rec, "title"), localised(rec, "text")
+    row = [
+        rec.number,
+        f"{title}\n{text}" if title else text,
+        rec.get_response_display(),
+        rec.response_text,
+        rec.lead_officer,
+        bodies,
+        rec.current_target_date,
+        str(Status(rec.status).label),  # a lazy translation, which openpyxl refuses
+        rec.status_since,
+        latest,
+        rec.last_update_on,
+    ]
+    return [_xlsx_text(v) if isinstance(v, str) else v for v in row]
+
+
+def _style(sheet) -> None:
+    """Wrapped text, real dates, text never a formula, a bold frozen header row with
+    filters, and each column's width."""
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _sheet_title(localised(tracker.review, "title"))
-    workbook.properties.title = _xlsx_text(tracker.title)
-    workbook.properties.creator = _xlsx_text(tracker.author)
-    workbook.properties.subject = _xlsx_text(
-        f"{tracker.review.committee.name}, {tracker.council.name}"
-    )
-    # str(): openpyxl refuses lazy translations.
-    sheet.append([str(name) for name, _width in TRACKER_COLUMNS])
-    for rec in tracker.recommendations:
-        bodies = ", ".join(b.name for b in rec.responsible_bodies.all())
-        latest = localised(rec, "latest_update_text")
-        if latest and rec.latest_update_exempt:
-            latest = gettext("EXEMPT – not for publication. %(update)s") % {"update": latest}
-        title, text = localised(rec, "title"), localised(rec, "text")
-        row = [
-            rec.number,
-            f"{title}\n{text}" if title else text,
-            rec.get_response_display(),
-            rec.response_text,
-            rec.lead_officer,
-            bodies,
-            rec.current_target_date,
-            str(Status(rec.status).label),  # a lazy translation, which openpyxl refuses
-            rec.status_since,
-            latest,
-            rec.last_update_on,
-        ]
-        sheet.append([_xlsx_text(v) if isinstance(v, str) else v for v in row])
     wrap = Alignment(wrap_text=True, vertical="top")
     for row in sheet.iter_rows():
         for cell in row:
@@ -99,6 +91,26 @@ def tracker_xlsx(tracker: ReviewTracker) -> bytes:
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
+
+
+def tracker_xlsx(tracker: ReviewTracker) -> bytes:
+    """The tracker as a spreadsheet: one row per recommendation, real dates, a bold frozen
+    header row with filters, wrapped text."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = _sheet_title(localised(tracker.review, "title"))
+    workbook.properties.title = _xlsx_text(tracker.title)
+    workbook.properties.creator = _xlsx_text(tracker.author)
+    workbook.properties.subject = _xlsx_text(
+        f"{tracker.review.committee.name}, {tracker.council.name}"
+    )
+    # str(): openpyxl refuses lazy translations.
+    sheet.append([str(name) for name, _width in TRACKER_COLUMNS])
+    for rec in tracker.recommendations:
+        sheet.append(_tracker_row(rec))
+    _style(sheet)
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()

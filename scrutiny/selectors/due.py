@@ -254,8 +254,24 @@ def work_programme(committee: Committee, user, today: datetime.date | None = Non
         )
     )
     rows = [ProgrammeMeeting(meeting=m, items=m.agenda) for m in meetings]
+    actions = _place_actions(committee, user, rows, today)
+    next_due = _place_recommendations(committee, user, rows, today)
+    unplaced = _by_review(next_due, rows[0].items if rows else [])
+    return Programme(
+        committee=committee,
+        meetings=rows,
+        unplaced_actions=[a for a in actions if a.due_meeting_id is None],
+        unplaced_reviews=[r for r in unplaced if r.item is None],
+        due_by=meetings[0].date if meetings else today,
+    )
 
-    # One query: every outstanding action, with whether it is due at each meeting to come.
+
+def _place_actions(
+    committee: Committee, user, rows: list[ProgrammeMeeting], today: datetime.date
+) -> list[AgreedAction]:
+    """Every outstanding action of the committee, each added to the first meeting to come
+    it falls due at (one query, however many meetings)."""
+    meetings = [row.meeting for row in rows]
     actions = (
         AgreedAction.objects.visible_to(user).outstanding().filter(meeting__committee=committee)
     )
@@ -273,8 +289,15 @@ def work_programme(committee: Committee, user, today: datetime.date | None = Non
             row = rows[first]
             action.item_here = _action_item(row.items, action, row.meeting)
             row.actions.append(action)
+    return actions
 
-    due_by = meetings[0].date if meetings else today
+
+def _place_recommendations(
+    committee: Committee, user, rows: list[ProgrammeMeeting], today: datetime.date
+) -> list[Recommendation]:
+    """Add each recommendation due by the last meeting to come to the first it is due at;
+    return those due by the next meeting (by today when none is planned)."""
+    meetings = [row.meeting for row in rows]
     if meetings:
         due = meetings[-1].recommendations_due(user)
     else:
@@ -299,14 +322,7 @@ def work_programme(committee: Committee, user, today: datetime.date | None = Non
             next_due.append(rec)
     for row, recs in zip(rows, by_meeting, strict=True):
         row.reviews = _by_review(recs, row.items)
-    unplaced = _by_review(next_due, rows[0].items if rows else [])
-    return Programme(
-        committee=committee,
-        meetings=rows,
-        unplaced_actions=[a for a in actions if a.due_meeting_id is None],
-        unplaced_reviews=[r for r in unplaced if r.item is None],
-        due_by=due_by,
-    )
+    return next_due
 
 
 def updates_owed(user, today: datetime.date | None = None) -> list[Recommendation]:

@@ -8,7 +8,7 @@ from django.db.models.functions import Coalesce
 from recommendations.models import Recommendation
 from recommendations.permissions import loggable_filter
 from scrutiny.models import AgreedAction, Committee, Meeting, Review
-from scrutiny.selectors.common import hide_unseen_reviews, status_rows
+from scrutiny.selectors.common import hide_unseen_reviews, status_rows, with_action_flags
 from scrutiny.selectors.due import updates_owed
 
 HOME_LIST_LIMIT = 10
@@ -30,13 +30,13 @@ def actions_overdue(user, today: datetime.date) -> dict:
     due at, longest overdue first, and how many there are."""
     overdue = AgreedAction.objects.visible_to(user).overdue(today)
     shown = list(
-        overdue.select_related(
+        with_action_flags(overdue, today)
+        .select_related(
             "meeting__committee__council", "item", "review", "falls_to_organisation", "due_meeting"
-        ).order_by(Coalesce("due_meeting__date", "due_on"), "id")[:HOME_LIST_LIMIT]
+        )
+        .order_by(Coalesce("due_meeting__date", "due_on"), "id")[:HOME_LIST_LIMIT]
     )
     hide_unseen_reviews(shown, user)
-    for action in shown:
-        action.overdue = True
     return {"actions_overdue": shown, "actions_overdue_count": overdue.count()}
 
 

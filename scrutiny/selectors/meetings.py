@@ -1,92 +1,138 @@
 """A meeting as a reader sees it: its agenda, what was reported and decided at each item,
-the reviews it tracked and the actions it agreed, received and delivered."""
+the reviews it tracked and the actions it agreed, received and delivered. One read
+(``meeting_business``) serves both the meeting's page and its pack."""
+
+from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Prefetch, Q
 
-from recommendations.models import ProgressUpdate, Recommendation
+from recommendations.models import ProgressUpdate
 from scrutiny.models import AgendaItem, AgreedAction, ExecutiveDecision, Meeting, Review
 from scrutiny.selectors.common import BEFORE_EVERYTHING, hide_unseen_reviews, with_action_flags
+from scrutiny.selectors.decisions import points_prefetch, split_points
+from scrutiny.selectors.trackers import tracked_recommendations
 from scrutiny.visibility import sees_exempt_of
 
 
-def _agenda(meeting: Meeting, user, sees_exempt: bool) -> list[AgendaItem]:
-    """Every item, exempt ones ``hidden`` from those who may not see them, each with the
-    updates given and decisions referred at it. A public item may report on a draft review:
-    the item shows, the review's title not."""
-    items = list(
-        meeting.items.select_related("review")
-        .annotate(
-            review_seen=Exists(Review.objects.visible_to(user).filter(pk=OuterRef("review_id")))
-        )
-        .order_by("number")
+@dataclass
+class MeetingBusiness:
+    """A meeting's business as one reader may see it.
+
+    ``items`` is the whole agenda in order: each item ``hidden`` when it is exempt and the
+    reader may not see exempt items, with ``given_updates`` (the updates given at it) and
+    ``referred_decisions`` (each with ``resolutions`` and ``reasons``); an item's ``review``
+    is None when the item is hidden or the review is a draft the reader may not see.
+    ``reviews`` are the reviews on the agenda or reported on at it that the reader may see,
+    by pk in title order, each with ``tracked``: its recommendations as at the meeting, with
+    their latest update and (``previous_`` names) their status as at the previous meeting.
+    ``actions`` are those agreed at the meeting, placed at it, due at it
+    (``AgreedAction.objects.due_at``, flagged ``due_here``) or delivered at it, in agenda
+    order, each ``overdue`` as at today and without the link to a draft review the reader
+    may not see.
+    """
+
+    meeting: Meeting
+    previous: Meeting | None
+    sees_exempt: bool
+    items: list[AgendaItem]
+    reviews: dict[int, Review]
+    actions: list[AgreedAction]
+
+    @property
+    def visible_items(self) -> list[AgendaItem]:
+        return [item for item in self.items if not item.hidden]
+
+
+def _tracked_reviews(meeting: Meeting, viewer, items, updates, previous) -> dict[int, Review]:
+    """The reviews of the visible items and of the updates given at them."""
+    ids = {item.review_id for item in items if item.review_id and not item.hidden}
+    ids |= {entry.recommendation.review_id for u in updates for entry in u.entries.all()}
+    since = previous.date if previous else BEFORE_EVERYTHING
+    tracked = tracked_recommendations(as_at=meeting.date, user=viewer, since=since)
+    reviews = (
+        Review.objects.visible_to(viewer)
+        .filter(pk__in=ids)
+        .prefetch_related(Prefetch("recommendations", queryset=tracked, to_attr="tracked"))
+        .order_by("title")
     )
-    updates = ProgressUpdate.objects.given_at(meeting, user)
+    return {review.pk: review for review in reviews}
+
+
+def _actions(meeting: Meeting, viewer) -> list[AgreedAction]:
+    due_here = AgreedAction.objects.due_at(meeting).filter(pk=OuterRef("pk"))
+    actions = list(
+        with_action_flags(AgreedAction.objects.visible_to(viewer))
+        .filter(
+            Q(meeting=meeting)
+            | Q(due_meeting=meeting)
+            | Q(delivered_meeting=meeting)
+            | Q(pk__in=AgreedAction.objects.due_at(meeting).values("pk"))
+        )
+        .annotate(due_here=Exists(due_here))
+        .select_related(
+            "meeting", "item", "review", "falls_to_organisation", "due_meeting", "delivered_meeting"
+        )
+        .order_by("item__number", "id")
+    )
+    hide_unseen_reviews(actions, viewer)
+    return actions
+
+
+def meeting_business(meeting: Meeting, viewer) -> MeetingBusiness:
+    """The meeting as ``viewer`` may see it, in a fixed number of queries however much
+    business it has. ``meeting`` should have ``committee__council`` selected."""
+    sees_exempt = sees_exempt_of(viewer, meeting.committee.council_id)
+    previous = meeting.previous()
+    items = list(meeting.items.select_related("review").order_by("number"))
+    updates = list(ProgressUpdate.objects.given_at(meeting, viewer))
     decisions = (
-        ExecutiveDecision.objects.visible_to(user)
+        ExecutiveDecision.objects.visible_to(viewer)
         .filter(referred_to_item__meeting=meeting)
         .select_related("decided_by")
+        .prefetch_related(points_prefetch())
+        .order_by("-decided_on", "minute_number")
     )
     by_item: dict[int, dict[str, list]] = {i.pk: {"updates": [], "decisions": []} for i in items}
     for update in updates:
         by_item[update.item_id]["updates"].append(update)
     for decision in decisions:
-        by_item[decision.referred_to_item_id]["decisions"].append(decision)
+        by_item[decision.referred_to_item_id]["decisions"].append(split_points(decision))
     for item in items:
         item.hidden = item.exempt and not sees_exempt
         item.given_updates = by_item[item.pk]["updates"]
         item.referred_decisions = by_item[item.pk]["decisions"]
-        if item.hidden or not item.review_seen:
+    reviews = _tracked_reviews(meeting, viewer, items, updates, previous)
+    for item in items:
+        if item.hidden or item.review_id not in reviews:
+            # A public item may report on a draft review: the item shows, the review not.
             item.review = None
-    return items
-
-
-def _tracked_reviews(meeting: Meeting, user, since):
-    """The reviews on the agenda or reported on at the meeting, each with ``tracked``: its
-    recommendations as they stood at the meeting and (``previous_``) at ``since``."""
-    visible_items = AgendaItem.objects.visible_to(user).filter(meeting=meeting)
-    reported = Recommendation.objects.filter(
-        entries__update__in=ProgressUpdate.objects.visible_to(user).filter(item__meeting=meeting)
-    )
-    tracked = (
-        Recommendation.objects.with_status(as_at=meeting.date, user=user)
-        .with_status(as_at=since, user=user, prefix="previous_")
-        .prefetch_related("responsible_bodies")
-        .order_by("number")
-    )
-    return (
-        Review.objects.visible_to(user)
-        .filter(
-            Q(pk__in=visible_items.filter(review__isnull=False).values("review_id"))
-            | Q(pk__in=reported.values("review_id"))
-        )
-        .prefetch_related(Prefetch("recommendations", queryset=tracked, to_attr="tracked"))
-        .order_by("title")
+    return MeetingBusiness(
+        meeting=meeting,
+        previous=previous,
+        sees_exempt=sees_exempt,
+        items=items,
+        reviews=reviews,
+        actions=_actions(meeting, viewer),
     )
 
 
-def _actions(meeting: Meeting, user) -> dict:
-    """The actions agreed at the meeting, due at it and delivered at it, flagged when
-    overdue now."""
-    actions = with_action_flags(AgreedAction.objects.visible_to(user)).select_related(
-        "meeting", "item", "review", "falls_to_organisation", "due_meeting", "delivered_meeting"
-    )
-    agreed = list(actions.filter(meeting=meeting).order_by("item__number", "id"))
-    due_here = list(actions.filter(due_meeting=meeting).order_by("meeting__date", "id"))
-    delivered_here = list(actions.filter(delivered_meeting=meeting).order_by("meeting__date", "id"))
-    hide_unseen_reviews(agreed + due_here + delivered_here, user)
-    return {"agreed": agreed, "due_here": due_here, "delivered_here": delivered_here}
+def _by_meeting_date(actions: list[AgreedAction]) -> list[AgreedAction]:
+    return sorted(actions, key=lambda a: (a.meeting.date, a.pk))
 
 
 def meeting_page(meeting: Meeting, user) -> dict:
-    """Everything the meeting's page shows ``user``; ``meeting`` should have
-    ``committee__council`` selected."""
-    sees_exempt = sees_exempt_of(user, meeting.committee.council_id)
-    previous = meeting.previous()
-    since = previous.date if previous else BEFORE_EVERYTHING
+    """Everything the meeting's page shows ``user``: its business, the actions it agreed
+    (in agenda order), those placed at it and those it received (by when agreed)."""
+    business = meeting_business(meeting, user)
+    actions = business.actions
     return {
-        "previous": previous,
-        "items": _agenda(meeting, user, sees_exempt),
-        "reviews": _tracked_reviews(meeting, user, since),
-        **_actions(meeting, user),
-        "sees_exempt": sees_exempt,
+        "previous": business.previous,
+        "items": business.items,
+        "reviews": list(business.reviews.values()),
+        "agreed": [a for a in actions if a.meeting_id == meeting.pk],
+        "due_here": _by_meeting_date([a for a in actions if a.due_meeting_id == meeting.pk]),
+        "delivered_here": _by_meeting_date(
+            [a for a in actions if a.delivered_meeting_id == meeting.pk]
+        ),
+        "sees_exempt": business.sees_exempt,
     }

@@ -20,56 +20,23 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext
 
-from recommendations.models import ProgressUpdate, Recommendation, Status, UpdateEntry
+from recommendations.models import ProgressUpdate, Recommendation, Status
 from scrutiny.common.bilingual import localised
 from scrutiny.models import (
     AgendaItem,
     AgreedAction,
-    DecisionPoint,
     ExecutiveDecision,
     Meeting,
     Review,
     long_date,
 )
 from scrutiny.selectors.due import flag_slips, held_dates
-
-
-def with_latest_update(queryset, *, as_at: datetime.date, user):
-    """Annotate each recommendation with what its latest update as at ``as_at`` said of it:
-    ``latest_update_text`` (and ``latest_update_text_cy``, its Welsh version, so that
-    ``localised(rec, "latest_update_text")`` works), and ``latest_update_exempt`` (it was
-    given at an exempt item).
-    Updates at exempt items count only for a ``user`` who may see them, and "latest" is
-    ordered as ``with_status`` orders it, so the text belongs to ``last_update_on``."""
-    entries = UpdateEntry.objects.filter(
-        recommendation=OuterRef("pk"),
-        update__given_on__lte=as_at,
-        update__in=ProgressUpdate.objects.visible_to(user),
-    ).order_by("-update__given_on", "-update__created_at", "-pk")
-    return queryset.annotate(
-        latest_update_text=Subquery(entries.values("text")[:1]),
-        latest_update_text_cy=Subquery(entries.values("text_cy")[:1]),
-        latest_update_exempt=Subquery(entries.values("update__item__exempt")[:1]),
-    )
-
-
-def tracked_recommendations(*, as_at: datetime.date, user, since: datetime.date | None = None):
-    """Recommendations as a tracker shows them as at ``as_at``: status, latest update (its
-    text too) and the bodies that carry them; with ``since``, also their status then
-    (``previous_`` names). Ordered by number."""
-    queryset = Recommendation.objects.with_status(as_at=as_at, user=user)
-    if since is not None:
-        queryset = queryset.with_status(as_at=since, user=user, prefix="previous_")
-    return (
-        with_latest_update(queryset, as_at=as_at, user=user)
-        .prefetch_related("responsible_bodies")
-        .order_by("number")
-    )
+from scrutiny.selectors.meetings import MeetingBusiness, meeting_business
+from scrutiny.selectors.trackers import tracked_recommendations
 
 
 @dataclass
@@ -210,6 +177,55 @@ def _review_of(action: AgreedAction) -> int | None:
     return action.review_id or (action.item.review_id if action.item_id else None)
 
 
+def _papers(business: MeetingBusiness) -> dict[int, PackItem]:
+    """Each visible item with its papers: the trackers of the review it reports on and of
+    any review an update given at it reported on (each tracker once, at its first item; a
+    later item points back to it), its updates and its decisions."""
+    papers = {}
+    tracker_at: dict[int, PackItem] = {}
+    for item in business.visible_items:
+        paper = papers[item.pk] = PackItem(item=item)
+        review_ids = [item.review_id] if item.review_id else []
+        for update in item.given_updates:
+            for entry in update.entries.all():
+                if entry.recommendation.review_id not in review_ids:
+                    review_ids.append(entry.recommendation.review_id)
+        for pk in review_ids:
+            if pk not in business.reviews:
+                continue
+            if pk in tracker_at:
+                paper.trackers_elsewhere.append((business.reviews[pk], tracker_at[pk]))
+            else:
+                tracker_at[pk] = paper
+                paper.reviews.append(business.reviews[pk])
+        paper.updates = item.given_updates
+        paper.decisions = sorted(item.referred_decisions, key=lambda d: d.decided_on)
+    return papers
+
+
+def _actions_as_at(business: MeetingBusiness, made_on: datetime.date) -> list[AgreedAction]:
+    """The actions due, agreed or delivered at the meeting, in their state as at it."""
+    meeting = business.meeting
+    actions = sorted(
+        (
+            a
+            for a in business.actions
+            if a.due_here or a.delivered_meeting_id == meeting.pk or a.meeting_id == meeting.pk
+        ),
+        key=lambda a: (a.meeting.date, a.pk),
+    )
+    for action in actions:
+        if action.delivered_on and action.delivered_on > meeting.date:
+            # Delivered after the meeting: as at the meeting it was still outstanding. (The
+            # instance is only read from here on, never saved.)
+            action.delivered_on = None
+            action.delivered_meeting = None
+    # Overdue, or carried forward past a meeting that did not receive it, as the due list
+    # judges it: as at the meeting, or today for a meeting still to come.
+    held = held_dates(meeting.committee_id)
+    return flag_slips(actions, held, before=min(meeting.date, made_on))
+
+
 def meeting_pack(*, meeting: Meeting, user, full: bool) -> MeetingPack:
     """Everything the pack prints, in a constant number of queries whatever its size.
 
@@ -217,101 +233,18 @@ def meeting_pack(*, meeting: Meeting, user, full: bool) -> MeetingPack:
     business; the full pack as ``user`` sees it (the caller checks that the user may see
     the council's exempt items). ``meeting`` should have ``committee__council`` selected.
     """
-    viewer = user if full else AnonymousUser()
-    previous = meeting.previous()
-    as_at = meeting.date
-
-    agenda = list(AgendaItem.objects.visible_to(viewer).filter(meeting=meeting).order_by("number"))
-    updates = list(ProgressUpdate.objects.given_at(meeting, viewer))
-    # Each item's trackers: the review it reports on, and any review an update given at it
-    # reported on.
-    review_ids: dict[int, list[int]] = {i.pk: [i.review_id] if i.review_id else [] for i in agenda}
-    for update in updates:
-        for entry in update.entries.all():
-            ids = review_ids[update.item_id]
-            if entry.recommendation.review_id not in ids:
-                ids.append(entry.recommendation.review_id)
-    tracked = tracked_recommendations(
-        as_at=as_at, user=viewer, since=previous.date if previous else None
-    )
-    reviews = {
-        r.pk: r
-        for r in Review.objects.visible_to(viewer)
-        .filter(pk__in={pk for ids in review_ids.values() for pk in ids})
-        .prefetch_related(Prefetch("recommendations", queryset=tracked, to_attr="tracked"))
-    }
-    for review in reviews.values():
+    business = meeting_business(meeting, user if full else AnonymousUser())
+    previous = business.previous
+    for review in business.reviews.values():
         review.changes = _changes(review.tracked) if previous else []
-
-    decisions = (
-        ExecutiveDecision.objects.visible_to(viewer)
-        .filter(referred_to_item__meeting=meeting)
-        .select_related("decided_by")
-        .prefetch_related(
-            Prefetch("points", queryset=DecisionPoint.objects.order_by("kind", "number"))
-        )
-        .order_by("decided_on", "minute_number")
-    )
-
-    actions = list(
-        AgreedAction.objects.visible_to(viewer)
-        .filter(
-            Q(pk__in=AgreedAction.objects.due_at(meeting).values("pk"))
-            | Q(delivered_meeting=meeting)
-            | Q(meeting=meeting)
-        )
-        .select_related(
-            "meeting", "item", "review", "falls_to_organisation", "due_meeting", "delivered_meeting"
-        )
-        .order_by("meeting__date", "id")
-    )
-    seen_reviews = set(
-        Review.objects.visible_to(viewer)
-        .filter(pk__in={a.review_id for a in actions if a.review_id})
-        .values_list("pk", flat=True)
-    )
-
-    items = {i.pk: PackItem(item=i) for i in agenda}
-    tracker_at: dict[int, PackItem] = {}
-    for item in agenda:
-        paper = items[item.pk]
-        for pk in review_ids[item.pk]:
-            if pk not in reviews:
-                continue
-            if pk in tracker_at:
-                paper.trackers_elsewhere.append((reviews[pk], tracker_at[pk]))
-            else:
-                tracker_at[pk] = paper
-                paper.reviews.append(reviews[pk])
-        if item.review_id not in reviews:
-            # A draft review this reader may not see: the item stays, the link does not.
-            item.review = None
-    for update in updates:
-        items[update.item_id].updates.append(update)
-    for decision in decisions:
-        points = list(decision.points.all())
-        decision.resolutions = [p for p in points if p.kind == DecisionPoint.Kind.RESOLUTION]
-        decision.reasons = [p for p in points if p.kind == DecisionPoint.Kind.REASON]
-        items[decision.referred_to_item_id].decisions.append(decision)
-
+    items = _papers(business)
     first_item_on = {}
-    for item in agenda:
-        if item.review_id:
-            first_item_on.setdefault(item.review_id, items[item.pk])
-    for action in actions:
-        if action.delivered_on and action.delivered_on > as_at:
-            # Delivered after the meeting: as at the meeting it was still outstanding. (The
-            # instance is only read from here on, never saved.)
-            action.delivered_on = None
-            action.delivered_meeting = None
-    # Overdue, or carried forward past a meeting that did not receive it, as the due list
-    # judges it: as at the meeting, or today for a meeting still to come.
+    for paper in items.values():
+        if paper.item.review_id:
+            first_item_on.setdefault(paper.item.review_id, paper)
     made_on = timezone.localdate()
-    flag_slips(actions, held_dates(meeting.committee_id), before=min(as_at, made_on))
     other_actions = []
-    for action in actions:
-        if action.review_id and action.review_id not in seen_reviews:
-            action.review = None
+    for action in _actions_as_at(business, made_on):
         if action.meeting_id == meeting.pk:
             if action.item_id in items:
                 items[action.item_id].actions_agreed.append(action)
@@ -321,7 +254,6 @@ def meeting_pack(*, meeting: Meeting, user, full: bool) -> MeetingPack:
             home.actions_due.append(action)
         else:
             other_actions.append(action)
-
     return MeetingPack(
         meeting=meeting,
         full=full,
