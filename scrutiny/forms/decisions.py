@@ -121,19 +121,8 @@ class DecisionForm(VersionedModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        decided_by, minute = cleaned.get("decided_by"), cleaned.get("minute_number")
-        if decided_by and minute:
-            taken = ExecutiveDecision.objects.filter(
-                decided_by=decided_by, minute_number__iexact=minute
-            )
-            if self.instance.pk:
-                taken = taken.exclude(pk=self.instance.pk)
-            if taken.exists():
-                self.add_error(
-                    "minute_number",
-                    gettext("%(committee)s already has a decision with minute %(minute)s")
-                    % {"committee": decided_by, "minute": minute},
-                )
+        # A minute number the committee already has (whatever the case) is the model's rule
+        # (ExecutiveDecision.Meta.constraints), checked after this.
         referred_to, item = cleaned.get("referred_to"), cleaned.get("referred_to_item")
         if item:
             if referred_to is None and "referred_to" not in self.errors:

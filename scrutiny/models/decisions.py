@@ -4,6 +4,7 @@ reasons."""
 from __future__ import annotations
 
 from django.db import models
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -14,6 +15,7 @@ from scrutiny.models.committees import (
     AgendaItem,
     Committee,
 )
+from scrutiny.models.rules import UniqueRule
 
 
 class ExecutiveDecisionQuerySet(models.QuerySet):
@@ -63,8 +65,16 @@ class ExecutiveDecision(Versioned):
         verbose_name_plural = _("executive decisions")
         ordering = ["-decided_on", "minute_number"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["decided_by", "minute_number"], name="decision_unique_minute"
+            # Whatever the case: minute c129 is minute C129.
+            UniqueRule(
+                Lower("minute_number"),
+                "decided_by",
+                name="decision_unique_minute_any_case",
+                field="minute_number",
+                words={"committee": "decided_by", "minute": "minute_number"},
+                violation_error_message=_(
+                    "%(committee)s already has a decision with minute %(minute)s"
+                ),
             ),
         ]
 

@@ -133,7 +133,7 @@ def decision_save(
             decision.pk = None
             decision._state.adding = True
         taken = ExecutiveDecision.objects.filter(
-            decided_by_id=decision.decided_by_id, minute_number=decision.minute_number
+            decided_by_id=decision.decided_by_id, minute_number__iexact=decision.minute_number
         ).exclude(pk=decision.pk)
         if not taken.exists():
             raise  # another broken rule: nothing was written, and it is not the user's to fix
