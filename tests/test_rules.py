@@ -17,6 +17,7 @@ from django.urls import reverse
 
 from scrutiny.models import AgreedAction, Committee, ExecutiveDecision, Review
 from tests.factories import (
+    AgendaItemFactory,
     AgreedActionFactory,
     CommitteeFactory,
     ExecutiveDecisionFactory,
@@ -169,3 +170,39 @@ def test_an_action_due_at_an_earlier_or_another_committees_meeting_is_refused(ad
 
     later = MeetingFactory(committee=action.meeting.committee, date=datetime.date(2022, 6, 1))
     assert admin_change(admin_client, action, due_meeting=later.pk).status_code == 302
+
+
+# --- Which agenda item a decision was referred to --------------------------------------------
+
+
+def test_a_decision_referred_to_another_committees_item_or_an_earlier_one_is_refused(
+    admin_client,
+):
+    decision = ExecutiveDecisionFactory(minute_number="C200", decided_on=datetime.date(2022, 3, 1))
+    scrutiny = CommitteeFactory(council=decision.decided_by.council, name="Corporate Scrutiny")
+    other = CommitteeFactory(council=scrutiny.council, name="Place Scrutiny")
+    elsewhere = AgendaItemFactory(
+        meeting=MeetingFactory(committee=other, date=datetime.date(2022, 4, 1))
+    )
+    earlier = AgendaItemFactory(
+        meeting=MeetingFactory(committee=scrutiny, date=datetime.date(2022, 2, 1))
+    )
+    later = AgendaItemFactory(
+        meeting=MeetingFactory(committee=scrutiny, date=datetime.date(2022, 4, 1))
+    )
+    for item, message in (
+        (elsewhere, "Choose an agenda item of Corporate Scrutiny"),
+        (earlier, "Choose an item at a meeting on or after the date of the decision"),
+    ):
+        response = admin_change(
+            admin_client, decision, referred_to=scrutiny.pk, referred_to_item=item.pk
+        )
+        assert refused(response, message)
+        decision.referred_to, decision.referred_to_item = scrutiny, item
+        assert full_clean_errors(decision) == {"referred_to_item": [message]}
+
+    response = admin_change(
+        admin_client, decision, referred_to=scrutiny.pk, referred_to_item=later.pk
+    )
+    assert response.status_code == 302
+    assert ExecutiveDecision.objects.get(pk=decision.pk).referred_to_item == later

@@ -124,20 +124,10 @@ class DecisionForm(VersionedModelForm):
         # A minute number the committee already has (whatever the case) is the model's rule
         # (ExecutiveDecision.Meta.constraints), checked after this.
         referred_to, item = cleaned.get("referred_to"), cleaned.get("referred_to_item")
-        if item:
-            if referred_to is None and "referred_to" not in self.errors:
-                cleaned["referred_to"] = referred_to = item.meeting.committee
-            if referred_to and item.meeting.committee_id != referred_to.pk:
-                self.add_error(
-                    "referred_to_item",
-                    gettext("Choose an agenda item of %(committee)s") % {"committee": referred_to},
-                )
-            decided_on = cleaned.get("decided_on")
-            if decided_on and item.meeting.date < decided_on:
-                self.add_error(
-                    "referred_to_item",
-                    gettext("Choose an item at a meeting on or after the date of the decision"),
-                )
+        if item and referred_to is None and "referred_to" not in self.errors:
+            cleaned["referred_to"] = item.meeting.committee
+        # Which items it may be referred to is the model's rule (ExecutiveDecision.clean),
+        # checked after this.
         return cleaned
 
 

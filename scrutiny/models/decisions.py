@@ -3,9 +3,11 @@ reasons."""
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -83,6 +85,29 @@ class ExecutiveDecision(Versioned):
 
     def get_absolute_url(self) -> str:
         return reverse("scrutiny:decision-detail", args=[self.pk])
+
+    def clean(self):
+        """The agenda item it was referred to is one of the committee it was referred to,
+        at a meeting on or after the decision."""
+        super().clean()
+        if not self.referred_to_item_id:
+            return
+        meeting = self.referred_to_item.meeting
+        if self.referred_to_id and meeting.committee_id != self.referred_to_id:
+            raise ValidationError(
+                {
+                    "referred_to_item": gettext("Choose an agenda item of %(committee)s")
+                    % {"committee": self.referred_to}
+                }
+            )
+        if self.decided_on and meeting.date < self.decided_on:
+            raise ValidationError(
+                {
+                    "referred_to_item": gettext(
+                        "Choose an item at a meeting on or after the date of the decision"
+                    )
+                }
+            )
 
 
 class DecisionPoint(models.Model):
