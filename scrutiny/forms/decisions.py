@@ -121,34 +121,13 @@ class DecisionForm(VersionedModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        decided_by, minute = cleaned.get("decided_by"), cleaned.get("minute_number")
-        if decided_by and minute:
-            taken = ExecutiveDecision.objects.filter(
-                decided_by=decided_by, minute_number__iexact=minute
-            )
-            if self.instance.pk:
-                taken = taken.exclude(pk=self.instance.pk)
-            if taken.exists():
-                self.add_error(
-                    "minute_number",
-                    gettext("%(committee)s already has a decision with minute %(minute)s")
-                    % {"committee": decided_by, "minute": minute},
-                )
+        # A minute number the committee already has (whatever the case) is the model's rule
+        # (ExecutiveDecision.Meta.constraints), checked after this.
         referred_to, item = cleaned.get("referred_to"), cleaned.get("referred_to_item")
-        if item:
-            if referred_to is None and "referred_to" not in self.errors:
-                cleaned["referred_to"] = referred_to = item.meeting.committee
-            if referred_to and item.meeting.committee_id != referred_to.pk:
-                self.add_error(
-                    "referred_to_item",
-                    gettext("Choose an agenda item of %(committee)s") % {"committee": referred_to},
-                )
-            decided_on = cleaned.get("decided_on")
-            if decided_on and item.meeting.date < decided_on:
-                self.add_error(
-                    "referred_to_item",
-                    gettext("Choose an item at a meeting on or after the date of the decision"),
-                )
+        if item and referred_to is None and "referred_to" not in self.errors:
+            cleaned["referred_to"] = item.meeting.committee
+        # Which items it may be referred to is the model's rule (ExecutiveDecision.clean),
+        # checked after this.
         return cleaned
 
 

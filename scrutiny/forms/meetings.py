@@ -243,24 +243,18 @@ class AgreedActionForm(VersionedModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        due_on, due_meeting = cleaned.get("due_on"), cleaned.get("due_meeting")
-        if due_on and due_meeting:
+        # Input, not a rule of the record: an action placed at a meeting later keeps the
+        # date it was first due by (the meeting decides when it is due).
+        if cleaned.get("due_on") and cleaned.get("due_meeting"):
             self.add_error("due_meeting", gettext("Choose a due date or a meeting, not both"))
-        if due_on and due_on < self.meeting.date:
-            self.add_error(
-                "due_on", gettext("The due date must be on or after the meeting that agreed it")
-            )
         delivered_on, delivered_meeting = (
             cleaned.get("delivered_on"),
             cleaned.get("delivered_meeting"),
         )
         if delivered_meeting and not delivered_on and "delivered_on" not in self.errors:
-            cleaned["delivered_on"] = delivered_on = delivered_meeting.date
-        if delivered_on and delivered_on < self.meeting.date:
-            self.add_error(
-                "delivered_on",
-                gettext("The delivery date must be on or after the meeting that agreed it"),
-            )
+            cleaned["delivered_on"] = delivered_meeting.date
+        # When it may be due and delivered are the model's rules (AgreedAction.clean),
+        # checked after this.
         return cleaned
 
 

@@ -50,7 +50,13 @@ class _PlacedErrors:
 
     def add_error(self, field, error):
         if isinstance(error, dict) or hasattr(error, "error_dict"):
-            return super().add_error(field, error)
+            # The model's rules, reported on their fields: placed like the form's own.
+            errors = error if isinstance(error, dict) else error.error_dict
+            placed = {
+                name: [self._placed(m) for m in ValidationError(messages).messages]
+                for name, messages in errors.items()
+            }
+            return super().add_error(field, placed)
         messages = ValidationError(error).messages
         return super().add_error(field, [self._placed(m) for m in messages])
 

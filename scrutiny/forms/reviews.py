@@ -175,17 +175,9 @@ class ReviewForm(VersionedModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        committee, title = cleaned.get("committee"), cleaned.get("title")
-        if committee and title:
-            taken = Review.objects.filter(committee=committee, title__iexact=title)
-            if self.instance.pk:
-                taken = taken.exclude(pk=self.instance.pk)
-            if taken.exists():
-                self.add_error(
-                    "title",
-                    gettext("%(committee)s already has a review called “%(title)s”")
-                    % {"committee": committee, "title": title},
-                )
+        # A title its committee already has (whatever the case) is the model's rule
+        # (Review.Meta.constraints), checked after this.
+        committee = cleaned.get("committee")
         started, agreed = cleaned.get("started_on"), cleaned.get("report_agreed_on")
         if started and agreed and agreed < started:
             self.add_error(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -133,6 +134,30 @@ class AgreedAction(Versioned):
 
     def get_absolute_url(self) -> str:
         return f"{self.meeting.get_absolute_url()}#action-{self.pk}"
+
+    def clean(self):
+        """Nothing agreed is due, or delivered, before the meeting that agreed it; a due
+        meeting is a later meeting of the same committee."""
+        super().clean()
+        if not self.meeting_id:
+            return
+        meeting = self.meeting
+        errors = {}
+        if self.due_on and self.due_on < meeting.date:
+            errors["due_on"] = gettext(
+                "The due date must be on or after the meeting that agreed it"
+            )
+        if self.due_meeting_id and (
+            self.due_meeting.committee_id != meeting.committee_id
+            or self.due_meeting.date <= meeting.date
+        ):
+            errors["due_meeting"] = gettext("Choose a later meeting of the committee")
+        if self.delivered_on and self.delivered_on < meeting.date:
+            errors["delivered_on"] = gettext(
+                "The delivery date must be on or after the meeting that agreed it"
+            )
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def due_label(self) -> str:

@@ -7,6 +7,7 @@ import datetime
 from django.apps import apps
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import dateformat, timezone
 from django.utils.translation import gettext
@@ -14,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from partnerships.models import Versioned
+from scrutiny.models.rules import UniqueRule
 from scrutiny.visibility import exempt_filter
 
 
@@ -48,7 +50,14 @@ class Committee(Versioned):
         verbose_name_plural = _("committees")
         ordering = ["council__name", "name"]
         constraints = [
-            models.UniqueConstraint(fields=["council", "name"], name="committee_unique_name"),
+            # Whatever the case: "Scrutiny Committee" beside "scrutiny committee" is one name.
+            UniqueRule(
+                Lower("name"),
+                "council",
+                name="committee_unique_name_any_case",
+                field="name",
+                violation_error_message=_("%(council)s already has a committee called “%(name)s”"),
+            ),
         ]
 
     def __str__(self) -> str:

@@ -3,8 +3,11 @@ reasons."""
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Lower
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -13,6 +16,7 @@ from scrutiny.models.committees import (
     AgendaItem,
     Committee,
 )
+from scrutiny.models.rules import UniqueRule
 from scrutiny.visibility import exempt_filter
 
 
@@ -63,8 +67,16 @@ class ExecutiveDecision(Versioned):
         verbose_name_plural = _("executive decisions")
         ordering = ["-decided_on", "minute_number"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["decided_by", "minute_number"], name="decision_unique_minute"
+            # Whatever the case: minute c129 is minute C129.
+            UniqueRule(
+                Lower("minute_number"),
+                "decided_by",
+                name="decision_unique_minute_any_case",
+                field="minute_number",
+                words={"committee": "decided_by", "minute": "minute_number"},
+                violation_error_message=_(
+                    "%(committee)s already has a decision with minute %(minute)s"
+                ),
             ),
         ]
 
@@ -73,6 +85,29 @@ class ExecutiveDecision(Versioned):
 
     def get_absolute_url(self) -> str:
         return reverse("scrutiny:decision-detail", args=[self.pk])
+
+    def clean(self):
+        """The agenda item it was referred to is one of the committee it was referred to,
+        at a meeting on or after the decision."""
+        super().clean()
+        if not self.referred_to_item_id:
+            return
+        meeting = self.referred_to_item.meeting
+        if self.referred_to_id and meeting.committee_id != self.referred_to_id:
+            raise ValidationError(
+                {
+                    "referred_to_item": gettext("Choose an agenda item of %(committee)s")
+                    % {"committee": self.referred_to}
+                }
+            )
+        if self.decided_on and meeting.date < self.decided_on:
+            raise ValidationError(
+                {
+                    "referred_to_item": gettext(
+                        "Choose an item at a meeting on or after the date of the decision"
+                    )
+                }
+            )
 
 
 class DecisionPoint(models.Model):

@@ -7,6 +7,7 @@ import datetime
 from dateutil.relativedelta import relativedelta
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +19,7 @@ from scrutiny.models.committees import (
     Committee,
     Meeting,
 )
+from scrutiny.models.rules import UniqueRule
 from scrutiny.visibility import published_filter
 
 
@@ -91,7 +93,14 @@ class Review(Versioned):
         verbose_name_plural = _("reviews")
         ordering = ["-report_agreed_on", "title"]
         constraints = [
-            models.UniqueConstraint(fields=["committee", "title"], name="review_unique_title"),
+            # Whatever the case: "workforce" beside "Workforce" is the same review.
+            UniqueRule(
+                Lower("title"),
+                "committee",
+                name="review_unique_title_any_case",
+                field="title",
+                violation_error_message=_("%(committee)s already has a review called “%(title)s”"),
+            ),
             models.CheckConstraint(
                 condition=Q(report_agreed_on__isnull=True)
                 | Q(started_on__isnull=True)

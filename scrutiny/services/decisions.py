@@ -81,8 +81,9 @@ def decision_save(
     or nothing.
 
     Rules: only democratic services of the deciding committee's council (and of the council
-    of the committee it is referred to), or administrators, may save it; the agenda item it
-    was referred to belongs to that committee; there is at least one resolution; numbers
+    of the committee it is referred to), or administrators, may save it; the decision's own
+    (``ExecutiveDecision.clean``: the agenda item it was referred to is one of that
+    committee, at a meeting on or after the decision); there is at least one resolution; numbers
     are unique within the resolutions and within the reasons; the minute number is unique
     for the deciding committee. The points given replace the decision's previous ones, so
     renumbering (swapping 1 and 2) never trips over the unique numbers part-way. Changing
@@ -97,12 +98,13 @@ def decision_save(
             gettext("Only democratic services of the council can record decisions.")
         )
     errors = []
-    if decision.referred_to_item_id and (
-        decision.referred_to_item.meeting.committee_id != decision.referred_to_id
-    ):
-        errors.append(
-            gettext("The agenda item must be one of the committee the decision was referred to.")
-        )
+    try:
+        # The decision's own rules. Not full_clean(): the database checks what needs no
+        # words (an item deleted meanwhile), and a minute number taken meanwhile is
+        # reported below, when the database refuses it.
+        decision.clean()
+    except ValidationError as error:
+        errors += error.messages
     if not resolutions:
         errors.append(gettext("Enter at least one resolution."))
     errors += _check_points(resolutions, str(DecisionPoint.Kind.RESOLUTION.label))
@@ -133,7 +135,7 @@ def decision_save(
             decision.pk = None
             decision._state.adding = True
         taken = ExecutiveDecision.objects.filter(
-            decided_by_id=decision.decided_by_id, minute_number=decision.minute_number
+            decided_by_id=decision.decided_by_id, minute_number__iexact=decision.minute_number
         ).exclude(pk=decision.pk)
         if not taken.exists():
             raise  # another broken rule: nothing was written, and it is not the user's to fix

@@ -115,19 +115,18 @@ def _at_item(number: int, message: str) -> str:
     }
 
 
-def _action_errors(action: ActionRecord, meeting: Meeting) -> list[str]:
+def _action_errors(action: AgreedAction, due: ActionRecord) -> list[str]:
+    """What is wrong with a new agreed action, as fragments to follow "Item 7, agreed action
+    1: ": the row's input first, then the model's rules (``AgreedAction.clean``)."""
+    if not due.text.strip():
+        return [gettext("enter what the committee agreed")]
     errors = []
-    if not action.text.strip():
-        errors.append(gettext("enter what the committee agreed"))
-    if action.due_on and action.due_meeting:
+    if due.due_on and due.due_meeting:
         errors.append(gettext("choose a due date or a meeting, not both"))
-    if action.due_on and action.due_on < meeting.date:
-        errors.append(gettext("the due date must be on or after the meeting that agreed it"))
-    if action.due_meeting and (
-        action.due_meeting.committee_id != meeting.committee_id
-        or action.due_meeting.date <= meeting.date
-    ):
-        errors.append(gettext("choose a later meeting of the committee"))
+    try:
+        action.full_clean()
+    except ValidationError as error:
+        errors += [f"{m[:1].lower()}{m[1:]}" for m in error.messages]
     return errors
 
 
@@ -220,7 +219,17 @@ def meeting_record(*, meeting: Meeting, user, items: Sequence[ItemRecord]) -> Re
                     updates.append(created)
                     entry_count += len(update.entries)
             for row, action in enumerate(record.actions, start=1):
-                problems = _action_errors(action, meeting)
+                agreed = AgreedAction(
+                    meeting=meeting,
+                    item=item,
+                    review=item.review,
+                    text=action.text.strip(),
+                    falls_to=action.falls_to.strip(),
+                    falls_to_organisation=action.falls_to_organisation,
+                    due_on=action.due_on,
+                    due_meeting=action.due_meeting,
+                )
+                problems = _action_errors(agreed, action)
                 for problem in problems:
                     fail(
                         gettext("Item %(item)s, agreed action %(row)s: %(problem)s.")
@@ -228,18 +237,8 @@ def meeting_record(*, meeting: Meeting, user, items: Sequence[ItemRecord]) -> Re
                         item,
                     )
                 if not problems:
-                    actions.append(
-                        AgreedAction.objects.create(
-                            meeting=meeting,
-                            item=item,
-                            review=item.review,
-                            text=action.text.strip(),
-                            falls_to=action.falls_to.strip(),
-                            falls_to_organisation=action.falls_to_organisation,
-                            due_on=action.due_on,
-                            due_meeting=action.due_meeting,
-                        )
-                    )
+                    agreed.save()
+                    actions.append(agreed)
         delivered = _deliver(meeting, items, fail, user)
         if errors:
             # Raised inside the transaction, so that whatever was written is rolled back.

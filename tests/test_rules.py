@@ -1,0 +1,208 @@
+"""Each rule of the scrutiny models is the model's (constraints and ``clean``), so it holds
+however a record is saved: through the Django admin, and through ``full_clean`` (which
+services and the pages' forms run). Each bad case is refused in the pages' words, on the
+field it is about; the good case beside it still saves; and the database itself refuses
+the case-only duplicates."""
+
+from __future__ import annotations
+
+import datetime
+import html
+import re
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+
+from scrutiny.models import AgreedAction, Committee, ExecutiveDecision, Review
+from tests.factories import (
+    AgendaItemFactory,
+    AgreedActionFactory,
+    CommitteeFactory,
+    ExecutiveDecisionFactory,
+    MeetingFactory,
+    ReviewFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admin_client(client):
+    client.force_login(UserFactory(organisation=None, is_superuser=True, is_staff=True))
+    return client
+
+
+def change_page_data(response) -> dict:
+    """What the admin change page's form holds, as a browser would post it back: inputs,
+    ticked boxes, chosen options and text areas."""
+    page = response.content.decode()
+    data: dict = {}
+    for tag in re.findall(r"<input[^>]*>", page):
+        name = re.search(r'name="([^"]+)"', tag)
+        value = re.search(r'value="([^"]*)"', tag)
+        if not name or name[1] == "csrfmiddlewaretoken":
+            continue
+        if re.search(r'type="(checkbox|radio)"', tag):
+            if " checked" in tag:
+                data.setdefault(name[1], []).append(value[1] if value else "on")
+        elif value:
+            data[name[1]] = html.unescape(value[1])
+    for name, options in re.findall(r'<select name="([^"]+)"[^>]*>(.*?)</select>', page, re.S):
+        chosen = re.search(r'<option value="([^"]*)"[^>]*selected', options)
+        data[name] = chosen[1] if chosen else ""
+    for name, text in re.findall(r'<textarea name="([^"]+)"[^>]*>(.*?)</textarea>', page, re.S):
+        data[name] = html.unescape(text.removeprefix("\n"))
+    return data
+
+
+def admin_change(client, obj, **changes):
+    """Post ``obj``'s admin change page back with ``changes``; the response."""
+    opts = obj._meta
+    url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+    data = change_page_data(client.get(url))
+    data.update({k: "" if v is None else str(v) for k, v in changes.items()})
+    return client.post(url, data)
+
+
+def refused(response, message: str) -> bool:
+    assert response.status_code == 200, response.status_code
+    return message in html.unescape(response.content.decode())
+
+
+def full_clean_errors(obj) -> dict:
+    with pytest.raises(ValidationError) as caught:
+        obj.full_clean()
+    return caught.value.message_dict
+
+
+# --- Case-only duplicates -------------------------------------------------------------------
+
+
+def test_a_committee_name_differing_only_in_case_is_refused(admin_client):
+    first = CommitteeFactory(name="Children and Young People Scrutiny Committee")
+    second = CommitteeFactory(council=first.council, name="Another committee")
+    message = f"{first.council} already has a committee called “{first.name.upper()}”"
+
+    response = admin_change(admin_client, second, name=first.name.upper())
+    assert refused(response, message)
+    second.name = first.name.upper()
+    assert full_clean_errors(second) == {"name": [message]}
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Committee.objects.filter(pk=second.pk).update(name=first.name.lower())
+
+    assert admin_change(admin_client, second, name="A new name").status_code == 302
+    second.refresh_from_db()
+    assert second.name == "A new name"
+    # Another council's committee may share the name.
+    CommitteeFactory(name=first.name.upper()).full_clean()
+
+
+def test_a_review_title_differing_only_in_case_is_refused(admin_client):
+    workforce = ReviewFactory(title="Workforce")
+    other = ReviewFactory(committee=workforce.committee, title="Care homes")
+    message = f"{workforce.committee} already has a review called “workforce”"
+
+    assert refused(admin_change(admin_client, other, title="workforce"), message)
+    other.title = "workforce"
+    assert full_clean_errors(other) == {"title": [message]}
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Review.objects.filter(pk=other.pk).update(title="WORKFORCE")
+
+    assert admin_change(admin_client, other, title="Workforce planning").status_code == 302
+    assert Review.objects.get(pk=other.pk).title == "Workforce planning"
+    ReviewFactory(title="workforce").full_clean()  # another committee's
+
+
+def test_a_decision_minute_differing_only_in_case_is_refused(admin_client):
+    c129 = ExecutiveDecisionFactory(minute_number="C129")
+    other = ExecutiveDecisionFactory(decided_by=c129.decided_by, minute_number="C130")
+    message = f"{c129.decided_by} already has a decision with minute c129"
+
+    assert refused(admin_change(admin_client, other, minute_number="c129"), message)
+    other.minute_number = "c129"
+    assert full_clean_errors(other) == {"minute_number": [message]}
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ExecutiveDecision.objects.filter(pk=other.pk).update(minute_number="c129")
+
+    assert admin_change(admin_client, other, minute_number="C131").status_code == 302
+    assert ExecutiveDecision.objects.get(pk=other.pk).minute_number == "C131"
+
+
+# --- When an agreed action is due and delivered ----------------------------------------------
+
+
+@pytest.fixture
+def action():
+    meeting = MeetingFactory(date=datetime.date(2022, 3, 1))
+    return AgreedActionFactory(meeting=meeting)
+
+
+def test_an_action_due_before_its_own_meeting_is_refused(admin_client, action):
+    message = "The due date must be on or after the meeting that agreed it"
+    assert refused(admin_change(admin_client, action, due_on="2022-02-28"), message)
+    action.due_on = datetime.date(2022, 2, 28)
+    assert full_clean_errors(action) == {"due_on": [message]}
+
+    assert admin_change(admin_client, action, due_on="2022-03-01").status_code == 302
+    assert AgreedAction.objects.get(pk=action.pk).due_on == datetime.date(2022, 3, 1)
+
+
+def test_an_action_delivered_before_its_own_meeting_is_refused(admin_client, action):
+    message = "The delivery date must be on or after the meeting that agreed it"
+    assert refused(admin_change(admin_client, action, delivered_on="2022-02-01"), message)
+    action.delivered_on = datetime.date(2022, 2, 1)
+    assert full_clean_errors(action) == {"delivered_on": [message]}
+
+    assert admin_change(admin_client, action, delivered_on="2022-04-01").status_code == 302
+
+
+def test_an_action_due_at_an_earlier_or_another_committees_meeting_is_refused(admin_client, action):
+    message = "Choose a later meeting of the committee"
+    earlier = MeetingFactory(committee=action.meeting.committee, date=datetime.date(2022, 1, 1))
+    elsewhere = MeetingFactory(date=datetime.date(2022, 6, 1))
+    for meeting in (earlier, elsewhere):
+        assert refused(admin_change(admin_client, action, due_meeting=meeting.pk), message)
+        action.due_meeting = meeting
+        assert full_clean_errors(action) == {"due_meeting": [message]}
+
+    later = MeetingFactory(committee=action.meeting.committee, date=datetime.date(2022, 6, 1))
+    assert admin_change(admin_client, action, due_meeting=later.pk).status_code == 302
+
+
+# --- Which agenda item a decision was referred to --------------------------------------------
+
+
+def test_a_decision_referred_to_another_committees_item_or_an_earlier_one_is_refused(
+    admin_client,
+):
+    decision = ExecutiveDecisionFactory(minute_number="C200", decided_on=datetime.date(2022, 3, 1))
+    scrutiny = CommitteeFactory(council=decision.decided_by.council, name="Corporate Scrutiny")
+    other = CommitteeFactory(council=scrutiny.council, name="Place Scrutiny")
+    elsewhere = AgendaItemFactory(
+        meeting=MeetingFactory(committee=other, date=datetime.date(2022, 4, 1))
+    )
+    earlier = AgendaItemFactory(
+        meeting=MeetingFactory(committee=scrutiny, date=datetime.date(2022, 2, 1))
+    )
+    later = AgendaItemFactory(
+        meeting=MeetingFactory(committee=scrutiny, date=datetime.date(2022, 4, 1))
+    )
+    for item, message in (
+        (elsewhere, "Choose an agenda item of Corporate Scrutiny"),
+        (earlier, "Choose an item at a meeting on or after the date of the decision"),
+    ):
+        response = admin_change(
+            admin_client, decision, referred_to=scrutiny.pk, referred_to_item=item.pk
+        )
+        assert refused(response, message)
+        decision.referred_to, decision.referred_to_item = scrutiny, item
+        assert full_clean_errors(decision) == {"referred_to_item": [message]}
+
+    response = admin_change(
+        admin_client, decision, referred_to=scrutiny.pk, referred_to_item=later.pk
+    )
+    assert response.status_code == 302
+    assert ExecutiveDecision.objects.get(pk=decision.pk).referred_to_item == later
