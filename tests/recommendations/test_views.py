@@ -19,8 +19,8 @@ from tests.factories import (
     UpdateEntryFactory,
     user_with_role,
 )
-from tests.queries import SESSION_SAVE
 from tests.support.pages import main_text as text_of
+from tests.support.queries import SESSION_SAVE
 
 LIST = reverse("recommendations:recommendation-list")
 
