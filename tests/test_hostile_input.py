@@ -7,7 +7,7 @@ typed (less the spaces at its ends) and every page that shows it escapes it.
 
 Each form is read from its rendered page (hidden fields such as a record's version
 included) and posted URL-encoded, as a browser sends it, by democratic services of the
-council. The values come from Hypothesis (tests/hostile.py) plus explicit nasty samples;
+council. The values come from Hypothesis (tests/support/hostile.py) plus explicit nasty samples;
 each example runs in a transaction rolled back afterwards, so the fixtures' records are the
 same for every example. The pages, packs, PDFs and spreadsheets that show stored hostile
 text are tested in tests/test_hostile_output.py."""

@@ -1,6 +1,6 @@
 """Every page's HTML is valid: the W3C Nu HTML validator (npm ``vnu-jar``) finds no error in
 any page the app draws. The pages are those each role reaches by following links from the
-home page and from every URL of the permission matrix (tests.world: two councils, draft and
+home page and from every URL of the permission matrix (tests.support.world: two councils, draft and
 exempt business, someone in every role), each form sent empty (its error summary and
 messages), each edit form sent with an old version (the edit conflict page), the HTML
 meeting pack, and the 400, 403 (refused, and a failed CSRF check), 404 and 500 pages.
@@ -23,7 +23,7 @@ from django.test import Client
 from django.urls import Resolver404, resolve, reverse
 
 from tests.checkers import validate, vnu_jar  # noqa: F401 (a fixture)
-from tests.crawl import crawl
+from tests.support.crawl import crawl
 from tests.support.forms import page_form
 from tests.support.world import ROLES, World, client_for
 from tests.test_permission_matrix import MATRIX, OK, PROJECT_NAMES

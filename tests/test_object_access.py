@@ -8,7 +8,7 @@
   another recommendation's id slipped into the update form is refused, nothing stored.
 - Exempt items and draft reviews, and everything that happened at or under them, never
   reach anyone who may not see them in any page, list, export or pack: their words carry a
-  marker (``tests.world``) that must be absent from everything those people can read, and
+  marker (``tests.support.world``) that must be absent from everything those people can read, and
   their own addresses are 404 to them; while the council's own democratic services do see
   them.
 """

@@ -1,5 +1,5 @@
 """What every page's markup must say to people who cannot see its layout or its colours, for
-every role, on every page of the crawl of the two-council world (``tests.world``): exactly
+every role, on every page of the crawl of the two-council world (``tests.support.world``): exactly
 one h1, headings that never skip a level on the way down (an h1 then an h3), and status
 tags that carry words (a coloured tag with nothing in it says nothing without sight of the
 colour). Read from the HTML the test client gets: no browser needed."""
@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.crawl import crawl
+from tests.support.crawl import crawl
 from tests.support.world import ROLES, client_for
 
 PAGES_PER_VIEW = 1

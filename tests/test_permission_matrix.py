@@ -3,7 +3,7 @@ against a table of what each may do. Deny by default.
 
 The URL patterns are found by walking the project's resolver, so a new view without an entry
 in ``MATRIX`` fails ``test_every_url_pattern_has_an_entry`` (and its own matrix test). Each
-entry says how to build the URL's arguments from the world (``tests.world``: council A's
+entry says how to build the URL's arguments from the world (``tests.support.world``: council A's
 records, seen by council A's people) and what each role gets for GET and for POST; a role an
 entry does not list is refused: sent to sign in when anonymous, 403 when signed in.
 

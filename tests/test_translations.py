@@ -430,16 +430,21 @@ def our_models():
     ]
 
 
-def our_choices():
-    """Every TextChoices and IntegerChoices class defined in our apps."""
+def our_subclasses(base: type) -> list[type]:
+    """Every subclass of ``base`` defined in our apps' modules (all of them imported)."""
     import_our_modules()
-    found, todo = [], list(models.Choices.__subclasses__())
+    found, todo = [], [base]
     while todo:
         cls = todo.pop()
         todo.extend(cls.__subclasses__())
         if cls.__module__.split(".")[0] in OUR_APPS:
             found.append(cls)
     return found
+
+
+def our_choices():
+    """Every TextChoices and IntegerChoices class defined in our apps."""
+    return our_subclasses(models.Choices)
 
 
 def import_our_modules():
@@ -468,14 +473,7 @@ def form_fields(cls) -> dict:
 
 def our_forms():
     """Every form class defined in our apps' modules."""
-    import_our_modules()
-    found, todo = [], [forms.BaseForm]
-    while todo:
-        cls = todo.pop()
-        todo.extend(cls.__subclasses__())
-        if cls.__module__.split(".")[0] in OUR_APPS:
-            found.append(cls)
-    return found
+    return our_subclasses(forms.BaseForm)
 
 
 def test_every_status_name_is_translated():

@@ -1,8 +1,8 @@
 """axe-core finds no WCAG 2.2 A or AA failure on any page of the app, for any role.
 
-For each role the world of ``tests.world`` (two councils, with something of everything) is
+For each role the world of ``tests.support.world`` (two councils, with something of everything) is
 built, every page the role can reach by links is found with the test client
-(``tests.crawl``, one page per view: pages of one view share their template), and each is
+(``tests.support.crawl``, one page per view: pages of one view share their template), and each is
 opened in Chromium, signed in as that role, and checked by axe with the WCAG 2.0, 2.1 and
 2.2 A and AA rules. Then what a crawl of links does not reach: every form sent empty or
 with its answers cleared (the page with its error summary), the edit conflict page (409),
@@ -27,7 +27,6 @@ from playwright.sync_api import expect
 
 from partnerships.models import Role
 from recommendations.models import Recommendation
-from tests.crawl import crawl
 from tests.factories import (
     CommitteeFactory,
     CouncilFactory,
@@ -35,6 +34,7 @@ from tests.factories import (
     ReviewFactory,
     user_with_role,
 )
+from tests.support.crawl import crawl
 from tests.support.world import ROLES, build_world
 from tests.test_permission_matrix import MATRIX, OK
 

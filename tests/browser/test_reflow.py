@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.browser.test_accessibility import sign_in
-from tests.crawl import crawl
+from tests.support.crawl import crawl
 from tests.support.world import build_world
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

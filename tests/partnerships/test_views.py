@@ -21,7 +21,7 @@ from tests.factories import (
     UpdateEntryFactory,
     user_with_role,
 )
-from tests.queries import SESSION_SAVE
+from tests.support.queries import SESSION_SAVE
 
 pytestmark = pytest.mark.django_db
 

@@ -96,3 +96,8 @@ def outside_officer(other_council):
 @pytest.fixture
 def outside_dem_services(other_council):
     return user_with_role(Role.DEMOCRATIC_SERVICES, other_council)
+
+
+@pytest.fixture
+def superuser(db):
+    return user_with_role(None, is_superuser=True, is_staff=True)

@@ -21,8 +21,8 @@ from tests.factories import (
     UpdateEntryFactory,
     user_with_role,
 )
-from tests.queries import SESSION_SAVE
 from tests.support.pages import words
+from tests.support.queries import SESSION_SAVE
 
 LIST = reverse("recommendations:recommendation-list")
 

@@ -38,18 +38,14 @@ from tests.factories import (
     UpdateEntryFactory,
     user_with_role,
 )
+from tests.support.forms import form_data, main_of
+from tests.support.pages import main_text as text_of
 
 pytestmark = pytest.mark.django_db
 
 
 def history_url(rec) -> str:
     return reverse("recommendations:recommendation-history", args=[rec.pk])
-
-
-def text_of(response) -> str:
-    html = response.content.decode()
-    main = html[html.index("<main") : html.index("</main>")]
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", main))
 
 
 def rows(response) -> list[str]:
@@ -62,26 +58,9 @@ def rows(response) -> list[str]:
     ]
 
 
-def page_inputs(response) -> dict:
-    """What a form page's inputs hold (the version an edit form loaded among them, and the
-    boxes ticked), as a browser would post them back."""
-    data: dict = {}
-    for tag in re.findall(r"<input[^>]*>", response.content.decode()):
-        name = re.search(r'name="([^"]+)"', tag)
-        value = re.search(r'value="([^"]*)"', tag)
-        if not name or not value or name[1] == "csrfmiddlewaretoken":
-            continue
-        if re.search(r'type="(checkbox|radio)"', tag):
-            if " checked" in tag:
-                data.setdefault(name[1], []).append(value[1])
-        else:
-            data[name[1]] = value[1]
-    return data
-
-
 def edit_recommendation(client, rec, **changes):
     url = reverse("recommendations:recommendation-edit", args=[rec.pk])
-    data = page_inputs(client.get(url))
+    data = form_data(client.get(url))
     data.update(text=rec.text, **changes)
     response = client.post(url, data)
     assert response.status_code == 302, text_of(response)
@@ -240,7 +219,7 @@ def test_response_changes_use_the_choice_labels_and_bodies_are_named(
     rec = recs[5]
     client.force_login(dem_services)
     url = reverse("recommendations:response-edit", args=[rec.pk])
-    data = page_inputs(client.get(url))
+    data = form_data(client.get(url))
     data.update(response=Response.ACCEPTED, response_text="Agreed in full.")
     assert client.post(url, data).status_code == 302
     edit_recommendation(client, rec, responsible_bodies=[str(partner.pk)])
@@ -342,11 +321,6 @@ def test_the_recommendation_page_links_to_its_history_for_signed_in_users(client
 # --- Nobody can change history -----------------------------------------------------------
 
 
-@pytest.fixture
-def superuser(db):
-    return user_with_role(None, is_superuser=True, is_staff=True)
-
-
 def test_the_admin_shows_history_but_refuses_to_revert(client, superuser, recs, dem_services):
     rec = recs[4]
     client.force_login(dem_services)
@@ -363,7 +337,7 @@ def test_the_admin_shows_history_but_refuses_to_revert(client, superuser, recs, 
     assert page.status_code == 200
     assert "Revert" not in page.content.decode()
 
-    data = page_inputs(page)
+    data = form_data(page)
     data.update(text=first.text, number=str(first.number), review=str(first.review_id))
     assert client.post(old, data).status_code == 403
     rec.refresh_from_db()
@@ -382,9 +356,7 @@ def test_no_historical_model_is_editable_in_the_admin():
 
 def test_the_history_page_offers_nothing_to_change(client, recs, dem_services):
     client.force_login(dem_services)
-    html = client.get(history_url(recs[4])).content.decode()
-    main = html[html.index("<main") : html.index("</main>")]
-    assert "<form" not in main
+    assert "<form" not in main_of(client.get(history_url(recs[4])))
 
 
 def test_times_on_a_winter_day_are_gmt(client, dem_services, recs):

@@ -3,9 +3,7 @@ list, count, status, pack and export, but nothing is lost; democratic services s
 was deleted and restore it exactly. Who may delete, restore and see deleted items."""
 
 import datetime
-import html as html_lib
 import io
-import re
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -24,6 +22,7 @@ from recommendations.services import (
     update_restore,
 )
 from tests.factories import MeetingFactory, RecommendationFactory, ReviewFactory, user_with_role
+from tests.support.pages import words as text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -34,12 +33,6 @@ SAID_ON_5 = "The sub-regional workforce group meets in June."
 
 def url(name: str, obj) -> str:
     return reverse(f"recommendations:{name}", args=[obj.pk])
-
-
-def text_of(response) -> str:
-    html = response.content.decode()
-    main = html[html.index("<main") : html.index("</main>")]
-    return html_lib.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", main)))
 
 
 def assert_sign_in_first(response):
@@ -58,11 +51,6 @@ def statuses() -> dict[int, tuple[str, datetime.date | None]]:
         r.number: (r.status, r.last_update_on)
         for r in Recommendation.objects.with_status().order_by("number")
     }
-
-
-@pytest.fixture
-def superuser(db):
-    return user_with_role(None, is_superuser=True, is_staff=True)
 
 
 @pytest.fixture

@@ -19,7 +19,8 @@ from tests.factories import (
     UpdateEntryFactory,
     user_with_role,
 )
-from tests.queries import SESSION_SAVE
+from tests.support.pages import main_text as text_of
+from tests.support.queries import SESSION_SAVE
 
 LIST = reverse("recommendations:recommendation-list")
 
@@ -49,13 +50,6 @@ def as_user(client, request, who):
     if who != "anonymous":
         client.force_login(request.getfixturevalue(who))
     return client
-
-
-def text_of(response) -> str:
-    """The page's main content as words, without tags, for asserting what people read."""
-    html = response.content.decode()
-    main = html[html.index("<main") : html.index("</main>")]
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", main))
 
 
 def assert_login_redirect(response, url):

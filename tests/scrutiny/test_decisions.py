@@ -22,8 +22,8 @@ from tests.factories import (
     PartnershipFactory,
     user_with_role,
 )
-from tests.queries import SESSION_SAVE
 from tests.scrutiny.committee_people import day, text_of
+from tests.support.queries import SESSION_SAVE
 
 pytestmark = pytest.mark.django_db
 

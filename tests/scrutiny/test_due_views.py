@@ -26,7 +26,6 @@ from tests.factories import (
     ReviewFactory,
     UpdateEntryFactory,
 )
-from tests.queries import SESSION_SAVE
 from tests.scrutiny.committee_people import (
     EVERYONE,
     WRONG_ROLES,
@@ -37,6 +36,7 @@ from tests.scrutiny.committee_people import (
     sign_in,
     text_of,
 )
+from tests.support.queries import SESSION_SAVE
 
 pytestmark = pytest.mark.django_db
 

@@ -19,8 +19,8 @@ from tests.factories import (
     ReviewFactory,
     UpdateEntryFactory,
 )
-from tests.queries import SESSION_SAVE
 from tests.scrutiny.committee_people import EVERYONE, people_of, section, sign_in
+from tests.support.queries import SESSION_SAVE
 
 pytestmark = pytest.mark.django_db
 

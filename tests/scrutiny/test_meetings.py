@@ -20,7 +20,6 @@ from tests.factories import (
     ReviewFactory,
     UpdateEntryFactory,
 )
-from tests.queries import SESSION_SAVE
 from tests.scrutiny.committee_people import (
     EVERYONE,
     WRONG_ROLES,
@@ -30,6 +29,7 @@ from tests.scrutiny.committee_people import (
     section,
     sign_in,
 )
+from tests.support.queries import SESSION_SAVE
 
 pytestmark = pytest.mark.django_db
 

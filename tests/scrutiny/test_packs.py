@@ -28,8 +28,8 @@ from tests.factories import (
     ReviewFactory,
     UpdateEntryFactory,
 )
-from tests.queries import SESSION_SAVE
 from tests.scrutiny.committee_people import sign_in, text_of
+from tests.support.queries import SESSION_SAVE
 
 pytestmark = pytest.mark.django_db
 

@@ -24,7 +24,6 @@ from tests.factories import (
     RecommendationFactory,
     ReviewFactory,
 )
-from tests.queries import SESSION_SAVE
 from tests.scrutiny.committee_people import (
     EVERYONE,
     date_fields,
@@ -33,6 +32,7 @@ from tests.scrutiny.committee_people import (
     sign_in,
     text_of,
 )
+from tests.support.queries import SESSION_SAVE
 
 pytestmark = pytest.mark.django_db
 

@@ -24,8 +24,8 @@ from tests.factories import (
     UpdateEntryFactory,
     user_with_role,
 )
-from tests.queries import SESSION_SAVE
 from tests.scrutiny.committee_people import day, text_of
+from tests.support.queries import SESSION_SAVE
 
 pytestmark = pytest.mark.django_db
 

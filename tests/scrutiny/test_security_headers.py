@@ -17,7 +17,7 @@ from django.urls import reverse
 from partnerships.models import User
 from scrutiny.demo import demo_load
 from scrutiny.models import Meeting, Review
-from tests.crawl import Page, crawl
+from tests.support.crawl import Page, crawl
 
 # The headers come from middleware, the same for every page of a view: a few pages of each
 # view (each recommendation, each meeting...) stand for the rest, and the cap on pages is

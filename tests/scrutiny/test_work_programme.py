@@ -16,8 +16,8 @@ from tests.factories import (
     RecommendationFactory,
     ReviewFactory,
 )
-from tests.queries import SESSION_SAVE
 from tests.scrutiny.committee_people import EVERYONE, day, section, sign_in, text_of
+from tests.support.queries import SESSION_SAVE
 
 pytestmark = pytest.mark.django_db
 

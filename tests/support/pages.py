@@ -16,6 +16,11 @@ def headings(response) -> list[tuple[str, str]]:
     ]
 
 
+def main_text(response) -> str:
+    """The page's main part without its tags, spaces collapsed (entities left as written)."""
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", main_of(response)))
+
+
 def words(response) -> str:
     """The text of the page's main part, as read aloud: tags gone, spaces collapsed."""
-    return html_lib.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", main_of(response))))
+    return html_lib.unescape(main_text(response))
