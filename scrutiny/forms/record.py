@@ -3,13 +3,10 @@ item by item, the updates given and what the committee agreed."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from partnerships.models import Organisation
 from recommendations.models import Recommendation
 from scrutiny.common.forms import error_links
 from scrutiny.forms.record_rows import (
@@ -24,6 +21,7 @@ from scrutiny.models import (
     AgreedAction,
     Meeting,
 )
+from scrutiny.selectors.record import RecordChoices
 from scrutiny.services import ItemRecord, UpdateRecord
 
 
@@ -145,21 +143,6 @@ class ItemRecordForms:
 
     def error_links(self) -> list[tuple[str, str]]:
         return error_links(*self.all_forms)
-
-
-@dataclass
-class RecordChoices:
-    """What the record screen offers, loaded once for all its items (by the view)."""
-
-    items: list[AgendaItem]
-    # By review id: the review's recommendations in number order, and the bodies carrying them.
-    recommendations: dict[int, list[Recommendation]]
-    bodies: dict[int, list[Organisation]]
-    organisations: list[Organisation]
-    later_meetings: list[Meeting]
-    # Outstanding actions of the committee agreed before the meeting, those due at it first.
-    outstanding: list[AgreedAction]
-    due_ids: set[int]
 
 
 class MeetingRecordForm:

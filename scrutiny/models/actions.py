@@ -12,8 +12,8 @@ from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from partnerships.models import Versioned
 from scrutiny.common.bilingual import welsh_textarea
+from scrutiny.common.models import Versioned
 from scrutiny.models.committees import (
     AgendaItem,
     Meeting,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 
-from django.apps import apps
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
@@ -14,7 +13,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from partnerships.models import Versioned
+from scrutiny.common.models import Versioned
 from scrutiny.models.rules import UniqueRule
 from scrutiny.visibility import exempt_filter
 
@@ -110,19 +109,6 @@ class Meeting(Versioned):
 
     def get_absolute_url(self) -> str:
         return reverse("scrutiny:meeting-detail", args=[self.pk])
-
-    def recommendations_due(self, user):
-        """Open recommendations of this committee's reviews, visible to ``user``, whose next
-        progress update is due by this meeting, with their status as at the meeting."""
-        # Looked up by name, not imported: recommendations' models point at these, so
-        # scrutiny's models sit below them and never import them.
-        recommendation = apps.get_model("recommendations", "Recommendation")
-        return (
-            recommendation.objects.visible_to(user)
-            .filter(review__committee_id=self.committee_id)
-            .with_status(as_at=self.date, user=user)
-            .update_due(self.date)
-        )
 
     def previous(self) -> Meeting | None:
         """The committee's last meeting before this one (cancelled ones do not count)."""

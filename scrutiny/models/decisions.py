@@ -11,7 +11,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from partnerships.models import Versioned
+from scrutiny.common.models import Versioned
 from scrutiny.models.committees import (
     AgendaItem,
     Committee,

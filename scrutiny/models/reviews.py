@@ -13,8 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from partnerships.models import Versioned
 from scrutiny.common.bilingual import welsh_char, welsh_textarea
+from scrutiny.common.models import Versioned
 from scrutiny.models.committees import (
     Committee,
     Meeting,

@@ -1,6 +1,6 @@
 """What falls due at a committee's meetings: the agreed actions and requested reports that
 fall to a meeting (``AgreedAction.objects.due_at``), the recommendations whose next progress
-update is due by it (``Meeting.recommendations_due``), and which of them the meeting's
+update is due by it (``recommendations_due``), and which of them the meeting's
 agenda already takes.
 
 Read by the due page, the work programme and ``agenda_items_add_from_due``, so that all
@@ -25,6 +25,17 @@ from scrutiny.selectors.common import hide_unseen_reviews
 from scrutiny.visibility import sees_exempt_of
 
 TITLE_LENGTH = AgendaItem._meta.get_field("title").max_length
+
+
+def recommendations_due(meeting: Meeting, user):
+    """Open recommendations of the meeting's committee's reviews, visible to ``user``, whose
+    next progress update is due by the meeting, with their status as at the meeting."""
+    return (
+        Recommendation.objects.visible_to(user)
+        .filter(review__committee_id=meeting.committee_id)
+        .with_status(as_at=meeting.date, user=user)
+        .update_due(meeting.date)
+    )
 
 
 def _fit(text: str, length: int = TITLE_LENGTH) -> str:
@@ -207,7 +218,7 @@ def due_list(meeting: Meeting, user, today: datetime.date | None = None) -> DueL
     flag_slips(actions, held_dates(meeting.committee_id), before=min(meeting.date, today))
     for action in actions:
         action.item_here = _action_item(items, action, meeting)
-    recommendations = list(_ordered_recommendations(meeting.recommendations_due(user)))
+    recommendations = list(_ordered_recommendations(recommendations_due(meeting, user)))
     return DueList(
         meeting=meeting, actions=actions, reviews=_by_review(recommendations, items), items=items
     )
@@ -299,7 +310,7 @@ def _place_recommendations(
     return those due by the next meeting (by today when none is planned)."""
     meetings = [row.meeting for row in rows]
     if meetings:
-        due = meetings[-1].recommendations_due(user)
+        due = recommendations_due(meetings[-1], user)
     else:
         due = (
             Recommendation.objects.visible_to(user)

@@ -2,13 +2,28 @@
 
 import datetime
 from collections import defaultdict
+from dataclasses import dataclass
 
 from django.db.models import Count, Q
 
 from partnerships.models import Organisation
 from recommendations.models import ProgressUpdate, Recommendation
-from scrutiny.forms import RecordChoices
 from scrutiny.models import AgendaItem, AgreedAction, Meeting
+
+
+@dataclass
+class RecordChoices:
+    """What the record screen offers, loaded once for all its items (by the view)."""
+
+    items: list[AgendaItem]
+    # By review id: the review's recommendations in number order, and the bodies carrying them.
+    recommendations: dict[int, list[Recommendation]]
+    bodies: dict[int, list[Organisation]]
+    organisations: list[Organisation]
+    later_meetings: list[Meeting]
+    # Outstanding actions of the committee agreed before the meeting, those due at it first.
+    outstanding: list[AgreedAction]
+    due_ids: set[int]
 
 
 def _recommendations_by_review(review_ids: set[int], meeting: Meeting, user) -> dict:

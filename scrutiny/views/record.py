@@ -10,9 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods
 
-from scrutiny.forms import MeetingRecordForm, RecordChoices
+from scrutiny.forms import MeetingRecordForm
 from scrutiny.permissions import refuse_unless
-from scrutiny.selectors.record import record_choices
+from scrutiny.selectors.record import RecordChoices, record_choices
 from scrutiny.services import meeting_record
 from scrutiny.views._common import bound, meeting_for_change, require_manager
 

@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from scrutiny.models import AgreedAction
+from scrutiny.selectors.due import recommendations_due
 from tests.factories import (
     AgreedActionFactory,
     CommitteeFactory,
@@ -74,8 +75,8 @@ def test_recommendations_due_at_a_meeting_are_its_committees_and_visible_ones(me
     )
     RecommendationFactory(review=draft, number=1)
     RecommendationFactory(review__report_agreed_on=datetime.date(2020, 7, 1))  # other committee
-    assert list(may.recommendations_due(AnonymousUser())) == []
-    assert [r.review for r in november.recommendations_due(AnonymousUser())] == [review]
+    assert list(recommendations_due(may, AnonymousUser())) == []
+    assert [r.review for r in recommendations_due(november, AnonymousUser())] == [review]
 
 
 def test_a_past_meetings_due_list_keeps_actions_delivered_since(meetings):
