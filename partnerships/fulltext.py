@@ -1,5 +1,5 @@
 """Old import path, kept for migrations (recommendations 0005, scrutiny 0006 use
-``AddSearchIndex``) and code not yet moved (scrutiny.search): full-text search lives in
+``AddSearchIndex``): full-text search lives in
 ``scrutiny.common.fulltext``. Permanent while those migrations exist."""
 
 from scrutiny.common.fulltext import *  # noqa: F403

@@ -569,7 +569,7 @@ def test_the_compiled_catalogue_is_used(code):
 
 def test_django_own_messages_are_welsh(client, world, db):
     """Django's password validators and form errors under /cy/: its own Welsh, or ours
-    (partnerships/i18n_extra.py) where Django has none."""
+    (scrutiny/common/i18n_extra.py) where Django has none."""
     client_for(client, world.officer)
     url = welsh(reverse("password_change"))
     response = client.post(

@@ -11,7 +11,7 @@ from scrutiny.forms.decisions import (
 )
 from scrutiny.forms.due import AddFromDueForm
 from scrutiny.forms.meetings import AgendaItemForm, AgreedActionForm, MeetingForm
-from scrutiny.forms.record import ItemRecordForms, MeetingRecordForm, RecordChoices
+from scrutiny.forms.record import ItemRecordForms, MeetingRecordForm
 from scrutiny.forms.record_rows import (
     RecordActionForm,
     RecordDeliveredForm,
@@ -33,7 +33,6 @@ __all__ = [
     "MeetingForm",
     "MeetingRecordForm",
     "RecordActionForm",
-    "RecordChoices",
     "RecordDeliveredForm",
     "RecordEntryForm",
     "RecordUpdateForm",

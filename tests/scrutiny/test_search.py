@@ -12,8 +12,8 @@ from django.db import connection, transaction
 from django.urls import reverse
 
 from recommendations.models import ProgressUpdate, Recommendation, UpdateEntry
-from scrutiny import search
 from scrutiny.models import AgreedAction, DecisionPoint, ExecutiveDecision, Review
+from scrutiny.selectors import search
 from tests.factories import (
     AliasFactory,
     DecisionPointFactory,
