@@ -15,7 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
-from scrutiny.models import AgreedAction, Committee, ExecutiveDecision, Review
+from scrutiny.models import AgendaItem, AgreedAction, Committee, ExecutiveDecision, Meeting, Review
 from tests.factories import (
     AgendaItemFactory,
     AgreedActionFactory,
@@ -206,3 +206,136 @@ def test_a_decision_referred_to_another_committees_item_or_an_earlier_one_is_ref
     )
     assert response.status_code == 302
     assert ExecutiveDecision.objects.get(pk=decision.pk).referred_to_item == later
+
+
+# --- A review's report and executive response ------------------------------------------------
+
+
+@pytest.fixture
+def review():
+    """Started 1 June 2020, report agreed 1 October 2020."""
+    return ReviewFactory(title="Workforce")
+
+
+def test_a_report_agreed_before_the_review_started_is_refused(admin_client, review):
+    message = (
+        "The date the report was agreed must be the same as or after the date the review started"
+    )
+    assert refused(admin_change(admin_client, review, report_agreed_on="2020-05-31"), message)
+    review.report_agreed_on = datetime.date(2020, 5, 31)
+    assert full_clean_errors(review) == {"report_agreed_on": [message]}
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Review.objects.filter(pk=review.pk).update(report_agreed_on=datetime.date(2020, 5, 31))
+
+    assert admin_change(admin_client, review, report_agreed_on="2020-06-01").status_code == 302
+    assert Review.objects.get(pk=review.pk).report_agreed_on == datetime.date(2020, 6, 1)
+
+
+def test_a_response_without_a_report_is_refused(admin_client, review):
+    message = (
+        "Enter the date the committee agreed the report: a response cannot be received "
+        "before there is a report"
+    )
+    response = admin_change(
+        admin_client, review, report_agreed_on=None, response_received_on="2021-01-19"
+    )
+    assert refused(response, message)
+    review.report_agreed_on, review.response_received_on = None, datetime.date(2021, 1, 19)
+    assert full_clean_errors(review) == {"response_received_on": [message]}
+
+
+def test_a_response_received_before_the_report_was_agreed_is_refused(admin_client, review):
+    message = "The response cannot be received before the report was agreed (1 October 2020)"
+    assert refused(admin_change(admin_client, review, response_received_on="2020-09-30"), message)
+    review.response_received_on = datetime.date(2020, 9, 30)
+    assert full_clean_errors(review) == {"response_received_on": [message]}
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Review.objects.filter(pk=review.pk).update(response_received_on=datetime.date(2020, 9, 30))
+
+    assert admin_change(admin_client, review, response_received_on="2020-10-01").status_code == 302
+    assert Review.objects.get(pk=review.pk).response_received_on == datetime.date(2020, 10, 1)
+
+
+def test_a_response_meeting_of_another_committee_or_before_the_report_is_refused(
+    admin_client, review
+):
+    elsewhere = MeetingFactory(date=datetime.date(2021, 1, 19))
+    earlier = MeetingFactory(committee=review.committee, date=datetime.date(2020, 9, 1))
+    for meeting, message in (
+        (elsewhere, f"Choose a meeting of {review.committee}"),
+        (earlier, "The response cannot be received before the report was agreed (1 October 2020)"),
+    ):
+        assert refused(admin_change(admin_client, review, response_meeting=meeting.pk), message)
+        review.response_meeting = meeting
+        assert full_clean_errors(review) == {"response_meeting": [message]}
+
+    # A meeting of the committee after the report gives the date the response was received.
+    later = MeetingFactory(committee=review.committee, date=datetime.date(2021, 1, 19))
+    assert admin_change(admin_client, review, response_meeting=later.pk).status_code == 302
+    saved = Review.objects.get(pk=review.pk)
+    assert (saved.response_meeting, saved.response_received_on) == (
+        later,
+        datetime.date(2021, 1, 19),
+    )
+
+
+# --- Meetings and their agenda items ----------------------------------------------------------
+
+
+def test_a_committee_meeting_twice_at_one_date_and_time_is_refused(admin_client):
+    first = MeetingFactory(date=datetime.date(2021, 4, 20), start_time=datetime.time(17, 30))
+    other = MeetingFactory(committee=first.committee, date=datetime.date(2021, 5, 20))
+    message = f"{first.committee} already has a meeting on this date at this time"
+
+    assert refused(admin_change(admin_client, other, date="2021-04-20"), message)
+    other.date = first.date
+    assert full_clean_errors(other) == {"date": [message]}
+
+    assert (
+        admin_change(admin_client, other, date="2021-04-20", start_time="10:00").status_code == 302
+    )
+    assert Meeting.objects.get(pk=other.pk).start_time == datetime.time(10, 0)
+
+
+def test_a_committee_meeting_twice_on_one_date_with_no_time_is_refused(admin_client):
+    first = MeetingFactory(date=datetime.date(2021, 4, 20), start_time=None)
+    other = MeetingFactory(committee=first.committee, date=datetime.date(2021, 5, 20))
+    message = f"{first.committee} already has a meeting on this date with no start time"
+
+    assert refused(admin_change(admin_client, other, date="2021-04-20", start_time=None), message)
+    other.date, other.start_time = first.date, None
+    assert full_clean_errors(other) == {"date": [message]}
+    # Another committee may meet then.
+    MeetingFactory.build(
+        committee=CommitteeFactory(), date=first.date, start_time=None
+    ).full_clean()
+
+
+def test_an_agenda_item_number_taken_or_below_one_is_refused(admin_client):
+    taken = AgendaItemFactory(number=3)
+    item = AgendaItemFactory(meeting=taken.meeting, number=4)
+    for number, message in (
+        (3, "Item 3 is already on this meeting's agenda"),
+        (0, "Item numbers start at 1"),
+    ):
+        assert refused(admin_change(admin_client, item, number=number), message)
+        item.number = number
+        assert full_clean_errors(item) == {"number": [message]}
+    with pytest.raises(IntegrityError), transaction.atomic():
+        AgendaItem.objects.filter(pk=item.pk).update(number=0)
+
+    assert admin_change(admin_client, item, number=5).status_code == 302
+    assert AgendaItem.objects.get(pk=item.pk).number == 5
+    AgendaItemFactory.build(meeting=MeetingFactory(), number=3).full_clean()  # elsewhere
+
+
+def test_an_exempt_item_without_a_reason_is_refused(admin_client):
+    item = AgendaItemFactory()
+    message = "Say why the item is exempt, for example Schedule 12A, paragraph 3"
+    assert refused(admin_change(admin_client, item, exempt="on", exempt_reason=""), message)
+    item.exempt, item.exempt_reason = True, ""
+    assert full_clean_errors(item) == {"exempt_reason": [message]}
+
+    response = admin_change(admin_client, item, exempt="on", exempt_reason="Paragraph 3")
+    assert response.status_code == 302
+    assert AgendaItem.objects.get(pk=item.pk).exempt

@@ -210,3 +210,18 @@ def form_helper(*layout, submit: str | None = None, size: str | None = None) -> 
     if submit:
         helper.layout.append(Submit("submit", submit))
     return helper
+
+
+class ScopedFormMixin:
+    """For a model form whose record's scope (the committee a meeting is of, the meeting an
+    item is on) is set on the instance by the view, not typed into the form.
+
+    A model form leaves out of the model's validation every field it does not show, and with
+    it every constraint naming one: so a unique rule over the scope would go unchecked until
+    the database refused it. Naming the scope in ``scope_fields`` keeps those constraints in
+    the model's validation, reported in the model's words on the form's own field."""
+
+    scope_fields: tuple[str, ...] = ()
+
+    def _get_validation_exclusions(self):
+        return super()._get_validation_exclusions() - set(self.scope_fields)

@@ -6,12 +6,11 @@ from crispy_forms_gds.layout import (
     Field,
 )
 from django import forms
-from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from scrutiny.common.forms import DATE_ERRORS_SHORT, DateField, form_helper
+from scrutiny.common.forms import DATE_ERRORS_SHORT, DateField, ScopedFormMixin, form_helper
 from scrutiny.common.locking import VersionedModelForm
 from scrutiny.models import (
     AgendaItem,
@@ -23,8 +22,11 @@ from scrutiny.models import (
 )
 
 
-class MeetingForm(VersionedModelForm):
-    """A meeting of one committee; the committee cannot meet twice at the same date and time."""
+class MeetingForm(ScopedFormMixin, VersionedModelForm):
+    """A meeting of one committee (set on the instance by the view). That the committee
+    cannot meet twice at the same date and time is the model's rule (Meeting.Meta.constraints)."""
+
+    scope_fields = ("committee",)
 
     date = DateField(
         label=_("Date"),
@@ -61,28 +63,14 @@ class MeetingForm(VersionedModelForm):
             submit=gettext("Save meeting"),
         )
 
-    def clean(self):
-        cleaned = super().clean()
-        date, time = cleaned.get("date"), cleaned.get("start_time")
-        if date:
-            clash = Meeting.objects.filter(committee=self.committee, date=date, start_time=time)
-            if self.instance.pk:
-                clash = clash.exclude(pk=self.instance.pk)
-            if clash.exists():
-                message = (
-                    gettext("%(committee)s already has a meeting on this date at this time")
-                    if time
-                    else gettext(
-                        "%(committee)s already has a meeting on this date with no start time"
-                    )
-                )
-                self.add_error("date", message % {"committee": self.committee})
-        return cleaned
 
+class AgendaItemForm(ScopedFormMixin, VersionedModelForm):
+    """A numbered agenda item of a meeting (set on the instance by the view). The review
+    offered is one of the committee's council's; that numbers start at 1 and are unique within
+    the meeting, and that an exempt item says why (Schedule 12A paragraph), are the model's
+    rules (AgendaItem.Meta.constraints)."""
 
-class AgendaItemForm(VersionedModelForm):
-    """A numbered agenda item: numbers are unique within the meeting, an exempt item must say
-    why (Schedule 12A paragraph) and the review must be one of the committee's council."""
+    scope_fields = ("meeting",)
 
     class Meta:
         model = AgendaItem
@@ -128,26 +116,10 @@ class AgendaItemForm(VersionedModelForm):
             submit=gettext("Save item"),
         )
 
-    def clean_number(self):
-        number = self.cleaned_data["number"]
-        if number is not None and number < 1:
-            raise ValidationError(gettext("Item numbers start at 1"))
-        taken = AgendaItem.objects.filter(meeting=self.meeting, number=number)
-        if self.instance.pk:
-            taken = taken.exclude(pk=self.instance.pk)
-        if taken.exists():
-            raise ValidationError(
-                gettext("Item %(number)s is already on this meeting's agenda") % {"number": number}
-            )
-        return number
-
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("exempt") and not cleaned.get("exempt_reason", "").strip():
-            self.add_error(
-                "exempt_reason",
-                gettext("Say why the item is exempt, for example Schedule 12A, paragraph 3"),
-            )
+        # Input, not a rule of the record: a reason typed for an item then marked not exempt
+        # is dropped.
         if not cleaned.get("exempt"):
             cleaned["exempt_reason"] = ""
         return cleaned

@@ -22,7 +22,6 @@ from scrutiny.models import (
     Committee,
     Meeting,
     Review,
-    long_date,
 )
 
 
@@ -43,11 +42,10 @@ def _committee_label(committee: Committee) -> str:
 class ReviewForm(VersionedModelForm):
     """A scrutiny review of one of the user's council's committees (administrators: any).
 
-    Rules, each reported on its field: a committee cannot have two reviews of the same title
-    (whatever the case); the report cannot be agreed before the review started; an executive
-    response cannot be received before there is an agreed report, nor before it was agreed;
-    the response meeting must be a meeting of the review's committee (and gives the date the
-    response was received when none is typed)."""
+    The rules (a title its committee has not used, whatever the case; the report agreed on or
+    after the start; a response only to an agreed report, received on or after it was agreed,
+    at a meeting of the review's committee, which gives the date when none is typed) are the
+    model's (Review.clean and Review.Meta.constraints), each reported on its field."""
 
     started_on = DateField(
         label=_("Date the review started (optional)"),
@@ -172,52 +170,6 @@ class ReviewForm(VersionedModelForm):
 
     def clean_title(self) -> str:
         return self.cleaned_data["title"].strip()
-
-    def clean(self):
-        cleaned = super().clean()
-        # A title its committee already has (whatever the case) is the model's rule
-        # (Review.Meta.constraints), checked after this.
-        committee = cleaned.get("committee")
-        started, agreed = cleaned.get("started_on"), cleaned.get("report_agreed_on")
-        if started and agreed and agreed < started:
-            self.add_error(
-                "report_agreed_on",
-                gettext(
-                    "The date the report was agreed must be the same as or after the date the "
-                    "review started"
-                ),
-            )
-            agreed = None
-        meeting = cleaned.get("response_meeting")
-        if meeting and committee and meeting.committee_id != committee.pk:
-            self.add_error(
-                "response_meeting",
-                gettext("Choose a meeting of %(committee)s") % {"committee": committee},
-            )
-            meeting = None
-        received = cleaned.get("response_received_on")
-        received_field = "response_received_on"
-        if meeting and not received and received_field not in self.errors:
-            cleaned[received_field] = received = meeting.date
-            received_field = "response_meeting"
-        if received and "report_agreed_on" not in self.errors:
-            if not agreed:
-                self.add_error(
-                    received_field,
-                    gettext(
-                        "Enter the date the committee agreed the report: a response cannot be "
-                        "received before there is a report"
-                    ),
-                )
-            elif received < agreed:
-                self.add_error(
-                    received_field,
-                    gettext(
-                        "The response cannot be received before the report was agreed (%(date)s)"
-                    )
-                    % {"date": long_date(agreed)},
-                )
-        return cleaned
 
 
 STATUS_FILTER_CHOICES = [("", _("Any status")), *Review.Status.choices]

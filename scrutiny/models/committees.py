@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from scrutiny.common.models import Versioned
-from scrutiny.models.rules import UniqueRule
+from scrutiny.models.rules import CheckRule, UniqueRule
 from scrutiny.visibility import exempt_filter
 
 
@@ -91,16 +91,24 @@ class Meeting(Versioned):
         verbose_name_plural = _("meetings")
         ordering = ["-date", "-start_time"]
         constraints = [
-            models.UniqueConstraint(
+            UniqueRule(
                 fields=["committee", "date", "start_time"],
                 name="meeting_unique_committee_date_time",
+                field="date",
+                violation_error_message=_(
+                    "%(committee)s already has a meeting on this date at this time"
+                ),
             ),
             # NULLs are distinct in a unique index, so a meeting with no time needs its own
             # partial index (SQLite has no NULLS NOT DISTINCT).
-            models.UniqueConstraint(
+            UniqueRule(
                 fields=["committee", "date"],
                 condition=Q(start_time__isnull=True),
                 name="meeting_unique_committee_date_without_time",
+                field="date",
+                violation_error_message=_(
+                    "%(committee)s already has a meeting on this date with no start time"
+                ),
             ),
         ]
 
@@ -156,10 +164,25 @@ class AgendaItem(Versioned):
         verbose_name_plural = _("agenda items")
         ordering = ["meeting", "number"]
         constraints = [
-            models.UniqueConstraint(fields=["meeting", "number"], name="agenda_item_unique_number"),
-            models.CheckConstraint(
+            UniqueRule(
+                fields=["meeting", "number"],
+                name="agenda_item_unique_number",
+                field="number",
+                violation_error_message=_("Item %(number)s is already on this meeting's agenda"),
+            ),
+            CheckRule(
+                condition=Q(number__gte=1),
+                name="agenda_item_number_from_one",
+                field="number",
+                violation_error_message=_("Item numbers start at 1"),
+            ),
+            CheckRule(
                 condition=Q(exempt=False) | ~Q(exempt_reason=""),
                 name="agenda_item_exempt_needs_reason",
+                field="exempt_reason",
+                violation_error_message=_(
+                    "Say why the item is exempt, for example Schedule 12A, paragraph 3"
+                ),
             ),
         ]
 

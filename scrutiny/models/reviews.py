@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime
 
 from dateutil.relativedelta import relativedelta
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -18,8 +20,9 @@ from scrutiny.common.models import Versioned
 from scrutiny.models.committees import (
     Committee,
     Meeting,
+    long_date,
 )
-from scrutiny.models.rules import UniqueRule
+from scrutiny.models.rules import CheckRule, UniqueRule
 from scrutiny.visibility import published_filter
 
 
@@ -32,6 +35,16 @@ class ReviewQuerySet(models.QuerySet):
         return self.filter(
             response_due_on__lt=today or timezone.localdate(), response_received_on__isnull=True
         )
+
+
+REPORT_AFTER_START = _(
+    "The date the report was agreed must be the same as or after the date the review started"
+)
+RESPONSE_NEEDS_REPORT = _(
+    "Enter the date the committee agreed the report: a response cannot be received before "
+    "there is a report"
+)
+RESPONSE_AFTER_REPORT = _("The response cannot be received before the report was agreed (%(date)s)")
 
 
 class Review(Versioned):
@@ -101,15 +114,28 @@ class Review(Versioned):
                 field="title",
                 violation_error_message=_("%(committee)s already has a review called “%(title)s”"),
             ),
-            models.CheckConstraint(
+            CheckRule(
                 condition=Q(report_agreed_on__isnull=True)
                 | Q(started_on__isnull=True)
                 | Q(report_agreed_on__gte=models.F("started_on")),
                 name="review_report_after_start",
+                field="report_agreed_on",
+                violation_error_message=REPORT_AFTER_START,
             ),
-            models.CheckConstraint(
+            CheckRule(
                 condition=Q(response_received_on__isnull=True) | Q(report_agreed_on__isnull=False),
                 name="review_response_needs_report",
+                field="response_received_on",
+                violation_error_message=RESPONSE_NEEDS_REPORT,
+            ),
+            CheckRule(
+                condition=Q(response_received_on__isnull=True)
+                | Q(report_agreed_on__isnull=True)
+                | Q(response_received_on__gte=models.F("report_agreed_on")),
+                name="review_response_after_report",
+                field="response_received_on",
+                violation_error_message=RESPONSE_AFTER_REPORT,
+                words={"date": "report_agreed_label"},
             ),
             models.CheckConstraint(
                 condition=Q(update_interval_months__gte=1, update_interval_months__lte=36),
@@ -129,6 +155,39 @@ class Review(Versioned):
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "response_due_on"}
         super().save(*args, **kwargs)
+
+    def clean(self):
+        """The response meeting is a meeting of the review's committee, and gives the date the
+        response was received when none is given: a date that must meet the rules a typed one
+        does (Meta.constraints), reported on the meeting that gave it."""
+        super().clean()
+        if not self.response_meeting_id or not self.committee_id:
+            return
+        meeting = self.response_meeting
+        if meeting.committee_id != self.committee_id:
+            raise ValidationError(
+                {
+                    "response_meeting": gettext("Choose a meeting of %(committee)s")
+                    % {"committee": self.committee}
+                }
+            )
+        if self.response_received_on:
+            return
+        if not self.report_agreed_on:
+            raise ValidationError({"response_meeting": str(RESPONSE_NEEDS_REPORT)})
+        if meeting.date < self.report_agreed_on:
+            raise ValidationError(
+                {
+                    "response_meeting": str(RESPONSE_AFTER_REPORT)
+                    % {"date": self.report_agreed_label}
+                }
+            )
+        self.response_received_on = meeting.date
+
+    @property
+    def report_agreed_label(self) -> str:
+        """The date the report was agreed, as pages write a date."""
+        return long_date(self.report_agreed_on) if self.report_agreed_on else ""
 
     def get_absolute_url(self) -> str:
         return reverse("scrutiny:review-detail", args=[self.pk])
