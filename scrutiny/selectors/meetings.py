@@ -2,13 +2,14 @@
 the reviews it tracked and the actions it agreed, received and delivered. One read
 (``meeting_business``) serves both the meeting's page and its pack."""
 
+import datetime
 from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Prefetch, Q
 
 from recommendations.models import ProgressUpdate
 from scrutiny.models import AgendaItem, AgreedAction, ExecutiveDecision, Meeting, Review
-from scrutiny.selectors.common import BEFORE_EVERYTHING, hide_unseen_reviews, with_action_flags
+from scrutiny.selectors.common import BEFORE_EVERYTHING, hide_unseen_reviews
 from scrutiny.selectors.decisions import points_prefetch, split_points
 from scrutiny.selectors.trackers import tracked_recommendations
 from scrutiny.visibility import sees_exempt_of
@@ -58,11 +59,19 @@ def _tracked_reviews(meeting: Meeting, viewer, items, updates, previous) -> dict
     return {review.pk: review for review in reviews}
 
 
-def _actions(meeting: Meeting, viewer) -> list[AgreedAction]:
+def _actions(meeting: Meeting, viewer, made_on: datetime.date | None) -> list[AgreedAction]:
     due_here = AgreedAction.objects.due_at(meeting).filter(pk=OuterRef("pk"))
+    actions = AgreedAction.objects.visible_to(viewer)
+    if made_on is None:
+        actions = actions.with_flags()
+    else:
+        # As the due list judges them: as at the meeting, or the day the pack is made for
+        # a meeting still to come; delivered since the meeting is outstanding at it.
+        actions = actions.with_flags(
+            min(meeting.date, made_on), as_at=meeting.date, missed_meetings=True
+        )
     actions = list(
-        with_action_flags(AgreedAction.objects.visible_to(viewer))
-        .filter(
+        actions.filter(
             Q(meeting=meeting)
             | Q(due_meeting=meeting)
             | Q(delivered_meeting=meeting)
@@ -78,9 +87,15 @@ def _actions(meeting: Meeting, viewer) -> list[AgreedAction]:
     return actions
 
 
-def meeting_business(meeting: Meeting, viewer) -> MeetingBusiness:
+def meeting_business(
+    meeting: Meeting, viewer, *, made_on: datetime.date | None = None
+) -> MeetingBusiness:
     """The meeting as ``viewer`` may see it, in a fixed number of queries however much
-    business it has. ``meeting`` should have ``committee__council`` selected."""
+    business it has. ``meeting`` should have ``committee__council`` selected.
+
+    The actions are flagged ``overdue`` as at today; for a pack made on ``made_on``, as at
+    the meeting (``AgreedAction.objects.with_flags`` with ``as_at`` the meeting date), with
+    ``missed_on`` too."""
     sees_exempt = sees_exempt_of(viewer, meeting.committee.council_id)
     previous = meeting.previous()
     items = list(meeting.items.select_related("review").order_by("number"))
@@ -112,7 +127,7 @@ def meeting_business(meeting: Meeting, viewer) -> MeetingBusiness:
         sees_exempt=sees_exempt,
         items=items,
         reviews=reviews,
-        actions=_actions(meeting, viewer),
+        actions=_actions(meeting, viewer, made_on),
     )
 
 

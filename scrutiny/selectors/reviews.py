@@ -8,7 +8,7 @@ from django.db.models import F, Q
 from recommendations.models import Status
 from recommendations.permissions import can_log_any_update, loggable_filter
 from scrutiny.models import AgreedAction, Review
-from scrutiny.selectors.common import count_statuses, counted_status_rows, with_action_flags
+from scrutiny.selectors.common import count_statuses, counted_status_rows
 
 
 def review_rows(reviews, user, today: datetime.date) -> list[Review]:
@@ -54,12 +54,10 @@ def review_page(review: Review, user, today: datetime.date) -> dict:
         .order_by("meeting__date", "number")
     )
     actions = list(
-        with_action_flags(
-            AgreedAction.objects.visible_to(user)
-            .filter(Q(review=review) | Q(item__review=review))
-            .distinct(),
-            today,
-        )
+        AgreedAction.objects.visible_to(user)
+        .filter(Q(review=review) | Q(item__review=review))
+        .distinct()
+        .with_flags(today)
         .select_related(
             "meeting", "item", "review", "due_meeting", "delivered_meeting", "falls_to_organisation"
         )
