@@ -15,7 +15,9 @@ def review_rows(reviews, user, today: datetime.date) -> list[Review]:
     """The (filtered) reviews in the list's order, grouped by committee, each with its status
     counts and whether its executive response is ``overdue``."""
     rows = list(
-        reviews.select_related("committee__council", "response_meeting").order_by(
+        reviews.with_flags(today)
+        .select_related("committee__council", "response_meeting")
+        .order_by(
             "committee__council__name",
             "committee__name",
             F("report_agreed_on").desc(nulls_first=True),
@@ -23,8 +25,6 @@ def review_rows(reviews, user, today: datetime.date) -> list[Review]:
         )
     )
     count_statuses(rows, user)
-    for review in rows:
-        review.overdue = review.response_overdue(today)
     return rows
 
 
