@@ -22,7 +22,7 @@ from recommendations.models import Recommendation
 from recommendations.permissions import loggable_filter
 from scrutiny.models import AgendaItem, AgreedAction, Committee, Meeting, Review, long_date
 from scrutiny.selectors.common import hide_unseen_reviews
-from scrutiny.visibility import sees_exempt_of
+from scrutiny.visibility import hide_exempt_items
 
 TITLE_LENGTH = AgendaItem._meta.get_field("title").max_length
 
@@ -74,10 +74,6 @@ def action_item_description(action: AgreedAction) -> str:
     )
     said = f"{where} agreed: “{text}”"
     return f"{said} Falls to: {falls_to}." if falls_to else said
-
-
-def _agreed_exempt(action: AgreedAction) -> bool:
-    return bool(action.item_id and action.item.exempt)
 
 
 @dataclass
@@ -353,8 +349,6 @@ def programme_page(committee: Committee, user) -> Programme:
     hide_unseen_reviews(
         [a for row in programme.meetings for a in row.actions] + programme.unplaced_actions, user
     )
-    sees_exempt = sees_exempt_of(user, committee.council_id)
     for row in programme.meetings:
-        for item in row.items:
-            item.hidden = item.exempt and not sees_exempt
+        hide_exempt_items(row.items, user, committee.council_id)
     return programme

@@ -36,6 +36,7 @@ from scrutiny.models import (
 )
 from scrutiny.selectors.meetings import MeetingBusiness, meeting_business
 from scrutiny.selectors.trackers import tracked_recommendations
+from scrutiny.visibility import agreed_in_private
 
 
 @dataclass
@@ -143,12 +144,12 @@ class MeetingPack:
         """Whether anything in it is exempt: an item, an action agreed at an exempt item, or
         a tracker's latest update given at one (never so of a public pack)."""
 
-        def agreed_in_private(actions: list[AgreedAction]) -> bool:
-            return any(a.item_id and a.item.exempt for a in actions)
+        def any_in_private(actions: list[AgreedAction]) -> bool:
+            return any(agreed_in_private(a) for a in actions)
 
-        return agreed_in_private(self.other_actions) or any(
+        return any_in_private(self.other_actions) or any(
             paper.item.exempt
-            or agreed_in_private(paper.actions_due + paper.actions_agreed)
+            or any_in_private(paper.actions_due + paper.actions_agreed)
             or any(rec.latest_update_exempt for review in paper.reviews for rec in review.tracked)
             for paper in self.items
         )

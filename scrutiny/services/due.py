@@ -23,6 +23,7 @@ from scrutiny.selectors.due import (
     due_list,
     progress_item_title,
 )
+from scrutiny.visibility import agreed_in_private
 
 
 def agenda_items_add_from_due(
@@ -132,7 +133,7 @@ def agenda_items_add_from_due(
             items.append(item)
         for action in sorted((due_actions[a.pk] for a in actions), key=lambda a: a.pk):
             action.due_meeting = meeting
-            exempt = action.item_id is not None and action.item.exempt
+            exempt = agreed_in_private(action)
             if action.review_id in by_review and not exempt:
                 taken_at = by_review[action.review_id]
                 description = action_item_description(action)
