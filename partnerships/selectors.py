@@ -126,9 +126,8 @@ def actions_falling_to(organisation: Organisation, user) -> list:
             "falls_to_organisation",
         )
         .order_by("-meeting__date", "-id")
+        .with_flags()
     )
-    for action in actions:
-        action.overdue = action.is_overdue()
     return actions
 
 

@@ -22,7 +22,7 @@ from simple_history.models import HistoricalRecords
 
 from scrutiny.common.bilingual import welsh_char, welsh_textarea
 from scrutiny.common.models import LiveManager, SoftDeletable, SoftDeletableQuerySet, Versioned
-from scrutiny.visibility import exempt_filter, published_filter
+from scrutiny.visibility import exempt_filter, live_filter, published_filter
 
 
 class Status(models.TextChoices):
@@ -422,9 +422,7 @@ class LiveEntryManager(models.Manager):
 
     def get_queryset(self):
         return (
-            super()
-            .get_queryset()
-            .filter(update__deleted_at__isnull=True, recommendation__deleted_at__isnull=True)
+            super().get_queryset().filter(live_filter("update__"), live_filter("recommendation__"))
         )
 
 

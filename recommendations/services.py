@@ -50,7 +50,7 @@ class EntryInput:
 
 def update_create(
     *,
-    recorded_by,
+    actor: User,
     given_on: datetime.date,
     kind: str,
     organisation,
@@ -64,7 +64,7 @@ def update_create(
 ) -> ProgressUpdate:
     """Record one progress update covering one or more recommendations, all or nothing.
 
-    Rules: at least one recommendation; each at most once; the user may log on every one;
+    Rules: at least one recommendation; each at most once; ``actor`` may log on every one;
     an update given at an agenda item takes the meeting's date; a slipped status needs a
     revised target date and a reason; a closing status needs an outcome, must be recorded at
     a meeting (the meeting that agreed it) and only by democratic services. ``reason`` is the
@@ -75,7 +75,7 @@ def update_create(
     ids = [e.recommendation.pk for e in entries]
     if len(set(ids)) != len(ids):
         raise ValidationError(gettext("Each recommendation can appear only once in an update."))
-    allowed = loggable_filter(recorded_by)
+    allowed = loggable_filter(actor)
     if allowed is None or Recommendation.objects.filter(
         allowed, pk__in=ids
     ).distinct().count() != len(ids):
@@ -109,7 +109,7 @@ def update_create(
                     )
                     % number
                 )
-            if not can_close(recorded_by, e.recommendation):
+            if not can_close(actor, e.recommendation):
                 raise PermissionDenied(
                     gettext("Only democratic services can record a closing status.")
                 )
@@ -117,7 +117,7 @@ def update_create(
         raise ValidationError(errors)
     with transaction.atomic():
         update = ProgressUpdate(
-            recorded_by=recorded_by,
+            recorded_by=actor,
             given_on=given_on,
             kind=kind,
             organisation=organisation,
@@ -127,7 +127,7 @@ def update_create(
             summary=summary,
             summary_cy=summary_cy,
         )
-        update._history_user = recorded_by
+        update._history_user = actor
         update._change_reason = change_reason(reason)
         update.save()
         bulk_create_with_history(
@@ -144,7 +144,7 @@ def update_create(
                 for e in entries
             ],
             UpdateEntry,
-            default_user=recorded_by,
+            default_user=actor,
             default_change_reason=change_reason(reason),
         )
     return update
@@ -158,22 +158,22 @@ def _reason_given(reason: str) -> str:
 
 
 def _mark(
-    obj: Recommendation | ProgressUpdate, *, by: User, deleted: bool, reason: str = ""
+    obj: Recommendation | ProgressUpdate, *, actor: User, deleted: bool, reason: str = ""
 ) -> None:
     """Delete ``obj`` softly (or restore it), recording who and why in its history. Its
     version moves on (``obj`` is locked), so an edit form opened before cannot save over the
     deletion, or the restore, without its conflict page saying so."""
     obj.deleted_at = timezone.now() if deleted else None
-    obj.deleted_by = by if deleted else None
+    obj.deleted_by = actor if deleted else None
     obj.deletion_reason = reason if deleted else ""
     obj.version += 1
-    obj._history_user = by
+    obj._history_user = actor
     obj._change_reason = change_reason(f"Deleted: {reason}" if deleted else "Restored")
     obj.save(update_fields=["deleted_at", "deleted_by", "deletion_reason", "version"])
 
 
 def recommendation_delete(
-    *, recommendation: Recommendation, by: User, reason: str
+    *, recommendation: Recommendation, actor: User, reason: str
 ) -> Recommendation:
     """Delete a recommendation softly: it and what updates said of it disappear from every
     page, list, count, status, pack and export, but nothing is lost, and democratic
@@ -182,35 +182,35 @@ def recommendation_delete(
     Rules: only democratic services of its council (and administrators) may; a reason is
     required; a deleted recommendation cannot be deleted again.
     """
-    if not can_manage(by, recommendation):
+    if not can_manage(actor, recommendation):
         raise PermissionDenied(gettext("Only the council's democratic services can delete it."))
     reason = _reason_given(reason)
     with transaction.atomic():
         current = Recommendation.all_objects.select_for_update().get(pk=recommendation.pk)
         if current.deleted_at is not None:
             raise ValidationError(gettext("This recommendation has already been deleted."))
-        _mark(current, by=by, deleted=True, reason=reason)
+        _mark(current, actor=actor, deleted=True, reason=reason)
     return current
 
 
-def recommendation_restore(*, recommendation: Recommendation, by: User) -> Recommendation:
+def recommendation_restore(*, recommendation: Recommendation, actor: User) -> Recommendation:
     """Bring back a deleted recommendation as it was, with what updates said of it (its
     status follows from them again).
 
     Rules: only democratic services of its council (and administrators) may; only a
     deleted recommendation can be restored.
     """
-    if not can_manage(by, recommendation):
+    if not can_manage(actor, recommendation):
         raise PermissionDenied(gettext("Only the council's democratic services can restore it."))
     with transaction.atomic():
         current = Recommendation.all_objects.select_for_update().get(pk=recommendation.pk)
         if current.deleted_at is None:
             raise ValidationError(gettext("This recommendation is not deleted."))
-        _mark(current, by=by, deleted=False)
+        _mark(current, actor=actor, deleted=False)
     return current
 
 
-def update_delete(*, update: ProgressUpdate, by: User, reason: str) -> ProgressUpdate:
+def update_delete(*, update: ProgressUpdate, actor: User, reason: str) -> ProgressUpdate:
     """Delete a progress update softly: it disappears from every page, and what it said no
     longer counts towards any recommendation's status or last update, until democratic
     services restore it.
@@ -219,29 +219,29 @@ def update_delete(*, update: ProgressUpdate, by: User, reason: str) -> ProgressU
     administrators) may, and so may the person who recorded it; a reason is required; a
     deleted update cannot be deleted again.
     """
-    if not can_delete_update(by, update):
+    if not can_delete_update(actor, update):
         raise PermissionDenied(gettext("You cannot delete this update."))
     reason = _reason_given(reason)
     with transaction.atomic():
         current = ProgressUpdate.all_objects.select_for_update().get(pk=update.pk)
         if current.deleted_at is not None:
             raise ValidationError(gettext("This update has already been deleted."))
-        _mark(current, by=by, deleted=True, reason=reason)
+        _mark(current, actor=actor, deleted=True, reason=reason)
     return current
 
 
-def update_restore(*, update: ProgressUpdate, by: User) -> ProgressUpdate:
+def update_restore(*, update: ProgressUpdate, actor: User) -> ProgressUpdate:
     """Bring back a deleted progress update as it was: it counts again towards the status
     of each recommendation it covers.
 
     Rules: only democratic services who manage every recommendation it covers (and
     administrators) may; only a deleted update can be restored.
     """
-    if not can_restore_update(by, update):
+    if not can_restore_update(actor, update):
         raise PermissionDenied(gettext("Only democratic services can restore this update."))
     with transaction.atomic():
         current = ProgressUpdate.all_objects.select_for_update().get(pk=update.pk)
         if current.deleted_at is None:
             raise ValidationError(gettext("This update is not deleted."))
-        _mark(current, by=by, deleted=False)
+        _mark(current, actor=actor, deleted=False)
     return current

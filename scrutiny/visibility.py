@@ -2,7 +2,9 @@
 
 Anonymous visitors and partner representatives see what is public: published reviews and
 items that are not exempt. A council's own councillors, officers and democratic services
-also see its exempt items and draft reviews. Administrators see everything.
+also see its exempt items and draft reviews. Administrators see everything. Deleted
+(soft-deleted) records are left out of what anyone reads; an action agreed at an exempt
+item is as private as the item.
 """
 
 from django.db.models import Q
@@ -38,3 +40,23 @@ def published_filter(user, prefix: str = "") -> Q:
     if user.is_authenticated and user.organisation_id and not user.is_partner:
         q |= Q(**{f"{prefix}committee__council_id": user.organisation_id})
     return q
+
+
+def live_filter(prefix: str = "") -> Q:
+    """Leave out soft-deleted rows, reached through ``prefix`` ("recommendation__" from an
+    entry). (``SoftDeletable``'s own manager, in scrutiny.common, applies the same rule.)"""
+    return Q(**{f"{prefix}deleted_at__isnull": True})
+
+
+def hide_exempt_items(items, user, council_id: int | None) -> bool:
+    """Mark each of a council's agenda items ``hidden`` when it is exempt and ``user`` may
+    not see the council's exempt items; return whether they may."""
+    sees_exempt = sees_exempt_of(user, council_id)
+    for item in items:
+        item.hidden = item.exempt and not sees_exempt
+    return sees_exempt
+
+
+def agreed_in_private(action) -> bool:
+    """Whether an agreed action was agreed at an exempt item (and so is exempt itself)."""
+    return bool(action.item_id and action.item.exempt)

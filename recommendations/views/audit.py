@@ -79,7 +79,7 @@ def recommendation_delete(request, pk: int):
             "update_count": recommendation.entries.count(),
         },
         delete=lambda reason: services.recommendation_delete(
-            recommendation=recommendation, by=user, reason=reason
+            recommendation=recommendation, actor=user, reason=reason
         ),
         done=gettext(
             "Recommendation %(number)s deleted. Democratic services can restore it from "
@@ -104,7 +104,7 @@ def update_delete(request, pk: int):
         request,
         template="recommendations/update_delete.html",
         context={"update": update, "entries": entries},
-        delete=lambda reason: services.update_delete(update=update, by=user, reason=reason),
+        delete=lambda reason: services.update_delete(update=update, actor=user, reason=reason),
         done=gettext("%(update)s deleted. Democratic services can restore it from Deleted items.")
         % {"update": update.name},
         next_url=entries[0].recommendation.get_absolute_url(),
@@ -130,7 +130,7 @@ def recommendation_restore(request, pk: int):
     )
     if not permissions.can_manage(user, recommendation):
         return _refuse_restore(request)
-    services.recommendation_restore(recommendation=recommendation, by=user)
+    services.recommendation_restore(recommendation=recommendation, actor=user)
     messages.success(
         request,
         gettext("Recommendation %(number)s restored") % {"number": recommendation.number},
@@ -148,7 +148,7 @@ def update_restore(request, pk: int):
     update = get_object_or_404(ProgressUpdate.all_objects.deleted(), pk=pk)
     if not permissions.can_restore_update(user, update):
         return _refuse_restore(request)
-    services.update_restore(update=update, by=user)
+    services.update_restore(update=update, actor=user)
     messages.success(request, gettext("%(update)s restored") % {"update": update.name})
     if update.entries.exists():
         return redirect(update)

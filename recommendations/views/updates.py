@@ -79,7 +79,7 @@ def _save_update(request, submission):
     general = submission.form.cleaned_data
     try:
         update = services.update_create(
-            recorded_by=request.user,
+            actor=request.user,
             given_on=general["given_on"],
             kind=general["kind"],
             organisation=general["organisation"],

@@ -6,7 +6,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import BooleanField, Case, OuterRef, Q, Subquery, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
@@ -23,20 +23,83 @@ from scrutiny.models.reviews import Review
 from scrutiny.visibility import exempt_filter
 
 
+def _outstanding_q(as_at: datetime.date | None = None) -> Q:
+    """Not delivered; as at a date, delivered only after it counts as not yet delivered."""
+    if as_at is None:
+        return Q(delivered_on__isnull=True)
+    return Q(delivered_on__isnull=True) | Q(delivered_on__gt=as_at)
+
+
+def _overdue_q(today: datetime.date, as_at: datetime.date | None = None) -> Q:
+    """The overdue rule: outstanding (as at ``as_at``), and its due meeting's date or (when
+    not placed at a meeting) its due date is before ``today``."""
+    return _outstanding_q(as_at) & (
+        Q(due_meeting__date__lt=today) | Q(due_meeting__isnull=True, due_on__lt=today)
+    )
+
+
+def _first_missed_meeting(today: datetime.date, dated: bool) -> Subquery:
+    """The date of the first meeting of the action's committee held (not cancelled) after
+    the meeting that agreed it and before ``today``, and (``dated``: for an action due by a
+    date) on or after its due date."""
+    meetings = Meeting.objects.filter(
+        committee_id=OuterRef("meeting__committee_id"),
+        cancelled=False,
+        date__gt=OuterRef("meeting__date"),
+        date__lt=today,
+    )
+    if dated:
+        meetings = meetings.filter(date__gte=OuterRef("due_on"))
+    return Subquery(meetings.order_by("date").values("date")[:1])
+
+
 class AgreedActionQuerySet(models.QuerySet):
     def visible_to(self, user):
         return self.filter(exempt_filter(user, "meeting__committee__council_id", "item__exempt"))
 
     def outstanding(self):
-        return self.filter(delivered_on__isnull=True)
+        return self.filter(_outstanding_q())
 
     def overdue(self, today: datetime.date | None = None):
         """Outstanding actions whose due meeting's date, or (when not placed at a meeting)
-        due date, has passed: the same rule as ``AgreedAction.is_overdue``."""
+        due date, has passed: the rule ``with_flags`` annotates."""
+        return self.filter(_overdue_q(today or timezone.localdate()))
+
+    def with_flags(
+        self,
+        today: datetime.date | None = None,
+        *,
+        as_at: datetime.date | None = None,
+        missed_meetings: bool = False,
+    ):
+        """Each action with ``overdue`` (True or False): outstanding, and the meeting or date
+        it was due at is before ``today`` (default: today). With ``as_at``, an action
+        delivered after that date counts as not yet delivered (a pack shows actions as at
+        its meeting). This is the one definition every page, the pack and the work
+        programme use.
+
+        With ``missed_meetings``, also ``missed_on``: for an outstanding action due by a
+        date or asked for "at a future meeting", the date of the first meeting of its
+        committee held after the meeting that agreed it (and on or after its due date) and
+        before ``today`` — a meeting that did not receive it; None when there is none, or
+        for an action placed at a meeting or delivered."""
         today = today or timezone.localdate()
-        return self.outstanding().filter(
-            Q(due_meeting__date__lt=today) | Q(due_meeting__isnull=True, due_on__lt=today)
-        )
+        flags = {
+            "overdue": Case(
+                When(_overdue_q(today, as_at), then=Value(True)),
+                default=Value(False),
+                output_field=BooleanField(),
+            )
+        }
+        if missed_meetings:
+            flags["missed_on"] = Case(
+                When(due_meeting__isnull=False, then=Value(None)),
+                When(~_outstanding_q(as_at), then=Value(None)),
+                When(due_on__isnull=True, then=_first_missed_meeting(today, dated=False)),
+                default=_first_missed_meeting(today, dated=True),
+                output_field=models.DateField(),
+            )
+        return self.annotate(**flags)
 
     def due_at(self, meeting: Meeting):
         """Outstanding actions of the meeting's committee, agreed at an earlier meeting, that
@@ -170,11 +233,16 @@ class AgreedAction(Versioned):
         return gettext("at a future meeting")
 
     def is_overdue(self, today: datetime.date | None = None) -> bool:
-        if self.delivered_on:
+        """The ``overdue`` flag ``AgreedAction.objects.with_flags`` gives, for this one
+        action (one query; lists use ``with_flags``)."""
+        if self.pk is None:
             return False
-        today = today or timezone.localdate()
-        due = self.due_meeting.date if self.due_meeting_id else self.due_on
-        return bool(due and due < today)
+        return (
+            AgreedAction.objects.filter(pk=self.pk)
+            .with_flags(today)
+            .values_list("overdue", flat=True)
+            .get()
+        )
 
     @property
     def state_label(self) -> str:

@@ -7,7 +7,7 @@ import datetime
 from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import BooleanField, Case, Q, Value, When
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
@@ -26,14 +26,28 @@ from scrutiny.models.rules import CheckRule, UniqueRule
 from scrutiny.visibility import published_filter
 
 
+def _response_overdue_q(today: datetime.date) -> Q:
+    return Q(response_due_on__lt=today, response_received_on__isnull=True)
+
+
 class ReviewQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Unpublished (draft) reviews are for their own council's people only."""
         return self.filter(published_filter(user))
 
     def response_overdue(self, today: datetime.date | None = None):
-        return self.filter(
-            response_due_on__lt=today or timezone.localdate(), response_received_on__isnull=True
+        """Reviews whose executive response is overdue: due before ``today``, not received."""
+        return self.filter(_response_overdue_q(today or timezone.localdate()))
+
+    def with_flags(self, today: datetime.date | None = None):
+        """Each review with ``overdue``: whether its executive response is, as at ``today``
+        (the rule of ``response_overdue``)."""
+        return self.annotate(
+            overdue=Case(
+                When(_response_overdue_q(today or timezone.localdate()), then=Value(True)),
+                default=Value(False),
+                output_field=BooleanField(),
+            )
         )
 
 
@@ -193,6 +207,7 @@ class Review(Versioned):
         return reverse("scrutiny:review-detail", args=[self.pk])
 
     def response_overdue(self, today: datetime.date | None = None) -> bool:
+        """For a review in hand (no query): the rule of ``ReviewQuerySet.response_overdue``."""
         return bool(
             self.response_due_on
             and not self.response_received_on

@@ -1,2 +1,2 @@
-"""Reads that serve pages, packs and files: each takes the viewer and returns what they may
+"""Reads that serve pages, packs and files: each takes the user reading and returns what they may
 see, in a fixed number of queries."""

@@ -10,7 +10,6 @@ from scrutiny.selectors.common import (
     count_statuses,
     counted_status_rows,
     hide_unseen_reviews,
-    with_action_flags,
 )
 
 
@@ -43,12 +42,10 @@ def committee_page(committee: Committee, user, today: datetime.date) -> dict:
     for review in reviews:
         committee_counts.update({row["value"]: row["count"] for row in review.status_rows})
     outstanding = list(
-        with_action_flags(
-            AgreedAction.objects.visible_to(user)
-            .filter(meeting__committee=committee)
-            .outstanding(),
-            today,
-        )
+        AgreedAction.objects.visible_to(user)
+        .filter(meeting__committee=committee)
+        .outstanding()
+        .with_flags(today)
         .select_related("meeting", "item", "review", "falls_to_organisation", "due_meeting")
         .order_by("meeting__date", "id")
     )

@@ -1,37 +1,15 @@
-"""Reads several pages share: status counts, agreed actions' flags, hidden draft reviews."""
+"""Reads several pages share: status counts, hidden draft reviews."""
 
 import datetime
 from collections.abc import Iterable
 
-from django.db.models import BooleanField, Case, Count, Q, QuerySet, Value, When
-from django.utils import timezone
+from django.db.models import Count
 
 from recommendations.models import Recommendation, Status
 from scrutiny.models import AgreedAction, Review
 
 # The earliest date a database can hold: "as at" this, every recommendation was not started.
 BEFORE_EVERYTHING = datetime.date(1, 1, 1)
-
-
-# Outstanding, and its due meeting's date or (when not placed at a meeting) its due date has
-# passed: the rule of ``AgreedAction.is_overdue`` and ``AgreedActionQuerySet.overdue``.
-def _overdue_q(today: datetime.date) -> Q:
-    return Q(delivered_on__isnull=True) & (
-        Q(due_meeting__date__lt=today) | Q(due_meeting__isnull=True, due_on__lt=today)
-    )
-
-
-def with_action_flags(actions: QuerySet, today: datetime.date | None = None) -> QuerySet:
-    """Agreed actions each with ``overdue`` (True or False) as at ``today``, computed by the
-    database by the same rule as ``AgreedAction.is_overdue``."""
-    today = today or timezone.localdate()
-    return actions.annotate(
-        overdue=Case(
-            When(_overdue_q(today), then=Value(True)),
-            default=Value(False),
-            output_field=BooleanField(),
-        )
-    )
 
 
 def status_rows(counts: dict[str, int]) -> list[dict]:

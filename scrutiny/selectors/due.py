@@ -22,7 +22,7 @@ from recommendations.models import Recommendation
 from recommendations.permissions import loggable_filter
 from scrutiny.models import AgendaItem, AgreedAction, Committee, Meeting, Review, long_date
 from scrutiny.selectors.common import hide_unseen_reviews
-from scrutiny.visibility import sees_exempt_of
+from scrutiny.visibility import hide_exempt_items
 
 TITLE_LENGTH = AgendaItem._meta.get_field("title").max_length
 
@@ -76,45 +76,6 @@ def action_item_description(action: AgreedAction) -> str:
     return f"{said} Falls to: {falls_to}." if falls_to else said
 
 
-def _agreed_exempt(action: AgreedAction) -> bool:
-    return bool(action.item_id and action.item.exempt)
-
-
-def flag_slips(
-    actions: list[AgreedAction], held: list[datetime.date], before: datetime.date
-) -> list[AgreedAction]:
-    """Say of each outstanding action whether it slipped past a meeting, as at ``before``.
-
-    ``held`` are the dates of the committee's meetings that were not cancelled. Each action
-    gets ``overdue`` (it was due at a meeting, or by a date, before ``before``) and
-    ``missed_on``: for an action due by a date or asked for "at a future meeting", the date
-    of the first meeting after it was agreed (and after its date) that did not receive it;
-    None when no such meeting has been held before ``before``."""
-    for action in actions:
-        action.overdue = action.is_overdue(before)
-        action.missed_on = None
-        if action.due_meeting_id or action.delivered_on:
-            continue
-        after = action.meeting.date
-        action.missed_on = next(
-            (
-                d
-                for d in held
-                if after < d < before and (action.due_on is None or d >= action.due_on)
-            ),
-            None,
-        )
-    return actions
-
-
-def held_dates(committee_id: int) -> list[datetime.date]:
-    return list(
-        Meeting.objects.filter(committee_id=committee_id, cancelled=False)
-        .order_by("date")
-        .values_list("date", flat=True)
-    )
-
-
 @dataclass
 class DueReview:
     """A review whose recommendations have an update due, and the agenda item (if any) of the
@@ -139,8 +100,8 @@ class DueReview:
 @dataclass
 class DueList:
     """What falls to one meeting. Each action has ``overdue`` and ``missed_on`` (see
-    ``flag_slips``) and ``item_here``: the agenda item of this meeting that already takes it,
-    or None."""
+    ``AgreedAction.objects.with_flags``) and ``item_here``: the agenda item of this meeting
+    that already takes it, or None."""
 
     meeting: Meeting
     actions: list[AgreedAction] = field(default_factory=list)
@@ -214,8 +175,8 @@ def due_list(meeting: Meeting, user, today: datetime.date | None = None) -> DueL
     meeting), each with the agenda item that already takes it. Six queries."""
     today = today or timezone.localdate()
     items = list(meeting.items.order_by("number"))
-    actions = list(_actions(AgreedAction.objects.due_at(meeting).visible_to(user)))
-    flag_slips(actions, held_dates(meeting.committee_id), before=min(meeting.date, today))
+    due = AgreedAction.objects.due_at(meeting).visible_to(user)
+    actions = list(_actions(due.with_flags(min(meeting.date, today), missed_meetings=True)))
     for action in actions:
         action.item_here = _action_item(items, action, meeting)
     recommendations = list(_ordered_recommendations(recommendations_due(meeting, user)))
@@ -290,9 +251,7 @@ def _place_actions(
         f"due_at_{n}": Exists(AgreedAction.objects.due_at(m).filter(pk=OuterRef("pk")))
         for n, m in enumerate(meetings)
     }
-    actions = flag_slips(
-        list(_actions(actions.annotate(**flags))), held_dates(committee.pk), before=today
-    )
+    actions = list(_actions(actions.annotate(**flags).with_flags(today, missed_meetings=True)))
     for action in actions:
         action.item_here = None
         first = next((n for n in range(len(meetings)) if getattr(action, f"due_at_{n}")), None)
@@ -390,8 +349,6 @@ def programme_page(committee: Committee, user) -> Programme:
     hide_unseen_reviews(
         [a for row in programme.meetings for a in row.actions] + programme.unplaced_actions, user
     )
-    sees_exempt = sees_exempt_of(user, committee.council_id)
     for row in programme.meetings:
-        for item in row.items:
-            item.hidden = item.exempt and not sees_exempt
+        hide_exempt_items(row.items, user, committee.council_id)
     return programme

@@ -8,7 +8,7 @@ from django.db.models.functions import Coalesce
 from recommendations.models import Recommendation
 from recommendations.permissions import loggable_filter
 from scrutiny.models import AgreedAction, Committee, Meeting, Review
-from scrutiny.selectors.common import hide_unseen_reviews, status_rows, with_action_flags
+from scrutiny.selectors.common import hide_unseen_reviews, status_rows
 from scrutiny.selectors.due import updates_owed
 
 HOME_LIST_LIMIT = 10
@@ -30,7 +30,7 @@ def actions_overdue(user, today: datetime.date) -> dict:
     due at, longest overdue first, and how many there are."""
     overdue = AgreedAction.objects.visible_to(user).overdue(today)
     shown = list(
-        with_action_flags(overdue, today)
+        overdue.with_flags(today)
         .select_related(
             "meeting__committee__council", "item", "review", "falls_to_organisation", "due_meeting"
         )

@@ -1,33 +1,34 @@
-"""A meeting as a reader sees it: its agenda, what was reported and decided at each item,
+"""A meeting as a user sees it: its agenda, what was reported and decided at each item,
 the reviews it tracked and the actions it agreed, received and delivered. One read
 (``meeting_business``) serves both the meeting's page and its pack."""
 
+import datetime
 from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Prefetch, Q
 
 from recommendations.models import ProgressUpdate
 from scrutiny.models import AgendaItem, AgreedAction, ExecutiveDecision, Meeting, Review
-from scrutiny.selectors.common import BEFORE_EVERYTHING, hide_unseen_reviews, with_action_flags
+from scrutiny.selectors.common import BEFORE_EVERYTHING, hide_unseen_reviews
 from scrutiny.selectors.decisions import points_prefetch, split_points
 from scrutiny.selectors.trackers import tracked_recommendations
-from scrutiny.visibility import sees_exempt_of
+from scrutiny.visibility import hide_exempt_items
 
 
 @dataclass
 class MeetingBusiness:
-    """A meeting's business as one reader may see it.
+    """A meeting's business as one user may see it.
 
     ``items`` is the whole agenda in order: each item ``hidden`` when it is exempt and the
-    reader may not see exempt items, with ``given_updates`` (the updates given at it) and
+    user may not see exempt items, with ``given_updates`` (the updates given at it) and
     ``referred_decisions`` (each with ``resolutions`` and ``reasons``); an item's ``review``
-    is None when the item is hidden or the review is a draft the reader may not see.
-    ``reviews`` are the reviews on the agenda or reported on at it that the reader may see,
+    is None when the item is hidden or the review is a draft the user may not see.
+    ``reviews`` are the reviews on the agenda or reported on at it that the user may see,
     by pk in title order, each with ``tracked``: its recommendations as at the meeting, with
     their latest update and (``previous_`` names) their status as at the previous meeting.
     ``actions`` are those agreed at the meeting, placed at it, due at it
     (``AgreedAction.objects.due_at``, flagged ``due_here``) or delivered at it, in agenda
-    order, each ``overdue`` as at today and without the link to a draft review the reader
+    order, each ``overdue`` as at today and without the link to a draft review the user
     may not see.
     """
 
@@ -43,14 +44,14 @@ class MeetingBusiness:
         return [item for item in self.items if not item.hidden]
 
 
-def _tracked_reviews(meeting: Meeting, viewer, items, updates, previous) -> dict[int, Review]:
+def _tracked_reviews(meeting: Meeting, user, items, updates, previous) -> dict[int, Review]:
     """The reviews of the visible items and of the updates given at them."""
     ids = {item.review_id for item in items if item.review_id and not item.hidden}
     ids |= {entry.recommendation.review_id for u in updates for entry in u.entries.all()}
     since = previous.date if previous else BEFORE_EVERYTHING
-    tracked = tracked_recommendations(as_at=meeting.date, user=viewer, since=since)
+    tracked = tracked_recommendations(as_at=meeting.date, user=user, since=since)
     reviews = (
-        Review.objects.visible_to(viewer)
+        Review.objects.visible_to(user)
         .filter(pk__in=ids)
         .prefetch_related(Prefetch("recommendations", queryset=tracked, to_attr="tracked"))
         .order_by("title")
@@ -58,11 +59,19 @@ def _tracked_reviews(meeting: Meeting, viewer, items, updates, previous) -> dict
     return {review.pk: review for review in reviews}
 
 
-def _actions(meeting: Meeting, viewer) -> list[AgreedAction]:
+def _actions(meeting: Meeting, user, made_on: datetime.date | None) -> list[AgreedAction]:
     due_here = AgreedAction.objects.due_at(meeting).filter(pk=OuterRef("pk"))
+    actions = AgreedAction.objects.visible_to(user)
+    if made_on is None:
+        actions = actions.with_flags()
+    else:
+        # As the due list judges them: as at the meeting, or the day the pack is made for
+        # a meeting still to come; delivered since the meeting is outstanding at it.
+        actions = actions.with_flags(
+            min(meeting.date, made_on), as_at=meeting.date, missed_meetings=True
+        )
     actions = list(
-        with_action_flags(AgreedAction.objects.visible_to(viewer))
-        .filter(
+        actions.filter(
             Q(meeting=meeting)
             | Q(due_meeting=meeting)
             | Q(delivered_meeting=meeting)
@@ -74,19 +83,24 @@ def _actions(meeting: Meeting, viewer) -> list[AgreedAction]:
         )
         .order_by("item__number", "id")
     )
-    hide_unseen_reviews(actions, viewer)
+    hide_unseen_reviews(actions, user)
     return actions
 
 
-def meeting_business(meeting: Meeting, viewer) -> MeetingBusiness:
-    """The meeting as ``viewer`` may see it, in a fixed number of queries however much
-    business it has. ``meeting`` should have ``committee__council`` selected."""
-    sees_exempt = sees_exempt_of(viewer, meeting.committee.council_id)
+def meeting_business(
+    meeting: Meeting, user, *, made_on: datetime.date | None = None
+) -> MeetingBusiness:
+    """The meeting as ``user`` may see it, in a fixed number of queries however much
+    business it has. ``meeting`` should have ``committee__council`` selected.
+
+    The actions are flagged ``overdue`` as at today; for a pack made on ``made_on``, as at
+    the meeting (``AgreedAction.objects.with_flags`` with ``as_at`` the meeting date), with
+    ``missed_on`` too."""
     previous = meeting.previous()
     items = list(meeting.items.select_related("review").order_by("number"))
-    updates = list(ProgressUpdate.objects.given_at(meeting, viewer))
+    updates = list(ProgressUpdate.objects.given_at(meeting, user))
     decisions = (
-        ExecutiveDecision.objects.visible_to(viewer)
+        ExecutiveDecision.objects.visible_to(user)
         .filter(referred_to_item__meeting=meeting)
         .select_related("decided_by")
         .prefetch_related(points_prefetch())
@@ -97,11 +111,11 @@ def meeting_business(meeting: Meeting, viewer) -> MeetingBusiness:
         by_item[update.item_id]["updates"].append(update)
     for decision in decisions:
         by_item[decision.referred_to_item_id]["decisions"].append(split_points(decision))
+    sees_exempt = hide_exempt_items(items, user, meeting.committee.council_id)
     for item in items:
-        item.hidden = item.exempt and not sees_exempt
         item.given_updates = by_item[item.pk]["updates"]
         item.referred_decisions = by_item[item.pk]["decisions"]
-    reviews = _tracked_reviews(meeting, viewer, items, updates, previous)
+    reviews = _tracked_reviews(meeting, user, items, updates, previous)
     for item in items:
         if item.hidden or item.review_id not in reviews:
             # A public item may report on a draft review: the item shows, the review not.
@@ -112,7 +126,7 @@ def meeting_business(meeting: Meeting, viewer) -> MeetingBusiness:
         sees_exempt=sees_exempt,
         items=items,
         reviews=reviews,
-        actions=_actions(meeting, viewer),
+        actions=_actions(meeting, user, made_on),
     )
 
 

@@ -34,9 +34,9 @@ from scrutiny.models import (
     Review,
     long_date,
 )
-from scrutiny.selectors.due import flag_slips, held_dates
 from scrutiny.selectors.meetings import MeetingBusiness, meeting_business
 from scrutiny.selectors.trackers import tracked_recommendations
+from scrutiny.visibility import agreed_in_private
 
 
 @dataclass
@@ -144,12 +144,12 @@ class MeetingPack:
         """Whether anything in it is exempt: an item, an action agreed at an exempt item, or
         a tracker's latest update given at one (never so of a public pack)."""
 
-        def agreed_in_private(actions: list[AgreedAction]) -> bool:
-            return any(a.item_id and a.item.exempt for a in actions)
+        def any_in_private(actions: list[AgreedAction]) -> bool:
+            return any(agreed_in_private(a) for a in actions)
 
-        return agreed_in_private(self.other_actions) or any(
+        return any_in_private(self.other_actions) or any(
             paper.item.exempt
-            or agreed_in_private(paper.actions_due + paper.actions_agreed)
+            or any_in_private(paper.actions_due + paper.actions_agreed)
             or any(rec.latest_update_exempt for review in paper.reviews for rec in review.tracked)
             for paper in self.items
         )
@@ -203,7 +203,7 @@ def _papers(business: MeetingBusiness) -> dict[int, PackItem]:
     return papers
 
 
-def _actions_as_at(business: MeetingBusiness, made_on: datetime.date) -> list[AgreedAction]:
+def _actions_as_at(business: MeetingBusiness) -> list[AgreedAction]:
     """The actions due, agreed or delivered at the meeting, in their state as at it."""
     meeting = business.meeting
     actions = sorted(
@@ -216,14 +216,12 @@ def _actions_as_at(business: MeetingBusiness, made_on: datetime.date) -> list[Ag
     )
     for action in actions:
         if action.delivered_on and action.delivered_on > meeting.date:
-            # Delivered after the meeting: as at the meeting it was still outstanding. (The
-            # instance is only read from here on, never saved.)
+            # Delivered after the meeting: as at the meeting it was still outstanding (its
+            # flags already say so: ``meeting_business`` made with ``made_on``). The
+            # instance is only read from here on, never saved.
             action.delivered_on = None
             action.delivered_meeting = None
-    # Overdue, or carried forward past a meeting that did not receive it, as the due list
-    # judges it: as at the meeting, or today for a meeting still to come.
-    held = held_dates(meeting.committee_id)
-    return flag_slips(actions, held, before=min(meeting.date, made_on))
+    return actions
 
 
 def meeting_pack(*, meeting: Meeting, user, full: bool) -> MeetingPack:
@@ -233,7 +231,8 @@ def meeting_pack(*, meeting: Meeting, user, full: bool) -> MeetingPack:
     business; the full pack as ``user`` sees it (the caller checks that the user may see
     the council's exempt items). ``meeting`` should have ``committee__council`` selected.
     """
-    business = meeting_business(meeting, user if full else AnonymousUser())
+    made_on = timezone.localdate()
+    business = meeting_business(meeting, user if full else AnonymousUser(), made_on=made_on)
     previous = business.previous
     for review in business.reviews.values():
         review.changes = _changes(review.tracked) if previous else []
@@ -242,9 +241,8 @@ def meeting_pack(*, meeting: Meeting, user, full: bool) -> MeetingPack:
     for paper in items.values():
         if paper.item.review_id:
             first_item_on.setdefault(paper.item.review_id, paper)
-    made_on = timezone.localdate()
     other_actions = []
-    for action in _actions_as_at(business, made_on):
+    for action in _actions_as_at(business):
         if action.meeting_id == meeting.pk:
             if action.item_id in items:
                 items[action.item_id].actions_agreed.append(action)

@@ -4,11 +4,12 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Count
 
 from partnerships.models import Organisation
 from recommendations.models import ProgressUpdate, Recommendation
 from scrutiny.models import AgendaItem, AgreedAction, Meeting
+from scrutiny.visibility import live_filter
 
 
 @dataclass
@@ -44,7 +45,7 @@ def _bodies_by_review(review_ids: set[int], organisations: list[Organisation]) -
     by_id = {o.pk: o for o in organisations}
     carried = (
         Recommendation.responsible_bodies.through.objects.filter(
-            recommendation__review_id__in=review_ids, recommendation__deleted_at__isnull=True
+            live_filter("recommendation__"), recommendation__review_id__in=review_ids
         )
         .values_list("recommendation__review_id", "organisation_id")
         .distinct()
@@ -76,9 +77,7 @@ def _add_recorded(items: list[AgendaItem], meeting: Meeting) -> None:
         .with_live_entries()
         .select_related("organisation")
         # A join ignores the entries' manager: leave out those on deleted recommendations.
-        .annotate(
-            entry_count=Count("entries", filter=Q(entries__recommendation__deleted_at__isnull=True))
-        )
+        .annotate(entry_count=Count("entries", filter=live_filter("entries__recommendation__")))
         .order_by("created_at", "pk")
     ):
         recorded[update.item_id].append(update)

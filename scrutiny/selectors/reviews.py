@@ -8,14 +8,16 @@ from django.db.models import F, Q
 from recommendations.models import Status
 from recommendations.permissions import can_log_any_update, loggable_filter
 from scrutiny.models import AgreedAction, Review
-from scrutiny.selectors.common import count_statuses, counted_status_rows, with_action_flags
+from scrutiny.selectors.common import count_statuses, counted_status_rows
 
 
 def review_rows(reviews, user, today: datetime.date) -> list[Review]:
     """The (filtered) reviews in the list's order, grouped by committee, each with its status
     counts and whether its executive response is ``overdue``."""
     rows = list(
-        reviews.select_related("committee__council", "response_meeting").order_by(
+        reviews.with_flags(today)
+        .select_related("committee__council", "response_meeting")
+        .order_by(
             "committee__council__name",
             "committee__name",
             F("report_agreed_on").desc(nulls_first=True),
@@ -23,8 +25,6 @@ def review_rows(reviews, user, today: datetime.date) -> list[Review]:
         )
     )
     count_statuses(rows, user)
-    for review in rows:
-        review.overdue = review.response_overdue(today)
     return rows
 
 
@@ -54,12 +54,10 @@ def review_page(review: Review, user, today: datetime.date) -> dict:
         .order_by("meeting__date", "number")
     )
     actions = list(
-        with_action_flags(
-            AgreedAction.objects.visible_to(user)
-            .filter(Q(review=review) | Q(item__review=review))
-            .distinct(),
-            today,
-        )
+        AgreedAction.objects.visible_to(user)
+        .filter(Q(review=review) | Q(item__review=review))
+        .distinct()
+        .with_flags(today)
         .select_related(
             "meeting", "item", "review", "due_meeting", "delivered_meeting", "falls_to_organisation"
         )

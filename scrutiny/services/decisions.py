@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext
 from simple_history.utils import bulk_create_with_history
 
+from partnerships.models import User
 from scrutiny.common.locking import save_if_current
 from scrutiny.models import (
     DecisionPoint,
@@ -45,14 +46,16 @@ def _check_points(points: Sequence[PointInput], kind_label: str) -> list[str]:
     return errors
 
 
-def _points_replace(decision: ExecutiveDecision, points: dict[tuple[str, int], str], *, by) -> None:
+def _points_replace(
+    decision: ExecutiveDecision, points: dict[tuple[str, int], str], *, actor: User
+) -> None:
     """Make ``decision``'s points exactly ``points`` ((kind, number) → text), writing only
-    what differs, each write in the history as ``by``'s: a point no longer given is deleted,
+    what differs, each write in the history as ``actor``'s: a point no longer given is deleted,
     one whose text changed is saved, a new one is created. Keyed by kind and number, so
     renumbering (swapping 1 and 2) changes two texts and never trips over unique numbers."""
     existing = {(p.kind, p.number): p for p in DecisionPoint.objects.filter(decision=decision)}
     for key, point in existing.items():
-        point._history_user = by
+        point._history_user = actor
         if key not in points:
             point.delete()
         elif point.text != points[key]:
@@ -65,7 +68,7 @@ def _points_replace(decision: ExecutiveDecision, points: dict[tuple[str, int], s
             if (kind, number) not in existing
         ],
         DecisionPoint,
-        default_user=by,
+        default_user=actor,
     )
 
 
@@ -74,7 +77,7 @@ def decision_save(
     decision: ExecutiveDecision,
     resolutions: Sequence[PointInput],
     reasons: Sequence[PointInput],
-    saved_by,
+    actor: User,
     version: int | None = None,
 ) -> ExecutiveDecision:
     """Create or update an executive decision with its numbered resolutions and reasons, all
@@ -87,13 +90,13 @@ def decision_save(
     are unique within the resolutions and within the reasons; the minute number is unique
     for the deciding committee. The points given replace the decision's previous ones, so
     renumbering (swapping 1 and 2) never trips over the unique numbers part-way. Changing
-    a saved decision needs the ``version`` the user loaded: when someone else saved it
+    a saved decision needs the ``version`` the actor loaded: when someone else saved it
     since, ``scrutiny.common.locking.EditConflict`` is raised and nothing is written.
     """
     council_ids = {decision.decided_by.council_id}
     if decision.referred_to_id:
         council_ids.add(decision.referred_to.council_id)
-    if not saved_by.is_authenticated or not all(saved_by.manages_council(c) for c in council_ids):
+    if not actor.is_authenticated or not all(actor.manages_council(c) for c in council_ids):
         raise PermissionDenied(
             gettext("Only democratic services of the council can record decisions.")
         )
@@ -128,7 +131,7 @@ def decision_save(
                     )
                     for p in points
                 },
-                by=saved_by,
+                actor=actor,
             )
     except IntegrityError:
         if adding:  # the insert was rolled back: the page may try again as a new decision

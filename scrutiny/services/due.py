@@ -10,6 +10,7 @@ from django.db.models import Max
 from django.utils.translation import gettext
 from simple_history.utils import bulk_update_with_history
 
+from partnerships.models import User
 from scrutiny.common.locking import move_versions_on
 from scrutiny.models import (
     AgendaItem,
@@ -23,6 +24,7 @@ from scrutiny.selectors.due import (
     due_list,
     progress_item_title,
 )
+from scrutiny.visibility import agreed_in_private
 
 
 def agenda_items_add_from_due(
@@ -30,7 +32,7 @@ def agenda_items_add_from_due(
     meeting: Meeting,
     reviews: Sequence[Review],
     actions: Sequence[AgreedAction],
-    user,
+    actor: User,
 ) -> list[AgendaItem]:
     """Add to ``meeting``'s agenda, numbered after its last item, one item for each chosen
     review ("<title>: progress on recommendations", linked to the review) and one for each
@@ -51,7 +53,7 @@ def agenda_items_add_from_due(
     changed since is refused. The actions placed, and an existing item that takes one, move
     their versions on, so an edit form opened before conflicts instead of undoing this.
     """
-    if not user.is_authenticated or not user.manages_council(meeting.committee.council_id):
+    if not actor.is_authenticated or not actor.manages_council(meeting.committee.council_id):
         raise PermissionDenied(
             gettext("Only the council's democratic services can change the agenda.")
         )
@@ -66,7 +68,7 @@ def agenda_items_add_from_due(
     with transaction.atomic():
         # Lock the meeting: two people adding at once must not take the same item numbers.
         Meeting.objects.select_for_update().filter(pk=meeting.pk).exists()
-        due = due_list(meeting, user)
+        due = due_list(meeting, actor)
         due_reviews = {r.review.pk: r for r in due.reviews}
         due_actions = {a.pk: a for a in due.actions}
         errors = []
@@ -132,7 +134,7 @@ def agenda_items_add_from_due(
             items.append(item)
         for action in sorted((due_actions[a.pk] for a in actions), key=lambda a: a.pk):
             action.due_meeting = meeting
-            exempt = action.item_id is not None and action.item.exempt
+            exempt = agreed_in_private(action)
             if action.review_id in by_review and not exempt:
                 taken_at = by_review[action.review_id]
                 description = action_item_description(action)
@@ -173,7 +175,7 @@ def agenda_items_add_from_due(
             placed,
             AgreedAction,
             ["due_meeting", "due_on"],
-            default_user=user,
+            default_user=actor,
             default_change_reason="Placed on the agenda from the meeting's due list",
         )
     return sorted(items, key=lambda i: i.number)

@@ -13,7 +13,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.utils import bulk_update_with_history
 
-from partnerships.models import Organisation
+from partnerships.models import Organisation, User
 from recommendations.models import ProgressUpdate
 from recommendations.services import EntryInput, update_create
 from scrutiny.common.locking import move_versions_on
@@ -130,7 +130,7 @@ def _action_errors(action: AgreedAction, due: ActionRecord) -> list[str]:
     return errors
 
 
-def meeting_record(*, meeting: Meeting, user, items: Sequence[ItemRecord]) -> RecordResult:
+def meeting_record(*, meeting: Meeting, actor: User, items: Sequence[ItemRecord]) -> RecordResult:
     """Record what happened at a meeting, item by item, all or nothing: the updates given
     (each through ``update_create``, which checks its own rules), the actions the committee
     agreed, and the earlier actions the meeting received (delivered on its date, at it).
@@ -145,7 +145,7 @@ def meeting_record(*, meeting: Meeting, user, items: Sequence[ItemRecord]) -> Re
     ``item-<number>`` for an item's own (NON_FIELD_ERRORS for the rest), and then nothing is
     saved.
     """
-    if not (user.is_authenticated and user.manages_council(meeting.committee.council_id)):
+    if not (actor.is_authenticated and actor.manages_council(meeting.committee.council_id)):
         raise PermissionDenied(
             gettext("Only the council's democratic services can record a meeting.")
         )
@@ -201,7 +201,7 @@ def meeting_record(*, meeting: Meeting, user, items: Sequence[ItemRecord]) -> Re
                     continue
                 try:
                     created = update_create(
-                        recorded_by=user,
+                        actor=actor,
                         given_on=meeting.date,
                         kind=update.kind,
                         organisation=update.organisation,
@@ -239,7 +239,7 @@ def meeting_record(*, meeting: Meeting, user, items: Sequence[ItemRecord]) -> Re
                 if not problems:
                     agreed.save()
                     actions.append(agreed)
-        delivered = _deliver(meeting, items, fail, user)
+        delivered = _deliver(meeting, items, fail, actor)
         if errors:
             # Raised inside the transaction, so that whatever was written is rolled back.
             raise ValidationError(errors)
@@ -248,7 +248,9 @@ def meeting_record(*, meeting: Meeting, user, items: Sequence[ItemRecord]) -> Re
     )
 
 
-def _deliver(meeting: Meeting, items: Sequence[ItemRecord], fail, user) -> list[AgreedAction]:
+def _deliver(
+    meeting: Meeting, items: Sequence[ItemRecord], fail, actor: User
+) -> list[AgreedAction]:
     """Mark the actions ticked at the meeting's items delivered at it, after checking each
     (locked, so that two people recording at once cannot both deliver it) and that each is
     still the version the caller read: one someone else changed since is refused. Each
@@ -308,7 +310,7 @@ def _deliver(meeting: Meeting, items: Sequence[ItemRecord], fail, user) -> list[
         good,
         AgreedAction,
         ["delivered_on", "delivered_meeting"],
-        default_user=user,
+        default_user=actor,
         default_change_reason="Delivered at the meeting",
     )
     return good

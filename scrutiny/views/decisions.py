@@ -104,7 +104,7 @@ def _save_decision(request, form, formsets, decision: ExecutiveDecision | None):
             decision=form.save(commit=False),
             resolutions=[PointInput(n, t) for n, t in resolutions.points()],
             reasons=[PointInput(n, t) for n, t in reasons.points()],
-            saved_by=request.user,
+            actor=request.user,
             version=form.loaded_version,
         )
     except EditConflict as conflict:

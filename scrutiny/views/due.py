@@ -41,7 +41,7 @@ def _add_from_due(request, meeting: Meeting, form: AddFromDueForm):
             reviews=list(Review.objects.filter(pk__in=chosen.get("reviews", []))),
             # As the page showed them: the service refuses any changed since.
             actions=chosen.get("actions", []),
-            user=request.user,
+            actor=request.user,
         )
     except ValidationError as error:
         form.add_error(None, error.messages)

@@ -62,7 +62,9 @@ def meeting_record_page(request, pk: int):
     can_record = not meeting.cancelled and meeting.date <= timezone.localdate()
     if data is not None and record.is_valid():
         try:
-            result = meeting_record(meeting=meeting, user=request.user, items=record.item_records())
+            result = meeting_record(
+                meeting=meeting, actor=request.user, items=record.item_records()
+            )
         except ValidationError as error:
             _add_service_errors(record, error, can_record)
         else:

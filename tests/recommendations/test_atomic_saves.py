@@ -37,7 +37,7 @@ def test_an_update_whose_second_entry_the_database_refuses_leaves_nothing(recs, 
     before = every_row()
     with pytest.raises(IntegrityError):
         update_create(
-            recorded_by=officer,
+            actor=officer,
             given_on=datetime.date(2021, 6, 1),
             kind="written",
             organisation=officer.organisation,

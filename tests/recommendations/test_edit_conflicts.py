@@ -223,8 +223,8 @@ def test_a_deletion_and_restore_meanwhile_is_a_conflict_too(two, recs, alex):
     _, second = two
     rec = recs[4]
     blake_page = second.get(edit_url(rec))
-    recommendation_delete(recommendation=rec, by=alex, reason="Entered twice")
-    restored = recommendation_restore(recommendation=rec, by=alex)
+    recommendation_delete(recommendation=rec, actor=alex, reason="Entered twice")
+    restored = recommendation_restore(recommendation=rec, actor=alex)
     assert restored.version == 3
     clash = second.post(edit_url(rec), {**form_data(blake_page), "title": "Blake's"})
     assert clash.status_code == 409

@@ -90,7 +90,7 @@ def test_editing_a_recommendation_records_who_changed_which_field(
 
 def test_an_update_is_recorded_with_its_entries_and_the_reason(officer, recs):
     update = update_create(
-        recorded_by=officer,
+        actor=officer,
         given_on=datetime.date(2021, 6, 1),
         kind="written",
         organisation=officer.organisation,
@@ -119,7 +119,7 @@ def save_again(decision, dem, resolutions, reasons):
         decision=decision,
         resolutions=resolutions,
         reasons=reasons,
-        saved_by=dem,
+        actor=dem,
         **({"version": decision.version} if checked else {}),
     )
 
@@ -139,7 +139,7 @@ def test_decision_points_saved_again_are_recorded_one_by_one_as_the_user():
         decision=decision,
         resolutions=[PointInput(1, "THAT A."), PointInput(2, "THAT B.")],
         reasons=[PointInput(1, "Because.")],
-        saved_by=dem,
+        actor=dem,
     )
     swapped = [PointInput(1, "THAT B."), PointInput(2, "THAT A.")]
     save_again(decision, dem, swapped, [])
@@ -168,7 +168,7 @@ def commission():
 
 def test_an_action_placed_on_an_agenda_is_recorded_as_the_user_with_why(commission):
     dem, later, action = commission
-    agenda_items_add_from_due(meeting=later, reviews=[], actions=[action], user=dem)
+    agenda_items_add_from_due(meeting=later, reviews=[], actions=[action], actor=dem)
     latest = action.history.order_by("-history_id").first()
     assert latest.due_meeting_id == later.pk
     assert latest.history_user == dem
@@ -178,7 +178,7 @@ def test_an_action_placed_on_an_agenda_is_recorded_as_the_user_with_why(commissi
 def test_an_action_delivered_at_a_meeting_is_recorded_as_the_user(commission):
     dem, later, action = commission
     item = AgendaItemFactory(meeting=later, number=3)
-    meeting_record(meeting=later, user=dem, items=[ItemRecord(item=item, delivered=[action])])
+    meeting_record(meeting=later, actor=dem, items=[ItemRecord(item=item, delivered=[action])])
     latest = action.history.order_by("-history_id").first()
     assert (latest.delivered_meeting_id, latest.history_user) == (later.pk, dem)
     assert AgreedAction.objects.get(pk=action.pk).delivered_meeting == later
@@ -246,15 +246,15 @@ def test_updates_logged_deleted_and_restored_show_with_the_reason(
     client, officer, dem_services, recs, councillor
 ):
     update = update_create(
-        recorded_by=officer,
+        actor=officer,
         given_on=datetime.date(2021, 6, 1),
         kind="verbal",
         organisation=officer.organisation,
         given_by_role="Strategic Director",
         entries=[EntryInput(recommendation=recs[8], text="Workshops held.", new_status="on_track")],
     )
-    update_delete(update=update, by=officer, reason="Logged against the wrong review.")
-    update_restore(update=update, by=dem_services)
+    update_delete(update=update, actor=officer, reason="Logged against the wrong review.")
+    update_restore(update=update, actor=dem_services)
 
     client.force_login(councillor)
     page = rows(client.get(history_url(recs[8])))
@@ -268,7 +268,7 @@ def test_updates_logged_deleted_and_restored_show_with_the_reason(
 
 
 def test_a_deleted_recommendation_and_its_history_are_404(client, dem_services, recs):
-    recommendation_delete(recommendation=recs[4], by=dem_services, reason="Entered twice.")
+    recommendation_delete(recommendation=recs[4], actor=dem_services, reason="Entered twice.")
     client.force_login(dem_services)
     assert client.get(history_url(recs[4])).status_code == 404
 
@@ -295,7 +295,7 @@ def test_a_partner_reads_a_published_history_without_exempt_updates(
     client, recs, partner_rep, councillor, officer, exempt_item
 ):
     update_create(
-        recorded_by=officer,
+        actor=officer,
         given_on=exempt_item.meeting.date,
         kind="verbal",
         organisation=officer.organisation,

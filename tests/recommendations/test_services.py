@@ -13,7 +13,7 @@ from recommendations.services import EntryInput, update_create
 
 def log(user, entries, **kwargs):
     defaults = {
-        "recorded_by": user,
+        "actor": user,
         "given_on": datetime.date(2021, 6, 1),
         "kind": "written",
         "organisation": user.organisation,

@@ -58,7 +58,7 @@ def logged(officer, recs, item):
     """The verbal update given at the meeting's item 6: recommendation 4 on track, and what
     was said of 5."""
     return update_create(
-        recorded_by=officer,
+        actor=officer,
         given_on=item.meeting.date,
         kind="verbal",
         organisation=officer.organisation,
@@ -78,7 +78,7 @@ def test_a_deleted_recommendation_disappears_from_every_page_and_count(
     client, councillor, dem_services, recs, partner, logged, item, review
 ):
     heading = recs[4].title
-    recommendation_delete(recommendation=recs[4], by=dem_services, reason="Entered twice.")
+    recommendation_delete(recommendation=recs[4], actor=dem_services, reason="Entered twice.")
     client.force_login(councillor)
 
     assert client.get(url("recommendation-detail", recs[4])).status_code == 404
@@ -109,7 +109,7 @@ def test_a_deleted_recommendation_is_never_due_at_a_meeting(
     due = reverse("scrutiny:meeting-due", args=[december.pk])
     client.force_login(councillor)
     assert recs[8].title in text_of(client.get(due))
-    recommendation_delete(recommendation=recs[8], by=dem_services, reason="Entered twice.")
+    recommendation_delete(recommendation=recs[8], actor=dem_services, reason="Entered twice.")
     page = text_of(client.get(due))
     assert recs[8].title not in page and recs[5].title in page
 
@@ -118,9 +118,9 @@ def test_restoring_a_recommendation_puts_it_back_with_its_status(
     client, dem_services, recs, logged
 ):
     before = statuses()
-    recommendation_delete(recommendation=recs[4], by=dem_services, reason="Entered twice.")
+    recommendation_delete(recommendation=recs[4], actor=dem_services, reason="Entered twice.")
     assert 4 not in statuses()
-    recommendation_restore(recommendation=recs[4], by=dem_services)
+    recommendation_restore(recommendation=recs[4], actor=dem_services)
     assert statuses() == before
     assert before[4][0] == Status.ON_TRACK
     restored = Recommendation.objects.get(pk=recs[4].pk)
@@ -133,7 +133,7 @@ def test_a_deleted_update_no_longer_sets_a_status_or_the_last_update(
 ):
     def log(day, **entry):
         return update_create(
-            recorded_by=officer,
+            actor=officer,
             given_on=day,
             kind="written",
             organisation=officer.organisation,
@@ -151,7 +151,7 @@ def test_a_deleted_update_no_longer_sets_a_status_or_the_last_update(
     )
     assert statuses()[8] == (Status.SLIPPED, datetime.date(2021, 6, 1))
 
-    update_delete(update=slipped, by=officer, reason="Logged on the wrong recommendation.")
+    update_delete(update=slipped, actor=officer, reason="Logged on the wrong recommendation.")
     assert statuses()[8] == (Status.ON_TRACK, datetime.date(2021, 3, 1))
     client.force_login(councillor)
     page = text_of(client.get(url("recommendation-detail", recs[8])))
@@ -159,7 +159,7 @@ def test_a_deleted_update_no_longer_sets_a_status_or_the_last_update(
     assert "30 September 2022" not in page
     assert client.get(slipped.get_absolute_url()).status_code == 404
 
-    update_restore(update=slipped, by=dem_services)
+    update_restore(update=slipped, actor=dem_services)
     assert statuses()[8] == (Status.SLIPPED, datetime.date(2021, 6, 1))
     assert "Funding was delayed" in text_of(client.get(url("recommendation-detail", recs[8])))
 
@@ -168,7 +168,7 @@ def test_an_update_about_deleted_recommendations_only_is_hidden_until_one_is_bac
     client, officer, councillor, dem_services, recs, item
 ):
     update = update_create(
-        recorded_by=officer,
+        actor=officer,
         given_on=item.meeting.date,
         kind="verbal",
         organisation=officer.organisation,
@@ -176,23 +176,23 @@ def test_an_update_about_deleted_recommendations_only_is_hidden_until_one_is_bac
         item=item,
         entries=[EntryInput(recommendation=recs[4], text=SAID_ON_4)],
     )
-    recommendation_delete(recommendation=recs[4], by=dem_services, reason="Entered twice.")
+    recommendation_delete(recommendation=recs[4], actor=dem_services, reason="Entered twice.")
     client.force_login(councillor)
     assert client.get(update.get_absolute_url()).status_code == 404
     assert "Strategic Director" not in text_of(client.get(item.meeting.get_absolute_url()))
     organisation = text_of(client.get(officer.organisation.get_absolute_url()))
     assert "Strategic Director" not in organisation
 
-    recommendation_restore(recommendation=recs[4], by=dem_services)
+    recommendation_restore(recommendation=recs[4], actor=dem_services)
     assert client.get(update.get_absolute_url()).status_code == 200
     assert SAID_ON_4 in text_of(client.get(item.meeting.get_absolute_url()))
 
 
 def test_nobody_can_log_an_update_on_a_deleted_recommendation(officer, dem_services, recs):
-    recommendation_delete(recommendation=recs[5], by=dem_services, reason="Entered twice.")
+    recommendation_delete(recommendation=recs[5], actor=dem_services, reason="Entered twice.")
     with pytest.raises(PermissionDenied):
         update_create(
-            recorded_by=officer,
+            actor=officer,
             given_on=datetime.date(2021, 6, 1),
             kind="written",
             organisation=officer.organisation,
@@ -275,16 +275,16 @@ def test_another_councils_draft_is_not_found(client, council, outside_dem_servic
 
 def test_the_service_checks_the_rules_too(dem_services, officer, outside_dem_services, recs):
     with pytest.raises(PermissionDenied):
-        recommendation_delete(recommendation=recs[4], by=officer, reason="No.")
+        recommendation_delete(recommendation=recs[4], actor=officer, reason="No.")
     with pytest.raises(PermissionDenied):
-        recommendation_delete(recommendation=recs[4], by=outside_dem_services, reason="No.")
+        recommendation_delete(recommendation=recs[4], actor=outside_dem_services, reason="No.")
     with pytest.raises(ValidationError):
-        recommendation_delete(recommendation=recs[4], by=dem_services, reason=" ")
-    recommendation_delete(recommendation=recs[4], by=dem_services, reason="Duplicate.")
+        recommendation_delete(recommendation=recs[4], actor=dem_services, reason=" ")
+    recommendation_delete(recommendation=recs[4], actor=dem_services, reason="Duplicate.")
     with pytest.raises(ValidationError):
-        recommendation_delete(recommendation=recs[4], by=dem_services, reason="Again.")
+        recommendation_delete(recommendation=recs[4], actor=dem_services, reason="Again.")
     with pytest.raises(ValidationError):
-        recommendation_restore(recommendation=recs[5], by=dem_services)
+        recommendation_restore(recommendation=recs[5], actor=dem_services)
 
 
 # --- Deleting an update --------------------------------------------------------------------
@@ -347,14 +347,14 @@ def test_the_update_page_offers_delete_only_to_who_may(client, councillor, dem_s
 @pytest.fixture
 def deleted(dem_services, officer, recs, logged, other_council):
     """Recommendation 8 and the logged update deleted, and another council's recommendation."""
-    recommendation_delete(recommendation=recs[8], by=dem_services, reason="Merged into 4.")
-    update_delete(update=logged, by=officer, reason="Given at the wrong meeting.")
+    recommendation_delete(recommendation=recs[8], actor=dem_services, reason="Merged into 4.")
+    update_delete(update=logged, actor=officer, reason="Given at the wrong meeting.")
     elsewhere = RecommendationFactory(
         review__committee__council=other_council, title="Rutland's own recommendation"
     )
     recommendation_delete(
         recommendation=elsewhere,
-        by=user_with_role(Role.DEMOCRATIC_SERVICES, other_council),
+        actor=user_with_role(Role.DEMOCRATIC_SERVICES, other_council),
         reason="Rutland's reason.",
     )
     return {"recommendation": recs[8], "update": logged, "elsewhere": elsewhere}
@@ -463,7 +463,7 @@ def test_changes_need_the_csrf_token(dem_services, recs, deleted):
 
 
 def test_a_deleted_number_is_refused_with_a_way_forward(client, dem_services, recs, review):
-    recommendation_delete(recommendation=recs[8], by=dem_services, reason="Entered twice.")
+    recommendation_delete(recommendation=recs[8], actor=dem_services, reason="Entered twice.")
     client.force_login(dem_services)
     create = reverse("recommendations:recommendation-create", args=[review.pk])
     assert 'name="number" value="9"' in client.get(create).content.decode()

@@ -84,7 +84,7 @@ def test_a_decision_whose_row_the_database_refuses_keeps_its_version_and_points(
             decision=c129,
             resolutions=[PointInput(1, "THAT the unit be set up in Cardiff.")],
             reasons=[PointInput(1, "To work together.")],
-            saved_by=people.democratic_services,
+            actor=people.democratic_services,
             version=1,
         )
     assert every_row() == before
@@ -105,7 +105,7 @@ def test_a_decision_refused_when_it_commits_leaves_nothing(people, cabinet, c129
             decision=c129,
             resolutions=[PointInput(1, "THAT the unit be set up in Cardiff.")],
             reasons=[PointInput(1, "To work together.")],
-            saved_by=people.democratic_services,
+            actor=people.democratic_services,
             version=1,
         )
     assert every_row() == before
@@ -125,7 +125,7 @@ def test_a_meeting_record_refused_at_its_second_item_leaves_nothing(people, comm
     with pytest.raises(IntegrityError):
         meeting_record(
             meeting=meeting,
-            user=people.democratic_services,
+            actor=people.democratic_services,
             items=[
                 ItemRecord(
                     item=six,

@@ -488,21 +488,21 @@ def test_decision_save_checks_rights_and_numbers_itself(cabinet, people):
             decision=draft,
             resolutions=[PointInput(1, "THAT it be approved.")],
             reasons=[],
-            saved_by=people["other_dem"],
+            actor=people["other_dem"],
         )
     with pytest.raises(ValidationError, match=r"Resolution \(1\) is used more than once"):
         decision_save(
             decision=draft,
             resolutions=[PointInput(1, "THAT this."), PointInput(1, "THAT that.")],
             reasons=[],
-            saved_by=people["dem"],
+            actor=people["dem"],
         )
     assert not ExecutiveDecision.objects.exists()
     saved = decision_save(
         decision=draft,
         resolutions=[PointInput(1, "THAT it be approved.")],
         reasons=[PointInput(1, "To get on with it.")],
-        saved_by=people["dem"],
+        actor=people["dem"],
     )
     assert saved.points.count() == 2
 

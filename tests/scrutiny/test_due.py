@@ -117,5 +117,5 @@ def test_a_delivered_action_cannot_be_placed_on_an_agenda_again(meetings):
     )
     clerk = user_with_role(Role.DEMOCRATIC_SERVICES, organisation=january.committee.council)
     with pytest.raises(ValidationError, match="already been delivered"):
-        agenda_items_add_from_due(meeting=may, reviews=[], actions=[action], user=clerk)
+        agenda_items_add_from_due(meeting=may, reviews=[], actions=[action], actor=clerk)
     assert not may.items.exists()

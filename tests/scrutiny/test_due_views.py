@@ -348,35 +348,37 @@ def test_the_service_rechecks_everything_all_or_nothing(people, world):
     good, forged = world["actions"]["by_date"], world["actions"]["elsewhere"]
     with pytest.raises(ValidationError, match="is not due at this meeting"):
         agenda_items_add_from_due(
-            meeting=meeting, reviews=[world["review"]], actions=[good, forged], user=dem
+            meeting=meeting, reviews=[world["review"]], actions=[good, forged], actor=dem
         )
     with pytest.raises(ValidationError, match="has no recommendation due"):
-        agenda_items_add_from_due(meeting=meeting, reviews=[ReviewFactory()], actions=[], user=dem)
+        agenda_items_add_from_due(meeting=meeting, reviews=[ReviewFactory()], actions=[], actor=dem)
     with pytest.raises(ValidationError, match="Choose at least one"):
-        agenda_items_add_from_due(meeting=meeting, reviews=[], actions=[], user=dem)
+        agenda_items_add_from_due(meeting=meeting, reviews=[], actions=[], actor=dem)
     assert not meeting.items.exists()
     good.refresh_from_db()
     assert good.due_meeting is None
 
     added = agenda_items_add_from_due(
-        meeting=meeting, reviews=[world["review"]], actions=[], user=dem
+        meeting=meeting, reviews=[world["review"]], actions=[], actor=dem
     )
     assert [i.number for i in added] == [1]
     with pytest.raises(ValidationError, match="already on the agenda, at item 1"):
-        agenda_items_add_from_due(meeting=meeting, reviews=[world["review"]], actions=[], user=dem)
+        agenda_items_add_from_due(meeting=meeting, reviews=[world["review"]], actions=[], actor=dem)
 
     for who in WRONG_ROLES:
         with pytest.raises(PermissionDenied):
             agenda_items_add_from_due(
-                meeting=meeting, reviews=[], actions=[good], user=getattr(people, who)
+                meeting=meeting, reviews=[], actions=[good], actor=getattr(people, who)
             )
     with pytest.raises(PermissionDenied):
-        agenda_items_add_from_due(meeting=meeting, reviews=[], actions=[good], user=AnonymousUser())
+        agenda_items_add_from_due(
+            meeting=meeting, reviews=[], actions=[good], actor=AnonymousUser()
+        )
 
     meeting.cancelled = True
     meeting.save()
     with pytest.raises(ValidationError, match="cancelled"):
-        agenda_items_add_from_due(meeting=meeting, reviews=[], actions=[good], user=dem)
+        agenda_items_add_from_due(meeting=meeting, reviews=[], actions=[good], actor=dem)
     assert meeting.items.count() == 1
 
 
@@ -607,7 +609,7 @@ def test_agenda_items_added_are_numbered_after_the_last(people, world):
         meeting=meeting,
         reviews=[world["review"]],
         actions=[world["actions"]["slipped"], world["actions"]["by_date"]],
-        user=people.democratic_services,
+        actor=people.democratic_services,
     )
     assert [i.number for i in items] == [10, 11, 12]
     assert AgendaItem.objects.filter(meeting=meeting).count() == 4

@@ -388,13 +388,13 @@ def test_a_rule_broken_after_an_item_was_saved_rolls_every_item_back(
     )
     before = model_counts()
     with pytest.raises(ValidationError) as error:
-        meeting_record(meeting=meeting, user=people.democratic_services, items=[good, bad])
+        meeting_record(meeting=meeting, actor=people.democratic_services, items=[good, bad])
     assert model_counts() == before
     assert error.value.message_dict["item-3"] == [
         "Item 3, recommendation 2: give a revised target date and a reason when it has slipped."
     ]
 
-    result = meeting_record(meeting=meeting, user=people.democratic_services, items=[good])
+    result = meeting_record(meeting=meeting, actor=people.democratic_services, items=[good])
     assert result.summary() == "Recorded 1 update covering 1 recommendation, 1 agreed action"
 
 
@@ -411,7 +411,7 @@ def test_an_empty_submission_is_an_error(client, people, leicester):
     assert 'href="#id_item-7-update-given_by_role"' in error_summary(response)
     assert model_counts() == before
     with pytest.raises(ValidationError, match="Nothing to record"):
-        meeting_record(meeting=leicester["may"], user=people.democratic_services, items=[])
+        meeting_record(meeting=leicester["may"], actor=people.democratic_services, items=[])
 
 
 def test_an_update_needs_who_gave_it_and_words_need_a_recommendation(client, people, leicester):
@@ -544,7 +544,7 @@ def test_the_service_refuses_forged_records(people, leicester, three_items):
         with pytest.raises(ValidationError, match=message):
             meeting_record(
                 meeting=meeting,
-                user=user,
+                actor=user,
                 items=[ItemRecord(item=items[1], actions=[ActionRecord(text="Fine.")]), record],
             )
     assert model_counts() == before
@@ -580,7 +580,7 @@ def test_only_the_councils_democratic_services_may_record(client, people, leices
 def test_the_service_checks_who_records_too(people, leicester, who):
     record = ItemRecord(item=leicester["item7"], actions=[ActionRecord(text=FURTHER_REPORT)])
     with pytest.raises(PermissionDenied):
-        meeting_record(meeting=leicester["may"], user=getattr(people, who), items=[record])
+        meeting_record(meeting=leicester["may"], actor=getattr(people, who), items=[record])
     assert not AgreedAction.objects.exists()
 
 
