@@ -22,8 +22,14 @@ def _council_id(recommendation) -> int:
     return recommendation.review.committee.council_id
 
 
+def can_manage_review(user, review) -> bool:
+    """Democratic services of the review's council (and admins) add its recommendations
+    and record a closing status on them."""
+    return user.is_authenticated and user.manages_council(review.committee.council_id)
+
+
 def can_manage(user, recommendation) -> bool:
-    return user.is_authenticated and user.manages_council(_council_id(recommendation))
+    return can_manage_review(user, recommendation.review)
 
 
 def can_edit_response(user, recommendation) -> bool:
@@ -67,6 +73,12 @@ def can_log_any_update(user) -> bool:
 
 def can_close(user, recommendation) -> bool:
     return can_manage(user, recommendation)
+
+
+def can_see_history(user) -> bool:
+    """Anyone signed in reads the history of a recommendation they may see (the page is a
+    404 for the others)."""
+    return user.is_authenticated
 
 
 def can_manage_update(user, update) -> bool:

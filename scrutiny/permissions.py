@@ -2,10 +2,9 @@
 
 Every ``can_*`` function takes any user, signed in or not: an anonymous visitor may read
 public business and may change nothing. Views pass these flags to templates rather than
-templates asking the user object themselves.
+templates asking the user object themselves. A page refused goes through
+``scrutiny.common.pages.refuse``.
 """
-
-from django.core.exceptions import PermissionDenied
 
 from scrutiny.visibility import sees_exempt_of
 
@@ -43,10 +42,3 @@ def can_see_deleted(user) -> bool:
     """Democratic services (their own council's) and administrators see deleted
     recommendations and updates, and may restore them."""
     return user.is_authenticated and (user.is_superuser or user.is_democratic_services)
-
-
-def refuse_unless(allowed: bool, message: str) -> None:
-    """The one way a page refuses: 403 with ``message`` (PermissionDenied), unless
-    ``allowed``."""
-    if not allowed:
-        raise PermissionDenied(message)

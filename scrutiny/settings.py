@@ -81,6 +81,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Sends an anonymous visitor a page refused (scrutiny.common.pages.refuse) to sign in.
+    "scrutiny.common.pages.SignInFirstMiddleware",
     # Records the signed-in user as the author of each history row.
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

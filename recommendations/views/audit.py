@@ -10,8 +10,8 @@ signed-in user without the right gets a 403). Every change is a POST, CSRF-prote
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -23,6 +23,7 @@ from recommendations.forms.audit import DeletionForm
 from recommendations.history import recommendation_history
 from recommendations.models import ProgressUpdate, Recommendation, UpdateEntry
 from scrutiny.common.pages import refuse
+from scrutiny.permissions import can_see_deleted
 
 
 @require_GET
@@ -30,8 +31,8 @@ def recommendation_history_view(request, pk: int):
     """Every change to a recommendation and its executive response, and to the updates
     about it, newest first: for signed-in users who may see the recommendation."""
     user = request.user
-    if not user.is_authenticated:
-        return refuse(request)
+    if not permissions.can_see_history(user):
+        refuse(user)
     recommendation = selectors.recommendation_for_change(request.user, pk)
     return render(
         request,
@@ -61,15 +62,14 @@ def _delete_page(request, *, template: str, context: dict, delete, done: str, ne
 
 
 @require_http_methods(["GET", "POST"])
+@login_required
 def recommendation_delete(request, pk: int):
     """Democratic services of the council (and admins) delete a recommendation, saying
     why; it can be restored."""
     user = request.user
-    if not user.is_authenticated:
-        return refuse(request)
     recommendation = selectors.recommendation_for_change(request.user, pk)
     if not permissions.can_manage(user, recommendation):
-        return refuse(request)
+        refuse(user)
     return _delete_page(
         request,
         template="recommendations/recommendation_delete.html",
@@ -91,15 +91,14 @@ def recommendation_delete(request, pk: int):
 
 
 @require_http_methods(["GET", "POST"])
+@login_required
 def update_delete(request, pk: int):
     """Democratic services who manage its recommendations (and admins), and whoever
     recorded it, delete a progress update, saying why; it can be restored."""
     user = request.user
-    if not user.is_authenticated:
-        return refuse(request)
     update, entries = selectors.visible_update(user, pk)
     if not permissions.can_delete_update(user, update):
-        return refuse(request)
+        refuse(user)
     return _delete_page(
         request,
         template="recommendations/update_delete.html",
@@ -111,12 +110,10 @@ def update_delete(request, pk: int):
     )
 
 
-def _refuse_restore(request):
+def _refuse_restore(user):
     """Restoring is a POST from the deleted items page: an anonymous visitor signs in and
     comes back to that page."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(reverse("recommendations:deleted-list"))
-    raise PermissionDenied
+    refuse(user, next_url=reverse("recommendations:deleted-list"))
 
 
 @require_POST
@@ -124,12 +121,12 @@ def recommendation_restore(request, pk: int):
     """Democratic services of the council (and admins) restore a deleted recommendation."""
     user = request.user
     if not user.is_authenticated:
-        return _refuse_restore(request)
+        _refuse_restore(user)
     recommendation = get_object_or_404(
         Recommendation.all_objects.deleted().select_related("review__committee"), pk=pk
     )
     if not permissions.can_manage(user, recommendation):
-        return _refuse_restore(request)
+        _refuse_restore(user)
     services.recommendation_restore(recommendation=recommendation, actor=user)
     messages.success(
         request,
@@ -144,10 +141,10 @@ def update_restore(request, pk: int):
     progress update."""
     user = request.user
     if not user.is_authenticated:
-        return _refuse_restore(request)
+        _refuse_restore(user)
     update = get_object_or_404(ProgressUpdate.all_objects.deleted(), pk=pk)
     if not permissions.can_restore_update(user, update):
-        return _refuse_restore(request)
+        _refuse_restore(user)
     services.update_restore(update=update, actor=user)
     messages.success(request, gettext("%(update)s restored") % {"update": update.name})
     if update.entries.exists():
@@ -161,10 +158,8 @@ def deleted_list(request):
     """The recommendations and progress updates deleted, with who deleted each, when and
     why, to restore: democratic services see their council's, admins all."""
     user = request.user
-    if not user.is_authenticated:
-        return refuse(request)
-    if not (user.is_superuser or user.is_democratic_services):
-        raise PermissionDenied
+    if not can_see_deleted(user):
+        refuse(user)
     recommendations = (
         Recommendation.all_objects.deleted()
         .managed_by(user)

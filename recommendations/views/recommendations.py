@@ -8,6 +8,7 @@ visitors are sent to sign in, a signed-in user without the right gets a 403).
 
 from __future__ import annotations
 
+from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils import timezone
@@ -73,6 +74,7 @@ def recommendation_detail(request, pk: int):
             "can_manage": permissions.can_manage(user, recommendation),
             "can_edit_response": permissions.can_edit_response(user, recommendation),
             "can_log_update": permissions.can_log_update(user, recommendation),
+            "can_see_history": permissions.can_see_history(user),
         },
     )
 
@@ -81,13 +83,12 @@ NUMBER_TAKEN = _("This review already has a recommendation with that number")
 
 
 @require_http_methods(["GET", "POST"])
+@login_required
 def recommendation_create(request, review_pk: int):
     """Democratic services of the review's council (and admins) add a recommendation."""
-    if not request.user.is_authenticated:
-        return refuse(request)
     review = selectors.review_for_change(request.user, review_pk)
-    if not request.user.manages_council(review.committee.council_id):
-        return refuse(request)
+    if not permissions.can_manage_review(request.user, review):
+        refuse(request.user)
     initial = {"number": selectors.next_number(review)}
     form = RecommendationForm(request.POST or None, review=review, initial=initial)
     return save_form_page(
@@ -102,13 +103,12 @@ def recommendation_create(request, review_pk: int):
 
 
 @require_http_methods(["GET", "POST"])
+@login_required
 def recommendation_edit(request, pk: int):
     """Democratic services of the council (and admins) change a recommendation."""
-    if not request.user.is_authenticated:
-        return refuse(request)
     recommendation = selectors.recommendation_for_change(request.user, pk)
     if not permissions.can_manage(request.user, recommendation):
-        return refuse(request)
+        refuse(request.user)
     form = RecommendationForm(
         request.POST or None, instance=recommendation, review=recommendation.review
     )
@@ -124,13 +124,12 @@ def recommendation_edit(request, pk: int):
 
 
 @require_http_methods(["GET", "POST"])
+@login_required
 def response_edit(request, pk: int):
     """Officers and democratic services of the council record the executive response."""
-    if not request.user.is_authenticated:
-        return refuse(request)
     recommendation = selectors.recommendation_for_change(request.user, pk)
     if not permissions.can_edit_response(request.user, recommendation):
-        return refuse(request)
+        refuse(request.user)
     form = ResponseForm(request.POST or None, instance=recommendation)
     return save_form_page(
         request,

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
@@ -49,13 +50,13 @@ def _ints(values: list[str]) -> set[int]:
 ENTRY_TEXT = re.compile(r"^rec-(\d+)-text$")
 
 
-def _refuse_others(data, allowed: set[int]) -> None:
+def _refuse_others(user, data, allowed: set[int]) -> None:
     """A report on a recommendation the page did not offer (one a partner's body does not
     carry, or of another review) is refused outright rather than silently dropped."""
     for key, value in data.items():
         match = ENTRY_TEXT.match(key)
         if match and value.strip() and int(match[1]) not in allowed:
-            raise PermissionDenied(gettext("You cannot log updates on that recommendation."))
+            refuse(user, gettext("You cannot log updates on that recommendation."))
 
 
 def _initial(user, items, item_ids: set[int], today) -> dict:
@@ -100,6 +101,7 @@ def _save_update(request, submission):
 
 
 @require_http_methods(["GET", "POST"])
+@login_required
 def update_create(request, review_pk: int):
     """Log one progress update on the recommendations of a review the user may report on.
 
@@ -107,15 +109,13 @@ def update_create(request, review_pk: int):
     first (the others stay a click away).
     """
     user = request.user
-    if not user.is_authenticated:
-        return refuse(request)
     review = selectors.review_for_change(user, review_pk)
     allowed = permissions.loggable_filter(user)
     if allowed is None:
-        raise PermissionDenied
+        refuse(user)
     recommendations = selectors.loggable_recommendations(review, allowed)
     if not recommendations:
-        raise PermissionDenied
+        refuse(user)
     today = timezone.localdate()
     items = selectors.items_for_update(user, review, today)
     organisations = selectors.organisations_for(user, review)
@@ -125,12 +125,12 @@ def update_create(request, review_pk: int):
         recommendations=recommendations,
         organisations=organisations,
         items=items,
-        may_close=user.manages_council(review.committee.council_id),
+        may_close=permissions.can_manage_review(user, review),
         initial=initial,
         preselected=_ints(request.GET.getlist("recommendation")),
     )
     if request.method == "POST":
-        _refuse_others(request.POST, {rec.pk for rec in recommendations})
+        _refuse_others(user, request.POST, {rec.pk for rec in recommendations})
     valid = request.method == "POST" and submission.is_valid()
     if valid and (saved := _save_update(request, submission)):
         return saved

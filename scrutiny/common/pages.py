@@ -1,8 +1,10 @@
-"""The shape every form page shares: refuse who may not use it, save a valid form and go to
+"""The shape every page shares: refuse who may not use it, save a valid form and go to
 what it saved, or show the form again with its errors, what was typed, and any edit
 conflict."""
 
 from __future__ import annotations
+
+from typing import NoReturn
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
@@ -14,11 +16,46 @@ from django.utils.translation import gettext_lazy as _
 from scrutiny.common.locking import EditConflict, conflict_response
 
 
-def refuse(request):
-    """Send an anonymous visitor to sign in; tell a signed-in one they may not."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    raise PermissionDenied
+class SignInFirst(PermissionDenied):
+    """A refusal an anonymous visitor meets by signing in: ``SignInFirstMiddleware`` sends
+    them to the sign-in page, and back to ``next_url`` (None: the page refused) after.
+    Anywhere the middleware does not run it is still a PermissionDenied, a 403."""
+
+    def __init__(self, message: str = "", next_url: str | None = None):
+        super().__init__(message)
+        self.next_url = next_url
+
+
+def refuse(
+    user, message: str = "", *, sign_in: bool = True, next_url: str | None = None
+) -> NoReturn:
+    """The one way a page refuses someone. Call it when a ``can_*`` function says no.
+
+    - A signed-in user gets the 403 page saying ``message`` (PermissionDenied).
+    - An anonymous visitor is sent to sign in (and back to ``next_url``, or to the page
+      they asked for), since an account may be allowed; with ``sign_in=False`` they get the
+      403 page too, for a page that is public but a part of it is not (the full pack).
+
+    It raises, so it works wherever the user is at hand without the request.
+    """
+    if sign_in and not user.is_authenticated:
+        raise SignInFirst(message, next_url)
+    raise PermissionDenied(message)
+
+
+class SignInFirstMiddleware:
+    """Turns ``refuse``'s SignInFirst into the redirect to the sign-in page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, SignInFirst):
+            return redirect_to_login(exception.next_url or request.get_full_path())
+        return None
 
 
 SAVED_MEANWHILE = _("Someone else changed this at the same time. Check the details and save again.")

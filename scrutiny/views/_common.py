@@ -4,8 +4,9 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext
 
+from scrutiny.common.pages import refuse
 from scrutiny.models import Meeting
-from scrutiny.permissions import can_manage_council, refuse_unless
+from scrutiny.permissions import can_manage_council
 
 
 def bound(request) -> dict | None:
@@ -14,11 +15,10 @@ def bound(request) -> dict | None:
 
 
 def require_manager(user, council_id: int) -> None:
-    """Only democratic services of the council (and administrators) change its business."""
-    refuse_unless(
-        can_manage_council(user, council_id),
-        gettext("Only the council's democratic services can change this."),
-    )
+    """Only democratic services of the council (and administrators) change its business:
+    others are refused (``scrutiny.common.pages.refuse``: anonymous visitors sign in)."""
+    if not can_manage_council(user, council_id):
+        refuse(user, gettext("Only the council's democratic services can change this."))
 
 
 def meeting_for_change(pk: int) -> Meeting:

@@ -6,10 +6,10 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
-from scrutiny.common.pages import save_form_page
+from scrutiny.common.pages import refuse, save_form_page
 from scrutiny.forms import CommitteeForm
 from scrutiny.models import Committee
-from scrutiny.permissions import can_add_committee, can_manage_council, refuse_unless
+from scrutiny.permissions import can_add_committee, can_manage_council
 from scrutiny.selectors.committees import committee_page, committees_with_next_meeting
 from scrutiny.views._common import bound, require_manager
 
@@ -45,9 +45,8 @@ def committee_detail(request, pk: int):
 
 @login_required
 def committee_create(request):
-    refuse_unless(
-        can_add_committee(request.user), gettext("Only democratic services can add committees.")
-    )
+    if not can_add_committee(request.user):
+        refuse(request.user, gettext("Only democratic services can add committees."))
     form = CommitteeForm(bound(request), user=request.user)
     return save_form_page(
         request,

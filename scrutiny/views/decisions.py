@@ -12,9 +12,10 @@ from django.views.decorators.http import require_safe
 
 from scrutiny.common.forms import error_links
 from scrutiny.common.locking import Difference, EditConflict, conflict_response
+from scrutiny.common.pages import refuse
 from scrutiny.forms import DecisionForm, DecisionPointFormSet, decision_point_initial
 from scrutiny.models import DecisionPoint, ExecutiveDecision
-from scrutiny.permissions import can_add_reviews, can_manage_council, refuse_unless
+from scrutiny.permissions import can_add_reviews, can_manage_council
 from scrutiny.selectors.decisions import decisions_for_list, points_prefetch, split_points
 from scrutiny.services import PointInput, decision_save
 from scrutiny.views._common import bound, require_manager
@@ -154,9 +155,8 @@ def _decision_form_page(request, decision: ExecutiveDecision | None):
 
 @login_required
 def decision_create(request):
-    refuse_unless(
-        can_add_reviews(request.user), gettext("Only democratic services can add decisions.")
-    )
+    if not can_add_reviews(request.user):
+        refuse(request.user, gettext("Only democratic services can add decisions."))
     return _decision_form_page(request, None)
 
 

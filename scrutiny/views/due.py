@@ -2,7 +2,6 @@
 committee's work programme (reads in scrutiny.selectors.due)."""
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -62,8 +61,6 @@ def meeting_due(request, pk: int):
     meeting = get_object_or_404(Meeting.objects.select_related("committee__council"), pk=pk)
     council_id = meeting.committee.council_id
     if request.method == "POST":
-        if not user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
         require_manager(user, council_id)
     due = due_page(meeting, user)
     form = AddFromDueForm(bound(request), due=due) if can_manage_council(user, council_id) else None

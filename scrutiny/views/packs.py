@@ -13,10 +13,11 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
+from scrutiny.common.pages import refuse
 from scrutiny.exports.pdf import html_to_pdf
 from scrutiny.exports.xlsx import XLSX, tracker_xlsx
 from scrutiny.models import Meeting, Review
-from scrutiny.permissions import can_have_full_pack, refuse_unless
+from scrutiny.permissions import can_have_full_pack
 from scrutiny.selectors.common import counted_status_rows
 from scrutiny.selectors.packs import meeting_pack, review_tracker
 from scrutiny.views._common import file_response
@@ -24,13 +25,15 @@ from scrutiny.views._common import file_response
 
 def _pack_for(request, pk: int):
     """The public pack (anyone), or with ?full=1 the full pack, which only people who may
-    see the council's exempt items get (others 403)."""
+    see the council's exempt items get (others 403, anonymous visitors too: the page is
+    there for them without ?full=1)."""
     meeting = get_object_or_404(Meeting.objects.select_related("committee__council"), pk=pk)
     full = request.GET.get("full") == "1"
-    if full:
-        refuse_unless(
-            can_have_full_pack(request.user, meeting.committee.council_id),
+    if full and not can_have_full_pack(request.user, meeting.committee.council_id):
+        refuse(
+            request.user,
             gettext("Only the council's members and officers may have the full pack."),
+            sign_in=False,
         )
     return meeting_pack(meeting=meeting, user=request.user, full=full)
 

@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods
 
+from scrutiny.common.pages import refuse
 from scrutiny.forms import MeetingRecordForm
-from scrutiny.permissions import refuse_unless
 from scrutiny.selectors.record import RecordChoices, record_choices
 from scrutiny.services import meeting_record
 from scrutiny.views._common import bound, meeting_for_change, require_manager
@@ -19,7 +19,7 @@ from scrutiny.views._common import bound, meeting_for_change, require_manager
 RECORD_ENTRY_TEXT = re.compile(r"^item-(\d+)-rec-(\d+)-text$")
 
 
-def _refuse_unoffered(data, choices: RecordChoices) -> None:
+def _refuse_unoffered(user, data, choices: RecordChoices) -> None:
     """Words sent about a recommendation the page did not offer at that item (one of
     another review, or another council's) are refused outright, never silently dropped."""
     offered = {
@@ -29,10 +29,8 @@ def _refuse_unoffered(data, choices: RecordChoices) -> None:
     }
     for key, value in data.items():
         match = RECORD_ENTRY_TEXT.match(key)
-        refuse_unless(
-            not (match and value.strip() and (int(match[1]), int(match[2])) not in offered),
-            gettext("That recommendation is not one this item reports on."),
-        )
+        if match and value.strip() and (int(match[1]), int(match[2])) not in offered:
+            refuse(user, gettext("That recommendation is not one this item reports on."))
 
 
 def _add_service_errors(record: MeetingRecordForm, error: ValidationError, can_record: bool):
@@ -57,7 +55,7 @@ def meeting_record_page(request, pk: int):
     choices = record_choices(meeting, request.user)
     data = bound(request)
     if data is not None:
-        _refuse_unoffered(data, choices)
+        _refuse_unoffered(request.user, data, choices)
     record = MeetingRecordForm.for_meeting(data, meeting=meeting, choices=choices)
     can_record = not meeting.cancelled and meeting.date <= timezone.localdate()
     if data is not None and record.is_valid():

@@ -9,10 +9,10 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
 from scrutiny.common.bilingual import localised
-from scrutiny.common.pages import save_form_page
+from scrutiny.common.pages import refuse, save_form_page
 from scrutiny.forms import ReviewFilterForm, ReviewForm
 from scrutiny.models import Review
-from scrutiny.permissions import can_add_reviews, can_manage_council, refuse_unless
+from scrutiny.permissions import can_add_reviews, can_manage_council
 from scrutiny.selectors.reviews import review_page, review_rows
 from scrutiny.views._common import bound, require_manager
 
@@ -76,9 +76,8 @@ def _review_form_page(request, form: ReviewForm, review: Review | None):
 
 @login_required
 def review_create(request):
-    refuse_unless(
-        can_add_reviews(request.user), gettext("Only democratic services can add reviews.")
-    )
+    if not can_add_reviews(request.user):
+        refuse(request.user, gettext("Only democratic services can add reviews."))
     form = ReviewForm(bound(request), user=request.user)
     return _review_form_page(request, form, None)
 
