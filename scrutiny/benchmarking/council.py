@@ -60,6 +60,14 @@ class CouncilWorld:
         self.democratic = generator.democratic.get(council.pk)
         self.items: list[AgendaItem] = []
         self.next_number: dict[int, int] = {}
+        self.made: dict[str, int] = {}
+
+    def every(self, kind: str, n: int) -> bool:
+        """True once in every ``n`` calls for ``kind`` (the third, so that a small world has
+        one too): a fixed share of drafts, exempt items and deleted records."""
+        made = self.made.get(kind, 0)
+        self.made[kind] = made + 1
+        return made % n == 2
 
     def build(self) -> None:
         self.committees()
@@ -156,7 +164,7 @@ class CouncilWorld:
                 report_title=f"{theme}: report of the task group",
                 summary=f"A review of {theme.lower()}. " + WORKFORCE,
                 lead_member=f"Cllr {place(n % 50)}",
-                published=rng.random() >= 0.03,
+                published=not self.every("draft review", 33),
                 update_interval_months=rng.choice([3, 6, 6, 6, 12]),
                 status=Review.Status.SCOPING,
             )
@@ -198,7 +206,7 @@ class CouncilWorld:
             self.rng.sample(later, min(len(later), self.rng.randint(4, 8))), key=lambda m: m.date
         )
         for meeting in chosen:
-            exempt = self.rng.random() < 0.03
+            exempt = self.every("exempt item", 33)
             item = self.item(
                 meeting, f"{review.title}: progress on the recommendations", review, exempt
             )
@@ -233,7 +241,7 @@ class CouncilWorld:
                     lead_officer="Director of Adult Social Care",
                     target_date=review.report_agreed_on + days(rng.randint(180, 900)),
                 )
-                if rng.random() < 0.01:
+                if self.every("deleted recommendation", 100):
                     for name, value in deleted_fields(rng, HISTORY_END, self.democratic).items():
                         setattr(rec, name, value)
                 recs.append(rec)
@@ -262,7 +270,7 @@ class CouncilWorld:
             if not plan["updates"] or not recs:
                 continue
             state = {rec.number: ("", rec.target_date) for rec in recs}
-            chance = min(1.0, 1.3 * self.entries_per_rec / len(plan["updates"]))
+            chance = min(1.0, 1.5 * self.entries_per_rec / len(plan["updates"]))
             for position, item in enumerate(plan["updates"]):
                 update = self.update(item)
                 updates.append(update)
@@ -298,7 +306,7 @@ class CouncilWorld:
             recorded_by=self.democratic,
             created_at=datetime.datetime.combine(day, datetime.time(18), tzinfo=datetime.UTC),
         )
-        if self.rng.random() < 0.01:
+        if self.every("deleted update", 100):
             for name, value in deleted_fields(self.rng, HISTORY_END, self.democratic).items():
                 setattr(update, name, value)
         return update
