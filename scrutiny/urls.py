@@ -4,6 +4,7 @@ from scrutiny.views import (
     committees,
     decisions,
     due,
+    health,
     home,
     meetings,
     packs,
@@ -76,4 +77,9 @@ urlpatterns += [
 # The accessibility statement, linked from every page's footer.
 urlpatterns += [
     path("accessibility/", statement.accessibility_statement, name="accessibility"),
+]
+
+# A trivial page for load tests and load balancers: "ok", with no database query.
+urlpatterns += [
+    path("health/", health.health, name="health"),
 ]

@@ -123,6 +123,8 @@ MATRIX: dict[str, Entry] = {
     "scrutiny:search": entry(shape=PUBLIC_PAGE, query="?q=care"),
     # The accessibility statement: for everyone, signed in or not.
     "scrutiny:accessibility": entry(shape=PUBLIC_PAGE),
+    # The trivial page load tests measure against: "ok" for anyone.
+    "scrutiny:health": entry(shape=PUBLIC_PAGE),
     # --- recommendations ----------------------------------------------------------------
     "recommendations:recommendation-list": entry(shape=PUBLIC_PAGE),
     "recommendations:recommendation-detail": entry(pk("rec_a1"), shape=PUBLIC_PAGE),
