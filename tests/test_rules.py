@@ -441,3 +441,13 @@ def test_closing_a_recommendation_outside_a_meeting_is_refused(admin_client):
     response = admin_change(admin_client, entry, new_status=Status.ACHIEVED, reason="Delivered.")
     assert response.status_code == 302
     assert UpdateEntry.objects.get(pk=entry.pk).new_status == Status.ACHIEVED
+
+
+def test_an_update_interval_outside_1_to_36_months_is_refused(admin_client, review):
+    message = "How often progress should be reported must be between 1 and 36 months"
+    assert refused(admin_change(admin_client, review, update_interval_months=37), message)
+    review.update_interval_months = 37
+    assert full_clean_errors(review) == {"update_interval_months": [message]}
+
+    assert admin_change(admin_client, review, update_interval_months=36).status_code == 302
+    assert Review.objects.get(pk=review.pk).update_interval_months == 36
