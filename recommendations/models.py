@@ -11,6 +11,7 @@ import datetime
 
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce
@@ -430,8 +431,7 @@ class UpdateEntry(models.Model):
     """What one update said of one recommendation, optionally setting a new status.
 
     A slipped status needs a revised target date and a reason; a closing status (achieved,
-    not achieved, superseded) needs the outcome, kept in ``reason``.
-    """
+    not achieved, superseded) needs the outcome, kept in ``reason``, and a meeting (clean)."""
 
     update = models.ForeignKey(
         ProgressUpdate,
@@ -485,3 +485,14 @@ class UpdateEntry(models.Model):
             "recommendation": self.recommendation,
             "update": self.update,
         }
+
+    def clean(self):
+        """Only a meeting closes one: a closing status needs an update at an agenda item."""
+        super().clean()
+        has_update = self.update_id is not None or self._meta.get_field("update").is_cached(self)
+        if self.new_status in Status.closing() and has_update and self.update.item_id is None:
+            message = gettext(
+                "Recommendation %(number)s: only a meeting can agree to close it; "
+                "choose the agenda item above"
+            )
+            raise ValidationError({"new_status": message % {"number": self.recommendation.number}})

@@ -101,48 +101,50 @@ def update_create(
                     gettext("Recommendation %(number)s: give the outcome when you close it.")
                     % number
                 )
-            if item is None:
-                errors.append(
-                    gettext(
-                        "Recommendation %(number)s: only a meeting can agree to close it; "
-                        "choose the item."
-                    )
-                    % number
-                )
             if not can_close(actor, e.recommendation):
                 raise PermissionDenied(
                     gettext("Only democratic services can record a closing status.")
                 )
-    if errors:
-        raise ValidationError(errors)
-    with transaction.atomic():
-        update = ProgressUpdate(
-            recorded_by=actor,
-            given_on=given_on,
-            kind=kind,
-            organisation=organisation,
-            given_by_role=given_by_role,
-            given_by_name=given_by_name,
-            item=item,
-            summary=summary,
-            summary_cy=summary_cy,
+    update = ProgressUpdate(
+        recorded_by=actor,
+        given_on=given_on,
+        kind=kind,
+        organisation=organisation,
+        given_by_role=given_by_role,
+        given_by_name=given_by_name,
+        item=item,
+        summary=summary,
+        summary_cy=summary_cy,
+    )
+    rows = [
+        UpdateEntry(
+            update=update,
+            recommendation=e.recommendation,
+            text=e.text,
+            text_cy=e.text_cy,
+            new_status=e.new_status,
+            revised_target_date=e.revised_target_date,
+            reason=e.reason,
         )
+        for e in entries
+    ]
+    # The entries' rules with the update's (UpdateEntry.clean: closing needs a meeting's
+    # agenda item). Not full_clean(): what the fields allow is left to the database, whose
+    # refusal rolls the whole update back (all or nothing), and checking each link would
+    # cost a query.
+    for row in rows:
+        try:
+            row.clean()
+        except ValidationError as error:
+            errors += error.messages
+    if errors:
+        raise ValidationError(list(dict.fromkeys(errors)))
+    with transaction.atomic():
         update._history_user = actor
         update._change_reason = change_reason(reason)
         update.save()
         bulk_create_with_history(
-            [
-                UpdateEntry(
-                    update=update,
-                    recommendation=e.recommendation,
-                    text=e.text,
-                    text_cy=e.text_cy,
-                    new_status=e.new_status,
-                    revised_target_date=e.revised_target_date,
-                    reason=e.reason,
-                )
-                for e in entries
-            ],
+            rows,
             UpdateEntry,
             default_user=actor,
             default_change_reason=change_reason(reason),

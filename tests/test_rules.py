@@ -15,14 +15,29 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
-from scrutiny.models import AgendaItem, AgreedAction, Committee, ExecutiveDecision, Meeting, Review
+from recommendations.models import Status, UpdateEntry
+from scrutiny.models import (
+    AgendaItem,
+    AgreedAction,
+    Committee,
+    DecisionPoint,
+    ExecutiveDecision,
+    Meeting,
+    Review,
+    decision_points_errors,
+)
+from scrutiny.services import PointInput, decision_save
 from tests.factories import (
     AgendaItemFactory,
     AgreedActionFactory,
     CommitteeFactory,
+    DecisionPointFactory,
     ExecutiveDecisionFactory,
     MeetingFactory,
+    ProgressUpdateFactory,
+    RecommendationFactory,
     ReviewFactory,
+    UpdateEntryFactory,
     UserFactory,
 )
 
@@ -339,3 +354,100 @@ def test_an_exempt_item_without_a_reason_is_refused(admin_client):
     response = admin_change(admin_client, item, exempt="on", exempt_reason="Paragraph 3")
     assert response.status_code == 302
     assert AgendaItem.objects.get(pk=item.pk).exempt
+
+
+# --- A decision's resolutions and reasons -----------------------------------------------------
+
+
+def test_a_point_number_used_twice_below_one_or_a_point_without_text_is_refused(admin_client):
+    first = DecisionPointFactory(number=1)
+    point = DecisionPointFactory(decision=first.decision, number=2)
+    for changes, field, message in (
+        (
+            {"number": 1},
+            "number",
+            "Resolution (1) is used more than once: give each a different number",
+        ),
+        ({"number": 0}, "number", "Numbers start at 1"),
+        ({"text": ""}, "text", "Enter the text of resolution (2)"),
+    ):
+        assert refused(admin_change(admin_client, point, **changes), message)
+        candidate = DecisionPoint.objects.get(pk=point.pk)
+        for name, value in changes.items():
+            setattr(candidate, name, value)
+        assert full_clean_errors(candidate) == {field: [message]}
+    for bad in ({"number": 0}, {"text": ""}):
+        with pytest.raises(IntegrityError), transaction.atomic():
+            DecisionPoint.objects.filter(pk=point.pk).update(**bad)
+
+    # A reason may share a resolution's number.
+    response = admin_change(admin_client, point, kind=DecisionPoint.Kind.REASON, number=1)
+    assert response.status_code == 302
+    assert DecisionPoint.objects.get(pk=point.pk).number == 1
+
+
+def test_a_decisions_points_together_need_a_resolution_and_each_number_once():
+    resolution, reason = DecisionPoint.Kind.RESOLUTION, DecisionPoint.Kind.REASON
+    assert decision_points_errors([(reason, 1)]) == {None: "Enter at least one resolution."}
+    assert decision_points_errors([(resolution, 1), (reason, 1), (resolution, 1)]) == {
+        2: "Resolution (1) is used more than once: give each a different number"
+    }
+    assert decision_points_errors([(resolution, 1), (resolution, None), (reason, 2)]) == {}
+
+
+def test_decision_save_refuses_points_in_the_same_words():
+    admin = UserFactory(organisation=None, is_superuser=True, is_staff=True)
+    decision = ExecutiveDecisionFactory.build(decided_by=CommitteeFactory(), minute_number="C300")
+    for resolutions, reasons, message in (
+        ([], [PointInput(1, "Because.")], "Enter at least one resolution."),
+        (
+            [PointInput(1, "THAT this."), PointInput(1, "THAT that.")],
+            [],
+            "Resolution (1) is used more than once: give each a different number",
+        ),
+        ([PointInput(0, "THAT this.")], [], "Numbers start at 1"),
+        ([PointInput(1, "THAT this.")], [PointInput(3, "  ")], "Enter the text of reason (3)"),
+    ):
+        with pytest.raises(ValidationError) as caught:
+            decision_save(
+                decision=decision, resolutions=resolutions, reasons=reasons, saved_by=admin
+            )
+        assert caught.value.messages == [message]
+    assert not ExecutiveDecision.objects.exists()
+    decision_save(
+        decision=decision,
+        resolutions=[PointInput(1, "THAT this.")],
+        reasons=[PointInput(1, "Because.")],
+        saved_by=admin,
+    )
+    assert decision.points.count() == 2
+
+
+# --- Closing a recommendation -----------------------------------------------------------------
+
+
+def test_closing_a_recommendation_outside_a_meeting_is_refused(admin_client):
+    recommendation = RecommendationFactory(number=5)
+    between_meetings = ProgressUpdateFactory(item=None)
+    entry = UpdateEntryFactory(update=between_meetings, recommendation=recommendation)
+    message = "Recommendation 5: only a meeting can agree to close it; choose the agenda item above"
+    response = admin_change(admin_client, entry, new_status=Status.ACHIEVED, reason="Delivered.")
+    assert refused(response, message)
+    entry.new_status, entry.reason = Status.ACHIEVED, "Delivered."
+    assert full_clean_errors(entry) == {"new_status": [message]}
+
+    at_a_meeting = ProgressUpdateFactory(item=AgendaItemFactory())
+    entry = UpdateEntryFactory(update=at_a_meeting, recommendation=recommendation)
+    response = admin_change(admin_client, entry, new_status=Status.ACHIEVED, reason="Delivered.")
+    assert response.status_code == 302
+    assert UpdateEntry.objects.get(pk=entry.pk).new_status == Status.ACHIEVED
+
+
+def test_an_update_interval_outside_1_to_36_months_is_refused(admin_client, review):
+    message = "How often progress should be reported must be between 1 and 36 months"
+    assert refused(admin_change(admin_client, review, update_interval_months=37), message)
+    review.update_interval_months = 37
+    assert full_clean_errors(review) == {"update_interval_months": [message]}
+
+    assert admin_change(admin_client, review, update_interval_months=36).status_code == 302
+    assert Review.objects.get(pk=review.pk).update_interval_months == 36

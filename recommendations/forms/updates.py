@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from crispy_forms_gds.layout import Field, Size
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils import dateformat, timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext
@@ -12,8 +13,10 @@ from django.utils.translation import gettext_lazy as _
 
 from partnerships.models import Organisation
 from recommendations.models import (
+    ProgressUpdate,
     Recommendation,
     Status,
+    UpdateEntry,
     UpdateKind,
 )
 from recommendations.services import EntryInput
@@ -313,19 +316,19 @@ class UpdateSubmission:
             else:
                 self.form.add_error(None, message)
             return False
-        if self.form.cleaned_data.get("item") is None:
-            for entry in reported:
-                if entry.cleaned_data["new_status"] in Status.closing():
-                    entry.add_error(
-                        "new_status",
-                        entry._error(
-                            gettext(
-                                "Recommendation %(number)s: only a meeting can agree to close "
-                                "it; choose the agenda item above"
-                            )
-                        ),
-                    )
-                    valid = False
+        # The entries' rules with the update's (UpdateEntry.clean: closing needs an item).
+        update = ProgressUpdate(item=self.form.cleaned_data.get("item"))
+        for entry in reported:
+            try:
+                UpdateEntry(
+                    update=update,
+                    recommendation=entry.recommendation,
+                    new_status=entry.cleaned_data["new_status"],
+                ).clean()
+            except ValidationError as error:
+                for field, messages in error.message_dict.items():
+                    entry.add_error(field, messages)
+                valid = False
         return valid
 
     def entry_inputs(self) -> list[EntryInput]:

@@ -8,6 +8,7 @@ from crispy_forms_gds.layout import (
     Size,
 )
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Case, When
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -24,6 +25,7 @@ from scrutiny.models import (
     Committee,
     DecisionPoint,
     ExecutiveDecision,
+    decision_points_errors,
 )
 
 
@@ -133,7 +135,8 @@ class DecisionForm(VersionedModelForm):
 
 class DecisionPointForm(forms.Form):
     """One numbered resolution or reason. A row with neither number nor text is ignored; a
-    row with only one of them is an error."""
+    row with text needs a number; a numbered row is checked against the point's own rules
+    (DecisionPoint.Meta.constraints: it has its text)."""
 
     number = forms.IntegerField(
         label=_("Number"),
@@ -146,6 +149,7 @@ class DecisionPointForm(forms.Form):
 
     def __init__(self, *args, kind: str, row: int, **kwargs):
         super().__init__(*args, **kwargs)
+        self.kind = kind
         self.kind_label = DecisionPoint.Kind(kind).label.lower()
         self.row = row
         kind_label = {"kind": self.kind_label}
@@ -177,12 +181,15 @@ class DecisionPointForm(forms.Form):
                 gettext("Enter the number of the %(kind)s in row %(row)s")
                 % {"kind": self.kind_label, "row": self.row},
             )
-        if number is not None and not text:
-            self.add_error(
-                "text",
-                gettext("Enter the text of %(kind)s (%(number)s)")
-                % {"kind": self.kind_label, "number": number},
-            )
+        if number is not None:
+            try:
+                # Its decision is checked with the others, by decision_save.
+                DecisionPoint(kind=self.kind, number=number, text=text).full_clean(
+                    exclude=["decision"]
+                )
+            except ValidationError as error:
+                for field, messages in error.message_dict.items():
+                    self.add_error(field if field in self.fields else None, messages)
         return cleaned
 
     @property
@@ -219,22 +226,18 @@ class BaseDecisionPointFormSet(forms.BaseFormSet):
             }
 
     def clean(self):
-        # Checked even when other rows have errors, so that every problem shows at once.
-        seen: set[int] = set()
-        for form in self.forms:
-            data = getattr(form, "cleaned_data", None) or {}
-            number = data.get("number")
-            if number is None or data.get("DELETE"):
-                continue
-            if number in seen:
-                form.add_error(
-                    "number",
-                    gettext(
-                        "%(kind)s (%(number)s) is used more than once: give each a different number"
-                    )
-                    % {"kind": self.kind_label.capitalize(), "number": number},
-                )
-            seen.add(number)
+        # Checked even when other rows have errors, so that every problem shows at once. The
+        # rules are those of a decision's points together (decision_points_errors), less
+        # "at least one resolution", which is the whole decision's (decision_save checks it).
+        kept = [
+            form
+            for form in self.forms
+            if getattr(form, "cleaned_data", None) and not form.cleaned_data.get("DELETE")
+        ]
+        errors = decision_points_errors([(self.kind, f.cleaned_data.get("number")) for f in kept])
+        for index, message in errors.items():
+            if index is not None:
+                kept[index].add_error("number", message)
 
     def kept_forms(self) -> list[DecisionPointForm]:
         """Rows that say something and are not marked for removal."""

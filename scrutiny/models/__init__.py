@@ -12,7 +12,12 @@ from scrutiny.models.committees import (
     MeetingQuerySet,
     long_date,
 )
-from scrutiny.models.decisions import DecisionPoint, ExecutiveDecision, ExecutiveDecisionQuerySet
+from scrutiny.models.decisions import (
+    DecisionPoint,
+    ExecutiveDecision,
+    ExecutiveDecisionQuerySet,
+    decision_points_errors,
+)
 from scrutiny.models.reviews import Review, ReviewQuerySet
 
 __all__ = [
@@ -28,5 +33,6 @@ __all__ = [
     "MeetingQuerySet",
     "Review",
     "ReviewQuerySet",
+    "decision_points_errors",
     "long_date",
 ]

@@ -3,8 +3,11 @@ reasons."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext
@@ -16,8 +19,10 @@ from scrutiny.models.committees import (
     AgendaItem,
     Committee,
 )
-from scrutiny.models.rules import UniqueRule
+from scrutiny.models.rules import CheckRule, UniqueRule
 from scrutiny.visibility import exempt_filter
+
+NUMBER_USED_TWICE = _("%(kind)s (%(number)s) is used more than once: give each a different number")
 
 
 class ExecutiveDecisionQuerySet(models.QuerySet):
@@ -111,7 +116,11 @@ class ExecutiveDecision(Versioned):
 
 
 class DecisionPoint(models.Model):
-    """A numbered resolution, or a numbered reason for the resolutions, of a decision."""
+    """A numbered resolution, or a numbered reason for the resolutions, of a decision.
+
+    Rules (Meta.constraints, in the decision form's words): numbers start at 1 and are used
+    once per kind in a decision; a point has its text. The rules of a decision's points
+    together are ``decision_points_errors``."""
 
     class Kind(models.TextChoices):
         RESOLUTION = "resolution", _("Resolution")
@@ -120,7 +129,8 @@ class DecisionPoint(models.Model):
     decision = models.ForeignKey(ExecutiveDecision, on_delete=models.CASCADE, related_name="points")
     kind = models.CharField(max_length=20, choices=Kind.choices)
     number = models.PositiveSmallIntegerField()
-    text = models.TextField()
+    # blank=True: an empty text is refused by the constraint below, in words naming the point.
+    text = models.TextField(blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -128,10 +138,60 @@ class DecisionPoint(models.Model):
         verbose_name_plural = _("resolutions and reasons")
         ordering = ["decision", "kind", "number"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["decision", "kind", "number"], name="decision_point_unique_number"
+            UniqueRule(
+                fields=["decision", "kind", "number"],
+                name="decision_point_unique_number",
+                field="number",
+                violation_error_message=NUMBER_USED_TWICE,
+                words={"kind": "kind_title"},
+            ),
+            CheckRule(
+                condition=Q(number__gte=1),
+                name="decision_point_number_from_one",
+                field="number",
+                violation_error_message=_("Numbers start at 1"),
+            ),
+            CheckRule(
+                condition=~Q(text=""),
+                name="decision_point_needs_text",
+                field="text",
+                violation_error_message=_("Enter the text of %(kind)s (%(number)s)"),
+                words={"kind": "kind_name"},
             ),
         ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} ({self.number})"
+
+    @property
+    def kind_name(self) -> str:
+        """ "resolution" or "reason", as a sentence names it."""
+        return str(self.get_kind_display()).lower()
+
+    @property
+    def kind_title(self) -> str:
+        """ "Resolution" or "Reason", as a sentence starts with it."""
+        return self.kind_name.capitalize()
+
+
+def decision_points_errors(points: Sequence[tuple[str, int | None]]) -> dict[int | None, str]:
+    """What is wrong with one decision's points together, given as (kind, number) in the
+    order they are shown (number None: a row still to be numbered): errors keyed by the index
+    of the point at fault, or None for the decision as a whole.
+
+    A decision has at least one resolution; a number is used once per kind (the second use
+    is the one at fault; the database refuses it too: decision_point_unique_number)."""
+    errors: dict[int | None, str] = {}
+    if not any(kind == DecisionPoint.Kind.RESOLUTION for kind, _number in points):
+        errors[None] = gettext("Enter at least one resolution.")
+    seen: set[tuple[str, int]] = set()
+    for index, (kind, number) in enumerate(points):
+        if number is None:
+            continue
+        if (kind, number) in seen:
+            errors[index] = str(NUMBER_USED_TWICE) % {
+                "kind": DecisionPoint(kind=kind).kind_title,
+                "number": number,
+            }
+        seen.add((kind, number))
+    return errors

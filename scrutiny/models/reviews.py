@@ -151,9 +151,13 @@ class Review(Versioned):
                 violation_error_message=RESPONSE_AFTER_REPORT,
                 words={"date": "report_agreed_label"},
             ),
-            models.CheckConstraint(
+            CheckRule(
                 condition=Q(update_interval_months__gte=1, update_interval_months__lte=36),
                 name="review_update_interval_plausible",
+                field="update_interval_months",
+                violation_error_message=_(
+                    "How often progress should be reported must be between 1 and 36 months"
+                ),
             ),
         ]
 

@@ -15,6 +15,7 @@ from scrutiny.common.locking import save_if_current
 from scrutiny.models import (
     DecisionPoint,
     ExecutiveDecision,
+    decision_points_errors,
 )
 
 
@@ -26,24 +27,27 @@ class PointInput:
     text: str
 
 
-def _check_points(points: Sequence[PointInput], kind_label: str) -> list[str]:
-    errors = []
-    kind = kind_label.lower()
-    numbers = [p.number for p in points]
-    for number in sorted({n for n in numbers if numbers.count(n) > 1}):
-        errors.append(
-            gettext("%(kind)s (%(number)s) is used more than once")
-            % {"kind": kind_label, "number": number}
+def _check_points(resolutions: Sequence[PointInput], reasons: Sequence[PointInput]) -> list[str]:
+    """The points' own rules (DecisionPoint's constraints) and theirs together
+    (decision_points_errors), each message once."""
+    rows = [
+        (kind, point)
+        for kind, points in (
+            (DecisionPoint.Kind.RESOLUTION, resolutions),
+            (DecisionPoint.Kind.REASON, reasons),
         )
-    for p in points:
-        if p.number is None or p.number < 1:
-            errors.append(gettext("Each %(kind)s needs a number from 1") % {"kind": kind})
-        if not p.text.strip():
-            errors.append(
-                gettext("Enter the text of %(kind)s (%(number)s)")
-                % {"kind": kind, "number": p.number}
+        for point in points
+    ]
+    errors = list(decision_points_errors([(kind, p.number) for kind, p in rows]).values())
+    for kind, p in rows:
+        try:
+            # Its decision may not be saved yet: decision_points_errors checks the numbers.
+            DecisionPoint(kind=kind, number=p.number, text=p.text.strip()).full_clean(
+                exclude=["decision"]
             )
-    return errors
+        except ValidationError as error:
+            errors += error.messages
+    return list(dict.fromkeys(errors))
 
 
 def _points_replace(
@@ -86,10 +90,11 @@ def decision_save(
     Rules: only democratic services of the deciding committee's council (and of the council
     of the committee it is referred to), or administrators, may save it; the decision's own
     (``ExecutiveDecision.clean``: the agenda item it was referred to is one of that
-    committee, at a meeting on or after the decision); there is at least one resolution; numbers
-    are unique within the resolutions and within the reasons; the minute number is unique
-    for the deciding committee. The points given replace the decision's previous ones, so
-    renumbering (swapping 1 and 2) never trips over the unique numbers part-way. Changing
+    committee, at a meeting on or after the decision); its points' (DecisionPoint's
+    constraints and ``decision_points_errors``: at least one resolution, numbers from 1 used
+    once per kind, each with its text); the minute number is unique for the deciding
+    committee. The points given replace the decision's previous ones, so renumbering
+    (swapping 1 and 2) never trips over the unique numbers part-way. Changing
     a saved decision needs the ``version`` the actor loaded: when someone else saved it
     since, ``scrutiny.common.locking.EditConflict`` is raised and nothing is written.
     """
@@ -108,10 +113,7 @@ def decision_save(
         decision.clean()
     except ValidationError as error:
         errors += error.messages
-    if not resolutions:
-        errors.append(gettext("Enter at least one resolution."))
-    errors += _check_points(resolutions, str(DecisionPoint.Kind.RESOLUTION.label))
-    errors += _check_points(reasons, str(DecisionPoint.Kind.REASON.label))
+    errors += _check_points(resolutions, reasons)
     if errors:
         raise ValidationError(errors)
     adding = decision.pk is None

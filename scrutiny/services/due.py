@@ -48,7 +48,8 @@ def agenda_items_add_from_due(
 
     Rules: only democratic services of the committee's council (and administrators) may; not
     at a cancelled meeting; something must be chosen; every chosen review and action must
-    be due at this meeting (``scrutiny.selectors.due.due_list``) and not already on its agenda; and
+    be due at this meeting (``scrutiny.selectors.due.due_list``) and not already on its agenda;
+    the items and actions keep their own rules (``full_clean``); and
     each chosen action must still be as the caller read it (its version): one someone else
     changed since is refused. The actions placed, and an existing item that takes one, move
     their versions on, so an edit form opened before conflicts instead of undoing this.
@@ -166,11 +167,15 @@ def agenda_items_add_from_due(
                     for r in changed
                 ]
             )
-        for item in items:
-            item.full_clean(validate_unique=False, validate_constraints=False)
-            item.save(update_fields=None if item.added else ["description"])
         for action in placed:
             action.due_meeting, action.due_on = meeting, None
+        # The records' own rules, as any form's: numbers free and from 1, an exempt item's
+        # reason, an action due at a later meeting of its committee. The due list offers only
+        # what keeps them; this stops what would not.
+        for record in [*items, *placed]:
+            record.full_clean()
+        for item in items:
+            item.save(update_fields=None if item.added else ["description"])
         bulk_update_with_history(
             placed,
             AgreedAction,

@@ -306,6 +306,11 @@ def _deliver(
         )
     for action in good:
         action.delivered_on, action.delivered_meeting = meeting.date, meeting
+        try:  # the action's own rules (AgreedAction.clean), as its form keeps them
+            action.full_clean()
+        except ValidationError as error:
+            for message in error.messages:
+                fail(message)
     bulk_update_with_history(
         good,
         AgreedAction,
