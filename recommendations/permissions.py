@@ -75,6 +75,12 @@ def can_close(user, recommendation) -> bool:
     return can_manage(user, recommendation)
 
 
+def can_restore_for_every_council(user) -> bool:
+    """Administrators see and restore what was deleted at every council; democratic
+    services only at their own (``scrutiny.permissions.can_see_deleted``)."""
+    return user.is_authenticated and user.is_superuser
+
+
 def can_see_history(user) -> bool:
     """Anyone signed in reads the history of a recommendation they may see (the page is a
     404 for the others)."""

@@ -15,6 +15,7 @@ from scrutiny.models import (
     DecisionPoint,
     ExecutiveDecision,
 )
+from scrutiny.permissions import can_manage_council
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,7 @@ def decision_save(
     council_ids = {decision.decided_by.council_id}
     if decision.referred_to_id:
         council_ids.add(decision.referred_to.council_id)
-    if not saved_by.is_authenticated or not all(saved_by.manages_council(c) for c in council_ids):
+    if not all(can_manage_council(saved_by, c) for c in council_ids):
         raise PermissionDenied(
             gettext("Only democratic services of the council can record decisions.")
         )
