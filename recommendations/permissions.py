@@ -10,6 +10,10 @@
 - Democratic services (and admins) delete and restore their council's recommendations and
   the updates on them; whoever recorded an update may delete it too, but only democratic
   services restore.
+
+Every ``can_*`` function takes any user, signed in or not, and says no to an anonymous
+visitor. Views pass the answers to templates as flags; services ask them again before they
+write; a page refused goes through ``scrutiny.common.pages.refuse``.
 """
 
 from django.db.models import Q
