@@ -10,6 +10,10 @@
 - Democratic services (and admins) delete and restore their council's recommendations and
   the updates on them; whoever recorded an update may delete it too, but only democratic
   services restore.
+
+Every ``can_*`` function takes any user, signed in or not, and says no to an anonymous
+visitor. Views pass the answers to templates as flags; services ask them again before they
+write; a page refused goes through ``scrutiny.common.pages.refuse``.
 """
 
 from django.db.models import Q
@@ -73,6 +77,12 @@ def can_log_any_update(user) -> bool:
 
 def can_close(user, recommendation) -> bool:
     return can_manage(user, recommendation)
+
+
+def can_restore_for_every_council(user) -> bool:
+    """Administrators see and restore what was deleted at every council; democratic
+    services only at their own (``scrutiny.permissions.can_see_deleted``)."""
+    return user.is_authenticated and user.is_superuser
 
 
 def can_see_history(user) -> bool:

@@ -182,5 +182,9 @@ def deleted_list(request):
     return render(
         request,
         "recommendations/deleted_list.html",
-        {"recommendations": list(recommendations), "updates": list(updates)},
+        {
+            "recommendations": list(recommendations),
+            "updates": list(updates),
+            "every_council": permissions.can_restore_for_every_council(user),
+        },
     )

@@ -17,6 +17,7 @@ from scrutiny.models import (
     ExecutiveDecision,
     decision_points_errors,
 )
+from scrutiny.permissions import can_manage_council
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,7 @@ def decision_save(
     council_ids = {decision.decided_by.council_id}
     if decision.referred_to_id:
         council_ids.add(decision.referred_to.council_id)
-    if not actor.is_authenticated or not all(actor.manages_council(c) for c in council_ids):
+    if not all(can_manage_council(actor, c) for c in council_ids):
         raise PermissionDenied(
             gettext("Only democratic services of the council can record decisions.")
         )

@@ -18,6 +18,7 @@ from scrutiny.models import (
     Meeting,
     Review,
 )
+from scrutiny.permissions import can_manage_council
 from scrutiny.selectors.due import (
     action_item_description,
     action_item_title,
@@ -54,7 +55,7 @@ def agenda_items_add_from_due(
     changed since is refused. The actions placed, and an existing item that takes one, move
     their versions on, so an edit form opened before conflicts instead of undoing this.
     """
-    if not actor.is_authenticated or not actor.manages_council(meeting.committee.council_id):
+    if not can_manage_council(actor, meeting.committee.council_id):
         raise PermissionDenied(
             gettext("Only the council's democratic services can change the agenda.")
         )

@@ -22,6 +22,7 @@ from scrutiny.models import (
     AgreedAction,
     Meeting,
 )
+from scrutiny.permissions import can_manage_council
 
 
 @dataclass(frozen=True)
@@ -145,7 +146,7 @@ def meeting_record(*, meeting: Meeting, actor: User, items: Sequence[ItemRecord]
     ``item-<number>`` for an item's own (NON_FIELD_ERRORS for the rest), and then nothing is
     saved.
     """
-    if not (actor.is_authenticated and actor.manages_council(meeting.committee.council_id)):
+    if not can_manage_council(actor, meeting.committee.council_id):
         raise PermissionDenied(
             gettext("Only the council's democratic services can record a meeting.")
         )
