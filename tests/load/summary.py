@@ -23,6 +23,9 @@ def main(path: str) -> None:
             f"{'requests':>8} {'errors':>6} {'p95/trivial':>11}"
         )
         for r in group:
+            if int(r["requests"]) == 0:
+                print(f"  {r['page']:<15} {'none completed in the run':>38} {r['errors']:>15}")
+                continue
             p95 = float(r["p95"])
             ratio = f"{p95 / trivial:,.0f}x" if trivial else "-"
             print(

@@ -91,7 +91,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--runs", type=int, default=1, help="Runs per page (median).")
         parser.add_argument("--only", default="", help="Comma-separated page names.")
-        parser.add_argument("--as", dest="username", default="democratic")
+        parser.add_argument(
+            "--as", dest="username", default="democratic", help="Signed in as (or 'none')."
+        )
         parser.add_argument("--list", action="store_true", help="Print name and URL per page.")
         parser.add_argument(
             "--session", metavar="USERNAME", help="Sign USERNAME in; print the session cookie."
@@ -112,7 +114,10 @@ class Command(BaseCommand):
         wanted = set(filter(None, only.split(",")))
         pages = [(name, url) for name, url in pages if not wanted or name in wanted]
         self.stdout.write(f"{'page':<15} {'as':<10} status queries  SQL ms  page ms    KiB  url")
-        for who, client in (("public", Client()), (username, self.client_for(username))):
+        audiences = [("public", Client())]
+        if username != "none":
+            audiences.append((username, self.client_for(username)))
+        for who, client in audiences:
             for name, url in pages:
                 m = measure(client, url, runs)
                 self.stdout.write(
