@@ -410,7 +410,7 @@ def test_decision_save_refuses_points_in_the_same_words():
     ):
         with pytest.raises(ValidationError) as caught:
             decision_save(
-                decision=decision, resolutions=resolutions, reasons=reasons, saved_by=admin
+                decision=decision, resolutions=resolutions, reasons=reasons, actor=admin
             )
         assert caught.value.messages == [message]
     assert not ExecutiveDecision.objects.exists()
@@ -418,7 +418,7 @@ def test_decision_save_refuses_points_in_the_same_words():
         decision=decision,
         resolutions=[PointInput(1, "THAT this.")],
         reasons=[PointInput(1, "Because.")],
-        saved_by=admin,
+        actor=admin,
     )
     assert decision.points.count() == 2
 
