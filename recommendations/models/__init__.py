@@ -12,6 +12,9 @@ from recommendations.models.recommendations import (
     Status,
 )
 from recommendations.models.updates import (
+    CLOSING_NEEDS_OUTCOME,
+    SLIPPED_NEEDS_DATE,
+    SLIPPED_NEEDS_REASON,
     LiveEntryManager,
     ProgressUpdate,
     ProgressUpdateQuerySet,
@@ -20,6 +23,9 @@ from recommendations.models.updates import (
 )
 
 __all__ = [
+    "CLOSING_NEEDS_OUTCOME",
+    "SLIPPED_NEEDS_DATE",
+    "SLIPPED_NEEDS_REASON",
     "STALE_MONTHS",
     "LiveEntryManager",
     "ProgressUpdate",

@@ -16,7 +16,16 @@ from simple_history.models import HistoricalRecords
 from recommendations.models.recommendations import Recommendation, Status
 from scrutiny.common.bilingual import welsh_textarea
 from scrutiny.common.models import LiveManager, SoftDeletable, SoftDeletableQuerySet, Versioned
+from scrutiny.common.rules import CheckRule
 from scrutiny.visibility import exempt_filter, live_filter
+
+# An entry's rules in the log-an-update form's words, which the form, the service and the
+# database rules share; ``%(number)s`` is the recommendation's number.
+SLIPPED_NEEDS_DATE = _(
+    "Recommendation %(number)s: enter the revised target date when it has slipped"
+)
+SLIPPED_NEEDS_REASON = _("Recommendation %(number)s: give the reason it slipped")
+CLOSING_NEEDS_OUTCOME = _("Recommendation %(number)s: give the outcome when you close it")
 
 
 class UpdateKind(models.TextChoices):
@@ -209,14 +218,26 @@ class UpdateEntry(models.Model):
             models.UniqueConstraint(
                 fields=["update", "recommendation"], name="update_entry_once_per_update"
             ),
-            models.CheckConstraint(
-                condition=~Q(new_status=Status.SLIPPED)
-                | (Q(revised_target_date__isnull=False) & ~Q(reason="")),
-                name="update_entry_slipped_needs_date_and_reason",
+            CheckRule(
+                condition=~Q(new_status=Status.SLIPPED) | Q(revised_target_date__isnull=False),
+                name="update_entry_slipped_needs_date",
+                field="revised_target_date",
+                violation_error_message=SLIPPED_NEEDS_DATE,
+                words={"number": "recommendation_number"},
             ),
-            models.CheckConstraint(
+            CheckRule(
+                condition=~Q(new_status=Status.SLIPPED) | ~Q(reason=""),
+                name="update_entry_slipped_needs_reason",
+                field="reason",
+                violation_error_message=SLIPPED_NEEDS_REASON,
+                words={"number": "recommendation_number"},
+            ),
+            CheckRule(
                 condition=~Q(new_status__in=Status.closing()) | ~Q(reason=""),
                 name="update_entry_closing_needs_outcome",
+                field="reason",
+                violation_error_message=CLOSING_NEEDS_OUTCOME,
+                words={"number": "recommendation_number"},
             ),
         ]
 
@@ -225,6 +246,16 @@ class UpdateEntry(models.Model):
             "recommendation": self.recommendation,
             "update": self.update,
         }
+
+    @property
+    def recommendation_number(self) -> int:
+        """The recommendation's number, as the rules' messages name it ("" before one is
+        chosen: the form then says to choose one)."""
+        if self.recommendation_id is None and not self._meta.get_field("recommendation").is_cached(
+            self
+        ):
+            return ""
+        return self.recommendation.number
 
     def clean(self):
         """Only a meeting closes one: a closing status needs an update at an agenda item."""
