@@ -14,7 +14,15 @@ from django.utils.translation import gettext
 from simple_history.utils import bulk_create_with_history
 
 from partnerships.models import User
-from recommendations.models import ProgressUpdate, Recommendation, Status, UpdateEntry
+from recommendations.models import (
+    CLOSING_NEEDS_OUTCOME,
+    SLIPPED_NEEDS_DATE,
+    SLIPPED_NEEDS_REASON,
+    ProgressUpdate,
+    Recommendation,
+    Status,
+    UpdateEntry,
+)
 from recommendations.permissions import (
     can_close,
     can_delete_update,
@@ -87,20 +95,14 @@ def update_create(
     errors = []
     for e in entries:
         number = {"number": e.recommendation.number}
-        if e.new_status == Status.SLIPPED and not (e.revised_target_date and e.reason.strip()):
-            errors.append(
-                gettext(
-                    "Recommendation %(number)s: give a revised target date and a reason when "
-                    "it has slipped."
-                )
-                % number
-            )
+        if e.new_status == Status.SLIPPED:
+            if not e.revised_target_date:
+                errors.append(SLIPPED_NEEDS_DATE % number)
+            if not e.reason.strip():
+                errors.append(SLIPPED_NEEDS_REASON % number)
         if e.new_status in Status.closing():
             if not e.reason.strip():
-                errors.append(
-                    gettext("Recommendation %(number)s: give the outcome when you close it.")
-                    % number
-                )
+                errors.append(CLOSING_NEEDS_OUTCOME % number)
             if not can_close(actor, e.recommendation):
                 raise PermissionDenied(
                     gettext("Only democratic services can record a closing status.")

@@ -187,6 +187,24 @@ def test_an_action_due_at_an_earlier_or_another_committees_meeting_is_refused(ad
     assert admin_change(admin_client, action, due_meeting=later.pk).status_code == 302
 
 
+def test_an_action_delivered_at_a_meeting_without_a_date_is_refused(admin_client, action):
+    message = "Enter the date it was delivered, or leave the meeting it was delivered at empty"
+    later = MeetingFactory(committee=action.meeting.committee, date=datetime.date(2022, 6, 1))
+    response = admin_change(admin_client, action, delivered_meeting=later.pk, delivered_on=None)
+    assert refused(response, message)
+    action.delivered_meeting, action.delivered_on = later, None
+    assert full_clean_errors(action) == {"delivered_on": [message]}
+    with pytest.raises(IntegrityError), transaction.atomic():
+        AgreedAction.objects.filter(pk=action.pk).update(delivered_meeting=later)
+
+    response = admin_change(
+        admin_client, action, delivered_meeting=later.pk, delivered_on="2022-06-01"
+    )
+    assert response.status_code == 302
+    saved = AgreedAction.objects.get(pk=action.pk)
+    assert (saved.delivered_meeting, saved.delivered_on) == (later, datetime.date(2022, 6, 1))
+
+
 # --- Which agenda item a decision was referred to --------------------------------------------
 
 
@@ -409,9 +427,7 @@ def test_decision_save_refuses_points_in_the_same_words():
         ([PointInput(1, "THAT this.")], [PointInput(3, "  ")], "Enter the text of reason (3)"),
     ):
         with pytest.raises(ValidationError) as caught:
-            decision_save(
-                decision=decision, resolutions=resolutions, reasons=reasons, actor=admin
-            )
+            decision_save(decision=decision, resolutions=resolutions, reasons=reasons, actor=admin)
         assert caught.value.messages == [message]
     assert not ExecutiveDecision.objects.exists()
     decision_save(
@@ -441,6 +457,44 @@ def test_closing_a_recommendation_outside_a_meeting_is_refused(admin_client):
     response = admin_change(admin_client, entry, new_status=Status.ACHIEVED, reason="Delivered.")
     assert response.status_code == 302
     assert UpdateEntry.objects.get(pk=entry.pk).new_status == Status.ACHIEVED
+
+
+@pytest.mark.parametrize(
+    "changes, field, message",
+    [
+        (
+            {"new_status": Status.SLIPPED, "reason": "Staff shortages"},
+            "revised_target_date",
+            "Recommendation 5: enter the revised target date when it has slipped",
+        ),
+        (
+            {"new_status": Status.SLIPPED, "revised_target_date": datetime.date(2023, 3, 31)},
+            "reason",
+            "Recommendation 5: give the reason it slipped",
+        ),
+        (
+            {"new_status": Status.NOT_ACHIEVED},
+            "reason",
+            "Recommendation 5: give the outcome when you close it",
+        ),
+    ],
+)
+def test_a_slipped_or_closing_status_without_its_date_reason_or_outcome_is_refused(
+    admin_client, changes, field, message
+):
+    at_a_meeting = ProgressUpdateFactory(item=AgendaItemFactory())
+    entry = UpdateEntryFactory(update=at_a_meeting, recommendation=RecommendationFactory(number=5))
+    posted = {"revised_target_date": None, "reason": "", **changes}
+    assert refused(admin_change(admin_client, entry, **posted), message)
+    for name, value in posted.items():
+        setattr(entry, name, value)
+    assert full_clean_errors(entry) == {field: [message]}
+    with pytest.raises(IntegrityError), transaction.atomic():
+        UpdateEntry.objects.filter(pk=entry.pk).update(**posted)
+
+    good = {**posted, "revised_target_date": datetime.date(2023, 3, 31), "reason": "Given."}
+    assert admin_change(admin_client, entry, **good).status_code == 302
+    assert UpdateEntry.objects.get(pk=entry.pk).new_status == changes["new_status"]
 
 
 def test_an_update_interval_outside_1_to_36_months_is_refused(admin_client, review):

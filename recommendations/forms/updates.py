@@ -13,6 +13,9 @@ from django.utils.translation import gettext_lazy as _
 
 from partnerships.models import Organisation
 from recommendations.models import (
+    CLOSING_NEEDS_OUTCOME,
+    SLIPPED_NEEDS_DATE,
+    SLIPPED_NEEDS_REASON,
     ProgressUpdate,
     Recommendation,
     Status,
@@ -220,24 +223,17 @@ class EntryForm(forms.Form):
             if not cleaned.get("revised_target_date") and "revised_target_date" not in self.errors:
                 self.add_error(
                     "revised_target_date",
-                    self._error(
-                        gettext(
-                            "Recommendation %(number)s: enter the revised target date when it "
-                            "has slipped"
-                        )
-                    ),
+                    self._error(SLIPPED_NEEDS_DATE),
                 )
             if not reason:
                 self.add_error(
                     "reason",
-                    self._error(gettext("Recommendation %(number)s: give the reason it slipped")),
+                    self._error(SLIPPED_NEEDS_REASON),
                 )
         if status in Status.closing() and not reason:
             self.add_error(
                 "reason",
-                self._error(
-                    gettext("Recommendation %(number)s: give the outcome when you close it")
-                ),
+                self._error(CLOSING_NEEDS_OUTCOME),
             )
         return cleaned
 

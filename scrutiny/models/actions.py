@@ -14,6 +14,7 @@ from simple_history.models import HistoricalRecords
 
 from scrutiny.common.bilingual import welsh_textarea
 from scrutiny.common.models import Versioned
+from scrutiny.common.rules import CheckRule
 from scrutiny.models.committees import (
     AgendaItem,
     Meeting,
@@ -186,9 +187,14 @@ class AgreedAction(Versioned):
         verbose_name_plural = _("agreed actions")
         ordering = ["meeting__date", "id"]
         constraints = [
-            models.CheckConstraint(
+            CheckRule(
                 condition=Q(delivered_meeting__isnull=True) | Q(delivered_on__isnull=False),
                 name="agreed_action_delivered_meeting_needs_date",
+                field="delivered_on",
+                violation_error_message=_(
+                    "Enter the date it was delivered, or leave the meeting it was delivered "
+                    "at empty"
+                ),
             ),
         ]
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from scrutiny.common.models import Versioned
-from scrutiny.models.rules import CheckRule, UniqueRule
+from scrutiny.common.rules import CheckRule, UniqueRule
 from scrutiny.visibility import exempt_filter
 
 

@@ -15,11 +15,11 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from scrutiny.common.models import Versioned
+from scrutiny.common.rules import CheckRule, UniqueRule
 from scrutiny.models.committees import (
     AgendaItem,
     Committee,
 )
-from scrutiny.models.rules import CheckRule, UniqueRule
 from scrutiny.visibility import exempt_filter
 
 NUMBER_USED_TWICE = _("%(kind)s (%(number)s) is used more than once: give each a different number")

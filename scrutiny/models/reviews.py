@@ -17,12 +17,12 @@ from simple_history.models import HistoricalRecords
 
 from scrutiny.common.bilingual import welsh_char, welsh_textarea
 from scrutiny.common.models import Versioned
+from scrutiny.common.rules import CheckRule, UniqueRule
 from scrutiny.models.committees import (
     Committee,
     Meeting,
     long_date,
 )
-from scrutiny.models.rules import CheckRule, UniqueRule
 from scrutiny.visibility import published_filter
 
 

@@ -61,7 +61,9 @@ def test_a_rule_broken_on_one_recommendation_saves_none(officer, recs):
             ],
         )
 
-    assert "Recommendation 5: give a revised target date" in caught.value.messages[0]
+    assert caught.value.messages == [
+        "Recommendation 5: enter the revised target date when it has slipped"
+    ]
     assert not ProgressUpdate.objects.exists()
 
 

@@ -391,7 +391,8 @@ def test_a_rule_broken_after_an_item_was_saved_rolls_every_item_back(
         meeting_record(meeting=meeting, actor=people.democratic_services, items=[good, bad])
     assert model_counts() == before
     assert error.value.message_dict["item-3"] == [
-        "Item 3, recommendation 2: give a revised target date and a reason when it has slipped."
+        "Item 3, recommendation 2: enter the revised target date when it has slipped",
+        "Item 3, recommendation 2: give the reason it slipped",
     ]
 
     result = meeting_record(meeting=meeting, actor=people.democratic_services, items=[good])

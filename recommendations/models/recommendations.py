@@ -1,4 +1,4 @@
-"""Recommendations, the executive response to each, and the dated progress updates on them.
+"""Recommendations and the executive response to each; the status choices they move through.
 
 A recommendation's status is never stored on it: the status at any date is the one set by
 its latest update on or before that date (``not started`` before any), derived in the
@@ -10,20 +10,17 @@ from __future__ import annotations
 import datetime
 
 from dateutil.relativedelta import relativedelta
-from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models import F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
-from django.utils import formats, timezone
-from django.utils.translation import gettext
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from scrutiny.common.bilingual import welsh_char, welsh_textarea
 from scrutiny.common.models import LiveManager, SoftDeletable, SoftDeletableQuerySet, Versioned
-from scrutiny.visibility import exempt_filter, live_filter, published_filter
+from scrutiny.visibility import published_filter
 
 
 class Status(models.TextChoices):
@@ -51,11 +48,6 @@ class Response(models.TextChoices):
     PARTLY_ACCEPTED = "partly_accepted", _("Partly accepted")
     NOT_ACCEPTED = "not_accepted", _("Not accepted")
     NOTED = "noted", _("Noted")
-
-
-class UpdateKind(models.TextChoices):
-    VERBAL = "verbal", _("Verbal update")
-    WRITTEN = "written", _("Written update")
 
 
 STALE_MONTHS = 6
@@ -90,6 +82,9 @@ class RecommendationQuerySet(SoftDeletableQuerySet):
         twice with a prefix to compare two dates). Updates given at exempt items count only
         for a ``user`` who may see them.
         """
+        # Imported here, not at the top: updates.py imports this module for its foreign key.
+        from recommendations.models.updates import ProgressUpdate, UpdateEntry
+
         entries = UpdateEntry.objects.filter(recommendation=OuterRef("pk"))
         if as_at is not None:
             entries = entries.filter(update__given_on__lte=as_at)
@@ -282,217 +277,3 @@ class Recommendation(SoftDeletable, Versioned):
 def _shortened(text: str) -> str:
     """``text`` as a heading: up to 90 characters, else its start and an ellipsis."""
     return text if len(text) <= 90 else text[:87].rstrip() + "…"
-
-
-class ProgressUpdateQuerySet(SoftDeletableQuerySet):
-    def visible_to(self, user):
-        return self.filter(
-            exempt_filter(user, "item__meeting__committee__council_id", "item__exempt")
-        )
-
-    def managed_by(self, user):
-        """Updates ``user`` manages: for democratic services, those whose every
-        recommendation is their council's; for administrators, all."""
-        if not user.is_authenticated or not user.is_active:
-            return self.none()
-        if user.is_superuser:
-            return self
-        if not user.is_democratic_services or user.organisation_id is None:
-            return self.none()
-        entries = UpdateEntry.all_objects.filter(update=OuterRef("pk"))
-        elsewhere = entries.exclude(
-            recommendation__review__committee__council_id=user.organisation_id
-        )
-        return self.filter(Exists(entries), ~Exists(elsewhere))
-
-    def with_live_entries(self):
-        """Leave out an update whose every entry is hidden because its recommendation was
-        deleted (an update with no entries at all stays)."""
-        return self.filter(
-            ~Exists(UpdateEntry.all_objects.filter(update=OuterRef("pk")))
-            | Exists(UpdateEntry.objects.filter(update=OuterRef("pk")))
-        )
-
-    def given_at(self, meeting, user):
-        """The updates given at ``meeting``'s items that ``user`` may see, in agenda order,
-        each with its entries on recommendations the user may see, by number."""
-        entries = (
-            UpdateEntry.objects.filter(recommendation__in=Recommendation.objects.visible_to(user))
-            .select_related("recommendation")
-            .order_by("recommendation__number")
-        )
-        return (
-            self.visible_to(user)
-            .with_live_entries()
-            .filter(item__meeting=meeting)
-            .select_related("organisation")
-            .prefetch_related(Prefetch("entries", queryset=entries))
-            .order_by("item__number", "created_at", "pk")
-        )
-
-
-class ProgressUpdate(SoftDeletable, Versioned):
-    """A dated report of progress on one or more recommendations, verbal or written, given by
-    someone in a role for an organisation, between meetings or at a meeting's agenda item
-    (then its date is the meeting's)."""
-
-    given_on = models.DateField(_("date given"))
-    kind = models.CharField(
-        _("kind"), max_length=20, choices=UpdateKind.choices, default=UpdateKind.WRITTEN
-    )
-    organisation = models.ForeignKey(
-        "partnerships.Organisation",
-        on_delete=models.PROTECT,
-        related_name="updates_given",
-        verbose_name=_("organisation"),
-        help_text=_("The organisation the update was given for."),
-    )
-    given_by_role = models.CharField(
-        _("given by (role)"),
-        max_length=200,
-        help_text=_("For example: Director of Adult Social Care and Commissioning."),
-    )
-    given_by_name = models.CharField(_("given by (name)"), max_length=200, blank=True)
-    item = models.ForeignKey(
-        "scrutiny.AgendaItem",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="updates",
-        verbose_name=_("agenda item"),
-        help_text=_("The agenda item at which it was given, if at a meeting."),
-    )
-    summary = models.TextField(
-        _("summary"), blank=True, help_text=_("What was said about the work in general.")
-    )
-    summary_cy = welsh_textarea(_("summary in Welsh"))
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="updates_recorded",
-        verbose_name=_("recorded by"),
-    )
-    created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
-
-    objects = LiveManager.from_queryset(ProgressUpdateQuerySet)()
-    all_objects = models.Manager.from_queryset(ProgressUpdateQuerySet)()
-    history = HistoricalRecords(excluded_fields=["version"])
-
-    class Meta:
-        ordering = ["-given_on", "-created_at"]
-        verbose_name = _("progress update")
-        verbose_name_plural = _("progress updates")
-        constraints = [
-            *SoftDeletable.constraints("progress_update"),
-        ]
-
-    def __str__(self) -> str:
-        return gettext("%(kind)s by %(role)s, %(date)s") % {
-            "kind": self.get_kind_display(),
-            "role": self.given_by_role,
-            "date": self.given_on,
-        }
-
-    def get_absolute_url(self) -> str:
-        return reverse("recommendations:update-detail", args=[self.pk])
-
-    @property
-    def name(self) -> str:
-        """How pages name it: "Written update of 25 May 2021"."""
-        return gettext("%(kind)s of %(date)s") % {
-            "kind": self.get_kind_display(),
-            "date": formats.date_format(self.given_on),
-        }
-
-    @property
-    def given_by(self) -> str:
-        """Who gave it, as minutes say it: "Representative, LSCDG"."""
-        who = self.given_by_role
-        if self.given_by_name:
-            who = f"{self.given_by_name}, {who}"
-        body = self.organisation.short_name or self.organisation.name
-        return f"{who} ({body})"
-
-
-class LiveEntryManager(models.Manager):
-    """Entries of deleted updates, and entries on deleted recommendations, are left out of
-    every query and reverse relation, so that they never count towards a status or a
-    last-heard date, nor show. ``all_objects`` reaches them too."""
-
-    def get_queryset(self):
-        return (
-            super().get_queryset().filter(live_filter("update__"), live_filter("recommendation__"))
-        )
-
-
-class UpdateEntry(models.Model):
-    """What one update said of one recommendation, optionally setting a new status.
-
-    A slipped status needs a revised target date and a reason; a closing status (achieved,
-    not achieved, superseded) needs the outcome, kept in ``reason``, and a meeting (clean)."""
-
-    update = models.ForeignKey(
-        ProgressUpdate,
-        on_delete=models.CASCADE,
-        related_name="entries",
-        verbose_name=_("progress update"),
-    )
-    recommendation = models.ForeignKey(
-        Recommendation,
-        on_delete=models.PROTECT,
-        related_name="entries",
-        verbose_name=_("recommendation"),
-    )
-    text = models.TextField(_("text"), help_text=_("What was reported on this recommendation."))
-    text_cy = welsh_textarea(_("what was reported, in Welsh"))
-    new_status = models.CharField(
-        _("new status"), max_length=20, choices=Status.choices, blank=True
-    )
-    revised_target_date = models.DateField(_("revised target date"), null=True, blank=True)
-    reason = models.TextField(
-        _("reason"),
-        blank=True,
-        help_text=_("Why it slipped or paused, or the outcome when it closes."),
-    )
-
-    objects = LiveEntryManager.from_queryset(models.QuerySet)()
-    all_objects = models.Manager.from_queryset(models.QuerySet)()
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["recommendation__number"]
-        verbose_name = _("update entry")
-        verbose_name_plural = _("update entries")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["update", "recommendation"], name="update_entry_once_per_update"
-            ),
-            models.CheckConstraint(
-                condition=~Q(new_status=Status.SLIPPED)
-                | (Q(revised_target_date__isnull=False) & ~Q(reason="")),
-                name="update_entry_slipped_needs_date_and_reason",
-            ),
-            models.CheckConstraint(
-                condition=~Q(new_status__in=Status.closing()) | ~Q(reason=""),
-                name="update_entry_closing_needs_outcome",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return gettext("%(recommendation)s in %(update)s") % {
-            "recommendation": self.recommendation,
-            "update": self.update,
-        }
-
-    def clean(self):
-        """Only a meeting closes one: a closing status needs an update at an agenda item."""
-        super().clean()
-        has_update = self.update_id is not None or self._meta.get_field("update").is_cached(self)
-        if self.new_status in Status.closing() and has_update and self.update.item_id is None:
-            message = gettext(
-                "Recommendation %(number)s: only a meeting can agree to close it; "
-                "choose the agenda item above"
-            )
-            raise ValidationError({"new_status": message % {"number": self.recommendation.number}})

@@ -1,0 +1,39 @@
+"""Recommendations, the executive response to each, and the dated progress updates on them,
+split by feature: ``recommendations`` (the status and response choices, recommendations and
+their status as at any date) and ``updates`` (progress updates and their entries). Every
+public name is re-exported here, so ``from recommendations.models import X`` keeps working.
+"""
+
+from recommendations.models.recommendations import (
+    STALE_MONTHS,
+    Recommendation,
+    RecommendationQuerySet,
+    Response,
+    Status,
+)
+from recommendations.models.updates import (
+    CLOSING_NEEDS_OUTCOME,
+    SLIPPED_NEEDS_DATE,
+    SLIPPED_NEEDS_REASON,
+    LiveEntryManager,
+    ProgressUpdate,
+    ProgressUpdateQuerySet,
+    UpdateEntry,
+    UpdateKind,
+)
+
+__all__ = [
+    "CLOSING_NEEDS_OUTCOME",
+    "SLIPPED_NEEDS_DATE",
+    "SLIPPED_NEEDS_REASON",
+    "STALE_MONTHS",
+    "LiveEntryManager",
+    "ProgressUpdate",
+    "ProgressUpdateQuerySet",
+    "Recommendation",
+    "RecommendationQuerySet",
+    "Response",
+    "Status",
+    "UpdateEntry",
+    "UpdateKind",
+]
