@@ -72,7 +72,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    # Django's, saving an unchanged session at most once a minute (scrutiny.common.sessions).
+    "scrutiny.common.sessions.SessionMiddleware",
     # After the session, before CommonMiddleware (which may redirect to a slashed URL in the
     # reader's language): chooses English or Welsh from the URL's /cy/ prefix.
     "django.middleware.locale.LocaleMiddleware",
@@ -248,6 +249,8 @@ TRUSTED_PROXY_COUNT = env.int("DJANGO_TRUSTED_PROXY_COUNT", default=0)
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_AGE = 30 * 60
 SESSION_SAVE_EVERY_REQUEST = True
+# ...but an unchanged session at most once in this many seconds (scrutiny.common.sessions).
+SESSION_SAVE_INTERVAL = 60
 SESSION_ABSOLUTE_AGE = 8 * 60 * 60
 
 # Sign-in throttling (django-axes): 10 failures for one username within 5 minutes lock that

@@ -8,10 +8,12 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
 from django.contrib.sessions.models import Session
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from partnerships.models import Role
-from scrutiny.common.sessions import SIGNED_IN_AT
+from scrutiny.common.sessions import SAVED_AT, SIGNED_IN_AT
 from tests.factories import user_with_role
 
 pytestmark = pytest.mark.django_db
@@ -90,6 +92,57 @@ def test_each_request_pushes_the_idle_expiry_on(client, officer):
 
     expiry = Session.objects.get(pk=key).expire_date
     assert expiry > timezone.now() + datetime.timedelta(minutes=29)
+
+
+def session_writes(client, url=PRIVATE_URL) -> list[str]:
+    """The SQL that wrote a session row while the client opened the URL."""
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return [
+        query["sql"]
+        for query in captured.captured_queries
+        if "django_session" in query["sql"]
+        and query["sql"].lstrip().upper().startswith(("UPDATE", "INSERT"))
+    ]
+
+
+def test_an_unchanged_session_is_saved_at_most_once_a_minute(client, officer):
+    client.force_login(officer)
+    assert len(session_writes(client)) == 1
+
+    # Issue 17: the row was written on every signed-in request.
+    assert session_writes(client) == []
+    assert session_writes(client, "/") == []
+    assert signed_in(client)
+
+
+def test_a_minute_after_its_last_save_a_request_pushes_the_idle_expiry_on(client, officer):
+    client.force_login(officer)
+    assert signed_in(client)
+    key = session_key(client)
+    session = client.session
+    session[SAVED_AT] = int(time.time()) - settings.SESSION_SAVE_INTERVAL - 1
+    session.save()
+    Session.objects.filter(pk=key).update(
+        expire_date=timezone.now() + datetime.timedelta(minutes=1)
+    )
+
+    assert len(session_writes(client)) == 1
+
+    expiry = Session.objects.get(pk=key).expire_date
+    assert expiry > timezone.now() + datetime.timedelta(minutes=29)
+    assert session_writes(client) == []
+
+
+def test_signing_out_within_the_minute_still_deletes_the_session(client, officer):
+    client.post(LOGIN_URL, {"username": "sam.officer", "password": PASSWORD})
+    key = session_key(client)
+    assert signed_in(client)
+
+    client.post("/accounts/logout/")
+
+    assert not Session.objects.filter(session_key=key).exists()
+    assert not signed_in(client)
 
 
 def test_thirty_minutes_without_a_request_ends_the_session(client, officer):

@@ -8,6 +8,8 @@ import re
 import pytest
 from dateutil.relativedelta import relativedelta
 from django.contrib.auth.models import AnonymousUser
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -325,6 +327,37 @@ class TestChoices:
             assert response.status_code == 200
             assert "Select a valid choice" in words(response)
             assert "Secret draft recommendation" not in response.content.decode()
+
+    def test_a_review_without_a_live_recommendation_is_not_offered(
+        self, client, recs, review, officer
+    ):
+        empty = RecommendationFactory(review__title="Nothing left in it")
+        empty_review = empty.review
+        empty.delete()
+        client.force_login(officer)
+
+        offered = options(client.get(LIST), "review")
+
+        assert str(empty_review.pk) not in offered
+        assert str(review.pk) in offered
+
+    def test_the_places_are_read_from_the_reviews_not_from_every_recommendation(
+        self, client, recs, elsewhere, officer
+    ):
+        # Issue 17: the distinct places of every recommendation, 15,714 reviews read from
+        # 235,000 recommendations at national size.
+        client.force_login(officer)
+        with CaptureQueriesContext(connection) as captured:
+            client.get(LIST)
+        places = [
+            query["sql"]
+            for query in captured.captured_queries
+            # The one query of the council, committee and review choices.
+            if re.match(r'SELECT (DISTINCT )?"scrutiny_committee"."council_id"', query["sql"])
+        ]
+        assert len(places) == 1
+        assert places[0].startswith("SELECT ") and "DISTINCT" not in places[0]
+        assert re.search(r'FROM "scrutiny_review"\s', places[0])
 
     def test_the_councils_own_people_are_offered_its_draft(self, client, other_council, hidden):
         client.force_login(user_with_role(Role.COUNCILLOR, other_council))
