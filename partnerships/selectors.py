@@ -7,12 +7,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from django.db.models import Exists, F, OuterRef, Prefetch, Q
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
 from django.shortcuts import get_object_or_404
 
 from partnerships.models import Organisation
 from recommendations.models import ProgressUpdate, Recommendation, UpdateEntry
+from scrutiny.common.paging import SlicedPage, sliced_page
 from scrutiny.models import AgreedAction, Review
+
+# Rows per page of the organisation page's lists: a body carrying thousands of
+# recommendations had a page of 4.4 MB at a large council, 100 MB nationally (issue 17).
+CARRIED_PAGE_SIZE = 50
+ACTIONS_PAGE_SIZE = 20
+UPDATES_PAGE_SIZE = 20
 
 
 def organisations_by_kind(kinds) -> dict[str, list[Organisation]]:
@@ -62,20 +70,33 @@ class CouncilGroup:
         return sum(len(group.recommendations) for group in self.reviews)
 
 
-def recommendations_carried_by(organisation: Organisation, user) -> list[CouncilGroup]:
-    """The recommendations ``organisation`` is one of the responsible bodies for, across
-    every council, grouped by council (by name) and review (newest report first), numbered
-    in order within a review.
+@dataclass
+class Carried:
+    """A page of the recommendations a body carries, grouped, and how many in all."""
+
+    groups: list[CouncilGroup]
+    page: Page
+    count: int
+    council_count: int
+
+
+def recommendations_carried_by(organisation: Organisation, user, page=None) -> Carried:
+    """Page ``page`` (a query parameter; the first if it is not a page number) of the
+    recommendations ``organisation`` is one of the responsible bodies for, across every
+    council, grouped by council (by name) and review (newest report first), numbered in
+    order within a review, with how many there are and for how many councils.
 
     Only what ``user`` may see: draft reviews' recommendations are left out for people
     outside the review's council, and each status counts only the updates ``user`` may see.
     Each recommendation is annotated by ``with_status`` and has its responsible bodies
-    prefetched, so the whole list costs two queries however long it is.
+    prefetched, so a page costs three queries however long the list is.
     """
-    recommendations = list(
-        Recommendation.objects.visible_to(user)
-        .with_status(user=user)
-        .carried_by(organisation.pk)
+    carried = Recommendation.objects.visible_to(user).carried_by(organisation.pk)
+    totals = carried.aggregate(
+        count=Count("pk"), councils=Count("review__committee__council_id", distinct=True)
+    )
+    paginator = Paginator(
+        carried.with_status(user=user)
         .select_related("review__committee__council")
         .prefetch_related(
             Prefetch("responsible_bodies", queryset=Organisation.objects.order_by("name"))
@@ -87,8 +108,12 @@ def recommendations_carried_by(organisation: Organisation, user) -> list[Council
             "review__title",
             "review_id",
             "number",
-        )
+        ),
+        CARRIED_PAGE_SIZE,
     )
+    paginator.count = totals["count"]  # counted above, with the councils
+    page_obj = paginator.get_page(page)
+    recommendations = list(page_obj.object_list)
     councils = []
     for recommendation in recommendations:
         recommendation.carried_with = [
@@ -103,17 +128,23 @@ def recommendations_carried_by(organisation: Organisation, user) -> list[Council
             in_review = list(in_review)
             group.reviews.append(ReviewGroup(review=in_review[0].review, recommendations=in_review))
         councils.append(group)
-    return councils
+    return Carried(
+        groups=councils,
+        page=page_obj,
+        count=totals["count"],
+        council_count=totals["councils"],
+    )
 
 
-def actions_falling_to(organisation: Organisation, user) -> list:
-    """Actions committees agreed that fall to ``organisation``, newest meeting first, each
-    with ``overdue`` set when the meeting or date it was due at has passed undelivered.
+def actions_falling_to(organisation: Organisation, user, page=None) -> SlicedPage:
+    """Page ``page`` (a query parameter) of the actions committees agreed that fall to
+    ``organisation``, newest meeting first, each with ``overdue`` set when the meeting or
+    date it was due at has passed undelivered.
 
     Actions agreed at exempt items, or about draft reviews, are left out for users who may
     not see those.
     """
-    actions = list(
+    actions = (
         AgreedAction.objects.visible_to(user)
         .filter(falls_to_organisation=organisation)
         .filter(Q(review__isnull=True) | Q(review__in=Review.objects.visible_to(user)))
@@ -128,12 +159,13 @@ def actions_falling_to(organisation: Organisation, user) -> list:
         .order_by("-meeting__date", "-id")
         .with_flags()
     )
-    return actions
+    return sliced_page(actions, ACTIONS_PAGE_SIZE, page)
 
 
-def updates_given_by(organisation: Organisation, user) -> list:
-    """Progress updates given for ``organisation``, latest first, each with the entries on
-    recommendations ``user`` may see.
+def updates_given_by(organisation: Organisation, user, page=None) -> SlicedPage:
+    """Page ``page`` (a query parameter) of the progress updates given for
+    ``organisation``, latest first, each with the entries on recommendations ``user`` may
+    see.
 
     Updates given at exempt items are left out for users who may not see them, and so is an
     update all of whose entries are on draft reviews hidden from ``user``.
@@ -143,7 +175,7 @@ def updates_given_by(organisation: Organisation, user) -> list:
     )
     # Deleted ones included: an update whose every recommendation was deleted is hidden.
     any_entry = UpdateEntry.all_objects.filter(update=OuterRef("pk"))
-    return list(
+    updates = (
         ProgressUpdate.objects.visible_to(user)
         .filter(organisation=organisation)
         .filter(~Exists(any_entry) | Exists(visible_entries.filter(update=OuterRef("pk"))))
@@ -159,3 +191,4 @@ def updates_given_by(organisation: Organisation, user) -> list:
         )
         .order_by("-given_on", "-created_at", "-pk")
     )
+    return sliced_page(updates, UPDATES_PAGE_SIZE, page)

@@ -36,15 +36,15 @@ def organisation_list(request):
 @require_safe
 def organisation_detail(request, pk: int):
     """One organisation: who it is, the partnerships it belongs to or hosts, its committees
-    (a council's), and everything it carries across all councils."""
-    organisation = selectors.organisation_for_page(pk)
-    carried = selectors.recommendations_carried_by(organisation, request.user)
+    (a council's), and everything it carries across all councils, each list in pages."""
+    organisation, user, asked = selectors.organisation_for_page(pk), request.user, request.GET
+    carried = selectors.recommendations_carried_by(organisation, user, asked.get("page"))
     context = {
         "organisation": organisation,
         "committees": selectors.committees_of(organisation),
         "carried": carried,
-        "carried_count": sum(group.recommendation_count for group in carried),
-        "actions": selectors.actions_falling_to(organisation, request.user),
-        "updates": selectors.updates_given_by(organisation, request.user),
+        "page_range": list(carried.page.paginator.get_elided_page_range(carried.page.number)),
+        "actions": selectors.actions_falling_to(organisation, user, asked.get("actions_page")),
+        "updates": selectors.updates_given_by(organisation, user, asked.get("updates_page")),
     }
     return render(request, "partnerships/organisation_detail.html", context)

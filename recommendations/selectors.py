@@ -7,6 +7,7 @@ import datetime
 from itertools import groupby
 from operator import attrgetter
 
+from django.core.paginator import Page, Paginator
 from django.db.models import F, Max, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -38,6 +39,20 @@ def recommendations_for_list(user):
             "number",
         )
     )
+
+
+def list_page(recommendations, user, number, size: int) -> Page:
+    """Page ``number`` (a query parameter) of ``recommendations``, the (filtered)
+    ``recommendations_for_list(user)``.
+
+    The page's rows are chosen by their keys alone (in the list's order, which needs no
+    status), and only they are read with their statuses: an OFFSET over the full query
+    worked out the status of every recommendation before the page (issue 17: 2.4 s for
+    ``?page=190`` of a large council's list). One query, as before.
+    """
+    page = Paginator(recommendations, size).get_page(number)
+    page.object_list = recommendations_for_list(user).filter(pk__in=page.object_list.values("pk"))
+    return page
 
 
 def review_groups(recommendations) -> list[dict]:

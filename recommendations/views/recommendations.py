@@ -9,7 +9,6 @@ visitors are sent to sign in, a signed-in user without the right gets a 403).
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -34,7 +33,7 @@ def recommendation_list(request):
     filters = RecommendationFilter(request.GET or None, recommendations, request=request)
     invalid = filters.is_bound and not filters.is_valid()
     recommendations = recommendations.none() if invalid else filters.qs
-    page = Paginator(recommendations, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = selectors.list_page(recommendations, request.user, request.GET.get("page"), PAGE_SIZE)
     groups = selectors.review_groups(page.object_list)
     return render(
         request,

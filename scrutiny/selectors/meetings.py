@@ -5,7 +5,7 @@ the reviews it tracked and the actions it agreed, received and delivered. One re
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch
 
 from recommendations.models import ProgressUpdate
 from scrutiny.models import AgendaItem, AgreedAction, ExecutiveDecision, Meeting, Review
@@ -70,13 +70,16 @@ def _actions(meeting: Meeting, user, made_on: datetime.date | None) -> list[Agre
         actions = actions.with_flags(
             min(meeting.date, made_on), as_at=meeting.date, missed_meetings=True
         )
+    # Agreed, placed, delivered or due at the meeting: a union of indexed look-ups. (Their
+    # OR read every action: issue 17.)
+    ids = AgreedAction.objects.filter(meeting=meeting).values("pk")
+    ids = ids.union(
+        AgreedAction.objects.filter(due_meeting=meeting).values("pk"),
+        AgreedAction.objects.filter(delivered_meeting=meeting).values("pk"),
+        AgreedAction.objects.due_at(meeting).values("pk"),
+    )
     actions = list(
-        actions.filter(
-            Q(meeting=meeting)
-            | Q(due_meeting=meeting)
-            | Q(delivered_meeting=meeting)
-            | Q(pk__in=AgreedAction.objects.due_at(meeting).values("pk"))
-        )
+        actions.filter(pk__in=ids)
         .annotate(due_here=Exists(due_here))
         .select_related(
             "meeting", "item", "review", "falls_to_organisation", "due_meeting", "delivered_meeting"

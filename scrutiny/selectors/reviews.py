@@ -3,7 +3,7 @@
 import datetime
 from collections import Counter
 
-from django.db.models import F, Q
+from django.db.models import F
 
 from recommendations.models import Status
 from recommendations.permissions import can_log_any_update, loggable_filter
@@ -53,10 +53,13 @@ def review_page(review: Review, user, today: datetime.date) -> dict:
         .select_related("meeting__committee")
         .order_by("meeting__date", "number")
     )
+    # About the review, or agreed at an item on it: two indexed look-ups in a union. (The
+    # OR of the two, across the join, read every action and agenda item: issue 17.)
+    about = AgreedAction.objects.filter(review=review).values("pk")
+    at_its_items = AgreedAction.objects.filter(item__review=review).values("pk")
     actions = list(
         AgreedAction.objects.visible_to(user)
-        .filter(Q(review=review) | Q(item__review=review))
-        .distinct()
+        .filter(pk__in=about.union(at_its_items))
         .with_flags(today)
         .select_related(
             "meeting", "item", "review", "due_meeting", "delivered_meeting", "falls_to_organisation"

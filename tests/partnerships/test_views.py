@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from partnerships import selectors
 from partnerships.models import Organisation, PartnershipFunction, Role
 from recommendations.models import Status
 from tests.factories import (
@@ -316,3 +317,34 @@ def test_the_list_page_runs_the_same_few_queries_however_many_organisations(
         response = client.get(LIST_URL)
 
     assert response.content.decode().count("Also written as") == size
+
+
+def test_the_detail_page_shows_each_list_a_page_at_a_time(client, monkeypatch):
+    # Issue 17: a body carrying thousands of recommendations had a page of 4.4 MB.
+    monkeypatch.setattr(selectors, "CARRIED_PAGE_SIZE", 3)
+    monkeypatch.setattr(selectors, "ACTIONS_PAGE_SIZE", 2)
+    monkeypatch.setattr(selectors, "UPDATES_PAGE_SIZE", 2)
+    partner = build_partner_with(4)
+
+    first = client.get(detail_url(partner))
+    html = first.content.decode()
+    # One review each: a table for each recommendation shown, 3 of the 4.
+    assert html.count("govuk-table app-carried") == 3
+    assert "4 recommendations, for 4 councils." in " ".join(html.split())
+    assert 'href="?page=2#recommendations"' in html
+    assert 'href="?actions_page=2#actions"' in html
+    assert 'href="?updates_page=2#updates"' in html
+    assert html.count("app-actions") == 1
+    assert html.count('aria-label="Pages of') == 3
+
+    second = client.get(detail_url(partner), {"page": 2, "actions_page": 2, "updates_page": 2})
+    html = second.content.decode()
+    assert html.count("govuk-table app-carried") == 1
+    assert "4 recommendations, for 4 councils." in " ".join(html.split())
+    assert 'href="?page=1&amp;actions_page=2&amp;updates_page=2#recommendations"' in html
+    assert 'href="?page=2&amp;actions_page=1&amp;updates_page=2#actions"' in html
+    assert "actions_page=3" not in html and "updates_page=3" not in html
+
+    # Past the end, or not a number: the last page, or the first.
+    assert client.get(detail_url(partner), {"page": 99}).status_code == 200
+    assert client.get(detail_url(partner), {"actions_page": "x"}).status_code == 200

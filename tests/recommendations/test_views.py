@@ -5,7 +5,9 @@ import datetime
 import re
 
 import pytest
+from django.db import connection
 from django.db.models.signals import pre_save
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from partnerships.models import Role
@@ -149,6 +151,27 @@ class TestList:
         assert "?response=awaiting&amp;page=2" in html
         second = text_of(client.get(LIST, {"response": "awaiting", "page": "2"}))
         assert "52 recommendations match the filters; showing 51 to 52" in second
+
+    def test_a_late_page_works_out_the_status_of_its_own_rows_only(
+        self, client, review, monkeypatch
+    ):
+        # Issue 17: ?page=190 worked out the status of every recommendation before it.
+        monkeypatch.setattr("recommendations.views.recommendations.PAGE_SIZE", 2)
+        for n in range(1, 6):
+            RecommendationFactory(review=review, number=n, title=f"Recommendation {n}")
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(LIST, {"page": "2"})
+        assert [rec.number for rec in response.context["page_obj"].object_list] == [3, 4]
+        assert "showing 3 to 4" in text_of(response)
+        (rows,) = [
+            query["sql"]
+            for query in captured.captured_queries
+            if "recommendations_updateentry" in query["sql"]
+        ]
+        # The page's keys chosen in a subquery; the outer query, with the statuses, has no
+        # offset.
+        assert re.search(r"IN \(SELECT .* OFFSET 2\)", rows)
+        assert not rows.rstrip().endswith("OFFSET 2")
 
 
 # --- Detail -----------------------------------------------------------------------------
