@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from recommendations.models import ProgressUpdate, Recommendation, UpdateEntry
+from recommendations.services import timeline_rebuild
 from scrutiny.common.history_admin import ReadOnlyHistoryAdmin
 from scrutiny.common.locking import VersionCheckedAdmin
 
@@ -38,6 +39,17 @@ class ProgressUpdateAdmin(VersionCheckedAdmin, ReadOnlyHistoryAdmin):
         # As for recommendations: delete an update softly, on its own page.
         return False
 
+    def save_model(self, request, obj, form, change):
+        # The recommendations its entries spoke of before the save: an entry moved to
+        # another recommendation, or removed, changes the first one's timeline too.
+        obj._timeline_before = set(_spoken_of(obj)) if change else set()
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        update = form.instance
+        timeline_rebuild(recommendations=update._timeline_before | set(_spoken_of(update)))
+
 
 @admin.register(UpdateEntry)
 class UpdateEntryAdmin(ReadOnlyHistoryAdmin):
@@ -45,3 +57,31 @@ class UpdateEntryAdmin(ReadOnlyHistoryAdmin):
     list_filter = ["new_status"]
     search_fields = ["text", "reason"]
     autocomplete_fields = ["recommendation", "update"]
+
+    # Correcting or removing an entry here moves the timelines of the recommendations it
+    # spoke of (before and after), in the admin's transaction.
+    def save_model(self, request, obj, form, change):
+        before = set()
+        if change:
+            before = set(
+                UpdateEntry.all_objects.filter(pk=obj.pk).values_list(
+                    "recommendation_id", flat=True
+                )
+            )
+        super().save_model(request, obj, form, change)
+        timeline_rebuild(recommendations=before | {obj.recommendation_id})
+
+    def delete_model(self, request, obj):
+        recommendation_id = obj.recommendation_id
+        super().delete_model(request, obj)
+        timeline_rebuild(recommendations=[recommendation_id])
+
+    def delete_queryset(self, request, queryset):
+        spoken_of = set(queryset.values_list("recommendation_id", flat=True))
+        super().delete_queryset(request, queryset)
+        timeline_rebuild(recommendations=spoken_of)
+
+
+def _spoken_of(update: ProgressUpdate):
+    """The recommendations an update's entries speak of (deleted ones too)."""
+    return UpdateEntry.all_objects.filter(update=update).values_list("recommendation_id", flat=True)

@@ -8,7 +8,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 from simple_history.utils import bulk_create_with_history
@@ -21,7 +21,9 @@ from recommendations.models import (
     ProgressUpdate,
     Recommendation,
     Status,
+    StatusPeriod,
     UpdateEntry,
+    timeline_periods,
 )
 from recommendations.permissions import (
     can_close,
@@ -151,6 +153,7 @@ def update_create(
             default_user=actor,
             default_change_reason=change_reason(reason),
         )
+        timeline_rebuild(recommendations=ids)
     return update
 
 
@@ -194,6 +197,7 @@ def recommendation_delete(
         if current.deleted_at is not None:
             raise ValidationError(gettext("This recommendation has already been deleted."))
         _mark(current, actor=actor, deleted=True, reason=reason)
+        timeline_rebuild(recommendations=[current.pk])
     return current
 
 
@@ -211,6 +215,7 @@ def recommendation_restore(*, recommendation: Recommendation, actor: User) -> Re
         if current.deleted_at is None:
             raise ValidationError(gettext("This recommendation is not deleted."))
         _mark(current, actor=actor, deleted=False)
+        timeline_rebuild(recommendations=[current.pk])
     return current
 
 
@@ -231,6 +236,7 @@ def update_delete(*, update: ProgressUpdate, actor: User, reason: str) -> Progre
         if current.deleted_at is not None:
             raise ValidationError(gettext("This update has already been deleted."))
         _mark(current, actor=actor, deleted=True, reason=reason)
+        timeline_rebuild(recommendations=_spoken_of(current))
     return current
 
 
@@ -248,4 +254,54 @@ def update_restore(*, update: ProgressUpdate, actor: User) -> ProgressUpdate:
         if current.deleted_at is None:
             raise ValidationError(gettext("This update is not deleted."))
         _mark(current, actor=actor, deleted=False)
+        timeline_rebuild(recommendations=_spoken_of(current))
     return current
+
+
+# --- The status timeline ------------------------------------------------------------------
+
+TIMELINE_BATCH = 1000
+
+
+def _ids(recommendations) -> list[int]:
+    if isinstance(recommendations, models.QuerySet):
+        return list(recommendations.values_list("pk", flat=True))
+    return sorted({getattr(r, "pk", r) for r in recommendations})
+
+
+def timeline_rebuild(*, recommendations=None, batch_size: int = TIMELINE_BATCH) -> int:
+    """Rewrite the status timeline (``StatusPeriod``) of ``recommendations`` (objects, ids
+    or a queryset; None: every one, deleted ones too) from their entries, which stay the
+    source of truth; return the number of periods written.
+
+    Every write that changes what a timeline holds calls it, in its own transaction, for
+    the recommendations it touched: an update logged, deleted or restored; a
+    recommendation deleted or restored; an entry or update corrected or moved in the admin;
+    an agenda item made exempt or public (``recommendations.signals``).
+    """
+    # No savepoint: a caller's transaction rolls back whole, and a page's query count
+    # stays three more (read, delete, insert) than without the timeline.
+    with transaction.atomic(savepoint=False):
+        if recommendations is None:
+            StatusPeriod.objects.all().delete()
+            ids = list(Recommendation.all_objects.order_by("pk").values_list("pk", flat=True))
+        else:
+            ids = _ids(recommendations)
+            if not ids:
+                return 0
+        written = 0
+        for start in range(0, len(ids), batch_size):
+            batch = ids[start : start + batch_size]
+            if recommendations is not None:
+                StatusPeriod.objects.filter(recommendation_id__in=batch).delete()
+            periods = timeline_periods(batch)
+            StatusPeriod.objects.bulk_create(periods, batch_size=batch_size)
+            written += len(periods)
+    return written
+
+
+def _spoken_of(update: ProgressUpdate) -> list[int]:
+    """The recommendations an update's entries speak of (deleted ones too)."""
+    return list(
+        UpdateEntry.all_objects.filter(update=update).values_list("recommendation_id", flat=True)
+    )

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from partnerships.models import Organisation, OrganisationAlias, PartnershipFunction, User
 from recommendations.models import ProgressUpdate, Recommendation, UpdateEntry
+from recommendations.services import timeline_rebuild
 from scrutiny import demo_data as data
 from scrutiny.models import (
     AgendaItem,
@@ -80,6 +81,10 @@ class _Loader:
         self.load_decisions()
         self.load_agreed_actions()
         self.load_updates()
+        # Written row by row above, not through the services: their timelines at the end.
+        timeline_rebuild(
+            recommendations=[r for recs in self.recommendations.values() for r in recs.values()]
+        )
 
     def load_organisations(self) -> None:
         # Hosts and members are other organisations: create every one before linking them.

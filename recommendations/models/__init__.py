@@ -1,6 +1,7 @@
 """Recommendations, the executive response to each, and the dated progress updates on them,
 split by feature: ``recommendations`` (the status and response choices, recommendations and
-their status as at any date) and ``updates`` (progress updates and their entries). Every
+their status as at any date), ``updates`` (progress updates and their entries) and
+``timeline`` (each recommendation's status kept as a timeline of periods). Every
 public name is re-exported here, so ``from recommendations.models import X`` keeps working.
 """
 
@@ -11,6 +12,7 @@ from recommendations.models.recommendations import (
     Response,
     Status,
 )
+from recommendations.models.timeline import Audience, StatusPeriod, timeline_periods
 from recommendations.models.updates import (
     CLOSING_NEEDS_OUTCOME,
     SLIPPED_NEEDS_DATE,
@@ -23,6 +25,7 @@ from recommendations.models.updates import (
 )
 
 __all__ = [
+    "Audience",
     "CLOSING_NEEDS_OUTCOME",
     "SLIPPED_NEEDS_DATE",
     "SLIPPED_NEEDS_REASON",
@@ -34,6 +37,8 @@ __all__ = [
     "RecommendationQuerySet",
     "Response",
     "Status",
+    "StatusPeriod",
     "UpdateEntry",
     "UpdateKind",
+    "timeline_periods",
 ]

@@ -19,6 +19,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from partnerships.models import Organisation, Role, User
+from recommendations.models import Recommendation
+from recommendations.services import timeline_rebuild
 from scrutiny.benchmarking.base import (
     LARGE,
     NATIONAL,
@@ -51,6 +53,13 @@ class Generator:
         for index, council in enumerate(councils):
             with transaction.atomic():
                 CouncilWorld(self, council, index).build()
+                # Bulk inserts bypass the services: the council's timelines, from its entries.
+                periods = timeline_rebuild(
+                    recommendations=Recommendation.all_objects.filter(
+                        review__committee__council=council
+                    )
+                )
+                self.count("status periods", periods)
             if (index + 1) % 20 == 0 or index + 1 == len(councils):
                 progress(f"{index + 1} of {len(councils)} councils")
         return self.counts
