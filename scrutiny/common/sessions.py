@@ -17,6 +17,8 @@ from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.signals import user_logged_in
 from django.contrib.sessions.middleware import SessionMiddleware as DjangoSessionMiddleware
 from django.contrib.sessions.models import Session
+from django.core import checks
+from django.core.checks.security import sessions as session_checks
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django.utils import timezone
@@ -59,6 +61,22 @@ class SessionMiddleware(DjangoSessionMiddleware):
         # new row.
         if session is not None and not session.is_empty():
             session[SAVED_AT] = int(time.time())
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def check_session_cookie_flags(app_configs, **kwargs):
+    """Django's deploy checks of the session cookie's Secure and HttpOnly flags look for
+    its own SessionMiddleware by name: the same warnings for ours, which stands in its
+    place."""
+    if f"{__name__}.SessionMiddleware" not in settings.MIDDLEWARE:
+        return []
+    installed = "django.contrib.sessions" in settings.INSTALLED_APPS
+    found = []
+    if not settings.SESSION_COOKIE_SECURE:
+        found.append(session_checks.W012 if installed else session_checks.W011)
+    if not settings.SESSION_COOKIE_HTTPONLY:
+        found.append(session_checks.W015 if installed else session_checks.W014)
+    return found
 
 
 @receiver(user_logged_in, dispatch_uid="session_signed_in_at")
