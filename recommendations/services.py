@@ -264,8 +264,13 @@ TIMELINE_BATCH = 1000
 
 
 def _ids(recommendations) -> list[int]:
-    if isinstance(recommendations, models.QuerySet):
-        return list(recommendations.values_list("pk", flat=True))
+    """Ids, from recommendations, their ids, or a queryset of either."""
+    if (
+        isinstance(recommendations, models.QuerySet)
+        and recommendations.model is Recommendation
+        and recommendations._iterable_class is models.query.ModelIterable
+    ):
+        recommendations = recommendations.values_list("pk", flat=True)
     return sorted({getattr(r, "pk", r) for r in recommendations})
 
 
