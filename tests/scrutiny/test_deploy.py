@@ -61,9 +61,7 @@ def test_the_deployment_checklist_passes_with_production_settings():
     [
         ("DJANGO_DEBUG", "true", "security.W018"),
         ("DJANGO_SSL_REDIRECT", "false", "security.W008"),
-        # W010, not W012: Django names the check by whether its own SessionMiddleware is
-        # listed, and ours (scrutiny.common.sessions) stands in its place.
-        ("DJANGO_SECURE_COOKIES", "false", "security.W010"),
+        ("DJANGO_SECURE_COOKIES", "false", "security.W012"),
     ],
 )
 def test_the_check_catches_a_weakened_setting(setting, value, check):
