@@ -11,6 +11,7 @@ both importable.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import DEFAULT_DB_ALIAS, models
@@ -60,3 +61,17 @@ class UniqueRule(_RuleMixin, models.UniqueConstraint):
 
 class CheckRule(_RuleMixin, models.CheckConstraint):
     """A CheckConstraint reported on its field in the page's words."""
+
+
+def stop_if_rows_break(rule: str, rows: Iterable[str]) -> None:
+    """Stop a migration that adds ``rule`` when rows already break it, listing each of them.
+
+    A data migration never puts such rows right by guesswork: the council's staff do it by
+    hand, then run the migration again. Migrations import this: keep it here.
+    """
+    rows = list(rows)
+    if rows:
+        raise RuntimeError(
+            f"Cannot add the rule that {rule}: these rows break it; put them right first:\n"
+            + "\n".join(f"  - {row}" for row in rows)
+        )

@@ -10,14 +10,7 @@ from django.db.models import Count
 from django.db.models.functions import Lower
 
 import scrutiny.models.rules
-
-
-def _refuse(what: str, rows: list[str]) -> None:
-    if rows:
-        raise RuntimeError(
-            f"Cannot add the rule that {what}: these rows break it; put them right first:\n"
-            + "\n".join(f"  - {row}" for row in rows)
-        )
+from scrutiny.common.rules import stop_if_rows_break
 
 
 def _case_clashes(model: str, field: str, scope: str, what: str):
@@ -35,7 +28,7 @@ def _case_clashes(model: str, field: str, scope: str, what: str):
                 **{scope: clash[scope], "folded": clash["folded"]}
             )
             rows += [f"{model} {o.pk}: {scope} {clash[scope]}, {getattr(o, field)!r}" for o in same]
-        _refuse(what, rows)
+        stop_if_rows_break(what, rows)
 
     return check
 

@@ -9,21 +9,19 @@ from django.db import migrations, models
 from django.db.models import F
 
 import scrutiny.models.rules
+from scrutiny.common.rules import stop_if_rows_break
 
 
 def _responses_before_their_report(apps, schema_editor):
     Review = apps.get_model("scrutiny", "Review")
-    rows = [
-        f"Review {r.pk}: {r.title!r}, report agreed {r.report_agreed_on}, "
-        f"response received {r.response_received_on}"
-        for r in Review.objects.filter(response_received_on__lt=F("report_agreed_on"))
-    ]
-    if rows:
-        raise RuntimeError(
-            "Cannot add the rule that a response is received on or after its report was "
-            "agreed: these rows break it; put them right first:\n"
-            + "\n".join(f"  - {row}" for row in rows)
-        )
+    stop_if_rows_break(
+        "a response is received on or after its report was agreed",
+        (
+            f"Review {r.pk}: {r.title!r}, report agreed {r.report_agreed_on}, "
+            f"response received {r.response_received_on}"
+            for r in Review.objects.filter(response_received_on__lt=F("report_agreed_on"))
+        ),
+    )
 
 
 class Migration(migrations.Migration):

@@ -8,19 +8,19 @@ migration with a list of them to put right by hand (nothing is changed silently)
 from django.db import migrations, models
 
 import scrutiny.models.rules
+from scrutiny.common.rules import stop_if_rows_break
 
 
 def _items_numbered_below_one(apps, schema_editor):
     AgendaItem = apps.get_model("scrutiny", "AgendaItem")
-    rows = [
-        f"AgendaItem {item.pk}: meeting {item.meeting_id}, number {item.number}, {item.title!r}"
-        for item in AgendaItem.objects.filter(number__lt=1)
-    ]
-    if rows:
-        raise RuntimeError(
-            "Cannot add the rule that agenda items are numbered from 1: these rows break it; "
-            "put them right first:\n" + "\n".join(f"  - {row}" for row in rows)
-        )
+    stop_if_rows_break(
+        "agenda items are numbered from 1",
+        (
+            f"AgendaItem {item.pk}: meeting {item.meeting_id}, number {item.number}, "
+            f"{item.title!r}"
+            for item in AgendaItem.objects.filter(number__lt=1)
+        ),
+    )
 
 
 class Migration(migrations.Migration):

@@ -10,20 +10,19 @@ from django.db import migrations, models
 from django.db.models import Q
 
 import scrutiny.models.rules
+from scrutiny.common.rules import stop_if_rows_break
 
 
 def _points_breaking_the_rules(apps, schema_editor):
     DecisionPoint = apps.get_model("scrutiny", "DecisionPoint")
-    rows = [
-        f"DecisionPoint {p.pk}: decision {p.decision_id}, {p.kind} ({p.number}), text {p.text!r}"
-        for p in DecisionPoint.objects.filter(Q(number__lt=1) | Q(text=""))
-    ]
-    if rows:
-        raise RuntimeError(
-            "Cannot add the rules that resolutions and reasons are numbered from 1 and have "
-            "their text: these rows break them; put them right first:\n"
-            + "\n".join(f"  - {row}" for row in rows)
-        )
+    stop_if_rows_break(
+        "resolutions and reasons are numbered from 1 and have their text",
+        (
+            f"DecisionPoint {p.pk}: decision {p.decision_id}, {p.kind} ({p.number}), "
+            f"text {p.text!r}"
+            for p in DecisionPoint.objects.filter(Q(number__lt=1) | Q(text=""))
+        ),
+    )
 
 
 class Migration(migrations.Migration):
