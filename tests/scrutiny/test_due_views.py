@@ -568,7 +568,7 @@ def test_an_action_that_slipped_is_flagged_with_when_it_was_due_everywhere(
 
 
 def test_the_review_form_saves_how_often_progress_is_reported(client, people, world):
-    from tests.scrutiny.test_reviews import review_post
+    from tests.scrutiny.reviews.helpers import review_post
 
     client.force_login(people.democratic_services)
     response = client.post(
