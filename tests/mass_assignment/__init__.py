@@ -1,0 +1,1 @@
+"""Extra POSTed fields never change what is stored."""
