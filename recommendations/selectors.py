@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext
 
 from partnerships.models import Organisation
-from recommendations.models import ProgressUpdate, Recommendation, UpdateEntry
+from recommendations.models import ProgressUpdate, Recommendation, Status, UpdateEntry
 from scrutiny.models import AgendaItem, Review
 
 
@@ -110,12 +110,15 @@ def recommendation_events(recommendation: Recommendation, entries: list) -> list
 
 
 def closing_meeting(recommendation: Recommendation, entries: list):
-    """The meeting that closed ``recommendation``, if one of ``entries`` was given there."""
+    """The meeting that closed ``recommendation`` (needs ``with_status``): where the entry
+    that set its closing status was given, if that is one of ``entries``."""
+    if recommendation.status not in Status.closing():
+        return None
     return next(
         (
             e.update.item.meeting
             for e in entries
-            if e.update.item_id and e.update.item.meeting_id == recommendation.closed_meeting_id
+            if e.pk == recommendation.status_entry_id and e.update.item_id
         ),
         None,
     )

@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group
 
 from partnerships.models import Organisation, OrganisationAlias, Role, User
 from recommendations.models import ProgressUpdate, Recommendation, UpdateEntry
+from recommendations.services import timeline_rebuild
 from scrutiny.models import (
     AgendaItem,
     AgreedAction,
@@ -136,10 +137,17 @@ class ProgressUpdateFactory(factory.django.DjangoModelFactory):
 class UpdateEntryFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = UpdateEntry
+        skip_postgeneration_save = True
 
     update = factory.SubFactory(ProgressUpdateFactory)
     recommendation = factory.SubFactory(RecommendationFactory)
     text = "Work is under way."
+
+    @factory.post_generation
+    def timeline(entry, create, extracted, **kwargs):
+        """An entry moves its recommendation's status timeline, as the services keep it."""
+        if create:
+            timeline_rebuild(recommendations=[entry.recommendation_id])
 
 
 class AgreedActionFactory(factory.django.DjangoModelFactory):

@@ -7,12 +7,13 @@ public name is re-exported here, so ``from recommendations.models import X`` kee
 
 from recommendations.models.recommendations import (
     STALE_MONTHS,
+    Audience,
     Recommendation,
     RecommendationQuerySet,
     Response,
     Status,
 )
-from recommendations.models.timeline import Audience, StatusPeriod, timeline_periods
+from recommendations.models.timeline import StatusPeriod, timeline_periods
 from recommendations.models.updates import (
     CLOSING_NEEDS_OUTCOME,
     SLIPPED_NEEDS_DATE,

@@ -8,10 +8,11 @@ database by ``RecommendationQuerySet.with_status``.
 from __future__ import annotations
 
 import datetime
+from functools import partial
 
 from dateutil.relativedelta import relativedelta
 from django.db import models
-from django.db.models import F, OuterRef, Q, Subquery, Value
+from django.db.models import Case, F, FilteredRelation, Q, Value, When
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -42,6 +43,20 @@ class Status(models.TextChoices):
         return [s for s in cls.values if s not in cls.closing()]
 
 
+class Audience(models.TextChoices):
+    """Who a timeline is for, as ``with_status(user=...)`` decides what each reader counts.
+
+    PUBLIC counts no update given at an exempt agenda item (anonymous visitors, partner
+    representatives, another council's people). FULL counts every live update (no user,
+    administrators, and the council's own councillors, officers and democratic services:
+    ``User.exempt_council_ids``) for their council's recommendations, whose exempt updates
+    are given at the council's own meetings.
+    """
+
+    PUBLIC = "public", _("the public")
+    FULL = "full", _("those who may see exempt items")
+
+
 class Response(models.TextChoices):
     AWAITING = "awaiting", _("Awaiting response")
     ACCEPTED = "accepted", _("Accepted")
@@ -56,6 +71,40 @@ STALE_MONTHS = 6
 _LAST_HEARD = Coalesce(
     F("last_update_on"), F("review__response_received_on"), F("review__report_agreed_on")
 )
+
+
+def _audiences_read(full_councils: set[int] | None) -> list[str]:
+    """The timelines a reader needs: the full one where they see exempt items (``None``:
+    everywhere), the public one elsewhere."""
+    if full_councils is None:
+        return [Audience.FULL]
+    return [Audience.FULL, Audience.PUBLIC] if full_councils else [Audience.PUBLIC]
+
+
+def _period_at(as_at: datetime.date | None, audience: str) -> FilteredRelation:
+    """The one period of ``audience``'s timeline that holds ``as_at`` (None: the current
+    one); periods never overlap, so the join adds at most one row per recommendation."""
+    if as_at is None:
+        when = Q(status_periods__ends_on__isnull=True)
+    else:
+        when = Q(status_periods__starts_on__lte=as_at) & (
+            Q(status_periods__ends_on__gt=as_at) | Q(status_periods__ends_on__isnull=True)
+        )
+    return FilteredRelation("status_periods", condition=Q(status_periods__audience=audience) & when)
+
+
+def _field_for_reader(periods: dict, full_councils: set[int] | None, field: str):
+    """``field`` of the period the reader counts: the full timeline's for recommendations of
+    the councils in ``full_councils`` (None: all), the public one's for the rest."""
+    if len(periods) == 1:
+        return F(f"{next(iter(periods.values()))}__{field}")
+    return Case(
+        When(
+            review__committee__council_id__in=full_councils,
+            then=F(f"{periods[Audience.FULL]}__{field}"),
+        ),
+        default=F(f"{periods[Audience.PUBLIC]}__{field}"),
+    )
 
 
 class RecommendationQuerySet(SoftDeletableQuerySet):
@@ -77,38 +126,32 @@ class RecommendationQuerySet(SoftDeletableQuerySet):
         """Annotate each recommendation with its status as at ``as_at`` (default: now).
 
         Adds ``status``, ``status_since``, ``status_reason`` (why it slipped, or the outcome
-        when closed), ``closed_meeting_id``, ``revised_target_date``,
+        when closed), ``status_entry_id`` (the entry that set it), ``revised_target_date``,
         ``current_target_date`` and ``last_update_on``, each name after ``prefix`` (call
         twice with a prefix to compare two dates). Updates given at exempt items count only
-        for a ``user`` who may see them.
+        for a ``user`` who may see them: the reader's council decides which of the kept
+        timelines (``StatusPeriod``) is read, one indexed join per audience.
         """
-        # Imported here, not at the top: updates.py imports this module for its foreign key.
-        from recommendations.models.updates import ProgressUpdate, UpdateEntry
-
-        entries = UpdateEntry.objects.filter(recommendation=OuterRef("pk"))
-        if as_at is not None:
-            entries = entries.filter(update__given_on__lte=as_at)
-        if user is not None:
-            entries = entries.filter(update__in=ProgressUpdate.objects.visible_to(user))
-        newest_first = ("-update__given_on", "-update__created_at", "-pk")
-        setting = entries.exclude(new_status="").order_by(*newest_first)
-        revising = entries.filter(revised_target_date__isnull=False).order_by(*newest_first)
-        closing = setting.filter(new_status__in=Status.closing())
-        revised = Subquery(revising.values("revised_target_date")[:1])
+        full_councils = user.exempt_council_ids() if user and user.is_authenticated else set()
+        if user is None:
+            full_councils = None  # no reader: every update counts
+        queryset, periods = self, {}
+        for audience in _audiences_read(full_councils):
+            name = f"{prefix}{audience}_period"
+            queryset = queryset.annotate(**{name: _period_at(as_at, audience)})
+            periods[audience] = name
+        pick = partial(_field_for_reader, periods, full_councils)
+        revised = pick("revised_target_date")
         annotations = {
-            "status": Coalesce(
-                Subquery(setting.values("new_status")[:1]), Value(Status.NOT_STARTED.value)
-            ),
-            "status_since": Subquery(setting.values("update__given_on")[:1]),
-            "status_reason": Subquery(setting.values("reason")[:1]),
-            "closed_meeting_id": Subquery(closing.values("update__item__meeting")[:1]),
+            "status": Coalesce(pick("status"), Value(Status.NOT_STARTED.value)),
+            "status_since": pick("status_since"),
+            "status_reason": pick("reason"),
+            "status_entry_id": pick("entry_id"),
             "revised_target_date": revised,
             "current_target_date": Coalesce(revised, F("target_date")),
-            "last_update_on": Subquery(
-                entries.order_by(*newest_first).values("update__given_on")[:1]
-            ),
+            "last_update_on": pick("starts_on"),
         }
-        return self.annotate(**{prefix + name: value for name, value in annotations.items()})
+        return queryset.annotate(**{prefix + name: value for name, value in annotations.items()})
 
     def open(self):
         """Only on a queryset annotated by ``with_status``."""

@@ -23,22 +23,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from recommendations.models.recommendations import Recommendation, Status
+from recommendations.models.recommendations import Audience, Recommendation, Status
 from recommendations.models.updates import UpdateEntry
-
-
-class Audience(models.TextChoices):
-    """Who a timeline is for, as ``with_status(user=...)`` decides what each reader counts.
-
-    PUBLIC counts no update given at an exempt agenda item (anonymous visitors, partner
-    representatives, another council's people). FULL counts every live update (no user,
-    administrators, and the council's own councillors, officers and democratic services:
-    ``User.exempt_council_ids``) for their council's recommendations, whose exempt updates
-    are given at the council's own meetings.
-    """
-
-    PUBLIC = "public", _("the public")
-    FULL = "full", _("those who may see exempt items")
 
 
 class StatusPeriod(models.Model):

@@ -131,7 +131,8 @@ def test_democratic_services_close_at_a_meeting_with_an_outcome(dem_services, re
 
     got = Recommendation.objects.with_status().get(pk=recs[8].pk)
     assert got.status == Status.ACHIEVED
-    assert got.closed_meeting_id == item.meeting_id
+    closing = UpdateEntry.objects.select_related("update__item").get(pk=got.status_entry_id)
+    assert closing.update.item.meeting_id == item.meeting_id
     assert got.status_reason == "The committee agreed it is complete."
 
 

@@ -225,7 +225,7 @@ def test_later_meeting_closes_one_recommendation_at_its_item(demo):
     achieved = [n for n, r in recs.items() if r.status == Status.ACHIEVED]
     assert achieved == [12]
     assert recs[12].status_reason
-    assert recs[12].closed_meeting_id is not None
+    assert UpdateEntry.objects.get(pk=recs[12].status_entry_id).update.item_id is not None
     assert recs[5].status == Status.SLIPPED
 
 
