@@ -127,7 +127,7 @@ def save_again(decision, dem, resolutions, reasons):
 def test_decision_points_saved_again_are_recorded_one_by_one_as_the_user():
     dem = user_with_role(Role.DEMOCRATIC_SERVICES)
     cabinet = CommitteeFactory(council=dem.organisation, kind="cabinet", name="Cabinet")
-    # Not the factory: its minute numbers run on from test to test, and test_decisions
+    # Not the factory: its minute numbers run on from test to test, and tests/scrutiny/decisions/
     # expects C129 to be free.
     decision = ExecutiveDecision(
         decided_by=cabinet,

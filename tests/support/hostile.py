@@ -1,4 +1,4 @@
-"""Hostile input for the form tests (tests/test_hostile_input.py): known-nasty samples,
+"""Hostile input for the form tests (tests/hostile_input/): known-nasty samples,
 Hypothesis strategies built on them, what a form must make of a value (``Text``,
 ``date_outcome``, ``whole_number``), posting a form's fields (as
 ``tests.support.forms.form_fields`` reads them from its page) with changes, and checks on
