@@ -12,11 +12,10 @@ from __future__ import annotations
 import time
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection
 
 from partnerships.models import Organisation, User
 from recommendations.models import ProgressUpdate, Recommendation
-from scrutiny.benchmarking import LARGE, NATIONAL, PASSWORD, generate
+from scrutiny.benchmarking import LARGE, NATIONAL, PASSWORD, analyze, generate
 from scrutiny.models import Committee, Meeting, Review
 
 CHECKED = [Organisation, User, Committee, Meeting, Review, Recommendation, ProgressUpdate]
@@ -60,10 +59,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Generating {size} with seed {seed}…")
         started = time.perf_counter()
         counts = generate(size, seed, progress=lambda message: self.stdout.write(message))
-        if connection.vendor == "postgresql":
-            # The planner's statistics, as autovacuum would gather them in a while.
-            with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")
+        analyze()
         seconds = time.perf_counter() - started
         counts.pop("seconds", None)
         for name, n in counts.items():
