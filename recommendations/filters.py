@@ -93,11 +93,15 @@ def _months_errors() -> dict:
     return {"invalid": words, "min_value": words, "max_value": words}
 
 
-class RecommendationFilter(django_filters.FilterSet):
-    """Narrow the recommendations (annotated by ``with_status(user=...)``) the list shows.
+# The filters that ask about each recommendation's status now.
+STATUS_FILTERS = ("status", "overdue", "no_update_for", "target_from", "target_to")
 
-    Needs ``request`` (whose user the council, committee, review and body choices are
-    limited to) and a queryset annotated by ``with_status`` for that user.
+
+class RecommendationFilter(django_filters.FilterSet):
+    """Narrow the recommendations the list shows.
+
+    Needs ``request``, whose user the council, committee, review and body choices are
+    limited to, and whose ``with_status`` the status filters read.
     """
 
     council = django_filters.ChoiceFilter(
@@ -174,12 +178,14 @@ class RecommendationFilter(django_filters.FilterSet):
         self.filters["council"].extra["choices"] = councils
         self.filters["committee"].extra["choices"] = committees
         self.filters["review"].extra["choices"] = reviews
-        self.filters["body"].extra["choices"] = [
-            (str(body.pk), body.label)
-            for body in Organisation.objects.filter(
-                pk__in=Recommendation.objects.visible_to(request.user).values("responsible_bodies")
-            ).order_by("name")
-        ]
+        self.filters["body"].extra["choices"] = _bodies(request.user)
+
+    def filter_queryset(self, queryset):
+        """Add each recommendation's status now, as the user sees it, only when a filter
+        asks about it: reading every recommendation's status costs as much as the page."""
+        if any(self.form.cleaned_data.get(name) not in (None, "") for name in STATUS_FILTERS):
+            queryset = queryset.with_status(user=self.request.user)
+        return super().filter_queryset(queryset)
 
     def filter_overdue(self, queryset, name, value):
         return queryset.overdue() if value == "yes" else queryset.not_overdue()
@@ -193,6 +199,19 @@ class RecommendationFilter(django_filters.FilterSet):
         return self.is_valid() and any(
             value not in (None, "") for value in self.form.cleaned_data.values()
         )
+
+
+def _bodies(user) -> list[tuple[str, str]]:
+    """Choices of the bodies that carry a recommendation ``user`` may see, by name.
+
+    Each body is asked whether it carries one (an index look-up that stops at the first),
+    rather than listing the bodies of every recommendation: that is a scan of them all.
+    """
+    carries = Recommendation.objects.visible_to(user).filter(responsible_bodies=OuterRef("pk"))
+    return [
+        (str(body.pk), body.label)
+        for body in Organisation.objects.filter(Exists(carries)).order_by("name")
+    ]
 
 
 def _places(user) -> tuple[list, list, list]:

@@ -23,32 +23,41 @@ def bodies_by_name() -> Prefetch:
     return Prefetch("responsible_bodies", queryset=Organisation.objects.order_by("name"))
 
 
+LIST_ORDER = (
+    "review__committee__council__name",
+    F("review__report_agreed_on").desc(nulls_last=True),
+    "review__title",
+    "review_id",
+    "number",
+)
+
+
+def recommendations_to_list(user):
+    """Every recommendation ``user`` may see, in the list's order (by council, review, newest
+    report first, and number), without their status: what the list's filters narrow and
+    its pages are cut from. A filter on the status adds it (``RecommendationFilter``)."""
+    return Recommendation.objects.visible_to(user).order_by(*LIST_ORDER)
+
+
 def recommendations_for_list(user):
-    """Every recommendation ``user`` may see, with its status now, by council, review
-    (newest report first) and number."""
+    """``recommendations_to_list`` with each one's status now, review and bodies."""
     return (
-        Recommendation.objects.visible_to(user)
+        recommendations_to_list(user)
         .with_status(user=user)
         .select_related("review__committee__council")
         .prefetch_related(bodies_by_name())
-        .order_by(
-            "review__committee__council__name",
-            F("review__report_agreed_on").desc(nulls_last=True),
-            "review__title",
-            "review_id",
-            "number",
-        )
     )
 
 
 def list_page(recommendations, user, number, size: int) -> Page:
     """Page ``number`` (a query parameter) of ``recommendations``, the (filtered)
-    ``recommendations_for_list(user)``.
+    ``recommendations_to_list(user)``.
 
-    The page's rows are chosen by their keys alone (in the list's order, which needs no
-    status), and only they are read with their statuses: an OFFSET over the full query
+    The page's rows are chosen by their keys alone, without their status unless a filter
+    needs it, and only they are read with their statuses: an OFFSET over the full query
     worked out the status of every recommendation before the page (issue 17: 2.4 s for
-    ``?page=190`` of a large council's list). One query, as before.
+    ``?page=190`` of a large council's list), and joining every recommendation's status to
+    count them or pick the page cost as much as the page itself. One query, as before.
     """
     page = Paginator(recommendations, size).get_page(number)
     page.object_list = recommendations_for_list(user).filter(pk__in=page.object_list.values("pk"))

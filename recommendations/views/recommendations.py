@@ -29,7 +29,7 @@ def recommendation_list(request):
     """Every recommendation the user may see, with its status now, grouped by review and
     narrowed by ``RecommendationFilter`` (the filters are in the URL). Invalid filters show
     their errors and no list, never a list narrowed by only some of them."""
-    recommendations = selectors.recommendations_for_list(request.user)
+    recommendations = selectors.recommendations_to_list(request.user)
     filters = RecommendationFilter(request.GET or None, recommendations, request=request)
     invalid = filters.is_bound and not filters.is_valid()
     recommendations = recommendations.none() if invalid else filters.qs
