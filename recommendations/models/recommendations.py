@@ -12,7 +12,7 @@ from functools import partial
 
 from dateutil.relativedelta import relativedelta
 from django.db import models
-from django.db.models import Case, F, FilteredRelation, Q, Value, When
+from django.db.models import Case, Count, F, FilteredRelation, Q, Value, When
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -107,6 +107,19 @@ def _field_for_reader(periods: dict, full_councils: set[int] | None, field: str)
     )
 
 
+def _open() -> Q:
+    return ~Q(status__in=Status.closing())
+
+
+def _overdue(today: datetime.date) -> Q:
+    return _open() & Q(current_target_date__lt=today)
+
+
+def _stale(today: datetime.date) -> Q:
+    """Needs ``last_heard`` (``_LAST_HEARD``)."""
+    return _open() & Q(last_heard__lt=today - relativedelta(months=STALE_MONTHS))
+
+
 class RecommendationQuerySet(SoftDeletableQuerySet):
     def visible_to(self, user):
         return self.filter(published_filter(user, prefix="review__"))
@@ -155,11 +168,11 @@ class RecommendationQuerySet(SoftDeletableQuerySet):
 
     def open(self):
         """Only on a queryset annotated by ``with_status``."""
-        return self.exclude(status__in=Status.closing())
+        return self.filter(_open())
 
     def overdue(self, today: datetime.date | None = None):
         """Open recommendations past their (revised) target date. Needs ``with_status``."""
-        return self.open().filter(current_target_date__lt=today or timezone.localdate())
+        return self.filter(_overdue(today or timezone.localdate()))
 
     def not_overdue(self, today: datetime.date | None = None):
         """Exactly those that ``overdue`` leaves out: closed, with no target date, or not yet
@@ -182,8 +195,23 @@ class RecommendationQuerySet(SoftDeletableQuerySet):
         """Open recommendations with no update for six months: counted from the last update,
         or from the executive response (or report) when there has been none. Needs
         ``with_status``."""
-        cutoff = (today or timezone.localdate()) - relativedelta(months=STALE_MONTHS)
-        return self.open().alias(last_heard=_LAST_HEARD).filter(last_heard__lt=cutoff)
+        return self.alias(last_heard=_LAST_HEARD).filter(_stale(today or timezone.localdate()))
+
+    def status_counts(self, today: datetime.date | None = None) -> dict[str, dict]:
+        """For each status some recommendation stands at: how many (``n``), and how many of
+        them are ``overdue`` and ``stale``, in one pass over them. Needs ``with_status``."""
+        today = today or timezone.localdate()
+        rows = (
+            self.order_by()
+            .alias(last_heard=_LAST_HEARD)
+            .values("status")
+            .annotate(
+                n=Count("pk"),
+                overdue=Count("pk", filter=_overdue(today)),
+                stale=Count("pk", filter=_stale(today)),
+            )
+        )
+        return {row["status"]: row for row in rows}
 
     def update_due(self, as_at: datetime.date | None = None):
         """Open recommendations whose next progress update is due by ``as_at``: their review's

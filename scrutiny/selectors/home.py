@@ -2,7 +2,7 @@
 
 import datetime
 
-from django.db.models import Count, F
+from django.db.models import F
 from django.db.models.functions import Coalesce
 
 from recommendations.models import Recommendation
@@ -43,12 +43,8 @@ def actions_overdue(user, today: datetime.date) -> dict:
 def recommendation_summary(recommendations, today: datetime.date) -> dict:
     """Recommendations by status, and those overdue or gone quiet (the first few of each,
     and how many)."""
-    counts = dict(
-        recommendations.order_by()
-        .values("status")
-        .annotate(n=Count("pk"))
-        .values_list("status", "n")
-    )
+    by_status = recommendations.status_counts(today)
+    counts = {status: row["n"] for status, row in by_status.items()}
     overdue = recommendations.overdue(today).select_related("review__committee")
     stale = recommendations.stale(today).select_related("review__committee")
     rows = status_rows(counts)
@@ -61,12 +57,12 @@ def recommendation_summary(recommendations, today: datetime.date) -> dict:
         "overdue": overdue.order_by("current_target_date", "review__title", "number")[
             :HOME_LIST_LIMIT
         ],
-        "overdue_count": overdue.count(),
+        "overdue_count": sum(row["overdue"] for row in by_status.values()),
         # Never updated first: the quietest of all.
         "stale": stale.order_by(
             F("last_update_on").asc(nulls_first=True), "review__title", "number"
         )[:HOME_LIST_LIMIT],
-        "stale_count": stale.count(),
+        "stale_count": sum(row["stale"] for row in by_status.values()),
     }
 
 
