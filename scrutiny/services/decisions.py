@@ -108,9 +108,10 @@ def decision_save(
         )
     errors = []
     try:
-        # The decision's own rules. Not full_clean(): the database checks what needs no
-        # words (an item deleted meanwhile), and a minute number taken meanwhile is
-        # reported below, when the database refuses it.
+        # The decision's own rules. Not full_clean(): its words for a referred item deleted
+        # meanwhile are Django's ("instance with id 1 is not a valid choice"); the database
+        # refuses that, and a minute number taken meanwhile is reported below in the rule's
+        # own words.
         decision.clean()
     except ValidationError as error:
         errors += error.messages
@@ -140,16 +141,8 @@ def decision_save(
         if adding:  # the insert was rolled back: the page may try again as a new decision
             decision.pk = None
             decision._state.adding = True
-        taken = ExecutiveDecision.objects.filter(
-            decided_by_id=decision.decided_by_id, minute_number__iexact=decision.minute_number
-        ).exclude(pk=decision.pk)
-        if not taken.exists():
-            raise  # another broken rule: nothing was written, and it is not the user's to fix
-        # Someone saved the same minute number between the form's check and this save.
-        raise ValidationError(
-            {
-                "minute_number": gettext("%(committee)s already has a decision with this minute")
-                % {"committee": decision.decided_by}
-            }
-        ) from None
+        # Someone saved the same minute number between the check above and this save: the
+        # rule's own words, on its field. Any other refusal is not the user's to fix.
+        decision.validate_constraints()
+        raise
     return decision

@@ -79,7 +79,7 @@ def test_a_decision_whose_row_the_database_refuses_keeps_its_version_and_points(
     ExecutiveDecisionFactory(decided_by=cabinet, minute_number="C130", title="Another")
     before, was = every_row(), stored(c129)
     c129.minute_number, c129.title = "C130", "Renamed"
-    with pytest.raises(ValidationError, match="already has a decision with this minute"):
+    with pytest.raises(ValidationError, match="Cabinet already has a decision with minute C130"):
         decision_save(
             decision=c129,
             resolutions=[PointInput(1, "THAT the unit be set up in Cardiff.")],
