@@ -12,6 +12,7 @@
 #   export DATABASE_URL=postgres://postgres@127.0.0.1:5432/scrutiny_large
 #   uv run manage.py migrate && uv run manage.py generate_world
 #   sh tests/load/two_nodes.sh      # DURATION=40 CLIENTS=8 STOP=term|kill PORT=8780 OUT=dir
+#                                   # NEXT_UPSTREAM=off (no retry: it should fail)
 #
 # STOP=term (the default) stops the node as a service manager would (SIGTERM to the gunicorn
 # master: it stops accepting and finishes what it holds); STOP=kill kills the master and its
@@ -42,6 +43,8 @@ NODE1=${NODE1:-$((PORT + 1))}
 NODE2=${NODE2:-$((PORT + 2))}
 STOP=${STOP:-term}
 TIMEOUT=${TIMEOUT:-120s}
+# NEXT_UPSTREAM=off shows what users see without the retry (the test should then fail).
+NEXT_UPSTREAM=${NEXT_UPSTREAM:-error timeout http_502 http_503}
 OUT=${OUT:-$(mktemp -d)}
 mkdir -p "$OUT/nginx"
 # nginx's workers run as nobody when started by root: they must reach their temp paths.
@@ -118,7 +121,7 @@ http {
       proxy_set_header X-Forwarded-Proto \$scheme;
       # A refused or reset connection, or a node's 502/503, is retried on the other node
       # (for GET and HEAD only: nginx never resends a POST that may have been acted on).
-      proxy_next_upstream error timeout http_502 http_503;
+      proxy_next_upstream $NEXT_UPSTREAM;
       proxy_next_upstream_tries 2;
       proxy_connect_timeout 2s;
       # The slowest pages take seconds under load: a slow answer is not a dead node.
@@ -180,13 +183,17 @@ else
   kill -TERM "$master"
 fi
 stopped_at=$(date +%s)
-wait "$WRK" || true
 # The node is gone once its port refuses (a TERM lets it finish the requests it held).
+node1_gone=no
 for _ in $(seq 1 120); do
-  curl -s -o /dev/null -m 2 "http://127.0.0.1:$NODE1/health/" || break
+  if ! curl -s -o /dev/null -m 2 "http://127.0.0.1:$NODE1/health/"; then
+    node1_gone=yes
+    break
+  fi
   sleep 0.5
 done
-node1_gone=$(curl -s -o /dev/null -m 2 "http://127.0.0.1:$NODE1/health/" && echo no || echo yes)
+gone_after=$(($(date +%s) - stopped_at))
+wait "$WRK" || true
 
 result=$(grep '^RESULT' "$OUT/wrk.txt" | cut -f 2-) || true
 if [ -z "$result" ]; then
@@ -213,7 +220,7 @@ awk -v n1="127.0.0.1:$NODE1" -v n2="127.0.0.1:$NODE2" '
   }
   END { printf "nginx: node 1 answered %d, node 2 %d, retried on the other node %d\n",
         one, two, retried }' "$OUT/nginx/access.log"
-echo "node 1 stopped: $node1_gone ($(($(date +%s) - stopped_at))s after the signal)"
+echo "node 1 stopped: $node1_gone (its port refused ${gone_after}s after the signal)"
 
 # After the node died: the same cookie, through nginx and straight at the node left.
 survived=no
