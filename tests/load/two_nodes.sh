@@ -212,14 +212,16 @@ echo "failed requests: $failed (socket errors: connect $5, read $6, write $7, ti
 echo "  and responses not 2xx/3xx)"
 echo "pages read signed in: $signed of $html (200s showing Sign out)"
 # What nginx did: which node answered, and how many requests it retried on the other.
-awk -v n1="127.0.0.1:$NODE1" -v n2="127.0.0.1:$NODE2" '
+nodes=$(awk -v n1="127.0.0.1:$NODE1" -v n2="127.0.0.1:$NODE2" '
   index($0, "/health/") == 0 {
     if (index($3, ",")) retried++
     else if (index($3, n1)) one++
     else if (index($3, n2)) two++
   }
-  END { printf "nginx: node 1 answered %d, node 2 %d, retried on the other node %d\n",
-        one, two, retried }' "$OUT/nginx/access.log"
+  END { printf "%d %d %d\n", one, two, retried }' "$OUT/nginx/access.log")
+node1_answered=${nodes%% *}
+echo "nginx: node 1 answered ${node1_answered}, node 2 $(echo "$nodes" | cut -d ' ' -f 2)," \
+  "retried on the other node $(echo "$nodes" | cut -d ' ' -f 3)"
 echo "node 1 stopped: $node1_gone (its port refused ${gone_after}s after the signal)"
 
 # After the node died: the same cookie, through nginx and straight at the node left.
@@ -230,5 +232,6 @@ fi
 echo "sessions survived: $survived"
 echo "Logs in $OUT"
 
+# A pass needs both nodes to have served (else nothing was balanced) and node 1 gone.
 [ "$failed" -eq 0 ] && [ "$signed" -eq "$html" ] && [ "$survived" = yes ] \
-  && [ "$node1_gone" = yes ] && [ "$requests" -gt 0 ]
+  && [ "$node1_gone" = yes ] && [ "$requests" -gt 0 ] && [ "$node1_answered" -gt 0 ]
