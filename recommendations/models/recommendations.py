@@ -1,8 +1,9 @@
 """Recommendations and the executive response to each; the status choices they move through.
 
 A recommendation's status is never stored on it: the status at any date is the one set by
-its latest update on or before that date (``not started`` before any), derived in the
-database by ``RecommendationQuerySet.with_status``.
+its latest update on or before that date (``not started`` before any), which
+``RecommendationQuerySet.with_status`` reads from the timeline kept from the updates
+(``recommendations.models.timeline``).
 """
 
 from __future__ import annotations

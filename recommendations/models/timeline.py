@@ -1,8 +1,8 @@
-"""A recommendation's status kept as a timeline: written on every change, not yet read.
+"""A recommendation's status kept as a timeline: written on every change, read by every page.
 
-The entries stay the source of truth; ``StatusPeriod`` rows are what
-``RecommendationQuerySet.with_status`` would say, kept as data so that a read can be one
-indexed look-up instead of a scan of entries. ``recommendations.services.timeline_rebuild``
+The entries stay the source of truth; ``StatusPeriod`` rows are what they say, kept as data
+so that ``RecommendationQuerySet.with_status`` reads one indexed period instead of scanning
+the entries. ``recommendations.services.timeline_rebuild``
 writes them from the entries, in the same transaction as each change that moves them.
 
 Each recommendation has one timeline per audience (``Audience``). A period starts on each
