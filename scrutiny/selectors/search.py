@@ -28,7 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, reduce
 
-from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorExact
 from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import Exists, FloatField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
@@ -41,7 +41,7 @@ from django.utils.translation import gettext_lazy as _
 from partnerships.models import Organisation
 from recommendations.models import ProgressUpdate, Recommendation, UpdateEntry
 from scrutiny.common.bilingual import localised, welsh_chosen
-from scrutiny.common.fulltext import Fields, vector
+from scrutiny.common.fulltext import Fields, stored
 from scrutiny.models import AgreedAction, DecisionPoint, ExecutiveDecision, Review
 
 # A query longer than this is cut here: no one types more, and a 10,000-character query
@@ -51,6 +51,9 @@ MAX_TERMS = 12
 PER_KIND = 5  # results of each kind on the page of all kinds
 PER_PAGE = 20  # results on the page of one kind
 SNIPPET_LENGTH = 220
+# Each kind counts and ranks at most this many of its matches; beyond it the page says
+# "more than 1,000": no one reads further, and counting further is what cost the time.
+MAX_COUNTED = 1000
 
 ENGLISH, WELSH = "english", "simple"
 
@@ -157,21 +160,25 @@ class Query:
 
 def matching(qs: QuerySet, spec: Spec, query: Query) -> QuerySet:
     """The rows of ``qs`` whose own fields match ``query``."""
+    return qs.filter(matches(spec, query))
+
+
+def matches(spec: Spec, query: Query) -> Q:
+    """A row's own fields match ``query``: on PostgreSQL its stored vectors (English or
+    Welsh), read through their GIN indexes; elsewhere every word, in any case."""
     if not query.fulltext:
-        return qs.filter(query.words_filter(spec.field_names))
-    qs = qs.alias(search_en=vector(spec.en, ENGLISH))
-    condition = Q(search_en=query.english)
+        return query.words_filter(spec.field_names)
+    condition = Q(SearchVectorExact(stored("search_en"), query.english))
     if spec.cy:
-        qs = qs.alias(search_cy=vector(spec.cy, WELSH))
-        condition |= Q(search_cy=query.welsh)
-    return qs.filter(condition)
+        condition |= Q(SearchVectorExact(stored("search_cy"), query.welsh))
+    return condition
 
 
 def rank(spec: Spec, query: Query):
     """How well a row's own fields match (PostgreSQL only): English and Welsh added."""
-    score = SearchRank(vector(spec.en, ENGLISH), query.english)
+    score = SearchRank(stored("search_en"), query.english)
     if spec.cy:
-        score = score + SearchRank(vector(spec.cy, WELSH), query.welsh)
+        score = score + SearchRank(stored("search_cy"), query.welsh)
     return score
 
 
@@ -185,7 +192,19 @@ def _best_child_rank(children: QuerySet, spec: Spec, query: Query):
     return Coalesce(Subquery(best, output_field=FloatField()), Value(0.0))
 
 
-def _ordered(qs: QuerySet, score, *fallback: str) -> QuerySet:
+def candidates(found: QuerySet) -> QuerySet:
+    """The primary keys of at most ``MAX_COUNTED + 1`` of the rows ``found``, in no order:
+    a common word matches tens of thousands of rows nationally, and this is where reading
+    them stops."""
+    return found.order_by().values("pk")[: MAX_COUNTED + 1]
+
+
+def _ranked(model, found: QuerySet, score, *fallback: str) -> QuerySet:
+    """The candidate rows of ``found``, best first (``score``, on PostgreSQL), else by
+    ``fallback``: only the candidates are ranked."""
+    qs = model.objects.filter(pk__in=candidates(found))
+    if score is None:
+        return qs.order_by(*fallback)
     return qs.annotate(rank=score).order_by("-rank", *fallback)
 
 
@@ -198,36 +217,41 @@ def visible_entries(user) -> QuerySet:
 
 
 def reviews(user, query: Query) -> QuerySet:
-    qs = matching(Review.objects.visible_to(user), REVIEW, query).select_related(
-        "committee__council"
-    )
-    if query.fulltext:
-        return _ordered(qs, rank(REVIEW, query), "title")
-    return qs.order_by("-report_agreed_on", "title")
+    found = Review.objects.visible_to(user).filter(matches(REVIEW, query))
+    score = rank(REVIEW, query) if query.fulltext else None
+    fallback = ("title",) if query.fulltext else ("-report_agreed_on", "title")
+    return _ranked(Review, found, score, *fallback).select_related("committee__council")
 
 
 def recommendations(user, query: Query) -> QuerySet:
-    qs = matching(Recommendation.objects.visible_to(user), RECOMMENDATION, query).select_related(
+    found = Recommendation.objects.visible_to(user).filter(matches(RECOMMENDATION, query))
+    score = rank(RECOMMENDATION, query) if query.fulltext else None
+    return _ranked(Recommendation, found, score, "review__title", "number").select_related(
         "review"
     )
-    if query.fulltext:
-        return _ordered(qs, rank(RECOMMENDATION, query), "review__title", "number")
-    return qs.order_by("review__title", "number")
 
 
 def updates(user, query: Query) -> QuerySet:
     """Updates found by their summary or by what they said of a recommendation the user
-    may see."""
+    may see; either way, only an update with an entry the user may see."""
     entries = visible_entries(user)
-    own = matching(ProgressUpdate.objects.all(), UPDATE, query).values("pk")
     # Matched on the bare table first (its index), then kept only if visible.
-    by_entry = entries.filter(
-        pk__in=matching(UpdateEntry.all_objects.all(), ENTRY, query).values("pk")
-    ).values("update_id")
-    qs = (
+    own = matching(ProgressUpdate.objects.all(), UPDATE, query).values("pk")
+    found = (
         ProgressUpdate.objects.visible_to(user)
         .filter(Exists(entries.filter(update=OuterRef("pk"))))
-        .filter(Q(pk__in=own) | Q(pk__in=by_entry))
+        .filter(
+            Q(pk__in=own) | Exists(entries.filter(matches(ENTRY, query), update=OuterRef("pk")))
+        )
+    )
+    score = None
+    if query.fulltext:
+        score = Greatest(
+            Coalesce(rank(UPDATE, query), Value(0.0)),
+            _best_child_rank(entries.filter(update=OuterRef("pk")), ENTRY, query),
+        )
+    return (
+        _ranked(ProgressUpdate, found, score, "-given_on", "-pk")
         .select_related("organisation")
         .prefetch_related(
             Prefetch(
@@ -239,42 +263,33 @@ def updates(user, query: Query) -> QuerySet:
             )
         )
     )
-    if query.fulltext:
-        score = Greatest(
-            Coalesce(rank(UPDATE, query), Value(0.0)),
-            _best_child_rank(entries.filter(update=OuterRef("pk")), ENTRY, query),
-        )
-        return _ordered(qs, score, "-given_on", "-pk")
-    return qs.order_by("-given_on", "-pk")
 
 
 def actions(user, query: Query) -> QuerySet:
-    qs = matching(AgreedAction.objects.visible_to(user), ACTION, query).select_related(
+    found = AgreedAction.objects.visible_to(user).filter(matches(ACTION, query))
+    score = rank(ACTION, query) if query.fulltext else None
+    return _ranked(AgreedAction, found, score, "-meeting__date", "-pk").select_related(
         "meeting__committee"
     )
-    if query.fulltext:
-        return _ordered(qs, rank(ACTION, query), "-meeting__date", "-pk")
-    return qs.order_by("-meeting__date", "-pk")
 
 
 def decisions(user, query: Query) -> QuerySet:
     """Decisions found by their title and summary or by one of their resolutions or
     reasons."""
     own = matching(ExecutiveDecision.objects.all(), DECISION, query).values("pk")
-    by_point = matching(DecisionPoint.objects.all(), POINT, query).values("decision_id")
-    qs = (
-        ExecutiveDecision.objects.visible_to(user)
-        .filter(Q(pk__in=own) | Q(pk__in=by_point))
-        .select_related("decided_by")
-        .prefetch_related("points")
-    )
+    points = DecisionPoint.objects.filter(matches(POINT, query), decision=OuterRef("pk"))
+    found = ExecutiveDecision.objects.visible_to(user).filter(Q(pk__in=own) | Exists(points))
+    score = None
     if query.fulltext:
         score = Greatest(
             Coalesce(rank(DECISION, query), Value(0.0)),
             _best_child_rank(DecisionPoint.objects.filter(decision=OuterRef("pk")), POINT, query),
         )
-        return _ordered(qs, score, "-decided_on", "minute_number")
-    return qs.order_by("-decided_on", "minute_number")
+    return (
+        _ranked(ExecutiveDecision, found, score, "-decided_on", "minute_number")
+        .select_related("decided_by")
+        .prefetch_related("points")
+    )
 
 
 def organisations(user, query: Query) -> QuerySet:
@@ -437,34 +452,40 @@ KIND_KEYS = [k.key for k in KINDS]
 
 @dataclass
 class Group:
-    """The results of one kind: how many in all, and those shown."""
+    """The results of one kind: how many (at most ``MAX_COUNTED``; ``more`` when there are
+    more than that), and those shown."""
 
     key: str
     label: str
     count: int
     hits: list[Hit] = field(default_factory=list)
     page: Page | None = None
+    more: bool = False
 
     @property
     def has_more(self) -> bool:
-        return self.page is None and self.count > len(self.hits)
+        return self.page is None and (self.more or self.count > len(self.hits))
 
 
 def search(user, text: str, *, kind: str | None = None, page=1) -> list[Group]:
     """The results for ``text`` that ``user`` may see, by kind: the first ``PER_KIND`` of
-    each kind, or, given ``kind``, one page of that kind alone."""
+    each kind, or, given ``kind``, one page of that kind alone. Two queries a kind (its
+    count, its results), and one more for each kind's related rows, whatever the size."""
     query = Query.parse(text)
     groups = []
     for each in KINDS:
         if kind and each.key != kind:
             continue
         qs = each.find(user, query)
+        found = qs.count()
+        count, more = min(found, MAX_COUNTED), found > MAX_COUNTED
         if kind:
-            page_obj = Paginator(qs, PER_PAGE).get_page(page)
+            paginator = Paginator(qs, PER_PAGE)
+            paginator.count = count  # counted above, capped: the pages stop there
+            page_obj = paginator.get_page(page)
             hits = [each.hit(obj, query.highlight) for obj in page_obj.object_list]
-            groups.append(Group(each.key, each.label, page_obj.paginator.count, hits, page_obj))
+            groups.append(Group(each.key, each.label, count, hits, page_obj, more))
         else:
-            count = qs.count()
             hits = [each.hit(obj, query.highlight) for obj in qs[:PER_KIND]] if count else []
-            groups.append(Group(each.key, each.label, count, hits))
+            groups.append(Group(each.key, each.label, count, hits, more=more))
     return groups
