@@ -196,13 +196,13 @@ def candidates(found: QuerySet) -> QuerySet:
     """The primary keys of at most ``MAX_COUNTED + 1`` of the rows ``found``, in no order:
     a common word matches tens of thousands of rows nationally, and this is where reading
     them stops."""
-    return found.order_by().values("pk")[: MAX_COUNTED + 1]
+    return found.order_by().values_list("pk", flat=True)[: MAX_COUNTED + 1]
 
 
-def _ranked(model, found: QuerySet, score, *fallback: str) -> QuerySet:
-    """The candidate rows of ``found``, best first (``score``, on PostgreSQL), else by
-    ``fallback``: only the candidates are ranked."""
-    qs = model.objects.filter(pk__in=candidates(found))
+def _ranked(model, among, score, *fallback: str) -> QuerySet:
+    """The rows ``among`` (primary keys, or a query of them), best first (``score``, on
+    PostgreSQL), else by ``fallback``: only these candidates are ranked."""
+    qs = model.objects.filter(pk__in=among)
     if score is None:
         return qs.order_by(*fallback)
     return qs.annotate(rank=score).order_by("-rank", *fallback)
@@ -216,34 +216,53 @@ def visible_entries(user) -> QuerySet:
     )
 
 
-def reviews(user, query: Query) -> QuerySet:
-    found = Review.objects.visible_to(user).filter(matches(REVIEW, query))
+# Each kind: ``found_*`` the rows the user may see that match, in no order (the
+# candidates are read from it); ``ranked_*`` those candidates best first, with what their
+# results show.
+
+
+def found_reviews(user, query: Query) -> QuerySet:
+    return Review.objects.visible_to(user).filter(matches(REVIEW, query))
+
+
+def ranked_reviews(user, query: Query, among) -> QuerySet:
     score = rank(REVIEW, query) if query.fulltext else None
     fallback = ("title",) if query.fulltext else ("-report_agreed_on", "title")
-    return _ranked(Review, found, score, *fallback).select_related("committee__council")
+    return _ranked(Review, among, score, *fallback).select_related("committee__council")
 
 
-def recommendations(user, query: Query) -> QuerySet:
-    found = Recommendation.objects.visible_to(user).filter(matches(RECOMMENDATION, query))
+def found_recommendations(user, query: Query) -> QuerySet:
+    return Recommendation.objects.visible_to(user).filter(matches(RECOMMENDATION, query))
+
+
+def ranked_recommendations(user, query: Query, among) -> QuerySet:
     score = rank(RECOMMENDATION, query) if query.fulltext else None
-    return _ranked(Recommendation, found, score, "review__title", "number").select_related(
+    return _ranked(Recommendation, among, score, "review__title", "number").select_related(
         "review"
     )
 
 
-def updates(user, query: Query) -> QuerySet:
+def found_updates(user, query: Query) -> QuerySet:
     """Updates found by their summary or by what they said of a recommendation the user
     may see; either way, only an update with an entry the user may see."""
-    entries = visible_entries(user)
-    # Matched on the bare table first (its index), then kept only if visible.
-    own = matching(ProgressUpdate.objects.all(), UPDATE, query).values("pk")
-    found = (
-        ProgressUpdate.objects.visible_to(user)
-        .filter(Exists(entries.filter(update=OuterRef("pk"))))
-        .filter(
-            Q(pk__in=own) | Exists(entries.filter(matches(ENTRY, query), update=OuterRef("pk")))
-        )
+    # Matched on the bare tables first (their indexes), then kept only if visible. Each
+    # entry is of the update it is checked against, so one visible recommendation makes it
+    # visible.
+    on_visible = UpdateEntry.objects.filter(
+        recommendation__in=Recommendation.objects.visible_to(user)
     )
+    own = matching(ProgressUpdate.objects.all(), UPDATE, query).values("pk")
+    said = matching(on_visible, ENTRY, query).values("update_id")
+    visible = ProgressUpdate.objects.visible_to(user)
+    by_summary = visible.filter(pk__in=own).filter(
+        Exists(on_visible.filter(update=OuterRef("pk")))
+    )
+    by_entry = visible.filter(pk__in=said)
+    return by_summary.order_by().values("pk").union(by_entry.order_by().values("pk"))
+
+
+def ranked_updates(user, query: Query, among) -> QuerySet:
+    entries = visible_entries(user)
     score = None
     if query.fulltext:
         score = Greatest(
@@ -251,7 +270,7 @@ def updates(user, query: Query) -> QuerySet:
             _best_child_rank(entries.filter(update=OuterRef("pk")), ENTRY, query),
         )
     return (
-        _ranked(ProgressUpdate, found, score, "-given_on", "-pk")
+        _ranked(ProgressUpdate, among, score, "-given_on", "-pk")
         .select_related("organisation")
         .prefetch_related(
             Prefetch(
@@ -265,20 +284,26 @@ def updates(user, query: Query) -> QuerySet:
     )
 
 
-def actions(user, query: Query) -> QuerySet:
-    found = AgreedAction.objects.visible_to(user).filter(matches(ACTION, query))
+def found_actions(user, query: Query) -> QuerySet:
+    return AgreedAction.objects.visible_to(user).filter(matches(ACTION, query))
+
+
+def ranked_actions(user, query: Query, among) -> QuerySet:
     score = rank(ACTION, query) if query.fulltext else None
-    return _ranked(AgreedAction, found, score, "-meeting__date", "-pk").select_related(
+    return _ranked(AgreedAction, among, score, "-meeting__date", "-pk").select_related(
         "meeting__committee"
     )
 
 
-def decisions(user, query: Query) -> QuerySet:
+def found_decisions(user, query: Query) -> QuerySet:
     """Decisions found by their title and summary or by one of their resolutions or
     reasons."""
     own = matching(ExecutiveDecision.objects.all(), DECISION, query).values("pk")
     points = DecisionPoint.objects.filter(matches(POINT, query), decision=OuterRef("pk"))
-    found = ExecutiveDecision.objects.visible_to(user).filter(Q(pk__in=own) | Exists(points))
+    return ExecutiveDecision.objects.visible_to(user).filter(Q(pk__in=own) | Exists(points))
+
+
+def ranked_decisions(user, query: Query, among) -> QuerySet:
     score = None
     if query.fulltext:
         score = Greatest(
@@ -286,19 +311,23 @@ def decisions(user, query: Query) -> QuerySet:
             _best_child_rank(DecisionPoint.objects.filter(decision=OuterRef("pk")), POINT, query),
         )
     return (
-        _ranked(ExecutiveDecision, found, score, "-decided_on", "minute_number")
+        _ranked(ExecutiveDecision, among, score, "-decided_on", "minute_number")
         .select_related("decided_by")
         .prefetch_related("points")
     )
 
 
-def organisations(user, query: Query) -> QuerySet:
-    """Organisations by name, short name, alias or description (every database). An exact
-    name, short name or alias comes first."""
+def found_organisations(user, query: Query) -> QuerySet:
+    """Organisations by name, short name, alias or description (every database)."""
     matched = Organisation.objects.filter(query.words_filter(ORGANISATION_FIELDS)).values("pk")
+    return Organisation.objects.filter(pk__in=matched)
+
+
+def ranked_organisations(user, query: Query, among) -> QuerySet:
+    """An exact name, short name or alias first, then by name."""
     exact = Organisation.objects.matching(query.text).filter(pk=OuterRef("pk"))
     return (
-        Organisation.objects.filter(pk__in=matched)
+        Organisation.objects.filter(pk__in=among)
         .annotate(exact=Exists(exact))
         .prefetch_related("aliases")
         .order_by("-exact", "name")
@@ -435,17 +464,30 @@ def organisation_hit(org: Organisation, pattern) -> Hit:
 class Kind:
     key: str
     label: str
-    find: Callable[..., QuerySet]
+    found: Callable[..., QuerySet]
+    ranked: Callable[..., QuerySet]
     hit: Callable[..., Hit]
+
+    def find(self, user, query: Query, among=None) -> QuerySet:
+        """The results for ``query``, best first: of ``among`` (primary keys), or of the
+        candidates of what ``user`` may see (in one query)."""
+        if among is None:
+            among = candidates(self.found(user, query))
+        return self.ranked(user, query, among)
+
+
+def _kind(key: str, label, name: str, hit) -> Kind:
+    found, ranked = globals()[f"found_{name}"], globals()[f"ranked_{name}"]
+    return Kind(key, label, found, ranked, hit)
 
 
 KINDS = [
-    Kind("recommendations", _("Recommendations"), recommendations, recommendation_hit),
-    Kind("reviews", _("Reviews"), reviews, review_hit),
-    Kind("updates", _("Progress updates"), updates, update_hit),
-    Kind("actions", _("Agreed actions"), actions, action_hit),
-    Kind("decisions", _("Executive decisions"), decisions, decision_hit),
-    Kind("organisations", _("Organisations"), organisations, organisation_hit),
+    _kind("recommendations", _("Recommendations"), "recommendations", recommendation_hit),
+    _kind("reviews", _("Reviews"), "reviews", review_hit),
+    _kind("updates", _("Progress updates"), "updates", update_hit),
+    _kind("actions", _("Agreed actions"), "actions", action_hit),
+    _kind("decisions", _("Executive decisions"), "decisions", decision_hit),
+    _kind("organisations", _("Organisations"), "organisations", organisation_hit),
 ]
 KIND_KEYS = [k.key for k in KINDS]
 
@@ -476,9 +518,10 @@ def search(user, text: str, *, kind: str | None = None, page=1) -> list[Group]:
     for each in KINDS:
         if kind and each.key != kind:
             continue
-        qs = each.find(user, query)
-        found = qs.count()
-        count, more = min(found, MAX_COUNTED), found > MAX_COUNTED
+        # The candidates once, as a list: counted here, ranked below, never read twice.
+        among = list(candidates(each.found(user, query)))
+        count, more = min(len(among), MAX_COUNTED), len(among) > MAX_COUNTED
+        qs = each.find(user, query, among[:MAX_COUNTED])
         if kind:
             paginator = Paginator(qs, PER_PAGE)
             paginator.count = count  # counted above, capped: the pages stop there
