@@ -208,14 +208,6 @@ def _ranked(model, among, score, *fallback: str) -> QuerySet:
     return qs.annotate(rank=score).order_by("-rank", *fallback)
 
 
-def visible_entries(user) -> QuerySet:
-    """Entries ``user`` may read: of a visible update, on a visible recommendation."""
-    return UpdateEntry.objects.filter(
-        recommendation__in=Recommendation.objects.visible_to(user),
-        update__in=ProgressUpdate.objects.visible_to(user),
-    )
-
-
 # Each kind: ``found_*`` the rows the user may see that match, in no order (the
 # candidates are read from it); ``ranked_*`` those candidates best first, with what their
 # results show.
@@ -242,27 +234,33 @@ def ranked_recommendations(user, query: Query, among) -> QuerySet:
     )
 
 
+def _on_visible_recommendations(user) -> QuerySet:
+    """Entries on a recommendation ``user`` may see: visible when their update is, so
+    enough once the update has been checked."""
+    return UpdateEntry.objects.filter(recommendation__in=Recommendation.objects.visible_to(user))
+
+
 def found_updates(user, query: Query) -> QuerySet:
     """Updates found by their summary or by what they said of a recommendation the user
     may see; either way, only an update with an entry the user may see."""
-    # Matched on the bare tables first (their indexes), then kept only if visible. Each
-    # entry is of the update it is checked against, so one visible recommendation makes it
-    # visible.
-    on_visible = UpdateEntry.objects.filter(
-        recommendation__in=Recommendation.objects.visible_to(user)
-    )
+    entries = _on_visible_recommendations(user)
+    # Matched on the bare table first (its index), then kept only if visible.
     own = matching(ProgressUpdate.objects.all(), UPDATE, query).values("pk")
-    said = matching(on_visible, ENTRY, query).values("update_id")
-    visible = ProgressUpdate.objects.visible_to(user)
-    by_summary = visible.filter(pk__in=own).filter(
-        Exists(on_visible.filter(update=OuterRef("pk")))
-    )
-    by_entry = visible.filter(pk__in=said)
-    return by_summary.order_by().values("pk").union(by_entry.order_by().values("pk"))
+    visible = ProgressUpdate.objects.visible_to(user).order_by()
+    by_summary = visible.filter(pk__in=own).filter(Exists(entries.filter(update=OuterRef("pk"))))
+    said = matching(entries, ENTRY, query).filter(update=OuterRef("pk"))
+    by_entry = visible.exclude(pk__in=own).filter(Exists(said))
+    # Two sets with no update in common: ``UNION ALL`` streams, and reading stops at the
+    # candidates' limit (``UNION`` would read every match to drop duplicates); each set
+    # limited too, so that PostgreSQL plans each to stop early rather than to read all.
+    by_summary, by_entry = by_summary.values("pk"), by_entry.values("pk")
+    if connection.features.supports_slicing_ordering_in_compound:  # not SQLite
+        by_summary, by_entry = by_summary[: MAX_COUNTED + 1], by_entry[: MAX_COUNTED + 1]
+    return by_summary.union(by_entry, all=True)
 
 
 def ranked_updates(user, query: Query, among) -> QuerySet:
-    entries = visible_entries(user)
+    entries = _on_visible_recommendations(user)
     score = None
     if query.fulltext:
         score = Greatest(
