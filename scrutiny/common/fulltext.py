@@ -170,9 +170,7 @@ class AddSearchColumn(migrations.operations.base.Operation):
         schema_editor.execute(
             f"ALTER TABLE {q(model._meta.db_table)} DROP COLUMN IF EXISTS {q(self.column)}"
         )
-        schema_editor.add_index(
-            model, GinIndex(vector(self.fields, self.config), name=self.index)
-        )
+        schema_editor.add_index(model, GinIndex(vector(self.fields, self.config), name=self.index))
 
     def describe(self) -> str:
         return f"Store full-text vector {self.column} of {self.model_name} (PostgreSQL only)"

@@ -229,9 +229,7 @@ def found_recommendations(user, query: Query) -> QuerySet:
 
 def ranked_recommendations(user, query: Query, among) -> QuerySet:
     score = rank(RECOMMENDATION, query) if query.fulltext else None
-    return _ranked(Recommendation, among, score, "review__title", "number").select_related(
-        "review"
-    )
+    return _ranked(Recommendation, among, score, "review__title", "number").select_related("review")
 
 
 def _on_visible_recommendations(user) -> QuerySet:
