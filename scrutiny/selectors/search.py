@@ -12,8 +12,16 @@ The rules this module enforces:
   ``or``, ``-word``); English text is stemmed ("recommendations" finds "recommendation"),
   Welsh text (``*_cy``) is matched word for word (config ``simple``: PostgreSQL has no
   Welsh stemmer); titles weigh more than body text and better matches come first. Each
-  vector is the expression of a GIN index (``partnerships.fulltext``, migrations
-  ``*_search_indexes``), so a search reads the index, not every row.
+  vector is stored in a generated column (``search_en``, ``search_cy``) that PostgreSQL
+  keeps current on every write, with a GIN index on it (``scrutiny.common.fulltext``,
+  migrations ``*_stored_search_vectors``): a search reads the index, and ranking reads the
+  stored vector rather than parsing the text again.
+- Each kind reads at most ``MAX_COUNTED + 1`` candidates (visible matches, in the order the
+  index gives them, in one query) and ranks only those: a count is exact up to
+  ``MAX_COUNTED`` and beyond it is shown as "more than 1,000", and a kind's pages stop
+  there. So the work of a search does not grow with the size of the tables, nor does its
+  number of queries: per kind, one for the candidates, one for the page's results, one for
+  each prefetched relation.
 - On other databases (SQLite), every word of the query must appear, in any case, somewhere
   in a result's own fields; ``-word`` leaves out results with that word; ``or`` is ignored.
 - Organisations (a few dozen rows) are matched on every database by name, short name, any
@@ -33,16 +41,21 @@ from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import Exists, FloatField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce, Greatest
-from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from partnerships.models import Organisation
 from recommendations.models import ProgressUpdate, Recommendation, UpdateEntry
-from scrutiny.common.bilingual import localised, welsh_chosen
 from scrutiny.common.fulltext import Fields, stored
 from scrutiny.models import AgreedAction, DecisionPoint, ExecutiveDecision, Review
+from scrutiny.selectors.search_hits import (
+    Hit,
+    action_hit,
+    decision_hit,
+    organisation_hit,
+    recommendation_hit,
+    review_hit,
+    update_hit,
+)
 
 # A query longer than this is cut here: no one types more, and a 10,000-character query
 # should cost no more than a short one.
@@ -50,7 +63,6 @@ MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
 PER_KIND = 5  # results of each kind on the page of all kinds
 PER_PAGE = 20  # results on the page of one kind
-SNIPPET_LENGTH = 220
 # Each kind counts and ranks at most this many of its matches; beyond it the page says
 # "more than 1,000": no one reads further, and counting further is what cost the time.
 MAX_COUNTED = 1000
@@ -70,8 +82,8 @@ class Spec:
         return [name for name, _weight in (*self.en, *self.cy)]
 
 
-# The GIN indexes of the *_search_indexes migrations are built from these same specs: change
-# one here, and write a migration that rebuilds its index.
+# The stored vectors of the *_stored_search_vectors migrations are built from these same
+# specs: change one here, and write a migration that rebuilds its column (AddSearchColumn).
 REVIEW = Spec(en=[("title", "A"), ("summary", "B")], cy=[("title_cy", "A"), ("summary_cy", "B")])
 RECOMMENDATION = Spec(en=[("title", "A"), ("text", "B")], cy=[("title_cy", "A"), ("text_cy", "B")])
 UPDATE = Spec(en=[("summary", "B")], cy=[("summary_cy", "B")])
@@ -330,132 +342,6 @@ def ranked_organisations(user, query: Query, among) -> QuerySet:
     )
 
 
-# --- What a result shows -----------------------------------------------------------------
-
-
-def highlighted(text: str, pattern: re.Pattern | None) -> SafeString:
-    """``text`` escaped, with each match of ``pattern`` in <mark>: what anyone typed or
-    stored is never markup."""
-    if pattern is None:
-        return escape(text)
-    out, last = [], 0
-    for match in pattern.finditer(text):
-        out.append(escape(text[last : match.start()]))
-        out.append(f"<mark>{escape(match.group())}</mark>")
-        last = match.end()
-    out.append(escape(text[last:]))
-    return mark_safe("".join(out))  # noqa: S308 (every piece escaped above)
-
-
-def snippet(candidates: list[str], pattern: re.Pattern | None) -> SafeString:
-    """A piece of the first candidate text that contains a match, around the match (else
-    the start of the first non-empty one), highlighted."""
-    texts = [" ".join(t.split()) for t in candidates if t and t.strip()]
-    for text in texts:
-        found = pattern.search(text) if pattern else None
-        if found is None:
-            continue
-        start = max(0, found.start() - SNIPPET_LENGTH // 3)
-        if start:
-            space = text.find(" ", start)
-            start = space + 1 if 0 <= space < found.start() else start
-        end = min(len(text), start + SNIPPET_LENGTH)
-        if end < len(text):
-            space = text.rfind(" ", found.end(), end)
-            end = space if space > 0 else end
-        piece = highlighted(text[start:end], pattern)
-        return mark_safe(("…" if start else "") + piece + ("…" if end < len(text) else ""))
-    if not texts:
-        return mark_safe("")
-    first = texts[0]
-    if len(first) > SNIPPET_LENGTH:
-        return mark_safe(escape(first[:SNIPPET_LENGTH].rsplit(" ", 1)[0]) + "…")
-    return escape(first)
-
-
-def _in_language(english: list[str], welsh: list[str]) -> list[str]:
-    return [*welsh, *english] if welsh_chosen() else [*english, *welsh]
-
-
-@dataclass
-class Hit:
-    """One result: what it is called, where it is, a line about it and a snippet."""
-
-    title: SafeString
-    url: str
-    meta: str
-    snippet: SafeString
-
-
-def review_hit(review: Review, pattern) -> Hit:
-    council = review.committee.council
-    return Hit(
-        title=highlighted(localised(review, "title"), pattern),
-        url=review.get_absolute_url(),
-        meta=f"{review.committee.name}, {council.short_name or council.name}",
-        snippet=snippet(
-            _in_language([review.summary, review.title], [review.summary_cy, review.title_cy]),
-            pattern,
-        ),
-    )
-
-
-def recommendation_hit(rec: Recommendation, pattern) -> Hit:
-    heading = localised(rec, "title") or rec.heading
-    return Hit(
-        title=highlighted(f"{rec.number}. {heading}", pattern),
-        url=rec.get_absolute_url(),
-        meta=gettext("Review: %(review)s") % {"review": localised(rec.review, "title")},
-        snippet=snippet(_in_language([rec.text, rec.title], [rec.text_cy, rec.title_cy]), pattern),
-    )
-
-
-def update_hit(update: ProgressUpdate, pattern) -> Hit:
-    entries = [
-        gettext("Recommendation %(number)s: %(text)s")
-        % {"number": e.recommendation.number, "text": text}
-        for e in update.visible_entries
-        for text in _in_language([e.text], [e.text_cy])
-        if text
-    ]
-    return Hit(
-        title=highlighted(update.name, None),
-        url=update.get_absolute_url(),
-        meta=update.given_by,
-        snippet=snippet(_in_language([update.summary], [update.summary_cy]) + entries, pattern),
-    )
-
-
-def action_hit(action: AgreedAction, pattern) -> Hit:
-    return Hit(
-        title=highlighted(gettext("Agreed at %(meeting)s") % {"meeting": action.meeting}, None),
-        url=action.get_absolute_url(),
-        meta=action.meeting.committee.name,
-        snippet=snippet(_in_language([action.text], [action.text_cy]), pattern),
-    )
-
-
-def decision_hit(decision: ExecutiveDecision, pattern) -> Hit:
-    points = [p.text for p in decision.points.all()]
-    return Hit(
-        title=highlighted(f"{decision.minute_number} {decision.title}", pattern),
-        url=decision.get_absolute_url(),
-        meta=gettext("Decided by %(committee)s") % {"committee": decision.decided_by.name},
-        snippet=snippet([decision.summary, *points, decision.title], pattern),
-    )
-
-
-def organisation_hit(org: Organisation, pattern) -> Hit:
-    aliases = ", ".join(a.name for a in org.aliases.all())
-    also = gettext("Also known as %(names)s.") % {"names": aliases} if aliases else ""
-    return Hit(
-        title=highlighted(org.label, pattern),
-        url=org.get_absolute_url(),
-        meta=org.get_kind_display(),
-        snippet=snippet([org.description, also], pattern),
-    )
-
-
 @dataclass(frozen=True)
 class Kind:
     key: str
@@ -472,18 +358,25 @@ class Kind:
         return self.ranked(user, query, among)
 
 
-def _kind(key: str, label, name: str, hit) -> Kind:
-    found, ranked = globals()[f"found_{name}"], globals()[f"ranked_{name}"]
-    return Kind(key, label, found, ranked, hit)
-
-
 KINDS = [
-    _kind("recommendations", _("Recommendations"), "recommendations", recommendation_hit),
-    _kind("reviews", _("Reviews"), "reviews", review_hit),
-    _kind("updates", _("Progress updates"), "updates", update_hit),
-    _kind("actions", _("Agreed actions"), "actions", action_hit),
-    _kind("decisions", _("Executive decisions"), "decisions", decision_hit),
-    _kind("organisations", _("Organisations"), "organisations", organisation_hit),
+    Kind(
+        "recommendations",
+        _("Recommendations"),
+        found_recommendations,
+        ranked_recommendations,
+        recommendation_hit,
+    ),
+    Kind("reviews", _("Reviews"), found_reviews, ranked_reviews, review_hit),
+    Kind("updates", _("Progress updates"), found_updates, ranked_updates, update_hit),
+    Kind("actions", _("Agreed actions"), found_actions, ranked_actions, action_hit),
+    Kind("decisions", _("Executive decisions"), found_decisions, ranked_decisions, decision_hit),
+    Kind(
+        "organisations",
+        _("Organisations"),
+        found_organisations,
+        ranked_organisations,
+        organisation_hit,
+    ),
 ]
 KIND_KEYS = [k.key for k in KINDS]
 
