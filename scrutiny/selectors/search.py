@@ -12,8 +12,16 @@ The rules this module enforces:
   ``or``, ``-word``); English text is stemmed ("recommendations" finds "recommendation"),
   Welsh text (``*_cy``) is matched word for word (config ``simple``: PostgreSQL has no
   Welsh stemmer); titles weigh more than body text and better matches come first. Each
-  vector is the expression of a GIN index (``partnerships.fulltext``, migrations
-  ``*_search_indexes``), so a search reads the index, not every row.
+  vector is stored in a generated column (``search_en``, ``search_cy``) that PostgreSQL
+  keeps current on every write, with a GIN index on it (``scrutiny.common.fulltext``,
+  migrations ``*_stored_search_vectors``): a search reads the index, and ranking reads the
+  stored vector rather than parsing the text again.
+- Each kind reads at most ``MAX_COUNTED + 1`` candidates (visible matches, in the order the
+  index gives them, in one query) and ranks only those: a count is exact up to
+  ``MAX_COUNTED`` and beyond it is shown as "more than 1,000", and a kind's pages stop
+  there. So the work of a search does not grow with the size of the tables, nor does its
+  number of queries: per kind, one for the candidates, one for the page's results, one for
+  each prefetched relation.
 - On other databases (SQLite), every word of the query must appear, in any case, somewhere
   in a result's own fields; ``-word`` leaves out results with that word; ``or`` is ignored.
 - Organisations (a few dozen rows) are matched on every database by name, short name, any
@@ -28,21 +36,26 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, reduce
 
-from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorExact
 from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import Exists, FloatField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce, Greatest
-from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from partnerships.models import Organisation
 from recommendations.models import ProgressUpdate, Recommendation, UpdateEntry
-from scrutiny.common.bilingual import localised, welsh_chosen
-from scrutiny.common.fulltext import Fields, vector
+from scrutiny.common.fulltext import Fields, stored
 from scrutiny.models import AgreedAction, DecisionPoint, ExecutiveDecision, Review
+from scrutiny.selectors.search_hits import (
+    Hit,
+    action_hit,
+    decision_hit,
+    organisation_hit,
+    recommendation_hit,
+    review_hit,
+    update_hit,
+)
 
 # A query longer than this is cut here: no one types more, and a 10,000-character query
 # should cost no more than a short one.
@@ -50,7 +63,9 @@ MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
 PER_KIND = 5  # results of each kind on the page of all kinds
 PER_PAGE = 20  # results on the page of one kind
-SNIPPET_LENGTH = 220
+# Each kind counts and ranks at most this many of its matches; beyond it the page says
+# "more than 1,000": no one reads further, and counting further is what cost the time.
+MAX_COUNTED = 1000
 
 ENGLISH, WELSH = "english", "simple"
 
@@ -67,8 +82,8 @@ class Spec:
         return [name for name, _weight in (*self.en, *self.cy)]
 
 
-# The GIN indexes of the *_search_indexes migrations are built from these same specs: change
-# one here, and write a migration that rebuilds its index.
+# The stored vectors of the *_stored_search_vectors migrations are built from these same
+# specs: change one here, and write a migration that rebuilds its column (AddSearchColumn).
 REVIEW = Spec(en=[("title", "A"), ("summary", "B")], cy=[("title_cy", "A"), ("summary_cy", "B")])
 RECOMMENDATION = Spec(en=[("title", "A"), ("text", "B")], cy=[("title_cy", "A"), ("text_cy", "B")])
 UPDATE = Spec(en=[("summary", "B")], cy=[("summary_cy", "B")])
@@ -157,21 +172,25 @@ class Query:
 
 def matching(qs: QuerySet, spec: Spec, query: Query) -> QuerySet:
     """The rows of ``qs`` whose own fields match ``query``."""
+    return qs.filter(matches(spec, query))
+
+
+def matches(spec: Spec, query: Query) -> Q:
+    """A row's own fields match ``query``: on PostgreSQL its stored vectors (English or
+    Welsh), read through their GIN indexes; elsewhere every word, in any case."""
     if not query.fulltext:
-        return qs.filter(query.words_filter(spec.field_names))
-    qs = qs.alias(search_en=vector(spec.en, ENGLISH))
-    condition = Q(search_en=query.english)
+        return query.words_filter(spec.field_names)
+    condition = Q(SearchVectorExact(stored("search_en"), query.english))
     if spec.cy:
-        qs = qs.alias(search_cy=vector(spec.cy, WELSH))
-        condition |= Q(search_cy=query.welsh)
-    return qs.filter(condition)
+        condition |= Q(SearchVectorExact(stored("search_cy"), query.welsh))
+    return condition
 
 
 def rank(spec: Spec, query: Query):
     """How well a row's own fields match (PostgreSQL only): English and Welsh added."""
-    score = SearchRank(vector(spec.en, ENGLISH), query.english)
+    score = SearchRank(stored("search_en"), query.english)
     if spec.cy:
-        score = score + SearchRank(vector(spec.cy, WELSH), query.welsh)
+        score = score + SearchRank(stored("search_cy"), query.welsh)
     return score
 
 
@@ -185,49 +204,81 @@ def _best_child_rank(children: QuerySet, spec: Spec, query: Query):
     return Coalesce(Subquery(best, output_field=FloatField()), Value(0.0))
 
 
-def _ordered(qs: QuerySet, score, *fallback: str) -> QuerySet:
+def candidates(found: QuerySet) -> QuerySet:
+    """The primary keys of at most ``MAX_COUNTED + 1`` of the rows ``found``, in no order:
+    a common word matches tens of thousands of rows nationally, and this is where reading
+    them stops."""
+    return found.order_by().values_list("pk", flat=True)[: MAX_COUNTED + 1]
+
+
+def _ranked(model, among, score, *fallback: str) -> QuerySet:
+    """The rows ``among`` (primary keys, or a query of them), best first (``score``, on
+    PostgreSQL), else by ``fallback``: only these candidates are ranked."""
+    qs = model.objects.filter(pk__in=among)
+    if score is None:
+        return qs.order_by(*fallback)
     return qs.annotate(rank=score).order_by("-rank", *fallback)
 
 
-def visible_entries(user) -> QuerySet:
-    """Entries ``user`` may read: of a visible update, on a visible recommendation."""
-    return UpdateEntry.objects.filter(
-        recommendation__in=Recommendation.objects.visible_to(user),
-        update__in=ProgressUpdate.objects.visible_to(user),
-    )
+# Each kind: ``found_*`` the rows the user may see that match, in no order (the
+# candidates are read from it); ``ranked_*`` those candidates best first, with what their
+# results show.
 
 
-def reviews(user, query: Query) -> QuerySet:
-    qs = matching(Review.objects.visible_to(user), REVIEW, query).select_related(
-        "committee__council"
-    )
-    if query.fulltext:
-        return _ordered(qs, rank(REVIEW, query), "title")
-    return qs.order_by("-report_agreed_on", "title")
+def found_reviews(user, query: Query) -> QuerySet:
+    return Review.objects.visible_to(user).filter(matches(REVIEW, query))
 
 
-def recommendations(user, query: Query) -> QuerySet:
-    qs = matching(Recommendation.objects.visible_to(user), RECOMMENDATION, query).select_related(
-        "review"
-    )
-    if query.fulltext:
-        return _ordered(qs, rank(RECOMMENDATION, query), "review__title", "number")
-    return qs.order_by("review__title", "number")
+def ranked_reviews(user, query: Query, among) -> QuerySet:
+    score = rank(REVIEW, query) if query.fulltext else None
+    fallback = ("title",) if query.fulltext else ("-report_agreed_on", "title")
+    return _ranked(Review, among, score, *fallback).select_related("committee__council")
 
 
-def updates(user, query: Query) -> QuerySet:
+def found_recommendations(user, query: Query) -> QuerySet:
+    return Recommendation.objects.visible_to(user).filter(matches(RECOMMENDATION, query))
+
+
+def ranked_recommendations(user, query: Query, among) -> QuerySet:
+    score = rank(RECOMMENDATION, query) if query.fulltext else None
+    return _ranked(Recommendation, among, score, "review__title", "number").select_related("review")
+
+
+def _on_visible_recommendations(user) -> QuerySet:
+    """Entries on a recommendation ``user`` may see: visible when their update is, so
+    enough once the update has been checked."""
+    return UpdateEntry.objects.filter(recommendation__in=Recommendation.objects.visible_to(user))
+
+
+def found_updates(user, query: Query) -> QuerySet:
     """Updates found by their summary or by what they said of a recommendation the user
-    may see."""
-    entries = visible_entries(user)
-    own = matching(ProgressUpdate.objects.all(), UPDATE, query).values("pk")
+    may see; either way, only an update with an entry the user may see."""
+    entries = _on_visible_recommendations(user)
     # Matched on the bare table first (its index), then kept only if visible.
-    by_entry = entries.filter(
-        pk__in=matching(UpdateEntry.all_objects.all(), ENTRY, query).values("pk")
-    ).values("update_id")
-    qs = (
-        ProgressUpdate.objects.visible_to(user)
-        .filter(Exists(entries.filter(update=OuterRef("pk"))))
-        .filter(Q(pk__in=own) | Q(pk__in=by_entry))
+    own = matching(ProgressUpdate.objects.all(), UPDATE, query).values("pk")
+    visible = ProgressUpdate.objects.visible_to(user).order_by()
+    by_summary = visible.filter(pk__in=own).filter(Exists(entries.filter(update=OuterRef("pk"))))
+    said = matching(entries, ENTRY, query).filter(update=OuterRef("pk"))
+    by_entry = visible.exclude(pk__in=own).filter(Exists(said))
+    # Two sets with no update in common: ``UNION ALL`` streams, and reading stops at the
+    # candidates' limit (``UNION`` would read every match to drop duplicates); each set
+    # limited too, so that PostgreSQL plans each to stop early rather than to read all.
+    by_summary, by_entry = by_summary.values("pk"), by_entry.values("pk")
+    if connection.features.supports_slicing_ordering_in_compound:  # not SQLite
+        by_summary, by_entry = by_summary[: MAX_COUNTED + 1], by_entry[: MAX_COUNTED + 1]
+    return by_summary.union(by_entry, all=True)
+
+
+def ranked_updates(user, query: Query, among) -> QuerySet:
+    entries = _on_visible_recommendations(user)
+    score = None
+    if query.fulltext:
+        score = Greatest(
+            Coalesce(rank(UPDATE, query), Value(0.0)),
+            _best_child_rank(entries.filter(update=OuterRef("pk")), ENTRY, query),
+        )
+    return (
+        _ranked(ProgressUpdate, among, score, "-given_on", "-pk")
         .select_related("organisation")
         .prefetch_related(
             Prefetch(
@@ -239,180 +290,55 @@ def updates(user, query: Query) -> QuerySet:
             )
         )
     )
-    if query.fulltext:
-        score = Greatest(
-            Coalesce(rank(UPDATE, query), Value(0.0)),
-            _best_child_rank(entries.filter(update=OuterRef("pk")), ENTRY, query),
-        )
-        return _ordered(qs, score, "-given_on", "-pk")
-    return qs.order_by("-given_on", "-pk")
 
 
-def actions(user, query: Query) -> QuerySet:
-    qs = matching(AgreedAction.objects.visible_to(user), ACTION, query).select_related(
+def found_actions(user, query: Query) -> QuerySet:
+    return AgreedAction.objects.visible_to(user).filter(matches(ACTION, query))
+
+
+def ranked_actions(user, query: Query, among) -> QuerySet:
+    score = rank(ACTION, query) if query.fulltext else None
+    return _ranked(AgreedAction, among, score, "-meeting__date", "-pk").select_related(
         "meeting__committee"
     )
-    if query.fulltext:
-        return _ordered(qs, rank(ACTION, query), "-meeting__date", "-pk")
-    return qs.order_by("-meeting__date", "-pk")
 
 
-def decisions(user, query: Query) -> QuerySet:
+def found_decisions(user, query: Query) -> QuerySet:
     """Decisions found by their title and summary or by one of their resolutions or
     reasons."""
     own = matching(ExecutiveDecision.objects.all(), DECISION, query).values("pk")
-    by_point = matching(DecisionPoint.objects.all(), POINT, query).values("decision_id")
-    qs = (
-        ExecutiveDecision.objects.visible_to(user)
-        .filter(Q(pk__in=own) | Q(pk__in=by_point))
-        .select_related("decided_by")
-        .prefetch_related("points")
-    )
+    points = DecisionPoint.objects.filter(matches(POINT, query), decision=OuterRef("pk"))
+    return ExecutiveDecision.objects.visible_to(user).filter(Q(pk__in=own) | Exists(points))
+
+
+def ranked_decisions(user, query: Query, among) -> QuerySet:
+    score = None
     if query.fulltext:
         score = Greatest(
             Coalesce(rank(DECISION, query), Value(0.0)),
             _best_child_rank(DecisionPoint.objects.filter(decision=OuterRef("pk")), POINT, query),
         )
-        return _ordered(qs, score, "-decided_on", "minute_number")
-    return qs.order_by("-decided_on", "minute_number")
+    return (
+        _ranked(ExecutiveDecision, among, score, "-decided_on", "minute_number")
+        .select_related("decided_by")
+        .prefetch_related("points")
+    )
 
 
-def organisations(user, query: Query) -> QuerySet:
-    """Organisations by name, short name, alias or description (every database). An exact
-    name, short name or alias comes first."""
+def found_organisations(user, query: Query) -> QuerySet:
+    """Organisations by name, short name, alias or description (every database)."""
     matched = Organisation.objects.filter(query.words_filter(ORGANISATION_FIELDS)).values("pk")
+    return Organisation.objects.filter(pk__in=matched)
+
+
+def ranked_organisations(user, query: Query, among) -> QuerySet:
+    """An exact name, short name or alias first, then by name."""
     exact = Organisation.objects.matching(query.text).filter(pk=OuterRef("pk"))
     return (
-        Organisation.objects.filter(pk__in=matched)
+        Organisation.objects.filter(pk__in=among)
         .annotate(exact=Exists(exact))
         .prefetch_related("aliases")
         .order_by("-exact", "name")
-    )
-
-
-# --- What a result shows -----------------------------------------------------------------
-
-
-def highlighted(text: str, pattern: re.Pattern | None) -> SafeString:
-    """``text`` escaped, with each match of ``pattern`` in <mark>: what anyone typed or
-    stored is never markup."""
-    if pattern is None:
-        return escape(text)
-    out, last = [], 0
-    for match in pattern.finditer(text):
-        out.append(escape(text[last : match.start()]))
-        out.append(f"<mark>{escape(match.group())}</mark>")
-        last = match.end()
-    out.append(escape(text[last:]))
-    return mark_safe("".join(out))  # noqa: S308 (every piece escaped above)
-
-
-def snippet(candidates: list[str], pattern: re.Pattern | None) -> SafeString:
-    """A piece of the first candidate text that contains a match, around the match (else
-    the start of the first non-empty one), highlighted."""
-    texts = [" ".join(t.split()) for t in candidates if t and t.strip()]
-    for text in texts:
-        found = pattern.search(text) if pattern else None
-        if found is None:
-            continue
-        start = max(0, found.start() - SNIPPET_LENGTH // 3)
-        if start:
-            space = text.find(" ", start)
-            start = space + 1 if 0 <= space < found.start() else start
-        end = min(len(text), start + SNIPPET_LENGTH)
-        if end < len(text):
-            space = text.rfind(" ", found.end(), end)
-            end = space if space > 0 else end
-        piece = highlighted(text[start:end], pattern)
-        return mark_safe(("…" if start else "") + piece + ("…" if end < len(text) else ""))
-    if not texts:
-        return mark_safe("")
-    first = texts[0]
-    if len(first) > SNIPPET_LENGTH:
-        return mark_safe(escape(first[:SNIPPET_LENGTH].rsplit(" ", 1)[0]) + "…")
-    return escape(first)
-
-
-def _in_language(english: list[str], welsh: list[str]) -> list[str]:
-    return [*welsh, *english] if welsh_chosen() else [*english, *welsh]
-
-
-@dataclass
-class Hit:
-    """One result: what it is called, where it is, a line about it and a snippet."""
-
-    title: SafeString
-    url: str
-    meta: str
-    snippet: SafeString
-
-
-def review_hit(review: Review, pattern) -> Hit:
-    council = review.committee.council
-    return Hit(
-        title=highlighted(localised(review, "title"), pattern),
-        url=review.get_absolute_url(),
-        meta=f"{review.committee.name}, {council.short_name or council.name}",
-        snippet=snippet(
-            _in_language([review.summary, review.title], [review.summary_cy, review.title_cy]),
-            pattern,
-        ),
-    )
-
-
-def recommendation_hit(rec: Recommendation, pattern) -> Hit:
-    heading = localised(rec, "title") or rec.heading
-    return Hit(
-        title=highlighted(f"{rec.number}. {heading}", pattern),
-        url=rec.get_absolute_url(),
-        meta=gettext("Review: %(review)s") % {"review": localised(rec.review, "title")},
-        snippet=snippet(_in_language([rec.text, rec.title], [rec.text_cy, rec.title_cy]), pattern),
-    )
-
-
-def update_hit(update: ProgressUpdate, pattern) -> Hit:
-    entries = [
-        gettext("Recommendation %(number)s: %(text)s")
-        % {"number": e.recommendation.number, "text": text}
-        for e in update.visible_entries
-        for text in _in_language([e.text], [e.text_cy])
-        if text
-    ]
-    return Hit(
-        title=highlighted(update.name, None),
-        url=update.get_absolute_url(),
-        meta=update.given_by,
-        snippet=snippet(_in_language([update.summary], [update.summary_cy]) + entries, pattern),
-    )
-
-
-def action_hit(action: AgreedAction, pattern) -> Hit:
-    return Hit(
-        title=highlighted(gettext("Agreed at %(meeting)s") % {"meeting": action.meeting}, None),
-        url=action.get_absolute_url(),
-        meta=action.meeting.committee.name,
-        snippet=snippet(_in_language([action.text], [action.text_cy]), pattern),
-    )
-
-
-def decision_hit(decision: ExecutiveDecision, pattern) -> Hit:
-    points = [p.text for p in decision.points.all()]
-    return Hit(
-        title=highlighted(f"{decision.minute_number} {decision.title}", pattern),
-        url=decision.get_absolute_url(),
-        meta=gettext("Decided by %(committee)s") % {"committee": decision.decided_by.name},
-        snippet=snippet([decision.summary, *points, decision.title], pattern),
-    )
-
-
-def organisation_hit(org: Organisation, pattern) -> Hit:
-    aliases = ", ".join(a.name for a in org.aliases.all())
-    also = gettext("Also known as %(names)s.") % {"names": aliases} if aliases else ""
-    return Hit(
-        title=highlighted(org.label, pattern),
-        url=org.get_absolute_url(),
-        meta=org.get_kind_display(),
-        snippet=snippet([org.description, also], pattern),
     )
 
 
@@ -420,51 +346,78 @@ def organisation_hit(org: Organisation, pattern) -> Hit:
 class Kind:
     key: str
     label: str
-    find: Callable[..., QuerySet]
+    found: Callable[..., QuerySet]
+    ranked: Callable[..., QuerySet]
     hit: Callable[..., Hit]
+
+    def find(self, user, query: Query, among=None) -> QuerySet:
+        """The results for ``query``, best first: of ``among`` (primary keys), or of the
+        candidates of what ``user`` may see (in one query)."""
+        if among is None:
+            among = candidates(self.found(user, query))
+        return self.ranked(user, query, among)
 
 
 KINDS = [
-    Kind("recommendations", _("Recommendations"), recommendations, recommendation_hit),
-    Kind("reviews", _("Reviews"), reviews, review_hit),
-    Kind("updates", _("Progress updates"), updates, update_hit),
-    Kind("actions", _("Agreed actions"), actions, action_hit),
-    Kind("decisions", _("Executive decisions"), decisions, decision_hit),
-    Kind("organisations", _("Organisations"), organisations, organisation_hit),
+    Kind(
+        "recommendations",
+        _("Recommendations"),
+        found_recommendations,
+        ranked_recommendations,
+        recommendation_hit,
+    ),
+    Kind("reviews", _("Reviews"), found_reviews, ranked_reviews, review_hit),
+    Kind("updates", _("Progress updates"), found_updates, ranked_updates, update_hit),
+    Kind("actions", _("Agreed actions"), found_actions, ranked_actions, action_hit),
+    Kind("decisions", _("Executive decisions"), found_decisions, ranked_decisions, decision_hit),
+    Kind(
+        "organisations",
+        _("Organisations"),
+        found_organisations,
+        ranked_organisations,
+        organisation_hit,
+    ),
 ]
 KIND_KEYS = [k.key for k in KINDS]
 
 
 @dataclass
 class Group:
-    """The results of one kind: how many in all, and those shown."""
+    """The results of one kind: how many (at most ``MAX_COUNTED``; ``more`` when there are
+    more than that), and those shown."""
 
     key: str
     label: str
     count: int
     hits: list[Hit] = field(default_factory=list)
     page: Page | None = None
+    more: bool = False
 
     @property
     def has_more(self) -> bool:
-        return self.page is None and self.count > len(self.hits)
+        return self.page is None and (self.more or self.count > len(self.hits))
 
 
 def search(user, text: str, *, kind: str | None = None, page=1) -> list[Group]:
     """The results for ``text`` that ``user`` may see, by kind: the first ``PER_KIND`` of
-    each kind, or, given ``kind``, one page of that kind alone."""
+    each kind, or, given ``kind``, one page of that kind alone. Two queries a kind (its
+    count, its results), and one more for each kind's related rows, whatever the size."""
     query = Query.parse(text)
     groups = []
     for each in KINDS:
         if kind and each.key != kind:
             continue
-        qs = each.find(user, query)
+        # The candidates once, as a list: counted here, ranked below, never read twice.
+        among = list(candidates(each.found(user, query)))
+        count, more = min(len(among), MAX_COUNTED), len(among) > MAX_COUNTED
+        qs = each.find(user, query, among[:MAX_COUNTED])
         if kind:
-            page_obj = Paginator(qs, PER_PAGE).get_page(page)
+            paginator = Paginator(qs, PER_PAGE)
+            paginator.count = count  # counted above, capped: the pages stop there
+            page_obj = paginator.get_page(page)
             hits = [each.hit(obj, query.highlight) for obj in page_obj.object_list]
-            groups.append(Group(each.key, each.label, page_obj.paginator.count, hits, page_obj))
+            groups.append(Group(each.key, each.label, count, hits, page_obj, more))
         else:
-            count = qs.count()
             hits = [each.hit(obj, query.highlight) for obj in qs[:PER_KIND]] if count else []
-            groups.append(Group(each.key, each.label, count, hits))
+            groups.append(Group(each.key, each.label, count, hits, more=more))
     return groups

@@ -9,13 +9,17 @@ from scrutiny.selectors.search import KIND_KEYS, clean_query, search
 @require_safe
 def search_page(request):
     """Results grouped by kind, each group the first few with a link to the rest; with
-    ``kind``, every result of that kind, a page at a time. An empty query asks for one."""
+    ``kind``, every result of that kind, a page at a time (at most ``MAX_COUNTED`` of
+    them). An empty query asks for one."""
     query, cut = clean_query(request.GET.get("q", ""))
     kind = request.GET.get("kind")
     if kind not in KIND_KEYS:
         kind = None
     groups = search(request.user, query, kind=kind, page=request.GET.get("page")) if query else []
     total = sum(group.count for group in groups)
+    # A kind with more results than it counts (MAX_COUNTED) was counted no further: the
+    # total is then a floor, and the page says "more than".
+    total_more = any(group.more for group in groups)
     page_obj = groups[0].page if kind and groups else None
     return render(
         request,
@@ -27,6 +31,7 @@ def search_page(request):
             "kind_label": groups[0].label if kind and groups else "",
             "groups": [group for group in groups if group.count],
             "total": total,
+            "total_more": total_more,
             "page_obj": page_obj,
             "page_range": list(page_obj.paginator.get_elided_page_range(page_obj.number))
             if page_obj

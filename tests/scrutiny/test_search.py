@@ -9,7 +9,9 @@ from html import unescape
 
 import pytest
 from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from recommendations.models import ProgressUpdate, Recommendation, UpdateEntry
 from scrutiny.models import AgreedAction, DecisionPoint, ExecutiveDecision, Review
@@ -164,6 +166,55 @@ def test_many_results_are_capped_with_a_link_to_all_of_them_a_page_at_a_time(cli
     assert not set(first) & set(second)
 
 
+def test_more_results_than_are_counted_say_more_than_in_english_and_welsh(
+    client, world, db, monkeypatch
+):
+    """A kind counts and ranks at most ``MAX_COUNTED`` of its matches: beyond that the page
+    says "more than", links to "more" rather than "all", and its own pages stop there."""
+    monkeypatch.setattr(search, "MAX_COUNTED", 3)
+    for n in range(5):
+        RecommendationFactory(review=world.review_a, number=100 + n, title=f"Quokka plan {n}")
+    page = client.get(URL, {"q": "quokka"}).content.decode()
+    assert "More than 3 results for “quokka”" in page
+    assert '<span class="app-search-group__count">(more than 3)</span>' in page
+    assert "Show more recommendations" in page and "Show all" not in page
+    response = client.get(URL, {"q": "quokka", "kind": "recommendations"})
+    kind_page = response.content.decode()
+    assert len(results(client, "quokka", kind="recommendations")["recommendations"]) == 3
+    assert "More than 3 results: only the first 3 are shown." in kind_page
+    with translation.override("cy"):
+        welsh_url = reverse("scrutiny:search")
+    welsh = client.get(welsh_url, {"q": "quokka"}).content.decode()
+    assert "Mwy na 3 o ganlyniadau ar gyfer “quokka”" in welsh
+    assert "(mwy na 3)" in welsh
+
+
+def test_as_many_results_as_are_counted_are_counted_exactly(client, world, db, monkeypatch):
+    monkeypatch.setattr(search, "MAX_COUNTED", 3)
+    for n in range(3):
+        RecommendationFactory(review=world.review_a, number=100 + n, title=f"Quokka plan {n}")
+    page = client.get(URL, {"q": "quokka"}).content.decode()
+    assert "3 results for “quokka”" in page and "More than" not in page
+    assert '<span class="app-search-group__count">(3)</span>' in page
+
+
+def test_the_number_of_queries_does_not_grow_with_the_results(client, world, db):
+    def queries(q: str) -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(URL, {"q": q}).status_code == 200
+        return len(captured)
+
+    RecommendationFactory(review=world.review_a, number=100, title="Quokka plan")
+    update = ProgressUpdateFactory(organisation=world.partner_body, summary="Quokka update")
+    UpdateEntryFactory(update=update, recommendation=world.rec_a1, text="Quokka entry.")
+    few = queries("quokka")
+    for n in range(search.PER_PAGE):
+        RecommendationFactory(review=world.review_a, number=200 + n, title=f"Quokka plan {n}")
+        more = ProgressUpdateFactory(organisation=world.partner_body, summary="Quokka update")
+        UpdateEntryFactory(update=more, recommendation=world.rec_a1, text="Quokka entry.")
+    assert queries("quokka") == few
+
+
 def test_an_empty_query_asks_for_one(client, world, db):
     for q in ("", "   "):
         page = client.get(URL, {"q": q}).content.decode()
@@ -296,14 +347,23 @@ INDEXED = [
 ]
 
 
+def _only_bitmap_scans(cursor) -> None:
+    """On a world this small the planner may as well walk the rows by any index (or in a
+    nested loop, by primary key), whatever the statistics left by earlier tests, and test
+    the stored vector of each (a cheap filter, unlike the text parsed again); with those
+    and plain scans off the plan shows whether the query can use its GIN index at all."""
+    for setting in ("seqscan", "indexscan", "indexonlyscan", "nestloop"):
+        cursor.execute(f"SET LOCAL enable_{setting} = off")
+
+
 @postgres_only
 @pytest.mark.parametrize(("model", "spec", "en_index", "cy_index"), INDEXED)
 def test_each_search_reads_its_gin_index(world, db, model, spec, en_index, cy_index):
-    """The expression searched is the expression indexed: PostgreSQL plans an index scan
+    """The column searched is the column indexed: PostgreSQL plans an index scan
     (sequential scans off, as a large table would make them too costly)."""
     query = search.Query.parse("workforce")
     with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SET LOCAL enable_seqscan = off")
+        _only_bitmap_scans(cursor)
         plan = search.matching(model._base_manager.all(), spec, query).explain()
     assert f"Bitmap Index Scan on {en_index}" in plan, plan
     if cy_index:
@@ -325,13 +385,51 @@ def test_the_pages_queries_read_the_indexes(world, db, kind, index):
     find = {k.key: k.find for k in search.KINDS}[kind]
     query = search.Query.parse("workforce")
     with transaction.atomic(), connection.cursor() as cursor:
-        # On a world this small the planner may as well walk the rows by primary key in a
-        # nested loop, whatever the statistics left by earlier tests; with that and plain
-        # scans off it shows whether the page's query can use its GIN index at all.
-        cursor.execute("SET LOCAL enable_seqscan = off")
-        cursor.execute("SET LOCAL enable_nestloop = off")
+        _only_bitmap_scans(cursor)
         plan = find(world.democratic, query).explain()
     assert f"Index Scan on {index}" in plan, plan
+
+
+STORED = [
+    (Review, "scrutiny_review", ("search_en", "search_cy")),
+    (Recommendation, "recommendations_recommendation", ("search_en", "search_cy")),
+    (ProgressUpdate, "recommendations_progressupdate", ("search_en", "search_cy")),
+    (UpdateEntry, "recommendations_updateentry", ("search_en", "search_cy")),
+    (AgreedAction, "scrutiny_agreedaction", ("search_en", "search_cy")),
+    (ExecutiveDecision, "scrutiny_executivedecision", ("search_en",)),
+    (DecisionPoint, "scrutiny_decisionpoint", ("search_en",)),
+]
+
+
+@postgres_only
+@pytest.mark.parametrize(("model", "table", "columns"), STORED)
+def test_each_searched_table_stores_its_vectors_as_generated_columns(
+    world, db, model, table, columns
+):
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT column_name, is_generated FROM information_schema.columns "
+            "WHERE table_name = %s AND column_name LIKE 'search%%'",
+            [table],
+        )
+        assert dict(cursor.fetchall()) == dict.fromkeys(columns, "ALWAYS")
+
+
+@postgres_only
+def test_the_stored_vectors_follow_every_edit(client, world, db):
+    """PostgreSQL keeps the generated column current, whether the row is saved, updated in
+    bulk or written in Welsh."""
+    rec = RecommendationFactory(review=world.review_a, number=80, title="Narwhal tusks")
+    url = rec.get_absolute_url()
+    recs = lambda q: results(client, q).get("recommendations", [])  # noqa: E731
+    assert recs("narwhal") == [url]
+    rec.title = "Axolotl gills"
+    rec.save()
+    assert recs("narwhal") == [] and recs("axolotl") == [url]
+    Recommendation.objects.filter(pk=rec.pk).update(text="Pangolin scales.")
+    assert recs("pangolins") == [url]
+    Recommendation.objects.filter(pk=rec.pk).update(text_cy="Morfilod glas.")
+    assert recs("morfilod") == [url]
 
 
 @pytest.mark.parametrize("q", ["care", "workforce", "recruitment", "detailed"])
