@@ -1,12 +1,16 @@
 """Tagged A4 PDFs of the pack templates (meeting packs, review trackers), made with
-WeasyPrint and the pack stylesheet."""
+WeasyPrint and the pack stylesheet, each rendered once per distinct HTML and kept in the
+shared cache (settings.CACHES)."""
 
 import gc
+import hashlib
 import logging
+import time
 from contextlib import contextmanager
 from functools import cache
 
 from django.contrib.staticfiles import finders
+from django.core.cache import caches
 
 PACK_CSS = "css/pack.css"
 
@@ -54,3 +58,50 @@ def html_to_pdf(html: str, *, base_url: str) -> bytes:
     document = HTML(string=html, base_url=base_url, url_fetcher=_refuse_fetch)
     with _cyclic_gc_paused():
         return document.write_pdf(stylesheets=[css], font_config=fonts, pdf_variant="pdf/ua-1")
+
+
+# A rendered PDF is kept a week: its key changes with anything it shows, so an entry never
+# goes stale, it only stops being asked for (and the cache culls it).
+PDF_CACHE_SECONDS = 7 * 24 * 60 * 60
+# Bump to drop every kept PDF when html_to_pdf changes how it renders.
+PDF_FORMAT = "1"
+
+logger = logging.getLogger(__name__)
+
+
+@cache
+def _render_version() -> str:
+    """What else decides the PDF besides its HTML: the stylesheet's text, WeasyPrint's
+    version and this module's format."""
+    import weasyprint
+
+    with open(finders.find(PACK_CSS), "rb") as sheet:
+        css = hashlib.sha256(sheet.read()).hexdigest()
+    return f"{PDF_FORMAT}:{weasyprint.__version__}:{css}"
+
+
+def pdf_cache_key(html: str, *, base_url: str) -> str:
+    """The shared cache's key of the PDF of ``html``: a hash of the HTML (which states the
+    pack's kind, language and every word and date it shows), the base of its links and the
+    render version, so any change to what the PDF shows is a new key."""
+    digest = hashlib.sha256()
+    for part in (_render_version(), base_url, html):
+        digest.update(part.encode())
+        digest.update(b"\0")
+    return f"pdf:{digest.hexdigest()}"
+
+
+def cached_html_to_pdf(html: str, *, base_url: str) -> tuple[bytes, bool]:
+    """``html_to_pdf`` made once per distinct HTML and kept in the shared cache (every node
+    sees it); with whether it came from the cache. Each render is logged."""
+    key = pdf_cache_key(html, base_url=base_url)
+    pdf = caches["default"].get(key)
+    if pdf is not None:
+        return pdf, True
+    start = time.perf_counter()
+    pdf = html_to_pdf(html, base_url=base_url)
+    logger.info(
+        "Rendered a PDF (%d KiB) in %.2f s", len(pdf) // 1024, time.perf_counter() - start
+    )
+    caches["default"].set(key, pdf, PDF_CACHE_SECONDS)
+    return pdf, False

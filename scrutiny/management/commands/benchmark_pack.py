@@ -28,6 +28,7 @@ from recommendations.models import (
     UpdateEntry,
     UpdateKind,
 )
+from recommendations.services import timeline_rebuild
 from scrutiny.models import (
     AgendaItem,
     AgreedAction,
@@ -180,6 +181,9 @@ def build(recommendations: int, reviews: int) -> Meeting:
         )
         recs += made
 
+    # The bulk inserts bypass the services that keep the status timeline: rebuild it, or
+    # every recommendation in the pack reads as not started.
+    timeline_rebuild(recommendations=recs)
     reference = AgendaItem.objects.create(
         meeting=meeting, number=30, title="Reference from Cabinet"
     )
