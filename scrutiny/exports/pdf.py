@@ -123,8 +123,6 @@ def cached_html_to_pdf(html: str, *, base_url: str) -> tuple[bytes, bool]:
         return pdf, True
     start = time.perf_counter()
     pdf = html_to_pdf(html, base_url=base_url)
-    logger.info(
-        "Rendered a PDF (%d KiB) in %.2f s", len(pdf) // 1024, time.perf_counter() - start
-    )
+    logger.info("Rendered a PDF (%d KiB) in %.2f s", len(pdf) // 1024, time.perf_counter() - start)
     caches["default"].set(key, pdf, PDF_CACHE_SECONDS)
     return pdf, False

@@ -1,7 +1,7 @@
 """How long the meeting pack takes, as a page and as a PDF (rendered, and again from the
-shared cache), for a meeting with 150 tracked recommendations. Not a test: it prints figures. It builds its data in a throwaway database,
-as the test runner does (an in-memory one on SQLite, test_<name> on PostgreSQL), so the
-real database is never touched.
+shared cache), for a meeting with 150 tracked recommendations. Not a test: it prints
+figures. It builds its data in a throwaway database, as the test runner does (an in-memory
+one on SQLite, test_<name> on PostgreSQL), so the real database is never touched.
 
     uv run manage.py benchmark_pack [--recommendations 150] [--runs 5]
 """

@@ -44,9 +44,7 @@ def test_an_edit_to_an_item_makes_a_new_pdf(client, scene, caplog):
     after = client.get(pack_url(may, pdf=True))
     assert (after["X-PDF-Cache"], renders(caplog)) == ("miss", 2)
     assert "Item 7: Social Care External Workforce: written update" in pdf_text(after.content)
-    assert "Item 7: Social Care External Workforce: written update" not in pdf_text(
-        before.content
-    )
+    assert "Item 7: Social Care External Workforce: written update" not in pdf_text(before.content)
 
 
 def test_an_edit_to_an_update_makes_a_new_pdf(client, scene, caplog):
