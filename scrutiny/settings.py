@@ -243,6 +243,16 @@ SECURE_CSP = {
 # security log; see scrutiny.common.security.client_address.
 TRUSTED_PROXY_COUNT = env.int("DJANGO_TRUSTED_PROXY_COUNT", default=0)
 
+# The cache every node shares (rendered PDF packs): the database's own table by default
+# (created by a migration, scrutiny 0014), so several gunicorn nodes need nothing more.
+# DJANGO_CACHE_URL may name another shared cache; never a process-local one in production.
+# (Blank, as .env.example leaves it, is the default too.)
+CACHES = {
+    "default": env.cache_url_config(
+        env.str("DJANGO_CACHE_URL", default="") or "dbcache://django_cache"
+    )
+}
+
 # Sessions live in the database, so deactivating an account can delete them
 # (scrutiny.common.sessions). One ends after 30 minutes without a request, and 8 hours after
 # signing in however busy.

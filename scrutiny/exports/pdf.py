@@ -1,12 +1,16 @@
 """Tagged A4 PDFs of the pack templates (meeting packs, review trackers), made with
-WeasyPrint and the pack stylesheet."""
+WeasyPrint and the pack stylesheet, each rendered once per distinct HTML and kept in the
+shared cache (settings.CACHES)."""
 
 import gc
+import hashlib
 import logging
+import time
 from contextlib import contextmanager
 from functools import cache
 
 from django.contrib.staticfiles import finders
+from django.core.cache import caches
 
 PACK_CSS = "css/pack.css"
 
@@ -31,6 +35,28 @@ def _pdf_style():
     return css, fonts
 
 
+def _pages_listed_once() -> None:
+    """pydyf lists a PDF's page references afresh each time they are asked for, and
+    WeasyPrint's PDF/UA tagging asks once per tagged box: work that grows with pages times
+    boxes (6% of a 38-page pack's calls, more in longer ones). The same tuple is kept
+    until a page is added."""
+    import pydyf
+
+    if getattr(pydyf.PDF, "_page_references_kept", False):
+        return
+    listed = pydyf.PDF.page_references.fget
+
+    def page_references(pdf):
+        count = len(pdf.pages["Kids"])
+        kept = pdf.__dict__.get("_kept_page_references")
+        if kept is None or kept[0] != count:
+            kept = pdf.__dict__["_kept_page_references"] = (count, listed(pdf))
+        return kept[1]
+
+    pydyf.PDF.page_references = property(page_references)
+    pydyf.PDF._page_references_kept = True
+
+
 @contextmanager
 def _cyclic_gc_paused():
     """WeasyPrint makes millions of short-lived objects: collecting cycles while it works
@@ -50,7 +76,53 @@ def html_to_pdf(html: str, *, base_url: str) -> bytes:
     title, author and language the HTML states. Links stay relative to ``base_url``."""
     from weasyprint import HTML
 
+    _pages_listed_once()
     css, fonts = _pdf_style()
     document = HTML(string=html, base_url=base_url, url_fetcher=_refuse_fetch)
     with _cyclic_gc_paused():
         return document.write_pdf(stylesheets=[css], font_config=fonts, pdf_variant="pdf/ua-1")
+
+
+# A rendered PDF is kept a week: its key changes with anything it shows, so an entry never
+# goes stale, it only stops being asked for (and the cache culls it).
+PDF_CACHE_SECONDS = 7 * 24 * 60 * 60
+# Bump to drop every kept PDF when html_to_pdf changes how it renders.
+PDF_FORMAT = "1"
+
+logger = logging.getLogger(__name__)
+
+
+@cache
+def _render_version() -> str:
+    """What else decides the PDF besides its HTML: the stylesheet's text, WeasyPrint's
+    version and this module's format."""
+    import weasyprint
+
+    with open(finders.find(PACK_CSS), "rb") as sheet:
+        css = hashlib.sha256(sheet.read()).hexdigest()
+    return f"{PDF_FORMAT}:{weasyprint.__version__}:{css}"
+
+
+def pdf_cache_key(html: str, *, base_url: str) -> str:
+    """The shared cache's key of the PDF of ``html``: a hash of the HTML (which states the
+    pack's kind, language and every word and date it shows), the base of its links and the
+    render version, so any change to what the PDF shows is a new key."""
+    digest = hashlib.sha256()
+    for part in (_render_version(), base_url, html):
+        digest.update(part.encode())
+        digest.update(b"\0")
+    return f"pdf:{digest.hexdigest()}"
+
+
+def cached_html_to_pdf(html: str, *, base_url: str) -> tuple[bytes, bool]:
+    """``html_to_pdf`` made once per distinct HTML and kept in the shared cache (every node
+    sees it); with whether it came from the cache. Each render is logged."""
+    key = pdf_cache_key(html, base_url=base_url)
+    pdf = caches["default"].get(key)
+    if pdf is not None:
+        return pdf, True
+    start = time.perf_counter()
+    pdf = html_to_pdf(html, base_url=base_url)
+    logger.info("Rendered a PDF (%d KiB) in %.2f s", len(pdf) // 1024, time.perf_counter() - start)
+    caches["default"].set(key, pdf, PDF_CACHE_SECONDS)
+    return pdf, False

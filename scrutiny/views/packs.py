@@ -14,7 +14,7 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
 from scrutiny.common.pages import refuse
-from scrutiny.exports.pdf import html_to_pdf
+from scrutiny.exports.pdf import cached_html_to_pdf
 from scrutiny.exports.xlsx import XLSX, tracker_xlsx
 from scrutiny.models import Meeting, Review
 from scrutiny.permissions import can_have_full_pack
@@ -69,13 +69,21 @@ def meeting_pack_page(request, pk: int):
     return response
 
 
+def _pdf_response(html: str, request, filename: str, *, private: bool) -> HttpResponse:
+    """The PDF of a pack template's HTML, rendered once per distinct HTML (the shared
+    cache); X-PDF-Cache says "hit" or "miss", for whoever watches the cache work."""
+    pdf, hit = cached_html_to_pdf(html, base_url=request.build_absolute_uri("/"))
+    response = file_response(pdf, "application/pdf", filename, private=private)
+    response["X-PDF-Cache"] = "hit" if hit else "miss"
+    return response
+
+
 @require_safe
 def meeting_pack_pdf(request, pk: int):
     """The meeting pack as a tagged A4 PDF, named for the committee, date and kind of pack."""
     pack = _pack_for(request, pk)
     html = render_to_string("scrutiny/meeting_pack_pdf.html", {"pack": pack}, request=request)
-    pdf = html_to_pdf(html, base_url=request.build_absolute_uri("/"))
-    return file_response(pdf, "application/pdf", pack.filename("pdf"), private=pack.full)
+    return _pdf_response(html, request, pack.filename("pdf"), private=pack.full)
 
 
 def _as_at(request) -> datetime.date | None:
@@ -125,8 +133,7 @@ def review_tracker_pdf(request, pk: int):
         {"tracker": tracker, "status_rows": counted_status_rows(counts)},
         request=request,
     )
-    pdf = html_to_pdf(html, base_url=request.build_absolute_uri("/"))
-    return file_response(pdf, "application/pdf", tracker.filename("pdf"), private=True)
+    return _pdf_response(html, request, tracker.filename("pdf"), private=True)
 
 
 @require_safe
