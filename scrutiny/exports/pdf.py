@@ -35,28 +35,6 @@ def _pdf_style():
     return css, fonts
 
 
-def _pages_listed_once() -> None:
-    """pydyf lists a PDF's page references afresh each time they are asked for, and
-    WeasyPrint's PDF/UA tagging asks once per tagged box: work that grows with pages times
-    boxes (6% of a 38-page pack's calls, more in longer ones). The same tuple is kept
-    until a page is added."""
-    import pydyf
-
-    if getattr(pydyf.PDF, "_page_references_kept", False):
-        return
-    listed = pydyf.PDF.page_references.fget
-
-    def page_references(pdf):
-        count = len(pdf.pages["Kids"])
-        kept = pdf.__dict__.get("_kept_page_references")
-        if kept is None or kept[0] != count:
-            kept = pdf.__dict__["_kept_page_references"] = (count, listed(pdf))
-        return kept[1]
-
-    pydyf.PDF.page_references = property(page_references)
-    pydyf.PDF._page_references_kept = True
-
-
 @contextmanager
 def _cyclic_gc_paused():
     """WeasyPrint makes millions of short-lived objects: collecting cycles while it works
@@ -76,7 +54,6 @@ def html_to_pdf(html: str, *, base_url: str) -> bytes:
     title, author and language the HTML states. Links stay relative to ``base_url``."""
     from weasyprint import HTML
 
-    _pages_listed_once()
     css, fonts = _pdf_style()
     document = HTML(string=html, base_url=base_url, url_fetcher=_refuse_fetch)
     with _cyclic_gc_paused():
