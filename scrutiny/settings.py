@@ -244,7 +244,7 @@ SECURE_CSP = {
 TRUSTED_PROXY_COUNT = env.int("DJANGO_TRUSTED_PROXY_COUNT", default=0)
 
 # The cache every node shares (rendered PDF packs): the database's own table by default
-# (created by a migration, scrutiny 0014), so several gunicorn nodes need nothing more.
+# (created by a migration, scrutiny 0015), so several gunicorn nodes need nothing more.
 # DJANGO_CACHE_URL may name another shared cache; never a process-local one in production.
 # (Blank, as .env.example leaves it, is the default too.)
 CACHES = {

@@ -16,13 +16,19 @@ def sees_exempt_of(user, council_id: int | None) -> bool:
     return user.is_authenticated and user.sees_exempt_of(council_id)
 
 
+def exempt_councils_of(user) -> set[int] | None:
+    """The councils whose exempt items ``user`` (signed in or not) may see; None: every
+    council's. Anonymous visitors see none."""
+    return user.exempt_council_ids() if user.is_authenticated else set()
+
+
 def exempt_filter(user, council_path: str, exempt_path: str) -> Q:
     """Hide exempt rows from users who may not see them.
 
     ``council_path`` leads from the row to its council's id, ``exempt_path`` to the exempt
     flag; a null flag (a row with no agenda item) counts as public.
     """
-    allowed = user.exempt_council_ids() if user.is_authenticated else set()
+    allowed = exempt_councils_of(user)
     if allowed is None:
         return Q()
     public = Q(**{exempt_path: False}) | Q(**{f"{exempt_path}__isnull": True})

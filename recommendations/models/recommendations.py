@@ -22,7 +22,7 @@ from simple_history.models import HistoricalRecords
 
 from scrutiny.common.bilingual import welsh_char, welsh_textarea
 from scrutiny.common.models import LiveManager, SoftDeletable, SoftDeletableQuerySet, Versioned
-from scrutiny.visibility import published_filter
+from scrutiny.visibility import exempt_councils_of, published_filter
 
 
 class Status(models.TextChoices):
@@ -146,9 +146,8 @@ class RecommendationQuerySet(SoftDeletableQuerySet):
         for a ``user`` who may see them: the reader's council decides which of the kept
         timelines (``StatusPeriod``) is read, one indexed join per audience.
         """
-        full_councils = user.exempt_council_ids() if user and user.is_authenticated else set()
-        if user is None:
-            full_councils = None  # no reader: every update counts
+        # No reader: every update counts.
+        full_councils = None if user is None else exempt_councils_of(user)
         queryset, periods = self, {}
         for audience in _audiences_read(full_councils):
             name = f"{prefix}{audience}_period"
