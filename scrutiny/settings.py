@@ -123,6 +123,11 @@ DATABASES = {
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if "postgresql" in DATABASES["default"]["ENGINE"] and not env.bool("DATABASE_JIT", default=False):
+    # PostgreSQL's JIT pays off for long analytic queries; this app's are short and indexed,
+    # and where JIT is installed it added 1.5 to 1.9 s of compiling to each heavy plan
+    # (docs/performance.md, "JIT"). Sent as a startup option, so no extra round trip.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "partnerships.User"
