@@ -90,6 +90,7 @@ def test_list_filters_by_council_committee_status_and_overdue(client, review):
     other = ReviewFactory(title="Vale review", status=Review.Status.SCOPING, report_agreed_on=None)
     page = text_of(client.get(LIST_URL, {"committee": review.committee.pk}))
     assert "Social Care External Workforce" in page and "Vale review" not in page
+    assert "1 review matches the filters." in page
     page = text_of(client.get(LIST_URL, {"council": other.committee.council_id}))
     assert "Vale review" in page and "Social Care External Workforce" not in page
     page = text_of(client.get(LIST_URL, {"status": Review.Status.SCOPING}))
