@@ -43,10 +43,19 @@ def committee_detail(request, pk: int):
     )
 
 
+def _why_not_add_committee(user) -> str:
+    if user.is_democratic_services and user.organisation and not user.organisation.is_council:
+        return gettext(
+            "Committees belong to a council, and %(organisation)s is not one. Democratic "
+            "services of the council whose committee it is can add it."
+        ) % {"organisation": user.organisation}
+    return gettext("Only democratic services can add committees.")
+
+
 @login_required
 def committee_create(request):
     if not can_add_committee(request.user):
-        refuse(request.user, gettext("Only democratic services can add committees."))
+        refuse(request.user, _why_not_add_committee(request.user))
     form = CommitteeForm(bound(request), user=request.user)
     return save_form_page(
         request,

@@ -1,6 +1,8 @@
 """Error pages in the house style, never a traceback: 400, 403, 404 and 500 (the last
 drawn without the request or the database)."""
 
+import html
+
 import pytest
 from django.db import connection
 from django.test import RequestFactory
@@ -8,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from partnerships.models import Role
 from scrutiny.errors import server_error
-from tests.factories import user_with_role
+from tests.factories import PartnershipFactory, user_with_role
 
 pytestmark = pytest.mark.django_db
 
@@ -96,6 +98,21 @@ def test_a_refusal_gives_the_house_403_with_its_reason(client, production):
     assert '<h1 class="govuk-heading-l">You cannot see this page</h1>' in page
     assert "Only democratic services can add committees." in page
     assert "contact your council's democratic services team" in page
+
+
+def test_democratic_services_of_a_partner_body_are_told_why_they_cannot_add_a_committee(
+    client, production
+):
+    partner = PartnershipFactory(name="Leicester/shire Social Care Development Group")
+    client.force_login(user_with_role(Role.DEMOCRATIC_SERVICES, organisation=partner))
+
+    response = client.get("/committees/new/")
+
+    assert response.status_code == 403
+    assert (
+        "Committees belong to a council, and Leicester/shire Social Care Development Group "
+        "is not one." in html.unescape(text(response))
+    )
 
 
 @pytest.mark.urls("tests.error_urls")
