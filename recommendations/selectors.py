@@ -174,12 +174,13 @@ def loggable_recommendations(review: Review, allowed: Q) -> list[Recommendation]
 
 
 def items_for_update(user, review: Review, today: datetime.date):
-    """The agenda items an update may be given at: those ``user`` may see of the review's
-    committee's meetings held by ``today`` and not cancelled, newest meeting first."""
+    """The agenda items an update may be given at: those ``user`` may see of meetings held
+    by ``today`` and not cancelled, of the review's committee or taking the review at
+    another committee, newest meeting first."""
     return (
         AgendaItem.objects.visible_to(user)
         .filter(
-            meeting__committee_id=review.committee_id,
+            Q(meeting__committee_id=review.committee_id) | Q(review=review),
             meeting__cancelled=False,
             meeting__date__lte=today,
         )

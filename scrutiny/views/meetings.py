@@ -3,6 +3,7 @@
 from django.contrib.auth.decorators import login_required
 from django.db.models import Max
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
@@ -29,6 +30,8 @@ def meeting_detail(request, pk: int):
             "committee": meeting.committee,
             **meeting_page(meeting, request.user),
             "can_manage": can_manage_council(request.user, meeting.committee.council_id),
+            # Updates are recorded at items of meetings that took place.
+            "held": not meeting.cancelled and meeting.date <= timezone.localdate(),
         },
     )
 

@@ -7,7 +7,12 @@ import re
 import pytest
 
 from recommendations.models import ProgressUpdate, UpdateEntry
-from tests.factories import AgendaItemFactory, RecommendationFactory
+from tests.factories import (
+    AgendaItemFactory,
+    CommitteeFactory,
+    MeetingFactory,
+    RecommendationFactory,
+)
 from tests.recommendations.views.helpers import (
     as_user,
     assert_login_redirect,
@@ -250,6 +255,22 @@ class TestLogUpdate:
         assert '<details class="govuk-details"' not in html
         assert "Recommendation 4:" in html and "Recommendation 8:" in html
         assert "Recommendation 5:" not in html
+
+    def test_an_item_taking_the_review_at_another_committee_is_offered(
+        self, client, officer, recs, review
+    ):
+        """The meeting page links such an item to this form: the form must offer it."""
+        cabinet = CommitteeFactory(council=review.committee.council, name="Cabinet")
+        elsewhere = AgendaItemFactory(
+            meeting=MeetingFactory(committee=cabinet, date=datetime.date(2021, 3, 2)),
+            title="Executive response to the workforce review",
+            review=review,
+        )
+        client.force_login(officer)
+        html = client.get(log_url(review), {"item": elsewhere.pk}).content.decode()
+        select = html[html.index('id="id_item"') :]
+        select = select[: select.index("</select>")]
+        assert f'<option value="{elsewhere.pk}" selected>' in select, select
 
     def test_an_item_of_another_committee_is_not_preselected(self, client, officer, recs, review):
         elsewhere = AgendaItemFactory()

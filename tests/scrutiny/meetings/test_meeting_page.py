@@ -217,3 +217,15 @@ def test_meeting_page_is_public_and_read_only(client, people, meeting, who):
     sign_in(client, people, who)
     assert client.get(meeting.get_absolute_url()).status_code == 200
     assert client.post(meeting.get_absolute_url()).status_code == 405
+
+
+def test_no_update_is_offered_at_an_item_of_a_meeting_not_yet_held(client, people, committee):
+    review = ReviewFactory(committee=committee)
+    future = MeetingFactory(
+        committee=committee, date=datetime.date.today() + datetime.timedelta(days=7)
+    )
+    item = AgendaItemFactory(meeting=future, number=4, review=review)
+    client.force_login(people.democratic_services)
+    html = client.get(future.get_absolute_url()).content.decode()
+    assert reverse("scrutiny:item-edit", args=[item.pk]) in html
+    assert reverse("recommendations:update-create", args=[review.pk]) not in html
