@@ -154,6 +154,7 @@ class AgreedActionForm(VersionedModelForm):
             "falls_to",
             "falls_to_organisation",
             "due_on",
+            "due_next_meeting",
             "due_meeting",
             "delivered_on",
             "delivered_meeting",
@@ -165,13 +166,18 @@ class AgreedActionForm(VersionedModelForm):
             "review": _("Scrutiny review (optional)"),
             "falls_to": _("Who it falls to (optional)"),
             "falls_to_organisation": _("Organisation it falls to (optional)"),
+            "due_next_meeting": _("Due at the committee's next meeting"),
             "due_meeting": _("Or due at a later meeting (optional)"),
             "delivered_meeting": _("Delivered at a meeting (optional)"),
         }
         help_texts = {
             "falls_to": _("By role, for example: Director of Adult Social Care and Commissioning"),
+            "due_next_meeting": _(
+                "Whichever meeting of the committee comes next: the action is placed there "
+                "as soon as that meeting is added."
+            ),
             "due_meeting": _(
-                'Leave both the date and the meeting empty for "at a future meeting".'
+                'Leave the date, the next meeting and the meeting empty for "at a future meeting".'
             ),
         }
         error_messages = {"text": {"required": _("Enter what the committee agreed")}}
@@ -207,6 +213,7 @@ class AgreedActionForm(VersionedModelForm):
             Field.text("falls_to"),
             Field.select("falls_to_organisation"),
             Field("due_on"),
+            Field.checkbox("due_next_meeting"),
             Field.select("due_meeting"),
             Field("delivered_on"),
             Field.select("delivered_meeting"),
@@ -219,6 +226,13 @@ class AgreedActionForm(VersionedModelForm):
         # date it was first due by (the meeting decides when it is due).
         if cleaned.get("due_on") and cleaned.get("due_meeting"):
             self.add_error("due_meeting", gettext("Choose a due date or a meeting, not both"))
+        elif cleaned.get("due_next_meeting") and (
+            cleaned.get("due_on") or cleaned.get("due_meeting")
+        ):
+            self.add_error(
+                "due_next_meeting",
+                gettext("Choose the next meeting, a due date or a meeting: only one of them"),
+            )
         delivered_on, delivered_meeting = (
             cleaned.get("delivered_on"),
             cleaned.get("delivered_meeting"),

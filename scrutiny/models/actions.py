@@ -6,7 +6,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import BooleanField, Case, OuterRef, Q, Subquery, Value, When
+from django.db.models import BooleanField, Case, Exists, OuterRef, Q, Subquery, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
@@ -31,11 +31,27 @@ def _outstanding_q(as_at: datetime.date | None = None) -> Q:
     return Q(delivered_on__isnull=True) | Q(delivered_on__gt=as_at)
 
 
+def _next_meeting_held(today: datetime.date) -> Exists:
+    """A meeting of the action's committee was held (not cancelled) after the meeting that
+    agreed it and before ``today``: the committee's next meeting has passed."""
+    return Exists(
+        Meeting.objects.filter(
+            committee_id=OuterRef("meeting__committee_id"),
+            cancelled=False,
+            date__gt=OuterRef("meeting__date"),
+            date__lt=today,
+        )
+    )
+
+
 def _overdue_q(today: datetime.date, as_at: datetime.date | None = None) -> Q:
     """The overdue rule: outstanding (as at ``as_at``), and its due meeting's date or (when
-    not placed at a meeting) its due date is before ``today``."""
+    not placed at a meeting) its due date is before ``today``, or it was due at the
+    committee's next meeting and that meeting has been held."""
     return _outstanding_q(as_at) & (
-        Q(due_meeting__date__lt=today) | Q(due_meeting__isnull=True, due_on__lt=today)
+        Q(due_meeting__date__lt=today)
+        | Q(due_meeting__isnull=True, due_on__lt=today)
+        | Q(_next_meeting_held(today), due_meeting__isnull=True, due_next_meeting=True)
     )
 
 
@@ -126,8 +142,9 @@ class AgreedActionQuerySet(models.QuerySet):
 class AgreedAction(Versioned):
     """What a meeting resolved, followed until it is delivered.
 
-    An action is due by a date, at a named meeting, or (when both are empty) "at a future
-    meeting". Delivered actions record when, and at which meeting if any.
+    An action is due by a date, at a named meeting, at the committee's next meeting, or
+    (when none is given) "at a future meeting". Delivered actions record when, and at which
+    meeting if any.
     """
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agreed_actions")
@@ -163,6 +180,10 @@ class AgreedAction(Versioned):
         related_name="agreed_actions",
     )
     due_on = models.DateField(null=True, blank=True)
+    # Due at whichever meeting of the committee comes next after the one that agreed it:
+    # that meeting, once it is in the tracker, is where the action falls (no date to keep
+    # in step when meetings are added, moved or cancelled).
+    due_next_meeting = models.BooleanField(_("due at the committee's next meeting"), default=False)
     due_meeting = models.ForeignKey(
         Meeting,
         on_delete=models.SET_NULL,
@@ -236,6 +257,8 @@ class AgreedAction(Versioned):
             }
         if self.due_on:
             return gettext("by %(date)s") % {"date": long_date(self.due_on)}
+        if self.due_next_meeting:
+            return gettext("at the committee's next meeting")
         return gettext("at a future meeting")
 
     def is_overdue(self, today: datetime.date | None = None) -> bool:

@@ -232,7 +232,7 @@ def work_programme(committee: Committee, user, today: datetime.date | None = Non
     return Programme(
         committee=committee,
         meetings=rows,
-        unplaced_actions=[a for a in actions if a.due_meeting_id is None],
+        unplaced_actions=[a for a in actions if a.placed_at is None],
         unplaced_reviews=[r for r in unplaced if r.item is None],
         due_by=meetings[0].date if meetings else today,
     )
@@ -242,7 +242,9 @@ def _place_actions(
     committee: Committee, user, rows: list[ProgrammeMeeting], today: datetime.date
 ) -> list[AgreedAction]:
     """Every outstanding action of the committee, each added to the first meeting to come
-    it falls due at (one query, however many meetings)."""
+    it falls due at, its ``placed_at`` (one query, however many meetings). An action asked
+    for "at a future meeting" is placed at none: it waits, not yet placed, for democratic
+    services to choose its meeting."""
     meetings = [row.meeting for row in rows]
     actions = (
         AgreedAction.objects.visible_to(user).outstanding().filter(meeting__committee=committee)
@@ -253,10 +255,14 @@ def _place_actions(
     }
     actions = list(_actions(actions.annotate(**flags).with_flags(today, missed_meetings=True)))
     for action in actions:
-        action.item_here = None
+        action.item_here = action.placed_at = None
         first = next((n for n in range(len(meetings)) if getattr(action, f"due_at_{n}")), None)
-        if first is not None:
+        some_future_meeting = not (
+            action.due_meeting_id or action.due_on or action.due_next_meeting
+        )
+        if first is not None and not some_future_meeting:
             row = rows[first]
+            action.placed_at = row.meeting
             action.item_here = _action_item(row.items, action, row.meeting)
             row.actions.append(action)
     return actions

@@ -245,6 +245,37 @@ def test_an_action_cannot_be_due_both_by_a_date_and_at_a_meeting(
     assert not AgreedAction.objects.exists()
 
 
+def test_an_action_due_at_the_next_meeting_is_overdue_once_that_meeting_passes(
+    client, people, meeting
+):
+    client.force_login(people.democratic_services)
+    client.post(
+        reverse("scrutiny:action-create", args=[meeting.pk]),
+        action_post(due_next_meeting="on"),
+    )
+    action = AgreedAction.objects.get()
+    assert action.due_label == "at the committee's next meeting"
+    assert not action.is_overdue()  # no meeting after it yet
+    later = MeetingFactory(committee=meeting.committee, date=meeting.date + datetime.timedelta(7))
+    assert action.is_overdue(today=later.date + datetime.timedelta(1))
+    assert not action.is_overdue(today=later.date)
+    later.cancelled = True
+    later.save()
+    assert not action.is_overdue(today=later.date + datetime.timedelta(1))  # never met
+
+
+def test_an_action_cannot_be_due_both_at_the_next_meeting_and_by_a_date(client, people, meeting):
+    client.force_login(people.democratic_services)
+    response = client.post(
+        reverse("scrutiny:action-create", args=[meeting.pk]),
+        action_post(due_next_meeting="on", **date_fields("due_on", 1, 9, 2021)),
+    )
+    assert "Choose the next meeting, a due date or a meeting: only one of them" in (
+        error_summary(response)
+    )
+    assert not AgreedAction.objects.exists()
+
+
 def test_choices_are_limited_to_this_meeting_and_committee(client, people, meeting, next_meeting):
     earlier = MeetingFactory(committee=meeting.committee, date=datetime.date(2021, 1, 19))
     other_committee_meeting = MeetingFactory(date=datetime.date(2021, 8, 1))

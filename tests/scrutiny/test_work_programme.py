@@ -51,6 +51,9 @@ def programme(committee):
     agreed = MeetingFactory(committee=committee, date=datetime.date(2021, 1, 19))
     actions = {
         "future": AgreedActionFactory(meeting=agreed, text="A report at a future meeting."),
+        "next": AgreedActionFactory(
+            meeting=held, text="A report to the next meeting.", due_next_meeting=True
+        ),
         "slipped": AgreedActionFactory(
             meeting=agreed, text="The careers pathway report.", due_meeting=held
         ),
@@ -111,14 +114,15 @@ def test_each_meeting_to_come_with_its_agenda_and_what_first_falls_due_at_it(
     assert "Care home fees" not in page
 
     at_first = words(section(response, f"meeting-{first.pk}-actions"))
-    assert "A report at a future meeting." in at_first
+    assert "A report at a future meeting." not in at_first  # no meeting chosen: not placed
+    assert "A report to the next meeting." in at_first
     assert "The careers pathway report." in at_first
     assert f"Overdue It was due at the meeting of {day(2021, 5, 25)}." in at_first
     assert "The recruitment figures." not in at_first  # due by a date after the first meeting
     assert "A site visit report." not in at_first
     at_second = words(section(response, f"meeting-{second.pk}-actions"))
     assert "The recruitment figures." in at_second and "A site visit report." in at_second
-    assert "A report at a future meeting." not in at_second  # shown once, at the first
+    assert "A report to the next meeting." not in at_second  # shown once, at the first
     assert "The workforce plan." not in page
 
     recs_first = words(section(response, f"meeting-{first.pk}-recommendations"))
@@ -134,7 +138,8 @@ def test_what_is_not_yet_placed_at_a_meeting(client, committee, programme):
     response = client.get(programme_url(committee))
     actions = words(section(response, "not-placed-actions"))
     assert "A report at a future meeting." in actions
-    assert "The recruitment figures." in actions
+    assert "The recruitment figures." not in actions  # falls to the second meeting
+    assert "A report to the next meeting." not in actions  # falls to the first
     assert "The careers pathway report." not in actions  # placed (at a meeting it missed)
     assert "A site visit report." not in actions
     recs = words(section(response, "not-placed-recommendations"))
@@ -228,3 +233,23 @@ def test_the_work_programme_runs_a_fixed_number_of_queries(
         response = client.get(programme_url(committee))
     assert response.status_code == 200
     assert text_of(response).count("Meeting of ") == size
+
+
+def test_each_action_is_listed_in_one_place_only(client, committee, programme):
+    html = client.get(programme_url(committee)).content.decode()
+    for action in programme["actions"].values():
+        if not action.delivered_on:
+            assert words(html).count(action.text) == 1, action.text
+
+
+def test_an_action_due_at_the_next_meeting_falls_to_it_once_it_is_added(client, committee):
+    held = MeetingFactory(committee=committee, date=TODAY - datetime.timedelta(days=20))
+    AgreedActionFactory(meeting=held, text="The staffing figures.", due_next_meeting=True)
+    response = client.get(programme_url(committee))
+    assert "The staffing figures." in words(section(response, "not-placed-actions"))
+    assert "At the committee&#x27;s next meeting" in words(section(response, "not-placed-actions"))
+
+    coming = MeetingFactory(committee=committee, date=TODAY + datetime.timedelta(days=30))
+    response = client.get(programme_url(committee))
+    assert "The staffing figures." in words(section(response, f"meeting-{coming.pk}-actions"))
+    assert "The staffing figures." not in words(section(response, "not-placed-actions"))
