@@ -5,8 +5,10 @@ This is the lowest app: scrutiny and recommendations refer to it, never the othe
 
 from __future__ import annotations
 
+import datetime
 from functools import cached_property
 
+from dateutil.relativedelta import relativedelta
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import Q
@@ -17,6 +19,37 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from scrutiny.common.models import Versioned
+
+
+class ResponseClock(models.TextChoices):
+    """How long a council's executive has to respond to a scrutiny report, from the day the
+    report is agreed. England's default is two months (Local Government Act 2000, s.9FE);
+    some councils and Welsh authorities work to eight weeks or 28 days."""
+
+    TWO_MONTHS = "2m", _("Two months (Local Government Act 2000, section 9FE)")
+    EIGHT_WEEKS = "8w", _("Eight weeks")
+    TWENTY_EIGHT_DAYS = "28d", _("28 days")
+
+    def due_after(self, agreed_on: datetime.date) -> datetime.date:
+        """The day the response is due for a report agreed on ``agreed_on``."""
+        if self is ResponseClock.TWO_MONTHS:
+            return agreed_on + relativedelta(months=2)
+        days = 56 if self is ResponseClock.EIGHT_WEEKS else 28
+        return agreed_on + datetime.timedelta(days=days)
+
+    def after_report_was_agreed(self) -> str:
+        return {
+            ResponseClock.TWO_MONTHS: gettext("Two months after the report was agreed."),
+            ResponseClock.EIGHT_WEEKS: gettext("Eight weeks after the report was agreed."),
+            ResponseClock.TWENTY_EIGHT_DAYS: gettext("28 days after the report was agreed."),
+        }[self]
+
+    def after_report_is_agreed(self) -> str:
+        return {
+            ResponseClock.TWO_MONTHS: gettext("Two months after the report is agreed"),
+            ResponseClock.EIGHT_WEEKS: gettext("Eight weeks after the report is agreed"),
+            ResponseClock.TWENTY_EIGHT_DAYS: gettext("28 days after the report is agreed"),
+        }[self]
 
 
 class OrganisationQuerySet(models.QuerySet):
@@ -55,6 +88,13 @@ class Organisation(Versioned):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.COUNCIL)
     description = models.TextField(_("description"), blank=True)
     website = models.URLField(_("website"), blank=True)
+    response_clock = models.CharField(
+        _("time the executive has to respond"),
+        max_length=3,
+        choices=ResponseClock.choices,
+        default=ResponseClock.TWO_MONTHS,
+        help_text=_("For a council: from the day a scrutiny report is agreed."),
+    )
 
     # Partnerships only.
     members = models.ManyToManyField(

@@ -4,12 +4,17 @@ carries across every council it reports to (reads in ``partnerships.selectors``)
 
 from __future__ import annotations
 
-from django.shortcuts import render
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from partnerships import selectors
+from partnerships.forms import CouncilSettingsForm
 from partnerships.models import Organisation
+from scrutiny.common.pages import refuse, save_form_page
+from scrutiny.permissions import can_manage_council
 
 # The order and headings of the organisation list's groups.
 KIND_HEADINGS = {
@@ -46,5 +51,25 @@ def organisation_detail(request, pk: int):
         "page_range": list(carried.page.paginator.get_elided_page_range(carried.page.number)),
         "actions": selectors.actions_falling_to(organisation, user, asked.get("actions_page")),
         "updates": selectors.updates_given_by(organisation, user, asked.get("updates_page")),
+        "can_change_settings": organisation.is_council
+        and can_manage_council(user, organisation.pk),
     }
     return render(request, "partnerships/organisation_detail.html", context)
+
+
+@login_required
+def organisation_edit(request, pk: int):
+    """A council's settings, for its democratic services (and administrators)."""
+    council = get_object_or_404(Organisation.objects.councils(), pk=pk)
+    if not can_manage_council(request.user, council.pk):
+        refuse(request.user, gettext("Only the council's democratic services can change this."))
+    form = CouncilSettingsForm(
+        request.POST if request.method == "POST" else None, instance=council, actor=request.user
+    )
+    return save_form_page(
+        request,
+        form,
+        "partnerships/organisation_form.html",
+        {"organisation": council},
+        gettext("Settings saved"),
+    )

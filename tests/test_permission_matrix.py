@@ -147,6 +147,8 @@ MATRIX: dict[str, Entry] = {
     # --- partnerships ---------------------------------------------------------------------
     "partnerships:organisation-list": entry(shape=PUBLIC_PAGE),
     "partnerships:organisation-detail": entry(pk("partner_body"), shape=PUBLIC_PAGE),
+    # A council's settings: its own democratic services change them.
+    "partnerships:organisation-edit": entry(pk("council_a"), shape=MANAGED_FORM),
     # --- the project's own --------------------------------------------------------------
     "theme-css": entry(shape=PUBLIC_PAGE),
     # Signing in is for anyone; an empty POST is the form with its errors.

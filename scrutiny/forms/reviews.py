@@ -196,6 +196,9 @@ class ReviewFilterForm(forms.Form):
     overdue = forms.BooleanField(
         label=_("Only reviews whose executive response is overdue"), required=False
     )
+    late = forms.BooleanField(
+        label=_("Only reviews whose executive response came late"), required=False
+    )
 
     def __init__(self, *args, reviews, **kwargs):
         super().__init__(*args, **kwargs)
@@ -214,6 +217,7 @@ class ReviewFilterForm(forms.Form):
             Field.select("committee"),
             Field.select("status"),
             Field.checkbox("overdue", small=True),
+            Field.checkbox("late", small=True),
             Submit("filter", gettext("Show reviews"), css_class="govuk-button--secondary"),
         )
 
@@ -230,4 +234,6 @@ class ReviewFilterForm(forms.Form):
             reviews = reviews.filter(status=data["status"])
         if data.get("overdue"):
             reviews = reviews.response_overdue()
+        if data.get("late"):
+            reviews = reviews.responded_late()
         return reviews

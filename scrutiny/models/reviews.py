@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import datetime
 
-from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import BooleanField, Case, Q, Value, When
+from django.db.models import BooleanField, Case, F, Q, Value, When
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
@@ -15,6 +14,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from partnerships.models import ResponseClock
 from scrutiny.common.bilingual import welsh_char, welsh_textarea
 from scrutiny.common.models import Versioned
 from scrutiny.common.rules import CheckRule, UniqueRule
@@ -38,6 +38,10 @@ class ReviewQuerySet(models.QuerySet):
     def response_overdue(self, today: datetime.date | None = None):
         """Reviews whose executive response is overdue: due before ``today``, not received."""
         return self.filter(_response_overdue_q(today or timezone.localdate()))
+
+    def responded_late(self):
+        """Reviews whose executive response was received after it was due."""
+        return self.filter(response_received_on__gt=F("response_due_on"))
 
     def with_flags(self, today: datetime.date | None = None):
         """Each review with ``overdue``: whether its executive response is, as at ``today``
@@ -64,8 +68,10 @@ RESPONSE_AFTER_REPORT = _("The response cannot be received before the report was
 class Review(Versioned):
     """A scrutiny review (task group inquiry) ending in a report of numbered recommendations.
 
-    The executive response is due two months after the report is agreed; ``response_due_on``
-    is always derived from ``report_agreed_on`` on save so that lists can filter on it.
+    The executive response is due by the council's clock (two months unless the council
+    sets another) after the report is agreed; ``response_due_on`` is always derived from
+    ``report_agreed_on`` on save (and again when the council changes its clock) so that
+    lists can filter on it.
     """
 
     class Status(models.TextChoices):
@@ -74,8 +80,6 @@ class Review(Versioned):
         REPORT_AGREED = "report_agreed", _("Report agreed")
         MONITORING = "monitoring", _("Monitoring recommendations")
         CLOSED = "closed", _("Closed")
-
-    RESPONSE_MONTHS = 2
 
     committee = models.ForeignKey(Committee, on_delete=models.PROTECT, related_name="reviews")
     title = models.CharField(max_length=300)
@@ -165,11 +169,7 @@ class Review(Versioned):
         return self.title
 
     def save(self, *args, **kwargs):
-        self.response_due_on = (
-            self.report_agreed_on + relativedelta(months=self.RESPONSE_MONTHS)
-            if self.report_agreed_on
-            else None
-        )
+        self.response_due_on = self.response_due_after(self.report_agreed_on)
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "response_due_on"}
         super().save(*args, **kwargs)
@@ -201,6 +201,23 @@ class Review(Versioned):
                 }
             )
         self.response_received_on = meeting.date
+
+    @property
+    def response_clock(self) -> ResponseClock:
+        """How long the executive has to respond: the clock of the review's council."""
+        return ResponseClock(self.committee.council.response_clock)
+
+    def response_due_after(self, agreed_on: datetime.date | None) -> datetime.date | None:
+        """When the executive response is due for a report agreed on ``agreed_on``."""
+        return None if agreed_on is None else self.response_clock.due_after(agreed_on)
+
+    @property
+    def response_days_late(self) -> int | None:
+        """How many days after it was due the response was received (None: not late)."""
+        if not (self.response_received_on and self.response_due_on):
+            return None
+        late = (self.response_received_on - self.response_due_on).days
+        return late if late > 0 else None
 
     @property
     def report_agreed_label(self) -> str:

@@ -22,6 +22,7 @@ import pytest
 from django.db import transaction
 from django.urls import reverse
 
+from partnerships.models import Organisation
 from recommendations.models import ProgressUpdate, Recommendation, Status, UpdateEntry
 from scrutiny.models import (
     AgendaItem,
@@ -72,6 +73,13 @@ CASES = [
         "democratic",
         lambda w: {"remit": "Adult social care."},
         _top(Committee),
+    ),
+    Case(
+        "partnerships:organisation-edit",
+        _a("council_a"),
+        "democratic",
+        lambda w: {"response_clock": "8w"},
+        _top(Organisation),
     ),
     Case(
         "scrutiny:meeting-create",
@@ -256,6 +264,7 @@ def test_every_form_is_tried():
     forms = {
         "scrutiny:committee-create",
         "scrutiny:committee-edit",
+        "partnerships:organisation-edit",
         "scrutiny:meeting-create",
         "scrutiny:meeting-edit",
         "scrutiny:item-create",

@@ -31,6 +31,7 @@ def _b(attr: str, key: str = "pk"):
 
 CHANGES: dict[str, Change] = {
     "scrutiny:committee-edit": (_b("committee_b"), lambda w: {"name": "Renamed"}, True),
+    "partnerships:organisation-edit": (_b("council_b"), lambda w: {"response_clock": "28d"}, True),
     "scrutiny:meeting-create": (
         _b("committee_b"),
         lambda w: {**date_boxes("date", 1, 2, 2030), "venue": "Elsewhere"},

@@ -1,0 +1,106 @@
+"""Each council sets how long its executive has to respond to a scrutiny report (two months
+by default; eight weeks or 28 days where a council works to those); every review's response
+due date follows it, and a response received after it was due says how late it was."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from partnerships.models import ResponseClock
+from scrutiny.models import Review
+from tests.factories import CouncilFactory, PartnershipFactory, ReviewFactory
+from tests.scrutiny.committee_people import day, people_of, text_of
+
+pytestmark = pytest.mark.django_db
+
+AGREED = datetime.date(2021, 1, 5)
+
+
+def settings_url(council) -> str:
+    return reverse("partnerships:organisation-edit", args=[council.pk])
+
+
+@pytest.fixture
+def review(committee):
+    return ReviewFactory(
+        committee=committee,
+        title="Social Care External Workforce",
+        report_agreed_on=AGREED,
+        response_received_on=datetime.date(2021, 3, 10),
+    )
+
+
+def test_the_response_is_due_two_months_after_the_report_by_default(review):
+    assert review.response_due_on == datetime.date(2021, 3, 5)
+    assert review.response_days_late == 5
+
+
+def test_democratic_services_set_the_clock_and_every_review_follows(
+    client, people, council, review
+):
+    client.force_login(people.democratic_services)
+    page = client.get(settings_url(council))
+    assert page.status_code == 200
+    response = client.post(
+        settings_url(council), {"response_clock": "28d", "version": council.version}
+    )
+    assert response.status_code == 302
+    review.refresh_from_db()
+    assert review.response_due_on == datetime.date(2021, 2, 2)
+    assert review.history.first().history_user == people.democratic_services
+    page = text_of(client.get(review.get_absolute_url()))
+    assert "28 days after the report was agreed." in page
+    assert "Received 36 days after it was due." in page
+    organisation = text_of(client.get(council.get_absolute_url()))
+    assert "Time the executive has to respond to a report 28 days" in organisation
+
+
+def test_a_new_review_takes_its_councils_clock(council, committee):
+    council.response_clock = ResponseClock.EIGHT_WEEKS
+    council.save()
+    review = ReviewFactory(committee=committee, report_agreed_on=AGREED)
+    assert review.response_due_on == datetime.date(2021, 3, 2)
+
+
+def test_a_response_on_time_is_not_late(client, review):
+    review.response_received_on = review.response_due_on
+    review.save()
+    assert review.response_days_late is None
+    assert "after it was due" not in text_of(client.get(review.get_absolute_url()))
+
+
+def test_the_list_filters_reviews_that_responded_late(client, committee, review):
+    ReviewFactory(
+        committee=committee,
+        title="Respite review",
+        report_agreed_on=AGREED,
+        response_received_on=datetime.date(2021, 2, 1),
+    )
+    page = text_of(client.get(reverse("scrutiny:review-list"), {"late": "on"}))
+    assert "Social Care External Workforce" in page and "Respite review" not in page
+    assert "5 days late" in page
+    assert f"Received {day(2021, 3, 10)}" in page
+
+
+def test_only_the_councils_democratic_services_change_its_clock(client, people, council):
+    other = people_of(CouncilFactory())
+    for user in (people.councillor, people.officer, people.partner, other.democratic_services):
+        client.force_login(user)
+        assert client.get(settings_url(council)).status_code == 403
+        response = client.post(settings_url(council), {"response_clock": "28d", "version": 1})
+        assert response.status_code == 403
+    council.refresh_from_db()
+    assert council.response_clock == ResponseClock.TWO_MONTHS
+    client.logout()
+    assert client.get(settings_url(council)).status_code == 302  # to sign in
+    client.force_login(people.democratic_services)
+    assert client.get(settings_url(PartnershipFactory())).status_code == 404
+
+
+def test_a_choice_not_offered_is_a_message_in_the_page(client, people, council):
+    client.force_login(people.democratic_services)
+    response = client.post(settings_url(council), {"response_clock": "3y", "version": 1})
+    assert response.status_code == 200
+    assert "Select a valid choice" in text_of(response)
+    assert Review.objects.count() == 0
