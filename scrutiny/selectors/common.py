@@ -5,7 +5,7 @@ from collections.abc import Iterable
 
 from django.db.models import Count
 
-from recommendations.models import Recommendation, Status
+from recommendations.models import Recommendation, Response, Status
 from scrutiny.models import AgreedAction, Review
 
 # The earliest date a database can hold: "as at" this, every recommendation was not started.
@@ -17,6 +17,18 @@ def status_rows(counts: dict[str, int]) -> list[dict]:
     return [
         {"value": value, "label": label, "count": counts.get(value, 0)}
         for value, label in Status.choices
+    ]
+
+
+def counted_response_rows(counts: dict[str, int]) -> list[dict]:
+    """The executive responses some recommendation has, with how many, in the form's
+    order (accepted first, awaiting last)."""
+    order = [*Response.values[1:], Response.AWAITING]
+    labels = dict(Response.choices)
+    return [
+        {"value": value, "label": labels[value], "count": counts[value]}
+        for value in order
+        if counts.get(value)
     ]
 
 

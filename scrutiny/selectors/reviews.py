@@ -8,7 +8,11 @@ from django.db.models import F
 from recommendations.models import Status
 from recommendations.permissions import can_log_any_update, loggable_filter
 from scrutiny.models import AgreedAction, Review
-from scrutiny.selectors.common import count_statuses, counted_status_rows
+from scrutiny.selectors.common import (
+    count_statuses,
+    counted_response_rows,
+    counted_status_rows,
+)
 
 
 def review_rows(reviews, user, today: datetime.date) -> list[Review]:
@@ -73,6 +77,7 @@ def review_page(review: Review, user, today: datetime.date) -> dict:
     return {
         "recommendations": recommendations,
         "status_rows": counted_status_rows(Counter(rec.status for rec in recommendations)),
+        "response_rows": counted_response_rows(Counter(rec.response for rec in recommendations)),
         "response_overdue": review.response_overdue(today),
         "items": items,
         "actions": actions,

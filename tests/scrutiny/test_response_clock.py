@@ -3,13 +3,19 @@ by default; eight weeks or 28 days where a council works to those); every review
 due date follows it, and a response received after it was due says how late it was."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
 
 from partnerships.models import ResponseClock
 from scrutiny.models import Review
-from tests.factories import CouncilFactory, PartnershipFactory, ReviewFactory
+from tests.factories import (
+    CouncilFactory,
+    PartnershipFactory,
+    RecommendationFactory,
+    ReviewFactory,
+)
 from tests.scrutiny.committee_people import day, people_of, text_of
 
 pytestmark = pytest.mark.django_db
@@ -104,3 +110,21 @@ def test_a_choice_not_offered_is_a_message_in_the_page(client, people, council):
     assert response.status_code == 200
     assert "Select a valid choice" in text_of(response)
     assert Review.objects.count() == 0
+
+
+def words_of(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
+
+
+def test_the_review_sums_up_the_executive_response_in_words_and_figures(client, review):
+    for response in ["accepted", "accepted", "partly_accepted", "not_accepted", "awaiting"]:
+        RecommendationFactory(review=review, response=response)
+    html = client.get(review.get_absolute_url()).content.decode()
+    chart = html[html.index('id="response-chart"') + len('id="response-chart">') :]
+    chart = chart[: chart.index("</figure>")]
+    assert words_of(chart) == (
+        "The executive's response to each recommendation "
+        "Accepted 2 recommendations Partly accepted 1 recommendation "
+        "Not accepted 1 recommendation Awaiting response 1 recommendation"
+    )
+    assert f"?review={review.pk}&amp;response=partly_accepted" in chart
