@@ -5,6 +5,7 @@ from __future__ import annotations
 from crispy_forms_gds.layout import Field, Size
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -15,6 +16,7 @@ from recommendations.models import (
 )
 from scrutiny.common.forms import DateField, RecordsField, form_helper
 from scrutiny.common.locking import VersionedModelForm
+from scrutiny.services.responses import review_response_received, review_response_received_check
 
 
 class RecommendationForm(VersionedModelForm):
@@ -131,6 +133,13 @@ class ResponseForm(VersionedModelForm):
         error_messages={"required": _("Select the executive's response")},
     )
     target_date = DateField(label=_("Target date"), help_text=_("For example, 31 3 2022."))
+    received_on = DateField(
+        label=_("Date the executive response was received"),
+        help_text=_(
+            "Asked once for the review: the first response entered sets it for the whole "
+            "response. For example, 19 1 2021."
+        ),
+    )
 
     class Meta:
         model = Recommendation
@@ -146,10 +155,17 @@ class ResponseForm(VersionedModelForm):
             "lead_officer": _("By role, for example Director of Adult Social Care."),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, actor, **kwargs):
         super().__init__(*args, **kwargs)
+        self.actor = actor
+        self.review = self.instance.review
+        if self.review.response_received_on is not None:
+            del self.fields["received_on"]
+        else:
+            self.initial.setdefault("received_on", timezone.localdate())
         self.helper = form_helper(
             Field.radios("response", legend_size=Size.SMALL),
+            *([Field("received_on")] if "received_on" in self.fields else []),
             Field.textarea("response_text", rows=8),
             Field.text("lead_officer"),
             Field("target_date"),
@@ -167,4 +183,27 @@ class ResponseForm(VersionedModelForm):
                 "response_text",
                 gettext("Give the executive's reasons when it is not fully accepted"),
             )
+        self._check_received_on(cleaned)
         return cleaned
+
+    def _check_received_on(self, cleaned: dict) -> None:
+        """A response (not "awaiting") on a review with no date received asks for the date,
+        checked by the review's own rules."""
+        if "received_on" not in self.fields or cleaned.get("response") in (None, Response.AWAITING):
+            return
+        received = cleaned.get("received_on")
+        if received is None:
+            if "received_on" not in self.errors:
+                self.add_error(
+                    "received_on", gettext("Enter the date the executive response was received")
+                )
+            return
+        for message in review_response_received_check(review=self.review, received_on=received):
+            self.add_error("received_on", message)
+
+    def save(self, commit: bool = True):
+        recommendation = super().save(commit)
+        received = self.cleaned_data.get("received_on")
+        if received and self.cleaned_data["response"] != Response.AWAITING:
+            review_response_received(review=self.review, received_on=received, actor=self.actor)
+        return recommendation

@@ -129,7 +129,7 @@ def response_edit(request, pk: int):
     recommendation = selectors.recommendation_for_change(request.user, pk)
     if not permissions.can_edit_response(request.user, recommendation):
         refuse(request.user)
-    form = ResponseForm(request.POST or None, instance=recommendation)
+    form = ResponseForm(request.POST or None, instance=recommendation, actor=request.user)
     return save_form_page(
         request,
         form,

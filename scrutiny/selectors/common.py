@@ -15,7 +15,7 @@ BEFORE_EVERYTHING = datetime.date(1, 1, 1)
 def status_rows(counts: dict[str, int]) -> list[dict]:
     """Every status in the tracker's order, with how many recommendations have it."""
     return [
-        {"value": value, "label": label, "count": counts.get(value, 0)}
+        {"value": value, "label": label, "count": counts.get(value, 0), "param": "status"}
         for value, label in Status.choices
     ]
 
@@ -26,7 +26,7 @@ def counted_response_rows(counts: dict[str, int]) -> list[dict]:
     order = [*Response.values[1:], Response.AWAITING]
     labels = dict(Response.choices)
     return [
-        {"value": value, "label": labels[value], "count": counts[value]}
+        {"value": value, "label": labels[value], "count": counts[value], "param": "response"}
         for value in order
         if counts.get(value)
     ]

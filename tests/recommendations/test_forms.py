@@ -126,6 +126,7 @@ class TestResponseForm:
         form = ResponseForm(
             {"response": "not_accepted", "response_text": " ", "target_date_0": ""},
             instance=recs[4],
+            actor=None,
         )
         assert not form.is_valid()
         assert form.errors["response_text"] == [
@@ -133,7 +134,7 @@ class TestResponseForm:
         ]
 
     def test_a_missing_response_links_to_the_first_radio(self, recs):
-        form = ResponseForm({"response_text": "x"}, instance=recs[4])
+        form = ResponseForm({"response_text": "x"}, instance=recs[4], actor=None)
         assert not form.is_valid()
         assert ("id_response_1", "Select the executive's response") in error_links(form)
 
