@@ -109,6 +109,8 @@ def list_page(recommendations, user, asked, size: int) -> ListPage:
     else:
         number = page_number(asked.get("page"))
         start = (number - 1) * size
+        if start >= count:  # past the end (and no OFFSET too large for the database)
+            number, start = 1, 0
         page = _page_of(recommendations[start : start + size + 1], user, count, size)
         page.number = number
         if number > 1 and page.object_list:
