@@ -13,11 +13,11 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
-from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from scrutiny.common.links import pk_url
 from scrutiny.common.models import Versioned
 
 
@@ -146,7 +146,7 @@ class Organisation(Versioned):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("partnerships:organisation-detail", args=[self.pk])
+        return pk_url("partnerships:organisation-detail", self.pk)
 
     @property
     def label(self) -> str:

@@ -6,6 +6,8 @@ Rules enforced here:
   recommendations the user may see (``Recommendation.objects.visible_to``), so a draft
   review, or a body or committee reached only through one, is never offered to someone who
   may not see it; a value that is not offered is an error, never a silent match;
+- the review choice follows the committee: only the chosen committee's reviews are offered
+  (without JavaScript, once the filters are applied), or the one review a URL names;
 - "status" is the status now and "overdue" and "no update for" follow the list's own
   ``with_status(user=...)`` annotations, so they count only the updates the user may see;
 - invalid input (a month count of "abc", 31 February, an earliest target date after the
@@ -26,7 +28,7 @@ from django.utils.translation import gettext_lazy as _
 from partnerships.models import Organisation
 from recommendations.models import Recommendation, Response, Status
 from scrutiny.common.forms import DateField, form_helper
-from scrutiny.models import Review
+from scrutiny.models import Committee, Review
 
 # Twenty years: longer than any review lasts, and small enough that "today less N months"
 # is always a date the database can hold.
@@ -174,11 +176,34 @@ class RecommendationFilter(django_filters.FilterSet):
         super().__init__(data, queryset, request=request, **kwargs)
         # Worded per request, in the language of the page.
         self.filters["no_update_for"].extra["error_messages"] = _months_errors()
-        councils, committees, reviews = _places(request.user)
+        councils, committees = _committees(request.user)
         self.filters["council"].extra["choices"] = councils
         self.filters["committee"].extra["choices"] = committees
-        self.filters["review"].extra["choices"] = reviews
+        self._review_follows_committee(request.user, data)
         self.filters["body"].extra["choices"] = _bodies(request.user)
+
+    def _review_follows_committee(self, user, data) -> None:
+        """Offer the chosen committee's reviews; with no committee chosen, none but the one
+        a URL names (a shared or older link), and a hint to choose the committee first.
+
+        A national list offered every review (16,450 options, 1 MB of HTML: issue 17). A
+        review that is not offered (another committee's, one hidden from the user) is an
+        error, never a silent match.
+        """
+        review = self.filters["review"]
+        committee, chosen = _whole_number((data or {}).get("committee")), None
+        if committee is not None:
+            chosen = _reviews(user, committee_id=committee)
+            review.extra["error_messages"] = {
+                "invalid_choice": _("Choose one of the committee's reviews, or all reviews")
+            }
+        elif (wanted := _whole_number((data or {}).get("review"))) is not None:
+            chosen = _reviews(user, pk=wanted)
+        if committee is None:
+            review.extra["help_text"] = _(
+                "Choose a committee and apply the filters: its reviews are then offered here."
+            )
+        review.extra["choices"] = chosen or []
 
     def filter_queryset(self, queryset):
         """Add each recommendation's status now, as the user sees it, only when a filter
@@ -214,40 +239,48 @@ def _bodies(user) -> list[tuple[str, str]]:
     ]
 
 
-def _places(user) -> tuple[list, list, list]:
-    """Choices of the councils, committees (grouped by council) and reviews (grouped by
-    committee) that the recommendations ``user`` may see belong to, in one query.
+def _whole_number(value) -> int | None:
+    """A query parameter's whole number (within the database's integers), else None."""
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return None
+    return number if 0 < number < 2**31 else None
 
-    Read from the reviews the user may see that have a recommendation (one index look-up
-    each), not from every recommendation: a recommendation is visible exactly when its
-    review is, and at national size the distinct places of 235,000 recommendations cost
-    a join and a sort of them all (issue 17).
+
+def _committees(user) -> tuple[list, list]:
+    """Choices of the councils and committees (grouped by council) of the recommendations
+    ``user`` may see, in one query.
+
+    Read from the committees table, each asked whether it has a review the user may see
+    with a recommendation (index look-ups that stop at the first), not from every
+    recommendation or review: a recommendation is visible exactly when its review is, and
+    at national size the distinct places of 235,000 recommendations cost a join and a sort
+    of them all (issue 17).
     """
+    reviews = Review.objects.visible_to(user).filter(
+        Exists(Recommendation.objects.filter(review=OuterRef("pk"))), committee=OuterRef("pk")
+    )
     rows = (
-        Review.objects.visible_to(user)
-        .filter(Exists(Recommendation.objects.filter(review=OuterRef("pk"))))
-        .order_by("committee__council__name", "committee__name", "title", "pk")
-        .values_list(
-            "committee__council_id",
-            "committee__council__name",
-            "committee_id",
-            "committee__name",
-            "pk",
-            "title",
-        )
+        Committee.objects.filter(Exists(reviews))
+        .order_by("council__name", "name", "pk")
+        .values_list("council_id", "council__name", "pk", "name")
     )
     councils: dict[int, str] = {}
     committees: dict[str, list] = {}
-    reviews: dict[str, list] = {}
-    seen_committees: set[int] = set()
-    for council_id, council, committee_id, committee, review_id, review in rows:
+    for council_id, council, committee_id, committee in rows:
         councils[council_id] = council
-        if committee_id not in seen_committees:
-            seen_committees.add(committee_id)
-            committees.setdefault(council, []).append((str(committee_id), committee))
-        reviews.setdefault(f"{committee}, {council}", []).append((str(review_id), review))
-    return (
-        [(str(pk), name) for pk, name in councils.items()],
-        list(committees.items()),
-        list(reviews.items()),
-    )
+        committees.setdefault(council, []).append((str(committee_id), committee))
+    return [(str(pk), name) for pk, name in councils.items()], list(committees.items())
+
+
+def _reviews(user, **where) -> list[tuple[str, str]]:
+    """Choices of the reviews ``user`` may see that have a recommendation, narrowed by
+    ``where`` (a committee, or one review), by title."""
+    return [
+        (str(pk), title)
+        for pk, title in Review.objects.visible_to(user)
+        .filter(Exists(Recommendation.objects.filter(review=OuterRef("pk"))), **where)
+        .order_by("title", "pk")
+        .values_list("pk", "title")
+    ]

@@ -111,6 +111,8 @@ TEMPLATES = [
                 "scrutiny.common.context_processors.council",
                 "scrutiny.common.context_processors.language",
             ],
+            # Django's date filter, remembered for plain dates (issue 17: page rendering).
+            "builtins": ["scrutiny.common.templatetags.cached_dates"],
         },
     },
 ]

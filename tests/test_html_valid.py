@@ -91,6 +91,10 @@ def _extra_pages() -> list[str]:
     pages = [
         reverse("recommendations:recommendation-list") + "?status=nonsense&page=2",
         reverse("recommendations:recommendation-list") + "?status=achieved",
+        # A committee chosen (its reviews offered) and a keyset page (or, for a reader who
+        # may not see recommendation 1, the first page).
+        reverse("recommendations:recommendation-list") + "?committee=1",
+        reverse("recommendations:recommendation-list") + "?after=1",
     ]
     with contextlib.suppress(Resolver404):
         resolve("/search/")
@@ -181,8 +185,10 @@ def _error_pages(client, w: World) -> list[Drawn]:
 
 
 @pytest.mark.urls("tests.error_urls")
-def test_every_page_is_valid_html(client, world, db, settings, vnu_jar, tmp_path):  # noqa: F811
+def test_every_page_is_valid_html(client, world, db, settings, vnu_jar, tmp_path, monkeypatch):  # noqa: F811
     settings.DEBUG = False
+    # Short pages, so that the crawl reaches the list's keyset pages and their pagination.
+    monkeypatch.setattr("recommendations.views.recommendations.PAGE_SIZE", 2)
     drawn = _crawled(client, world) + _forms_sent(client, world) + _error_pages(client, world)
 
     # Everything the issue names is among them.
@@ -191,6 +197,7 @@ def test_every_page_is_valid_html(client, world, db, settings, vnu_jar, tmp_path
     assert {d.status for d in drawn} >= {200, 400, 403, 404, 409, 500}
     assert {d.role for d in drawn if d.url.startswith("/cy/")} == WELSH_ROLES
     assert any(d.how == "POST empty" and "govuk-error-summary" in d.html for d in drawn)
+    assert any("after=" in d.url and 'rel="prev"' in d.html for d in drawn)
 
     files: dict[Path, Drawn] = {}
     for number, page in enumerate(drawn):

@@ -24,6 +24,7 @@ PAGES = [
     reverse("scrutiny:home"),
     LIST,
     f"{LIST}?page=9",
+    f"{LIST}?after=100",  # a keyset page
     f"{LIST}?status=slipped",
     f"{LIST}?overdue=yes",
     f"{LIST}?no_update_for=6",

@@ -15,12 +15,12 @@ from dateutil.relativedelta import relativedelta
 from django.db import models
 from django.db.models import Case, Count, F, FilteredRelation, Q, Value, When
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from scrutiny.common.bilingual import welsh_char, welsh_textarea
+from scrutiny.common.links import pk_url
 from scrutiny.common.models import LiveManager, SoftDeletable, SoftDeletableQuerySet, Versioned
 from scrutiny.visibility import exempt_councils_of, published_filter
 
@@ -310,7 +310,7 @@ class Recommendation(SoftDeletable, Versioned):
         return f"{self.number}. {self.heading}"
 
     def get_absolute_url(self) -> str:
-        return reverse("recommendations:recommendation-detail", args=[self.pk])
+        return pk_url("recommendations:recommendation-detail", self.pk)
 
     def next_update_due(self) -> datetime.date | None:
         """When the next progress update falls due (needs ``with_status``): the first day

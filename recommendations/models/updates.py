@@ -7,7 +7,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q
-from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +14,7 @@ from simple_history.models import HistoricalRecords
 
 from recommendations.models.recommendations import Recommendation, Status
 from scrutiny.common.bilingual import welsh_textarea
+from scrutiny.common.links import pk_url
 from scrutiny.common.models import LiveManager, SoftDeletable, SoftDeletableQuerySet, Versioned
 from scrutiny.common.rules import CheckRule
 from scrutiny.visibility import exempt_filter, live_filter
@@ -145,7 +145,7 @@ class ProgressUpdate(SoftDeletable, Versioned):
         }
 
     def get_absolute_url(self) -> str:
-        return reverse("recommendations:update-detail", args=[self.pk])
+        return pk_url("recommendations:update-detail", self.pk)
 
     @property
     def name(self) -> str:

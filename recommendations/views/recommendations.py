@@ -33,7 +33,7 @@ def recommendation_list(request):
     filters = RecommendationFilter(request.GET or None, recommendations, request=request)
     invalid = filters.is_bound and not filters.is_valid()
     recommendations = recommendations.none() if invalid else filters.qs
-    page = selectors.list_page(recommendations, request.user, request.GET.get("page"), PAGE_SIZE)
+    page = selectors.list_page(recommendations, request.user, request.GET, PAGE_SIZE)
     groups = selectors.review_groups(page.object_list)
     return render(
         request,
@@ -44,7 +44,6 @@ def recommendation_list(request):
             "filters_invalid": invalid,
             "page_obj": page,
             "groups": groups,
-            "page_range": list(page.paginator.get_elided_page_range(page.number)),
         },
     )
 

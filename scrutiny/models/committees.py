@@ -7,12 +7,12 @@ import datetime
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
-from django.urls import reverse
 from django.utils import dateformat, timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from scrutiny.common.links import pk_url
 from scrutiny.common.models import Versioned
 from scrutiny.common.rules import CheckRule, UniqueRule
 from scrutiny.visibility import exempt_filter
@@ -63,7 +63,7 @@ class Committee(Versioned):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("scrutiny:committee-detail", args=[self.pk])
+        return pk_url("scrutiny:committee-detail", self.pk)
 
 
 class MeetingQuerySet(models.QuerySet):
@@ -116,7 +116,7 @@ class Meeting(Versioned):
         return f"{self.committee.name}, {long_date(self.date)}"
 
     def get_absolute_url(self) -> str:
-        return reverse("scrutiny:meeting-detail", args=[self.pk])
+        return pk_url("scrutiny:meeting-detail", self.pk)
 
     def previous(self) -> Meeting | None:
         """The committee's last meeting before this one (cancelled ones do not count)."""

@@ -9,11 +9,11 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
-from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from scrutiny.common.links import pk_url
 from scrutiny.common.models import Versioned
 from scrutiny.common.rules import CheckRule, UniqueRule
 from scrutiny.models.committees import (
@@ -89,7 +89,7 @@ class ExecutiveDecision(Versioned):
         return f"{self.minute_number} {self.title}"
 
     def get_absolute_url(self) -> str:
-        return reverse("scrutiny:decision-detail", args=[self.pk])
+        return pk_url("scrutiny:decision-detail", self.pk)
 
     def clean(self):
         """The agenda item it was referred to is one of the committee it was referred to,

@@ -8,7 +8,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import BooleanField, Case, F, Q, Value, When
 from django.db.models.functions import Lower
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +15,7 @@ from simple_history.models import HistoricalRecords
 
 from partnerships.models import ResponseClock
 from scrutiny.common.bilingual import welsh_char, welsh_textarea
+from scrutiny.common.links import pk_url
 from scrutiny.common.models import Versioned
 from scrutiny.common.rules import CheckRule, UniqueRule
 from scrutiny.models.committees import (
@@ -225,7 +225,7 @@ class Review(Versioned):
         return long_date(self.report_agreed_on) if self.report_agreed_on else ""
 
     def get_absolute_url(self) -> str:
-        return reverse("scrutiny:review-detail", args=[self.pk])
+        return pk_url("scrutiny:review-detail", self.pk)
 
     def response_overdue(self, today: datetime.date | None = None) -> bool:
         """For a review in hand (no query): the rule of ``ReviewQuerySet.response_overdue``."""

@@ -180,6 +180,8 @@ def due_list(meeting: Meeting, user, today: datetime.date | None = None) -> DueL
     for action in actions:
         action.item_here = _action_item(items, action, meeting)
     recommendations = list(_ordered_recommendations(recommendations_due(meeting, user)))
+    for rec in recommendations:
+        rec.next_due = rec.next_update_due()
     return DueList(
         meeting=meeting, actions=actions, reviews=_by_review(recommendations, items), items=items
     )

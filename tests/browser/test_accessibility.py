@@ -289,3 +289,23 @@ def test_the_welsh_pages_pass_axe(live_server, context, page, role):
         failures += check(page, live_server, crawled.url, f"{role}, in Welsh")
     assert page.locator("html").get_attribute("lang") == "cy"
     assert not failures, report(failures)
+
+
+def test_the_lists_committee_choice_and_keyset_pages_pass_axe(
+    live_server, context, page, monkeypatch
+):
+    """The review choice of a chosen committee, the error for another committee's review,
+    and a keyset page with its previous and next links (issue 17)."""
+    monkeypatch.setattr("recommendations.views.recommendations.PAGE_SIZE", 2)
+    build_world()
+    listed = reverse("recommendations:recommendation-list")
+    rec = Recommendation.objects.filter(review__published=True).order_by("pk").first()
+    failures = []
+    for url in (
+        f"{listed}?committee={rec.review.committee_id}",
+        f"{listed}?committee={rec.review.committee_id}&review=999999",
+        f"{listed}?after={rec.pk}",
+    ):
+        failures += check(page, live_server, url, "anonymous")
+    expect(page.locator(".govuk-pagination--block")).to_be_visible()
+    assert not failures, report(failures)

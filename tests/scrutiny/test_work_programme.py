@@ -143,10 +143,20 @@ def test_what_is_not_yet_placed_at_a_meeting(client, committee, programme):
     assert "The careers pathway report." not in actions  # placed (at a meeting it missed)
     assert "A site visit report." not in actions
     recs = words(section(response, "not-placed-recommendations"))
-    assert f"due by {shown(programme['first'].date)}, the date of the next meeting" in recs
-    assert "Workforce review" in recs and "Quality of care" in recs
+    first = programme["first"]
+    assert f"due by {shown(first.date)}, the date of the next meeting" in recs
+    assert "Workforce review : 1 recommendation with an update due" in recs  # tags as spaces
     assert "Respite review" not in recs  # on the next meeting's agenda
     assert "Transport review" not in recs  # due only by the meeting after
+    # Listed by review, each linking to its table at the next meeting, not repeated here.
+    assert "Quality of care" not in recs
+    html = response.content.decode()
+    workforce = re.search(r'id="meeting-(\d+)-review-(\d+)"[^>]*><a [^>]*>Workforce review', html)
+    assert workforce and workforce[1] == str(first.pk)
+    assert f'href="#meeting-{first.pk}-review-{workforce[2]}"' in section(
+        response, "not-placed-recommendations"
+    )
+    assert "Quality of care" in words(section(response, f"meeting-{first.pk}-recommendations"))
 
 
 def test_with_no_meeting_planned_what_is_due_by_today_is_unplaced(client, committee):

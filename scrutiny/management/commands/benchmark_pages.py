@@ -15,6 +15,7 @@ import statistics
 import time
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.db.models import Count, Q
@@ -23,6 +24,7 @@ from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import reverse
 
 from partnerships.models import Organisation, User
+from recommendations.selectors import recommendations_to_list
 from scrutiny.benchmarking.base import HISTORY_END
 from scrutiny.models import Meeting, Review
 
@@ -51,11 +53,14 @@ def key_pages() -> list[tuple[str, str]]:
     if not (partner and meeting and review):
         raise CommandError("No generated world here: run generate_world first.")
     recommendations = reverse("recommendations:recommendation-list")
+    # A keyset page as late as ?page=190: the next page after the 9,450th recommendation.
+    late = recommendations_to_list(AnonymousUser()).values_list("pk", flat=True)[9449:9450]
     return [
         ("trivial", reverse("scrutiny:health")),
         ("home", reverse("scrutiny:home")),
         ("list", recommendations),
         ("list_p190", recommendations + "?page=190"),
+        ("list_late", recommendations + f"?after={late[0] if late else ''}"),
         ("partner", reverse("partnerships:organisation-detail", args=[partner.pk])),
         ("search", reverse("scrutiny:search") + "?q=workforce"),
         ("meeting", reverse("scrutiny:meeting-detail", args=[meeting.pk])),

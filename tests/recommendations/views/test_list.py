@@ -74,10 +74,17 @@ class TestList:
         first = client.get(LIST, {"response": "awaiting"})
         assert len(first.context["page_obj"].object_list) == 50
         html = first.content.decode()
-        assert 'class="govuk-pagination"' in html
-        assert "?response=awaiting&amp;page=2" in html
-        second = text_of(client.get(LIST, {"response": "awaiting", "page": "2"}))
-        assert "52 recommendations match the filters; showing 51 to 52" in second
+        assert 'class="govuk-pagination govuk-pagination--block"' in html
+        assert "52 recommendations match the filters; showing 1 to 50" in text_of(first)
+        fiftieth = first.context["page_obj"].object_list[-1]
+        # Keyset pages (issue 17): the next page starts after the page's last row.
+        assert f"?response=awaiting&amp;after={fiftieth.pk}" in html
+        second = client.get(LIST, {"response": "awaiting", "after": fiftieth.pk})
+        assert "52 recommendations match the filters." in text_of(second)
+        assert [rec.number for rec in second.context["page_obj"].object_list] == [51, 52]
+        # Links made before keyset pages still work.
+        older = text_of(client.get(LIST, {"response": "awaiting", "page": "2"}))
+        assert "52 recommendations match the filters; showing 51 to 52" in older
 
     def test_a_late_page_works_out_the_status_of_its_own_rows_only(
         self, client, review, monkeypatch
