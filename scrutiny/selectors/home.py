@@ -8,10 +8,9 @@ from django.db.models import Count, F, Window
 from django.db.models.functions import Coalesce
 
 from recommendations.models import Recommendation
-from recommendations.permissions import loggable_filter
 from scrutiny.models import AgreedAction, Committee, Meeting, Review
 from scrutiny.selectors.common import hide_unseen_reviews, status_rows
-from scrutiny.selectors.owed import updates_owed
+from scrutiny.selectors.owed import loggable, updates_owed
 
 HOME_LIST_LIMIT = 10
 
@@ -95,21 +94,21 @@ def updates_to_give(user, today: datetime.date) -> dict:
     and the updates they owe (whichever council the page shows)."""
     if not (user.is_authenticated and (user.is_officer or user.is_partner)):
         return {}
-    allowed = loggable_filter(user)
-    if allowed is None:
+    scope = loggable(user)
+    if scope is None:
         return {}
-    loggable = (
-        Recommendation.objects.visible_to(user)
-        .filter(pk__in=Recommendation.objects.filter(allowed).values("pk"))
-        .with_status(user=user)
+    recommendations, council_id = scope
+    loggable_rows = (
+        recommendations.visible_to(user)
+        .with_status(user=user, council_id=council_id)
         .open()
         .select_related("review__committee")
         .order_by("review__title", "number")
     )
-    loggable, loggable_count = first_and_count(loggable, HOME_LIST_LIMIT * 2)
-    owed, owed_count = first_and_count(updates_owed(user, today), HOME_LIST_LIMIT * 2)
+    loggable_list, loggable_count = first_and_count(loggable_rows, HOME_LIST_LIMIT * 2)
+    owed, owed_count = first_and_count(updates_owed(user, today, scope), HOME_LIST_LIMIT * 2)
     return {
-        "loggable": loggable,
+        "loggable": loggable_list,
         "loggable_count": loggable_count,
         "owed": owed,
         "owed_count": owed_count,

@@ -62,15 +62,36 @@ class NextUpdateDue(Func):
         return self._render(template, *self._parts(compiler, connection))
 
 
-def _next_meetings(allowed, today: datetime.date) -> dict[int, datetime.date]:
-    """The date of each committee's next meeting (not cancelled), for the committees of the
-    recommendations ``allowed`` picks: one row per committee, the recommendations read
-    once (a semi-join), not joined to every meeting."""
-    committees = Recommendation.objects.filter(allowed).values("review__committee_id")
+def loggable(user):
+    """(the recommendations ``user`` may log updates on, the one council they are all of, or
+    None): for a council's officers and democratic services who carry nothing of another
+    council (nearly always), their council's recommendations, so that one timeline is read
+    and no join of bodies is OR-ed into the filter; else ``loggable_filter``'s. None when
+    they may log on none."""
+    allowed = loggable_filter(user)
+    if allowed is None:
+        return None
+    org = user.organisation_id
+    if org and not user.is_superuser and (user.is_officer or user.is_democratic_services):
+        own = Recommendation.objects.filter(review__committee__council_id=org)
+        elsewhere = Recommendation.objects.carried_by(org).exclude(
+            review__committee__council_id=org
+        )
+        if not elsewhere.exists():
+            return own, org
+    return Recommendation.objects.filter(
+        pk__in=Recommendation.objects.filter(allowed).values("pk")
+    ), None
+
+
+def _next_meetings(recommendations, today: datetime.date) -> dict[int, datetime.date]:
+    """The date of each committee's next meeting (not cancelled), for the committees of
+    ``recommendations``: one row per committee, the recommendations read once (a
+    semi-join), not joined to every meeting."""
     return dict(
         Meeting.objects.upcoming(today)
         .exclude(cancelled=True)
-        .filter(committee_id__in=committees)
+        .filter(committee_id__in=recommendations.values("review__committee_id"))
         .order_by()
         .values("committee_id")
         .annotate(first=Min("date"))
@@ -78,23 +99,23 @@ def _next_meetings(allowed, today: datetime.date) -> dict[int, datetime.date]:
     )
 
 
-def updates_owed(user, today: datetime.date | None = None):
+def updates_owed(user, today: datetime.date | None = None, scope=None):
     """Open recommendations ``user`` may log updates on (``loggable_filter``: for a partner
     representative, only what their body carries) whose next update is due by their
     committee's next meeting, or by today where none is planned; soonest due first (then by
     review and number). Each has ``next_due`` (``next_update_due``) and
     ``due_meeting_date`` (the date of that next meeting, or None).
 
-    A queryset: slice it and count it in the database. Two queries for a slice and a count,
-    after one for the committees' next meetings."""
+    A queryset: slice it and count it in the database, after one query for the committees'
+    next meetings (and one in ``loggable``, unless its ``scope`` is given)."""
     today = today or timezone.localdate()
-    allowed = loggable_filter(user)
-    if allowed is None:
+    scope = scope or loggable(user)
+    if scope is None:
         return Recommendation.objects.none()
-    loggable = Recommendation.objects.filter(allowed).values("pk")
+    recommendations, council_id = scope
     # Statuses as at the latest of the next meetings (as the due list at that meeting would
     # read them); then each is due by its own committee's next meeting.
-    by = max([today, *_next_meetings(allowed, today).values()])
+    by = max([today, *_next_meetings(recommendations, today).values()])
     next_meeting = (
         Meeting.objects.upcoming(today)
         .exclude(cancelled=True)
@@ -103,9 +124,8 @@ def updates_owed(user, today: datetime.date | None = None):
         .values("date")[:1]
     )
     return (
-        Recommendation.objects.visible_to(user)
-        .filter(pk__in=loggable)
-        .with_status(as_at=by, user=user)
+        recommendations.visible_to(user)
+        .with_status(as_at=by, user=user, council_id=council_id)
         .update_due(by)
         .annotate(
             due_meeting_date=Subquery(next_meeting, output_field=DateField()),
