@@ -17,7 +17,7 @@ from scrutiny.selectors import councils as council_reads
 from scrutiny.selectors.home import home_summary
 from scrutiny.selectors.owed import updates_owed
 
-# The council the reader last chose, by id.
+# The council the reader last chose and who chose it: [council id, user id or None].
 SESSION_COUNCIL = "home_council"
 OWED_PER_PAGE = 50
 
@@ -32,16 +32,25 @@ def theme_css(request):
 
 
 def _remembered(request):
-    """The council the reader chose before (dropped when it no longer is one), else their
-    own council when they belong to one."""
-    pk = request.session.get(SESSION_COUNCIL)
+    """The council the reader chose before, as the same reader (one chosen before signing in
+    does not hide a member's own council), else their own council when they belong to one.
+    A remembered council that no longer is one is forgotten."""
     user = request.user
+    chosen = request.session.get(SESSION_COUNCIL)
+    pk = chosen[0] if isinstance(chosen, list) and chosen[1:] == [user.pk] else None
     if pk is None and user.is_authenticated and user.organisation_id:
         pk = user.organisation_id
     council = council_reads.councils_to_show().filter(pk=pk).first() if pk else None
-    if council is None and request.session.get(SESSION_COUNCIL) is not None:
+    if council is None and chosen is not None:
         del request.session[SESSION_COUNCIL]
     return council
+
+
+def _remember(request, council) -> None:
+    """Keep the reader's choice (saving the session only when it changed)."""
+    chosen = [council.pk, request.user.pk]
+    if request.session.get(SESSION_COUNCIL) != chosen:
+        request.session[SESSION_COUNCIL] = chosen
 
 
 def _council_shown(request):
@@ -55,8 +64,7 @@ def _council_shown(request):
         if not choice.is_valid():
             return None, choice, True
         council = choice.cleaned_data["council"]
-        if request.session.get(SESSION_COUNCIL) != council.pk:
-            request.session[SESSION_COUNCIL] = council.pk
+        _remember(request, council)
         return council, None, council.others
     council = _remembered(request)
     if council is not None:

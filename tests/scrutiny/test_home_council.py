@@ -159,3 +159,15 @@ def test_the_chooser_and_a_chosen_council_run_a_fixed_number_of_queries(
     # The summary's ten, the council chosen and the session saved with the choice.
     with django_assert_max_num_queries(13):
         assert client.get(f"{HOME}?council={councils[0].pk}").status_code == 200
+
+
+def test_a_choice_made_before_signing_in_does_not_hide_the_members_own_council(
+    client, two_councils
+):
+    ashby, blaby = two_councils
+    assert _total(client.get(f"{HOME}?council={ashby.pk}")) == "2"
+    client.force_login(user_with_role(Role.COUNCILLOR, organisation=blaby))
+    assert _total(client.get(HOME)) == "3"
+    # Their own choice, signed in, is remembered as theirs.
+    client.get(f"{HOME}?council={ashby.pk}")
+    assert _total(client.get(HOME)) == "2"
