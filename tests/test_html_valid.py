@@ -91,6 +91,9 @@ def _extra_pages() -> list[str]:
     pages = [
         reverse("recommendations:recommendation-list") + "?status=nonsense&page=2",
         reverse("recommendations:recommendation-list") + "?status=achieved",
+        # The council chooser with the error of a council that is none, and with no match.
+        reverse("scrutiny:home") + "?council=nonsense",
+        reverse("scrutiny:home-council-list") + "?q=Qnothingzy",
     ]
     with contextlib.suppress(Resolver404):
         resolve("/search/")
