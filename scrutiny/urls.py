@@ -21,6 +21,8 @@ urlpatterns: list = []
 # Home, committees, meetings, agenda items and agreed actions.
 urlpatterns += [
     path("", home.home, name="home"),
+    path("home/councils/", home.home_council_list, name="home-council-list"),
+    path("updates-owed/", home.update_owed_list, name="update-owed-list"),
     path("committees/", committees.committee_list, name="committee-list"),
     path("committees/new/", committees.committee_create, name="committee-create"),
     path("committees/<int:pk>/", committees.committee_detail, name="committee-detail"),

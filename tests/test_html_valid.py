@@ -95,6 +95,9 @@ def _extra_pages() -> list[str]:
         # may not see recommendation 1, the first page).
         reverse("recommendations:recommendation-list") + "?committee=1",
         reverse("recommendations:recommendation-list") + "?after=1",
+        # The council chooser with the error of a council that is none, and with no match.
+        reverse("scrutiny:home") + "?council=nonsense",
+        reverse("scrutiny:home-council-list") + "?q=Qnothingzy",
     ]
     with contextlib.suppress(Resolver404):
         resolve("/search/")

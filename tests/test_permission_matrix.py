@@ -90,6 +90,9 @@ def review_pk(attr: str) -> Callable[[World], dict]:
 MATRIX: dict[str, Entry] = {
     # --- scrutiny: home, committees, meetings, items, actions --------------------------
     "scrutiny:home": entry(shape=PUBLIC_PAGE),
+    "scrutiny:home-council-list": entry(shape=PUBLIC_PAGE),
+    # Everyone signed in has a list (empty for those who report on nothing).
+    "scrutiny:update-owed-list": entry(get=signed_in(OK), post=signed_in(NOT_ALLOWED)),
     "scrutiny:committee-list": entry(shape=PUBLIC_PAGE),
     "scrutiny:committee-create": entry(shape=MANAGED_FORM),
     "scrutiny:committee-detail": entry(pk("committee_a"), shape=PUBLIC_PAGE),

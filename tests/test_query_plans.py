@@ -72,3 +72,30 @@ def test_the_list_reads_its_rows_statuses_by_index(generated, client):
             plan = "\n".join(line for (line,) in cursor.fetchall())
         assert "Seq Scan on recommendations_statusperiod" not in plan, (reader, plan)
         assert "using status_period_one_current" in plan, (reader, plan)
+
+
+@pytest.fixture
+def councils():
+    call_command(
+        "generate_world", "--national", "--scale", "0.02", "--seed", "5", stdout=io.StringIO()
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="EXPLAIN plans of PostgreSQL")
+def test_the_home_page_of_one_council_reads_only_its_rows_by_index(councils, client):
+    """Issue 17: the home page counted and listed every council's recommendations. Scoped to
+    one council, each of its status queries starts from that council's committees and reads
+    its recommendations and their periods by index, whoever reads it."""
+    council = User.objects.get(username="democratic").organisation_id
+    url = f"{reverse('scrutiny:home')}?council={council}"
+    for reader in _readers(client):
+        status_queries = [sql for sql in _queries(client, url) if "statusperiod" in sql]
+        assert len(status_queries) >= 3, reader
+        for sql in status_queries:
+            with connection.cursor() as cursor:
+                cursor.execute("EXPLAIN " + sql)
+                plan = "\n".join(line for (line,) in cursor.fetchall())
+            assert "Seq Scan on recommendations_statusperiod" not in plan, (reader, plan)
+            assert "Seq Scan on recommendations_recommendation" not in plan, (reader, plan)

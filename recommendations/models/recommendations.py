@@ -136,7 +136,13 @@ class RecommendationQuerySet(SoftDeletableQuerySet):
             return self.none()
         return self.filter(review__committee__council_id=user.organisation_id)
 
-    def with_status(self, as_at: datetime.date | None = None, user=None, prefix: str = ""):
+    def with_status(
+        self,
+        as_at: datetime.date | None = None,
+        user=None,
+        prefix: str = "",
+        council_id: int | None = None,
+    ):
         """Annotate each recommendation with its status as at ``as_at`` (default: now).
 
         Adds ``status``, ``status_since``, ``status_reason`` (why it slipped, or the outcome
@@ -144,10 +150,15 @@ class RecommendationQuerySet(SoftDeletableQuerySet):
         ``current_target_date`` and ``last_update_on``, each name after ``prefix`` (call
         twice with a prefix to compare two dates). Updates given at exempt items count only
         for a ``user`` who may see them: the reader's council decides which of the kept
-        timelines (``StatusPeriod``) is read, one indexed join per audience.
+        timelines (``StatusPeriod``) is read, one indexed join per audience. ``council_id``
+        says every row is of that one council (the caller filters by it): then only the one
+        timeline the reader counts there is joined, with no choice per row.
         """
         # No reader: every update counts.
         full_councils = None if user is None else exempt_councils_of(user)
+        if council_id is not None and full_councils is not None:
+            # Within the one council, the reader counts exempt updates everywhere or nowhere.
+            full_councils = None if council_id in full_councils else set()
         queryset, periods = self, {}
         for audience in _audiences_read(full_councils):
             name = f"{prefix}{audience}_period"

@@ -13,13 +13,12 @@ import datetime
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from django.db.models import Exists, Min, OuterRef, Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext
 
 from partnerships.models import Organisation
 from recommendations.models import Recommendation
-from recommendations.permissions import loggable_filter
 from scrutiny.models import AgendaItem, AgreedAction, Committee, Meeting, Review, long_date
 from scrutiny.selectors.common import hide_unseen_reviews
 from scrutiny.visibility import hide_exempt_items
@@ -301,45 +300,6 @@ def _place_recommendations(
     for row, recs in zip(rows, by_meeting, strict=True):
         row.reviews = _by_review(recs, row.items)
     return next_due
-
-
-def updates_owed(user, today: datetime.date | None = None) -> list[Recommendation]:
-    """Open recommendations ``user`` may log updates on (``loggable_filter``: for a partner
-    representative, only what their body carries) whose next update is due by their
-    committee's next meeting, or by today where none is planned; soonest due first. Each has
-    ``next_due`` and ``due_meeting_date`` (the date of that next meeting, or None). Three
-    queries."""
-    today = today or timezone.localdate()
-    allowed = loggable_filter(user)
-    if allowed is None:
-        return []
-    loggable = Recommendation.objects.filter(allowed).values("pk")
-    next_meetings = dict(
-        Meeting.objects.upcoming(today)
-        .exclude(cancelled=True)
-        .filter(committee__reviews__recommendations__in=loggable)
-        .order_by()
-        .values("committee_id")
-        .annotate(first=Min("date"))
-        .values_list("committee_id", "first")
-    )
-    by = max([today, *next_meetings.values()])
-    # Due by the latest of those dates: then each by its own committee's next meeting.
-    candidates = (
-        Recommendation.objects.visible_to(user)
-        .filter(pk__in=loggable)
-        .with_status(as_at=by, user=user)
-        .update_due(by)
-        .select_related("review__committee")
-    )
-    owed = []
-    for rec in candidates:
-        rec.next_due = rec.next_update_due()
-        first = next_meetings.get(rec.review.committee_id)
-        rec.due_meeting_date = first
-        if rec.next_due <= (first or today):
-            owed.append(rec)
-    return sorted(owed, key=lambda r: (r.next_due, r.review.title, r.review_id, r.number))
 
 
 def due_page(meeting: Meeting, user) -> DueList:

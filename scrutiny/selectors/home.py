@@ -1,17 +1,25 @@
-"""The home page's reads: the summary anyone sees, and what a signed-in user follows."""
+"""The home page's reads: one council's summary (what anyone may see of it), and what a
+signed-in user follows. Each list is cut and counted in the database, and the summary is
+bounded by the one council's size, not the site's (issue 17)."""
 
 import datetime
 
-from django.db.models import F
+from django.db.models import Count, F, Window
 from django.db.models.functions import Coalesce
 
 from recommendations.models import Recommendation
-from recommendations.permissions import loggable_filter
 from scrutiny.models import AgreedAction, Committee, Meeting, Review
 from scrutiny.selectors.common import hide_unseen_reviews, status_rows
-from scrutiny.selectors.due import updates_owed
+from scrutiny.selectors.owed import loggable, updates_owed
 
 HOME_LIST_LIMIT = 10
+
+
+def first_and_count(queryset, limit: int) -> tuple[list, int]:
+    """The first ``limit`` rows of ``queryset`` and how many it has, in one query: the rows
+    are chosen (and their statuses read) once, not again for a count."""
+    rows = list(queryset.annotate(total_rows=Window(Count("pk")))[:limit])
+    return rows, (rows[0].total_rows if rows else 0)
 
 
 def your_committees(user):
@@ -25,10 +33,12 @@ def your_committees(user):
     return Committee.objects.filter(council_id=user.organisation_id)
 
 
-def actions_overdue(user, today: datetime.date) -> dict:
-    """The agreed actions ``user`` may see that slipped past the meeting or date they were
-    due at, longest overdue first, and how many there are."""
+def actions_overdue(user, today: datetime.date, council_id: int | None = None) -> dict:
+    """The agreed actions ``user`` may see (of the council, where one is given) that slipped
+    past the meeting or date they were due at, longest overdue first, and how many."""
     overdue = AgreedAction.objects.visible_to(user).overdue(today)
+    if council_id is not None:
+        overdue = overdue.filter(meeting__committee__council_id=council_id)
     shown = list(
         overdue.with_flags(today)
         .select_related(
@@ -79,45 +89,66 @@ def followed(user, meetings) -> dict:
     }
 
 
-def updates_to_give(user, recommendations, today: datetime.date) -> dict:
+def updates_to_give(user, today: datetime.date) -> dict:
     """For officers and partner representatives: the open recommendations they may update,
-    and the updates they owe."""
+    and the updates they owe (whichever council the page shows)."""
     if not (user.is_authenticated and (user.is_officer or user.is_partner)):
         return {}
-    allowed = loggable_filter(user)
-    if allowed is None:
+    scope = loggable(user)
+    if scope is None:
         return {}
-    loggable = (
-        recommendations.filter(pk__in=Recommendation.objects.filter(allowed).values("pk"))
+    recommendations, council_id = scope
+    loggable_rows = (
+        recommendations.visible_to(user)
+        .with_status(user=user, council_id=council_id)
         .open()
         .select_related("review__committee")
         .order_by("review__title", "number")
     )
-    owed = updates_owed(user, today)
+    loggable_list, loggable_count = first_and_count(loggable_rows, HOME_LIST_LIMIT * 2)
+    owed, owed_count = first_and_count(updates_owed(user, today, scope), HOME_LIST_LIMIT * 2)
     return {
-        "loggable": loggable[: HOME_LIST_LIMIT * 2],
-        "loggable_count": loggable.count(),
-        "owed": owed[: HOME_LIST_LIMIT * 2],
-        "owed_count": len(owed),
+        "loggable": loggable_list,
+        "loggable_count": loggable_count,
+        "owed": owed,
+        "owed_count": owed_count,
     }
 
 
-def home_summary(user, today: datetime.date) -> dict:
-    """Everything the home page shows ``user``, limited to what they may see."""
-    recommendations = Recommendation.objects.visible_to(user).with_status(user=user)
+def council_summary(user, today: datetime.date, council_id: int | None) -> dict:
+    """What anyone may see of the council's recommendations, reviews, actions and meetings
+    (of every council where ``council_id`` is None: a site with none). The reader's
+    audience for the one council is known, so one timeline is read, not a choice per row."""
+    recommendations = Recommendation.objects.visible_to(user)
     meetings = Meeting.objects.upcoming(today).exclude(cancelled=True)
-    responses_overdue = (
-        Review.objects.visible_to(user)
-        .response_overdue(today)
-        .select_related("committee__council")
-        .order_by("response_due_on", "title")
-    )
+    reviews = Review.objects.visible_to(user).response_overdue(today)
+    if council_id is not None:
+        recommendations = recommendations.filter(review__committee__council_id=council_id)
+        meetings = meetings.filter(committee__council_id=council_id)
+        reviews = reviews.filter(committee__council_id=council_id)
+    recommendations = recommendations.with_status(user=user, council_id=council_id)
     return {
         **recommendation_summary(recommendations, today),
-        "responses_overdue": responses_overdue,
+        "responses_overdue": reviews.select_related("committee__council").order_by(
+            "response_due_on", "title"
+        )[:HOME_LIST_LIMIT],
+        "responses_overdue_count": reviews.count(),
         "upcoming_meetings": meetings.select_related("committee__council")[:HOME_LIST_LIMIT],
+        **actions_overdue(user, today, council_id),
+    }
+
+
+def home_summary(user, today: datetime.date, council=None, summary: bool = True) -> dict:
+    """Everything the home page shows ``user``: the summary of ``council`` (an
+    ``Organisation``; None: of everything, on a site with no council; none at all without
+    ``summary``, while the reader is yet to choose a council), and what the user follows
+    and owes; limited to what they may see."""
+    meetings = Meeting.objects.upcoming(today).exclude(cancelled=True)
+    return {
+        "council": council,
+        "choose_council": not summary,
+        **(council_summary(user, today, council.pk if council else None) if summary else {}),
         "limit": HOME_LIST_LIMIT,
-        **actions_overdue(user, today),
         **followed(user, meetings),
-        **updates_to_give(user, recommendations, today),
+        **updates_to_give(user, today),
     }
