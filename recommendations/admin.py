@@ -8,7 +8,7 @@ from scrutiny.common.locking import VersionCheckedAdmin
 
 @admin.register(Recommendation)
 class RecommendationAdmin(VersionCheckedAdmin, ReadOnlyHistoryAdmin):
-    list_display = ["number", "heading", "review", "response", "lead_officer", "target_date"]
+    list_display = ["reference", "heading", "review", "response", "lead_officer", "target_date"]
     list_filter = ["response", "review__committee", "review", "responsible_bodies"]
     search_fields = ["title", "text", "response_text", "lead_officer"]
     filter_horizontal = ["responsible_bodies"]

@@ -105,7 +105,7 @@ def h(db):
     )
     rec = RecommendationFactory(
         review=review,
-        number=1,
+        reference="1",
         title=t("rec.title"),
         text=t("rec.text"),
         response="partly_accepted",
@@ -114,7 +114,9 @@ def h(db):
         target_date=datetime.date(2021, 3, 31),
     )
     rec.responsible_bodies.add(partner)
-    long_rec = RecommendationFactory(review=review, number=2, title="", text=t("long_rec.text"))
+    long_rec = RecommendationFactory(
+        review=review, reference="2", title="", text=t("long_rec.text")
+    )
     earlier = MeetingFactory(committee=committee, date=datetime.date(2021, 1, 19))
     meeting = MeetingFactory(committee=committee, date=MAY, venue=t("meeting.venue"))
     item = AgendaItemFactory(

@@ -87,8 +87,8 @@ class DueReview:
 
     @property
     def numbers(self) -> str:
-        """ "4, 5 and 8": the numbers of its recommendations that are due."""
-        words = [str(r.number) for r in self.recommendations]
+        """ "4, 5 and 8": the references of its recommendations that are due."""
+        words = [str(r.reference) for r in self.recommendations]
         if len(words) == 1:
             return words[0]
         return gettext("%(numbers)s and %(last)s") % {
@@ -158,7 +158,7 @@ def _ordered_recommendations(queryset):
     return (
         queryset.select_related("review")
         .prefetch_related(_bodies())
-        .order_by("review__title", "review_id", "number")
+        .order_by("review__title", "review_id", "sort_key")
     )
 
 
@@ -331,7 +331,7 @@ def updates_owed(user, today: datetime.date | None = None) -> list[Recommendatio
         rec.due_meeting_date = first
         if rec.next_due <= (first or today):
             owed.append(rec)
-    return sorted(owed, key=lambda r: (r.next_due, r.review.title, r.review_id, r.number))
+    return sorted(owed, key=lambda r: (r.next_due, r.review.title, r.review_id, r.sort_key))
 
 
 def due_page(meeting: Meeting, user) -> DueList:

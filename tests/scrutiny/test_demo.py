@@ -187,7 +187,7 @@ def test_regional_unit_is_hosted_by_cardiff_with_four_functions_in_order(demo):
 
 def test_statuses_as_they_stood_at_the_verbal_update_meeting(demo):
     recs = {
-        r.number: r
+        r.reference: r
         for r in Recommendation.objects.filter(review=workforce_review()).with_status(
             as_at=VERBAL_UPDATE_ON
         )
@@ -217,7 +217,7 @@ def test_statuses_as_they_stood_at_the_verbal_update_meeting(demo):
 
 def test_later_meeting_closes_one_recommendation_at_its_item(demo):
     recs = {
-        r.number: r
+        r.reference: r
         for r in Recommendation.objects.filter(review=workforce_review()).with_status(
             as_at=datetime.date(2021, 11, 2), prefix=""
         )
@@ -235,7 +235,7 @@ def test_exempt_update_counts_only_for_those_who_may_see_it(demo):
     councillor = User.objects.get(username="councillor")
     partner = User.objects.get(username="partner")
     on = datetime.date(2021, 11, 2)
-    qs = Recommendation.objects.filter(review=workforce_review(), number=2)
+    qs = Recommendation.objects.filter(review=workforce_review(), reference="2")
     assert qs.with_status(as_at=on, user=councillor).get().status == Status.PAUSED
     assert qs.with_status(as_at=on, user=partner).get().status == Status.ON_TRACK
 
@@ -282,7 +282,7 @@ def test_loading_twice_creates_nothing_new(demo):
 
 
 def test_loading_again_restores_edited_demo_rows(demo):
-    rec = Recommendation.objects.get(review=workforce_review(), number=4)
+    rec = Recommendation.objects.get(review=workforce_review(), reference="4")
     rec.title = "Edited"
     rec.save()
     UpdateEntry.objects.filter(recommendation=rec).delete()

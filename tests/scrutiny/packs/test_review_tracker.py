@@ -46,7 +46,7 @@ def test_tracker_bad_date_is_400_with_a_message(client, scene, as_at, kind):
 @pytest.mark.parametrize("kind", ["pdf", "xlsx"])
 def test_draft_review_tracker_is_404_outside_its_council(client, committee, people, kind):
     draft = ReviewFactory(committee=committee, published=False)
-    RecommendationFactory(review=draft, number=1)
+    RecommendationFactory(review=draft, reference=1)
     url = reverse(f"scrutiny:review-tracker-{kind}", args=[draft.pk])
     assert client.get(url).status_code == 404
     client.force_login(people.partner)
