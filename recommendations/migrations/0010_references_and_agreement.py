@@ -30,13 +30,16 @@ def _sort_key(reference):
 
 def numbers_to_references(apps, schema_editor):
     """Each number becomes the same reference: 1 stays "1"."""
-    for name in ("Recommendation", "HistoricalRecommendation"):
+    for name, fields in (
+        ("Recommendation", ["reference", "sort_key"]),
+        ("HistoricalRecommendation", ["reference"]),
+    ):
         model = apps.get_model("recommendations", name)
         rows = list(model._base_manager.only("pk", "number"))
         for row in rows:
             row.reference = str(row.number)
             row.sort_key = _sort_key(row.reference)
-        model._base_manager.bulk_update(rows, ["reference", "sort_key"], batch_size=500)
+        model._base_manager.bulk_update(rows, fields, batch_size=500)
 
 
 def references_to_numbers(apps, schema_editor):
@@ -44,7 +47,7 @@ def references_to_numbers(apps, schema_editor):
     next number after its review's highest."""
     for name in ("Recommendation", "HistoricalRecommendation"):
         model = apps.get_model("recommendations", name)
-        rows = list(model._base_manager.order_by("review_id", "sort_key", "pk"))
+        rows = list(model._base_manager.order_by("review_id", "pk"))
         highest = {}
         for row in rows:
             if row.reference.strip().isdigit():
@@ -113,11 +116,6 @@ class Migration(migrations.Migration):
             model_name='historicalrecommendation',
             name='reference',
             field=models.CharField(default='', help_text='As the report gives it, for example 7, R10, 3a or "OSC (24/25) 07".', max_length=40, verbose_name='reference'),
-        ),
-        migrations.AddField(
-            model_name='historicalrecommendation',
-            name='sort_key',
-            field=models.CharField(default='', editable=False, max_length=220, verbose_name='sort key'),
         ),
         migrations.AddField(
             model_name='recommendation',

@@ -337,7 +337,10 @@ class Recommendation(SoftDeletable, Versioned):
 
     objects = LiveManager.from_queryset(RecommendationQuerySet)()
     all_objects = models.Manager.from_queryset(RecommendationQuerySet)()
-    history = HistoricalRecords(excluded_fields=["version"], m2m_fields=[responsible_bodies])
+    # The sort key is the reference's, derived: the history keeps the reference.
+    history = HistoricalRecords(
+        excluded_fields=["version", "sort_key"], m2m_fields=[responsible_bodies]
+    )
 
     class Meta:
         ordering = ["review", "sort_key", "reference"]
