@@ -3,7 +3,6 @@ own references, R1, R2, R10 and 3a, through the screens, and find them in natura
 on the review's tracker and in its spreadsheet; a reference typed again in another case
 is refused in the error summary."""
 
-import io
 import re
 
 import pytest
@@ -49,7 +48,7 @@ def test_references_as_the_report_gives_them(live_server, signed_in, leicester_r
 
     with page.expect_download() as download:
         page.get_by_role("link", name=re.compile("spreadsheet|XLSX", re.I)).first.click()
-    sheet = load_workbook(io.BytesIO(open(download.value.path(), "rb").read())).active
+    sheet = load_workbook(download.value.path()).active
     assert [row[0].value for row in sheet.iter_rows(min_row=2)] == ["3a", "R1", "R2", "R10"]
 
     # The box shows the longest references whole, and a clash in another case is refused.
