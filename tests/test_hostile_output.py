@@ -335,7 +335,7 @@ def test_tracker_spreadsheet_holds_the_words_as_text(client, h):
     workbook = load_workbook(io.BytesIO(response.content))
     sheet = workbook.active
     rows = {row[0].value: row for row in sheet.iter_rows(min_row=2)}
-    first, second = rows[1], rows[2]
+    first, second = rows["1"], rows["2"]
 
     def typed(key: str) -> str:
         # XML 1.0 cannot carry control characters other than tab and line breaks.

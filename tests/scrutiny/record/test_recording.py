@@ -39,7 +39,7 @@ def test_the_leicester_verbal_update_is_recorded_in_one_submission(client, peopl
     assert update.given_by_role == "Representative"
     assert update.recorded_by == people.democratic_services
     entries = {
-        e.recommendation.reference: e for e in update.entries.select_related("recommendation")
+        int(e.recommendation.reference): e for e in update.entries.select_related("recommendation")
     }
     assert sorted(entries) == [4, 5, 8, 10, 11, 12, 13, 15]
     assert {n: e.text for n, e in entries.items()} == SAID
