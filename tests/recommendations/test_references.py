@@ -16,7 +16,7 @@ from recommendations.models import Recommendation
 from recommendations.models.references import natural_sort_key
 from recommendations.services import recommendation_delete
 from tests.factories import CommitteeFactory, RecommendationFactory, ReviewFactory
-from tests.recommendations.views.helpers import create_url
+from tests.recommendations.views.helpers import create_url, edit_url
 from tests.support.pages import main_text as text_of
 
 LIST = reverse("recommendations:recommendation-list")
@@ -207,6 +207,22 @@ class TestOwnersAndAgreement:
         assert listed() == {"Buses", "Care", "Neither"}
         page = client.get(LIST, {"directorate": "Place"}).content.decode()
         assert "Directorate or service area: Place" in page
+
+
+@pytest.mark.django_db
+def test_the_history_names_a_new_reference_and_details(client, dem_services, review):
+    rec = RecommendationFactory(review=review, reference="R1", target_date=None)
+    client.force_login(dem_services)
+    response = client.post(
+        edit_url(rec),
+        {"reference": "R1a", "text": rec.text, "directorate": "Place", "version": "1"},
+    )
+    assert response.status_code == 302
+    text = text_of(client.get(reverse("recommendations:recommendation-history", args=[rec.pk])))
+    assert "History of recommendation R1a" in text
+    assert "Reference" in text and "R1a" in text
+    assert "Directorate or service area" in text and "Place" in text
+    assert "sort key" not in text.lower()
 
 
 @pytest.mark.django_db(transaction=True)
