@@ -337,8 +337,9 @@ def test_better_matches_come_first(client, world, db):
         title.get_absolute_url(),
         body.get_absolute_url(),
     ]
-    # Numbered later and in the same review: the order is the rank's, not the number's.
-    assert title.number > body.number
+    # Later in natural order and in the same review: the order is the rank's, not the
+    # reference's.
+    assert title.sort_key > body.sort_key
 
 
 INDEXED = [
