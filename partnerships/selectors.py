@@ -107,7 +107,8 @@ def recommendations_carried_by(organisation: Organisation, user, page=None) -> C
             F("review__report_agreed_on").desc(nulls_last=True),
             "review__title",
             "review_id",
-            "number",
+            "sort_key",
+            "reference",
         ),
         CARRIED_PAGE_SIZE,
     )
@@ -184,7 +185,7 @@ def updates_given_by(organisation: Organisation, user, page=None) -> SlicedPage:
             Prefetch(
                 "entries",
                 queryset=visible_entries.select_related("recommendation__review").order_by(
-                    "recommendation__review__title", "recommendation__number"
+                    "recommendation__review__title", "recommendation__sort_key"
                 ),
                 to_attr="visible_entries",
             )

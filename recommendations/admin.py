@@ -8,9 +8,27 @@ from scrutiny.common.locking import VersionCheckedAdmin
 
 @admin.register(Recommendation)
 class RecommendationAdmin(VersionCheckedAdmin, ReadOnlyHistoryAdmin):
-    list_display = ["number", "heading", "review", "response", "lead_officer", "target_date"]
+    list_display = [
+        "reference",
+        "heading",
+        "review",
+        "response",
+        "lead_officer",
+        "directorate",
+        "decision_maker",
+        "target_date",
+    ]
     list_filter = ["response", "review__committee", "review", "responsible_bodies"]
-    search_fields = ["title", "text", "response_text", "lead_officer"]
+    search_fields = [
+        "reference",
+        "title",
+        "text",
+        "response_text",
+        "lead_officer",
+        "directorate",
+        "decision_maker",
+        "expected_outcome",
+    ]
     filter_horizontal = ["responsible_bodies"]
     autocomplete_fields = ["review"]
 

@@ -8,6 +8,7 @@ Rules enforced here:
   may not see it; a value that is not offered is an error, never a silent match;
 - the review choice follows the committee: only the chosen committee's reviews are offered
   (without JavaScript, once the filters are applied), or the one review a URL names;
+- directorate and decision-maker match the words typed anywhere in them, whatever the case;
 - "status" is the status now and "overdue" and "no update for" follow the list's own
   ``with_status(user=...)`` annotations, so they count only the updates the user may see;
 - invalid input (a month count of "abc", 31 February, an earliest target date after the
@@ -46,6 +47,8 @@ class RecommendationFilterForm(forms.Form):
             Field.select("committee"),
             Field.select("review"),
             Field.select("body"),
+            Field.text("directorate"),
+            Field.text("decision_maker"),
             Field.select("status"),
             Field.select("response"),
             Field.select("overdue"),
@@ -123,6 +126,22 @@ class RecommendationFilter(django_filters.FilterSet):
         field_name="responsible_bodies",
         label=_("Responsible body"),
         empty_label=_("Any body"),
+    )
+    # Words to look for rather than choices: listing the distinct values of every
+    # recommendation a reader may see would read them all, as the places once did (issue 17).
+    directorate = django_filters.CharFilter(
+        field_name="directorate",
+        lookup_expr="icontains",
+        label=_("Directorate or service area"),
+        help_text=_("All or part of its name, for example Social Services."),
+        max_length=200,
+    )
+    decision_maker = django_filters.CharFilter(
+        field_name="decision_maker",
+        lookup_expr="icontains",
+        label=_("Decision-maker"),
+        help_text=_("All or part of the Cabinet member's title or portfolio."),
+        max_length=200,
     )
     status = django_filters.ChoiceFilter(
         field_name="status",

@@ -4,17 +4,19 @@ see: ``visible_to`` everywhere, so a hidden recommendation or update is a 404.""
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass
 from itertools import groupby
 from operator import attrgetter
 
-from django.db.models import Max, Prefetch, Q
+from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext
 
 from partnerships.models import Organisation
 from recommendations.models import ProgressUpdate, Recommendation, Status, UpdateEntry
+from recommendations.models.references import REFERENCE_MAX_LENGTH
 from scrutiny.common.paging import SortKey, keyset_beyond, keyset_order, page_number
 from scrutiny.models import AgendaItem, Review
 
@@ -31,7 +33,7 @@ LIST_KEYS = (
     SortKey("review__report_agreed_on", descending=True),
     SortKey("review__title"),
     SortKey("review_id"),
-    SortKey("number"),
+    SortKey("sort_key"),
     SortKey("pk"),
 )
 LIST_ORDER = tuple(keyset_order(LIST_KEYS))
@@ -173,7 +175,9 @@ def recommendation_for_page(user, pk: int) -> Recommendation:
     """The recommendation ``pk`` with its status, review and bodies; a 404 when hidden."""
     return get_object_or_404(
         visible_with_status(user)
-        .select_related("review__committee__council", "review__response_meeting__committee")
+        .select_related(
+            "review__committee__council", "review__response_meeting__committee", "agreed_by"
+        )
         .prefetch_related(bodies_by_name()),
         pk=pk,
     )
@@ -234,11 +238,21 @@ def review_for_change(user, pk: int) -> Review:
     )
 
 
-def next_number(review: Review) -> int:
-    """The number to suggest for a new recommendation of ``review``: deleted
-    recommendations keep their numbers, so the next one after them too."""
-    numbers = Recommendation.all_objects.filter(review=review)
-    return (numbers.aggregate(n=Max("number"))["n"] or 0) + 1
+def next_reference(review: Review) -> str:
+    """The reference to suggest for a new recommendation of ``review``: the last one's (in
+    natural order, deleted ones included: they keep their references) with the number it
+    ends in counted on ("R9" → "R10", "OSC (24/25) 07" → "OSC (24/25) 08"); "1" for the
+    first; nothing when the last one does not end in a number ("3a") or the next is taken."""
+    references = Recommendation.all_objects.filter(review=review).order_by("sort_key")
+    last = references.values_list("reference", flat=True).last()
+    if last is None:
+        return "1"
+    found = re.search(r"\d+$", last)
+    if found is None:
+        return ""
+    suggestion = last[: found.start()] + str(int(found[0]) + 1).zfill(len(found[0]))
+    taken = references.filter(reference__iexact=suggestion).exists()
+    return "" if taken or len(suggestion) > REFERENCE_MAX_LENGTH else suggestion
 
 
 def recommendation_for_change(user, pk: int) -> Recommendation:
@@ -257,7 +271,7 @@ def loggable_recommendations(review: Review, allowed: Q) -> list[Recommendation]
             pk__in=Recommendation.objects.filter(allowed, review=review).values("pk")
         )
         .select_related("review__committee")
-        .order_by("number")
+        .order_by("sort_key")
     )
 
 
@@ -301,7 +315,7 @@ def visible_update(user, pk: int) -> tuple[ProgressUpdate, list[UpdateEntry]]:
     entries = list(
         update.entries.filter(recommendation__in=Recommendation.objects.visible_to(user))
         .select_related("recommendation__review__committee")
-        .order_by("recommendation__review_id", "recommendation__number")
+        .order_by("recommendation__review_id", "recommendation__sort_key")
     )
     if not entries:
         raise Http404(gettext("No recommendation of this update is visible to you."))

@@ -96,7 +96,7 @@ def update_create(
         given_on = item.meeting.date
     errors = []
     for e in entries:
-        number = {"number": e.recommendation.number}
+        number = {"number": e.recommendation.reference}
         if e.new_status == Status.SLIPPED:
             if not e.revised_target_date:
                 errors.append(SLIPPED_NEEDS_DATE % number)
@@ -184,7 +184,7 @@ def recommendation_delete(
 ) -> Recommendation:
     """Delete a recommendation softly: it and what updates said of it disappear from every
     page, list, count, status, pack and export, but nothing is lost, and democratic
-    services can restore it exactly. Its number stays taken meanwhile.
+    services can restore it exactly. Its reference stays taken meanwhile.
 
     Rules: only democratic services of its council (and administrators) may; a reason is
     required; a deleted recommendation cannot be deleted again.

@@ -215,14 +215,17 @@ class _Loader:
                         "response_text": rec["response_text"],
                         "lead_officer": rec["lead_officer"],
                         "target_date": rec["target_date"],
+                        "directorate": rec["more"].get("directorate", ""),
+                        "decision_maker": rec["more"].get("decision_maker", ""),
+                        "expected_outcome": rec["more"].get("expected_outcome", ""),
                     },
                     review=review,
-                    number=rec["number"],
+                    reference=rec["reference"],
                 )
                 obj.responsible_bodies.set(
                     [self.organisations[name] for name in rec["responsible_bodies"]]
                 )
-                self.recommendations[key][rec["number"]] = obj
+                self.recommendations[key][rec["reference"]] = obj
 
     def load_decisions(self) -> None:
         for row in data.DECISIONS:
@@ -300,7 +303,7 @@ class _Loader:
                         "reason": entry["reason"],
                     },
                     update=update,
-                    recommendation=recommendations[entry["number"]],
+                    recommendation=recommendations[entry["reference"]],
                 )
 
     def accounts(self) -> list[dict[str, str]]:

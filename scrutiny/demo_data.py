@@ -16,7 +16,8 @@ its natural key, so these structures may be edited and loaded again.
 
 Rows refer to each other by name: organisations by ``name``, committees by (council name,
 committee name), meetings by the keys of ``MEETINGS``, reviews by (committee, title),
-agenda items by (meeting key, number), recommendations by number within their review.
+agenda items by (meeting key, number), recommendations by reference within their review
+(the Vale's own, "R1" to "R5"; Leicester's, the report's numbers).
 """
 
 from __future__ import annotations
@@ -668,9 +669,12 @@ WDTU_MANAGER = "Regional Manager, Workforce Development Training Unit"
 VALE_DIRECTOR = "Director of Social Services"
 
 
-def _rec(number, title, text, response, response_text, lead, bodies, target):
+def _rec(reference, title, text, response, response_text, lead, bodies, target, **more):
+    """A recommendation; ``more``: its optional details (directorate, decision_maker,
+    expected_outcome, agreed_on)."""
     return {
-        "number": number,
+        "reference": str(reference),
+        "more": more,
         "title": title,
         "text": text,
         "response": response,
@@ -874,7 +878,7 @@ WORKFORCE_RECOMMENDATIONS = [
 
 WDTU_RECOMMENDATIONS = [
     _rec(
-        1,
+        "R1",
         "Partnership Agreement",
         "That the Partnership Agreement with Cardiff Council be completed and its governance "
         "arrangements reported to the Committee.",
@@ -885,9 +889,13 @@ WDTU_RECOMMENDATIONS = [
         VALE_DIRECTOR,
         [VALE, CARDIFF, WDTU],
         date(2019, 3, 31),
+        directorate="Social Services",
+        decision_maker="Cabinet Member for Social Care and Health",
+        expected_outcome="The unit governed jointly by both councils, with clear lines of "
+        "accountability.",
     ),
     _rec(
-        2,
+        "R2",
         "Regional Manager",
         "That the post of Regional Manager be filled and a single management structure be in "
         "place for the unit.",
@@ -896,9 +904,11 @@ WDTU_RECOMMENDATIONS = [
         VALE_DIRECTOR,
         [WDTU, CARDIFF],
         date(2019, 3, 31),
+        directorate="Social Services",
+        decision_maker="Cabinet Member for Social Care and Health",
     ),
     _rec(
-        3,
+        "R3",
         "Reporting on the core business functions",
         "That the unit report to the Committee each year on its work under each of its four "
         "core business functions.",
@@ -907,9 +917,11 @@ WDTU_RECOMMENDATIONS = [
         VALE_DIRECTOR,
         [WDTU],
         date(2020, 3, 31),
+        directorate="Social Services",
+        decision_maker="Cabinet Member for Social Care and Health",
     ),
     _rec(
-        4,
+        "R4",
         "Practice learning for students",
         "That the number of Practice Learning Opportunities for Students in the Vale of "
         "Glamorgan be kept at least at the level before the unit was set up.",
@@ -919,9 +931,13 @@ WDTU_RECOMMENDATIONS = [
         VALE_DIRECTOR,
         [WDTU, VALE],
         date(2019, 9, 30),
+        directorate="Social Services",
+        decision_maker="Cabinet Member for Social Care and Health",
+        expected_outcome="At least as many student placements in the Vale each year as "
+        "before the unit.",
     ),
     _rec(
-        5,
+        "R5",
         "Assessment for Vale providers",
         "That care providers in the Vale of Glamorgan keep access to Qualification & Credit "
         "Framework (QCF) Assessment through the unit.",
@@ -931,6 +947,8 @@ WDTU_RECOMMENDATIONS = [
         VALE_DIRECTOR,
         [WDTU],
         None,
+        directorate="Social Services",
+        decision_maker="Cabinet Member for Social Care and Health",
     ),
 ]
 
@@ -1081,14 +1099,14 @@ AGREED_ACTIONS: list[dict] = [
 
 # ---------------------------------------------------------------------------------------
 # Progress updates, oldest first. Only the verbal update of 25 May 2021 and the Director's
-# remarks there are from the seed; the written ones are invented history. Entries: (number,
-# what was said, new status, revised target date, reason or outcome).
+# remarks there are from the seed; the written ones are invented history. Entries:
+# (reference, what was said, new status, revised target date, reason or outcome).
 # ---------------------------------------------------------------------------------------
 
 
-def _entry(number, text, new_status="", revised_target_date=None, reason=""):
+def _entry(reference, text, new_status="", revised_target_date=None, reason=""):
     return {
-        "number": number,
+        "reference": str(reference),
         "text": text,
         "new_status": new_status,
         "revised_target_date": revised_target_date,
@@ -1302,32 +1320,32 @@ UPDATES: list[dict] = [
         "summary": "The unit's first progress report to the Committee.",
         "entries": [
             _entry(
-                1,
+                "R1",
                 "The Partnership Agreement has been signed by both councils.",
                 "achieved",
                 reason="The Partnership Agreement was signed in February 2019; a joint "
                 "management board of both councils oversees the unit.",
             ),
             _entry(
-                2,
+                "R2",
                 "The Regional Manager is in post.",
                 "achieved",
                 reason="The Regional Manager took up post in January 2019 and leads one "
                 "management structure for the unit.",
             ),
             _entry(
-                3,
+                "R3",
                 "The first annual report, by core business function, will come in spring 2020.",
                 "on_track",
             ),
             _entry(
-                4,
+                "R4",
                 "Placements for students fell in 2018/19.",
                 "slipped",
                 date(2020, 3, 31),
                 "Two Vale teams could not take students while they were restructured.",
             ),
-            _entry(5, "QCF Assessment continues for Vale providers."),
+            _entry("R5", "QCF Assessment continues for Vale providers."),
         ],
     },
 ]

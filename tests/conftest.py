@@ -85,7 +85,7 @@ def leicester_recs(leicester_review, leicester_numbers):
     """The review's recommendations (4, 5 and 8), carried by no one yet, by number."""
     return {
         number: RecommendationFactory(
-            review=leicester_review, number=number, title=LEICESTER_RECOMMENDATIONS[number]
+            review=leicester_review, reference=number, title=LEICESTER_RECOMMENDATIONS[number]
         )
         for number in leicester_numbers
     }

@@ -118,7 +118,7 @@ class RecommendationFactory(factory.django.DjangoModelFactory):
         model = Recommendation
 
     review = factory.SubFactory(ReviewFactory)
-    number = factory.Sequence(lambda n: n + 1)
+    reference = factory.Sequence(lambda n: str(n + 1))
     title = factory.Sequence(lambda n: f"Recommendation heading {n}")
     text = "That the council works with partners to improve retention of care workers."
     lead_officer = "Director of Adult Social Care and Commissioning"

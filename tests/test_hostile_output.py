@@ -105,7 +105,7 @@ def h(db):
     )
     rec = RecommendationFactory(
         review=review,
-        number=1,
+        reference="1",
         title=t("rec.title"),
         text=t("rec.text"),
         response="partly_accepted",
@@ -114,7 +114,9 @@ def h(db):
         target_date=datetime.date(2021, 3, 31),
     )
     rec.responsible_bodies.add(partner)
-    long_rec = RecommendationFactory(review=review, number=2, title="", text=t("long_rec.text"))
+    long_rec = RecommendationFactory(
+        review=review, reference="2", title="", text=t("long_rec.text")
+    )
     earlier = MeetingFactory(committee=committee, date=datetime.date(2021, 1, 19))
     meeting = MeetingFactory(committee=committee, date=MAY, venue=t("meeting.venue"))
     item = AgendaItemFactory(
@@ -333,7 +335,7 @@ def test_tracker_spreadsheet_holds_the_words_as_text(client, h):
     workbook = load_workbook(io.BytesIO(response.content))
     sheet = workbook.active
     rows = {row[0].value: row for row in sheet.iter_rows(min_row=2)}
-    first, second = rows[1], rows[2]
+    first, second = rows["1"], rows["2"]
 
     def typed(key: str) -> str:
         # XML 1.0 cannot carry control characters other than tab and line breaks.

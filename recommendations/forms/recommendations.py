@@ -5,7 +5,9 @@ from __future__ import annotations
 from crispy_forms_gds.layout import Field, Size
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models.functions import Lower, Trim
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -20,12 +22,15 @@ from scrutiny.services.responses import review_response_received, review_respons
 
 
 class RecommendationForm(VersionedModelForm):
-    """A recommendation of a review: its number is unique within the review."""
+    """A recommendation of a review: its reference, as the report gives it, is unique within
+    the review ignoring case and surrounding spaces (the model's rule, kept by the database
+    too); the committee that agreed it is one of the review's council's."""
 
     target_date = DateField(
         label=_("Target date"),
         help_text=_("For example, 31 3 2022. Leave blank if none was set."),
     )
+    agreed_on = DateField(label=_("Date agreed (optional)"))
     responsible_bodies = RecordsField(
         queryset=Organisation.objects.order_by("name"),
         required=False,
@@ -37,7 +42,7 @@ class RecommendationForm(VersionedModelForm):
     class Meta:
         model = Recommendation
         fields = [
-            "number",
+            "reference",
             "title",
             "title_cy",
             "text",
@@ -45,21 +50,37 @@ class RecommendationForm(VersionedModelForm):
             "lead_officer",
             "responsible_bodies",
             "target_date",
+            "agreed_by",
+            "agreed_on",
+            "directorate",
+            "decision_maker",
+            "expected_outcome",
         ]
         labels = {
-            "number": _("Number"),
+            "reference": _("Reference"),
             "title": _("Short heading (optional)"),
             "text": _("Recommendation"),
             "title_cy": _("Short heading in Welsh (optional)"),
             "text_cy": _("Recommendation in Welsh (optional)"),
             "lead_officer": _("Lead officer (optional)"),
+            "agreed_by": _("Committee that agreed it (optional)"),
+            "directorate": _("Directorate or service area (optional)"),
+            "decision_maker": _("Decision-maker (optional)"),
+            "expected_outcome": _("Expected outcome (optional)"),
         }
         help_texts = {
-            "number": _("As numbered in the report."),
+            "reference": _('As the report gives it, for example 7, R10, 3a or "OSC (24/25) 07".'),
             "lead_officer": _("By role, for example Director of Adult Social Care."),
+            "decision_maker": _(
+                "The Cabinet member or portfolio, for example Cabinet Member for Adult Social Care."
+            ),
+            "expected_outcome": _("What the recommendation should achieve."),
         }
         error_messages = {
-            "number": {"required": _("Enter the recommendation's number")},
+            "reference": {
+                "required": _("Enter the recommendation's reference"),
+                "max_length": _("The reference must be 40 characters or fewer"),
+            },
             "text": {"required": _("Enter the recommendation as the report words it")},
         }
 
@@ -68,13 +89,22 @@ class RecommendationForm(VersionedModelForm):
         self.review = review
         self.instance.review = review
         self.fields["responsible_bodies"].label_from_instance = lambda o: o.label
-        # A text input with a numeric keyboard (GOV.UK's pattern for numbers), which
-        # crispy-forms-gds also marks up in error, unlike <input type="number">.
-        self.fields["number"].widget = forms.TextInput(
-            attrs={"inputmode": "numeric", "class": "govuk-input--width-3"}
+        committee = self.fields["agreed_by"]
+        committee.queryset = review.committee.council.committees.order_by("name")
+        committee.empty_label = gettext("The review's committee (%(committee)s)") % {
+            "committee": review.committee.name
+        }
+        reported = review.report_agreed_on
+        self.fields["agreed_on"].help_text = (
+            gettext(
+                "For example, 31 3 2022. Leave blank for the date the report was agreed (%(date)s)."
+            )
+            % {"date": date_format(reported)}
+            if reported
+            else gettext("For example, 31 3 2022. Leave blank for the date the report was agreed.")
         )
         self.helper = form_helper(
-            Field.text("number", field_width=None),
+            Field.text("reference", field_width=10),
             Field.text("title"),
             Field.text("title_cy"),
             Field.textarea("text", rows=5),
@@ -82,39 +112,42 @@ class RecommendationForm(VersionedModelForm):
             Field.text("lead_officer"),
             Field.checkboxes("responsible_bodies", small=True),
             Field("target_date"),
+            Field.select("agreed_by"),
+            Field("agreed_on"),
+            Field.text("directorate"),
+            Field.text("decision_maker"),
+            Field.textarea("expected_outcome", rows=3),
             submit=gettext("Save recommendation"),
             size=Size.SMALL,
         )
 
-    def clean_number(self):
-        number = self.cleaned_data["number"]
-        if number is not None and number < 1:
-            raise ValidationError(gettext("The number must be 1 or more"))
-        # Refused in words here, the same on every database (PostgreSQL's own limit is 32767).
-        if number is not None and number > 999:
-            raise ValidationError(gettext("The number must be 999 or less"))
-        # A deleted recommendation keeps its number, so that restoring it never clashes.
+    def clean_reference(self):
+        reference = self.cleaned_data["reference"].strip()
+        # Checked here too, to say when the clash is a deleted one: a deleted recommendation
+        # keeps its reference, so that restoring it never clashes.
         taken = (
-            Recommendation.all_objects.filter(review=self.review, number=number)
+            Recommendation.all_objects.filter(review=self.review)
+            .annotate(folded=Lower(Trim("reference")))
+            .filter(folded=reference.lower())
             .exclude(pk=self.instance.pk)
             .first()
         )
-        if number is not None and taken is not None:
+        if taken is not None:
             if taken.deleted_at is not None:
                 raise ValidationError(
                     gettext(
-                        "Recommendation %(number)s was deleted: restore it from Deleted items "
-                        "or use another number"
+                        "Recommendation %(reference)s was deleted: restore it from Deleted "
+                        "items or give another reference"
                     )
-                    % {"number": number}
+                    % {"reference": taken.reference}
                 )
             raise ValidationError(
                 gettext(
-                    "This review already has a recommendation %(number)s: choose another number"
+                    "This review already has a recommendation %(reference)s: give another reference"
                 )
-                % {"number": number}
+                % {"reference": taken.reference}
             )
-        return number
+        return reference
 
 
 class ResponseForm(VersionedModelForm):

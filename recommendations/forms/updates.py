@@ -148,7 +148,7 @@ class EntryForm(forms.Form):
         kwargs.setdefault("prefix", f"rec-{recommendation.pk}")
         super().__init__(*args, **kwargs)
         self.recommendation = recommendation
-        n = recommendation.number
+        n = recommendation.reference
         # Each label names its recommendation to a screen reader, which reads a field
         # alone, out of its fieldset.
         about = format_html(
@@ -188,11 +188,11 @@ class EntryForm(forms.Form):
 
     @property
     def label(self) -> str:
-        return gettext("Recommendation %(number)s") % {"number": self.recommendation.number}
+        return gettext("Recommendation %(number)s") % {"number": self.recommendation.reference}
 
     def _error(self, message: str) -> str:
         """``message`` (with ``%(number)s``) about this form's recommendation."""
-        return message % {"number": self.recommendation.number}
+        return message % {"number": self.recommendation.reference}
 
     @property
     def reported(self) -> bool:

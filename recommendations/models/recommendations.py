@@ -12,16 +12,23 @@ import datetime
 from functools import partial
 
 from dateutil.relativedelta import relativedelta
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, Count, F, FilteredRelation, Q, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Lower, Trim
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from recommendations.models.references import (
+    REFERENCE_MAX_LENGTH,
+    SORT_KEY_MAX_LENGTH,
+    natural_sort_key,
+)
 from scrutiny.common.bilingual import welsh_char, welsh_textarea
 from scrutiny.common.links import pk_url
 from scrutiny.common.models import LiveManager, SoftDeletable, SoftDeletableQuerySet, Versioned
+from scrutiny.common.rules import UniqueRule
 from scrutiny.visibility import exempt_councils_of, published_filter
 
 
@@ -122,6 +129,14 @@ def _stale(today: datetime.date) -> Q:
 
 
 class RecommendationQuerySet(SoftDeletableQuerySet):
+    def bulk_create(self, objs, *args, **kwargs):
+        """As Django's, each row's reference trimmed and its ``sort_key`` set first, as
+        ``save()`` does (``bulk_create`` calls no ``save()``)."""
+        objs = list(objs)
+        for obj in objs:
+            obj.set_sort_key()
+        return super().bulk_create(objs, *args, **kwargs)
+
     def visible_to(self, user):
         return self.filter(published_filter(user, prefix="review__"))
 
@@ -248,9 +263,11 @@ class RecommendationQuerySet(SoftDeletableQuerySet):
 
 
 class Recommendation(SoftDeletable, Versioned):
-    """One numbered recommendation of a review, with the executive response to it.
+    """One recommendation of a review, with the executive response to it.
 
-    Numbers are unique within a review and sort numerically (10 follows 9).
+    Its reference is whatever the report uses ("7", "R10", "3a", "OSC (24/25) 07"), unique
+    within the review ignoring case and surrounding spaces, and sorted naturally (R2 before
+    R10, 3 before 3a before 4) by ``sort_key``, which ``save()`` derives from it.
     """
 
     review = models.ForeignKey(
@@ -259,7 +276,14 @@ class Recommendation(SoftDeletable, Versioned):
         related_name="recommendations",
         verbose_name=_("review"),
     )
-    number = models.PositiveSmallIntegerField(_("number"))
+    reference = models.CharField(
+        _("reference"),
+        max_length=REFERENCE_MAX_LENGTH,
+        help_text=_('As the report gives it, for example 7, R10, 3a or "OSC (24/25) 07".'),
+    )
+    sort_key = models.CharField(
+        _("sort key"), max_length=SORT_KEY_MAX_LENGTH, editable=False, default=""
+    )
     title = models.CharField(
         _("title"),
         max_length=300,
@@ -296,29 +320,95 @@ class Recommendation(SoftDeletable, Versioned):
         help_text=_("The bodies that carry it, including partners and other councils."),
     )
     target_date = models.DateField(_("target date"), null=True, blank=True)
+    # Where a council's tracker records them; blank: as the review (its committee and the
+    # date the report was agreed).
+    agreed_by = models.ForeignKey(
+        "scrutiny.Committee",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("agreed by"),
+        help_text=_("The committee that agreed it, if not the review's committee."),
+    )
+    agreed_on = models.DateField(
+        _("agreed on"),
+        null=True,
+        blank=True,
+        help_text=_("The date it was agreed, if not the date the report was agreed."),
+    )
+    directorate = models.CharField(_("directorate or service area"), max_length=200, blank=True)
+    decision_maker = models.CharField(
+        _("decision-maker"),
+        max_length=200,
+        blank=True,
+        help_text=_("The Cabinet member or portfolio who decides on it."),
+    )
+    expected_outcome = models.TextField(_("expected outcome"), blank=True)
 
     objects = LiveManager.from_queryset(RecommendationQuerySet)()
     all_objects = models.Manager.from_queryset(RecommendationQuerySet)()
-    history = HistoricalRecords(excluded_fields=["version"], m2m_fields=[responsible_bodies])
+    # The sort key is the reference's, derived: the history keeps the reference.
+    history = HistoricalRecords(
+        excluded_fields=["version", "sort_key"], m2m_fields=[responsible_bodies]
+    )
 
     class Meta:
-        ordering = ["review", "number"]
+        ordering = ["review", "sort_key", "reference"]
         verbose_name = _("recommendation")
         verbose_name_plural = _("recommendations")
         constraints = [
-            # Deleted ones included: a deleted recommendation's number stays taken, so that
-            # restoring it never clashes.
-            models.UniqueConstraint(
-                fields=["review", "number"], name="recommendation_unique_number"
-            ),
-            models.CheckConstraint(
-                condition=Q(number__gte=1), name="recommendation_number_positive"
+            # Deleted ones included: a deleted recommendation's reference stays taken, so
+            # that restoring it never clashes. "r1 " is "R1".
+            UniqueRule(
+                Lower(Trim("reference")),
+                "review",
+                name="recommendation_unique_reference_any_case",
+                field="reference",
+                violation_error_message=_(
+                    "This review already has a recommendation %(reference)s: give another reference"
+                ),
             ),
             *SoftDeletable.constraints("recommendation"),
         ]
+        indexes = [models.Index(fields=["review", "sort_key"], name="recommendation_order")]
 
     def __str__(self) -> str:
-        return f"{self.number}. {self.heading}"
+        return f"{self.reference}. {self.heading}"
+
+    def clean(self) -> None:
+        """The committee that agreed it is one of the review's council's."""
+        super().clean()
+        self.reference = (self.reference or "").strip()
+        if self.agreed_by_id and self.review_id:
+            council_id = self.review.committee.council_id
+            if self.agreed_by.council_id != council_id:
+                raise ValidationError(
+                    {"agreed_by": _("Choose one of the council's own committees")}
+                )
+
+    def set_sort_key(self) -> None:
+        """Trim the reference and derive ``sort_key`` from it: the one place both are set,
+        by ``save()`` and by ``RecommendationQuerySet.bulk_create``."""
+        self.reference = str(self.reference).strip()
+        self.sort_key = natural_sort_key(self.reference)
+
+    def save(self, *args, **kwargs) -> None:
+        self.set_sort_key()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "reference" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "sort_key"}
+        super().save(*args, **kwargs)
+
+    @property
+    def agreed_by_committee(self):
+        """The committee that agreed it: its own, else the review's."""
+        return self.agreed_by or self.review.committee
+
+    @property
+    def agreed_date(self) -> datetime.date | None:
+        """When it was agreed: its own date, else the date the review's report was agreed."""
+        return self.agreed_on or self.review.report_agreed_on
 
     def get_absolute_url(self) -> str:
         return pk_url("recommendations:recommendation-detail", self.pk)

@@ -68,7 +68,7 @@ class ProgressUpdateQuerySet(SoftDeletableQuerySet):
         entries = (
             UpdateEntry.objects.filter(recommendation__in=Recommendation.objects.visible_to(user))
             .select_related("recommendation")
-            .order_by("recommendation__number")
+            .order_by("recommendation__sort_key")
         )
         return (
             self.visible_to(user)
@@ -211,7 +211,7 @@ class UpdateEntry(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["recommendation__number"]
+        ordering = ["recommendation__sort_key"]
         verbose_name = _("update entry")
         verbose_name_plural = _("update entries")
         constraints = [
@@ -255,7 +255,7 @@ class UpdateEntry(models.Model):
             self
         ):
             return ""
-        return self.recommendation.number
+        return self.recommendation.reference
 
     def clean(self):
         """Only a meeting closes one: a closing status needs an update at an agenda item."""
@@ -266,4 +266,6 @@ class UpdateEntry(models.Model):
                 "Recommendation %(number)s: only a meeting can agree to close it; "
                 "choose the agenda item above"
             )
-            raise ValidationError({"new_status": message % {"number": self.recommendation.number}})
+            raise ValidationError(
+                {"new_status": message % {"number": self.recommendation.reference}}
+            )

@@ -85,7 +85,7 @@ def recommendation_delete(request, pk: int):
             "Recommendation %(number)s deleted. Democratic services can restore it from "
             "Deleted items."
         )
-        % {"number": recommendation.number},
+        % {"number": recommendation.reference},
         next_url=recommendation.review.get_absolute_url(),
     )
 
@@ -130,7 +130,7 @@ def recommendation_restore(request, pk: int):
     services.recommendation_restore(recommendation=recommendation, actor=user)
     messages.success(
         request,
-        gettext("Recommendation %(number)s restored") % {"number": recommendation.number},
+        gettext("Recommendation %(number)s restored") % {"number": recommendation.reference},
     )
     return redirect(recommendation)
 
@@ -173,7 +173,7 @@ def deleted_list(request):
             Prefetch(
                 "entries",
                 queryset=UpdateEntry.all_objects.select_related("recommendation__review").order_by(
-                    "recommendation__review_id", "recommendation__number"
+                    "recommendation__review_id", "recommendation__sort_key"
                 ),
                 to_attr="all_entries",
             )

@@ -77,7 +77,7 @@ def recommendation_detail(request, pk: int):
     )
 
 
-NUMBER_TAKEN = _("This review already has a recommendation with that number")
+REFERENCE_TAKEN = _("This review already has a recommendation with that reference")
 
 
 @require_http_methods(["GET", "POST"])
@@ -87,16 +87,16 @@ def recommendation_create(request, review_pk: int):
     review = selectors.review_for_change(request.user, review_pk)
     if not permissions.can_manage_review(request.user, review):
         refuse(request.user)
-    initial = {"number": selectors.next_number(review)}
+    initial = {"reference": selectors.next_reference(review)}
     form = RecommendationForm(request.POST or None, review=review, initial=initial)
     return save_form_page(
         request,
         form,
         "recommendations/recommendation_form.html",
         {"review": review},
-        lambda obj: gettext("Recommendation %(number)s added") % {"number": obj.number},
-        clash_field="number",
-        clash_message=NUMBER_TAKEN,
+        lambda obj: gettext("Recommendation %(number)s added") % {"number": obj.reference},
+        clash_field="reference",
+        clash_message=REFERENCE_TAKEN,
     )
 
 
@@ -115,9 +115,9 @@ def recommendation_edit(request, pk: int):
         form,
         "recommendations/recommendation_form.html",
         {"review": recommendation.review, "recommendation": recommendation},
-        lambda obj: gettext("Recommendation %(number)s saved") % {"number": obj.number},
-        clash_field="number",
-        clash_message=NUMBER_TAKEN,
+        lambda obj: gettext("Recommendation %(number)s saved") % {"number": obj.reference},
+        clash_field="reference",
+        clash_message=REFERENCE_TAKEN,
     )
 
 
@@ -136,6 +136,6 @@ def response_edit(request, pk: int):
         {"recommendation": recommendation, "review": recommendation.review},
         lambda obj: (
             gettext("Executive response to recommendation %(number)s saved")
-            % {"number": obj.number}
+            % {"number": obj.reference}
         ),
     )

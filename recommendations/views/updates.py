@@ -95,7 +95,7 @@ def _save_update(request, submission):
         for message in error.messages:
             submission.add_error(message)
         return None
-    numbers = [e.recommendation.number for e in submission.entry_inputs()]
+    numbers = [e.recommendation.reference for e in submission.entry_inputs()]
     messages.success(request, _recorded_on(numbers))
     return redirect(update)
 

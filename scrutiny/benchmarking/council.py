@@ -233,7 +233,7 @@ class CouncilWorld:
                 theme = THEMES[(review.pk + number) % len(THEMES)]
                 rec = Recommendation(
                     review=review,
-                    number=number,
+                    reference=str(number),
                     title=f"{theme}: recommendation {number}",
                     text=(WORKFORCE if number % 4 == 0 else WORDS),
                     response=Response.ACCEPTED if answered else Response.AWAITING,
@@ -269,18 +269,18 @@ class CouncilWorld:
             recs = plan.get("recommendations", [])
             if not plan["updates"] or not recs:
                 continue
-            state = {rec.number: ("", rec.target_date) for rec in recs}
+            state = {rec.pk: ("", rec.target_date) for rec in recs}
             chance = min(1.0, 1.5 * self.entries_per_rec / len(plan["updates"]))
             for position, item in enumerate(plan["updates"]):
                 update = self.update(item)
                 updates.append(update)
                 for rec in recs:
-                    status, target = state[rec.number]
+                    status, target = state[rec.pk]
                     if status in Status.closing() or self.rng.random() > chance:
                         continue
                     last = position == len(plan["updates"]) - 1
                     entry = self.entry(update, rec, status, target, last)
-                    state[rec.number] = (
+                    state[rec.pk] = (
                         entry.new_status or status,
                         entry.revised_target_date or target,
                     )

@@ -14,7 +14,7 @@ from scrutiny.selectors.packs import ReviewTracker
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 TRACKER_COLUMNS = [
-    (_("No."), 6),
+    (_("Ref."), 12),
     (_("Recommendation"), 50),
     (_("Executive response"), 16),
     (_("Response and reasons"), 45),
@@ -25,6 +25,11 @@ TRACKER_COLUMNS = [
     (_("Status since"), 14),
     (_("Latest update"), 50),
     (_("Latest update date"), 14),
+    (_("Agreed by"), 24),
+    (_("Date agreed"), 14),
+    (_("Directorate or service area"), 24),
+    (_("Decision-maker"), 24),
+    (_("Expected outcome"), 45),
 ]
 
 
@@ -54,7 +59,7 @@ def _tracker_row(rec) -> list:
         latest = gettext("EXEMPT – not for publication. %(update)s") % {"update": latest}
     title, text = localised(rec, "title"), localised(rec, "text")
     row = [
-        rec.number,
+        rec.reference,
         f"{title}\n{text}" if title else text,
         rec.get_response_display(),
         rec.response_text,
@@ -65,6 +70,11 @@ def _tracker_row(rec) -> list:
         rec.status_since,
         latest,
         rec.last_update_on,
+        rec.agreed_by_committee.name,
+        rec.agreed_date,
+        rec.directorate,
+        rec.decision_maker,
+        rec.expected_outcome,
     ]
     return [_xlsx_text(v) if isinstance(v, str) else v for v in row]
 

@@ -190,7 +190,7 @@ class RecordEntryForm(_PlacedErrors, EntryForm):
             "revised_target_date",
             gettext("revised target date"),
             gettext("Revised target date for recommendation %(number)s")
-            % {"number": recommendation.number},
+            % {"number": recommendation.reference},
             gettext("If it has slipped. For example, 31 3 2022."),
         )
         self.fields["text"].help_text = gettext("Leave blank if it was not covered.")
@@ -218,7 +218,7 @@ class RecordEntryForm(_PlacedErrors, EntryForm):
     def label(self) -> str:
         return gettext("Item %(item)s, recommendation %(number)s") % {
             "item": self.item.number,
-            "number": self.recommendation.number,
+            "number": self.recommendation.reference,
         }
 
     @property

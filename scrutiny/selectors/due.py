@@ -86,8 +86,8 @@ class DueReview:
 
     @property
     def numbers(self) -> str:
-        """ "4, 5 and 8": the numbers of its recommendations that are due."""
-        words = [str(r.number) for r in self.recommendations]
+        """ "4, 5 and 8": the references of its recommendations that are due."""
+        words = [str(r.reference) for r in self.recommendations]
         if len(words) == 1:
             return words[0]
         return gettext("%(numbers)s and %(last)s") % {
@@ -157,7 +157,7 @@ def _ordered_recommendations(queryset):
     return (
         queryset.select_related("review")
         .prefetch_related(_bodies())
-        .order_by("review__title", "review_id", "number")
+        .order_by("review__title", "review_id", "sort_key")
     )
 
 

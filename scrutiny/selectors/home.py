@@ -64,13 +64,13 @@ def recommendation_summary(recommendations, today: datetime.date) -> dict:
             f"{row['count']} {row['label'].lower()}" for row in rows if row["count"]
         ),
         "total_recommendations": sum(counts.values()),
-        "overdue": overdue.order_by("current_target_date", "review__title", "number")[
+        "overdue": overdue.order_by("current_target_date", "review__title", "sort_key")[
             :HOME_LIST_LIMIT
         ],
         "overdue_count": sum(row["overdue"] for row in by_status.values()),
         # Never updated first: the quietest of all.
         "stale": stale.order_by(
-            F("last_update_on").asc(nulls_first=True), "review__title", "number"
+            F("last_update_on").asc(nulls_first=True), "review__title", "sort_key"
         )[:HOME_LIST_LIMIT],
         "stale_count": sum(row["stale"] for row in by_status.values()),
     }
@@ -103,7 +103,7 @@ def updates_to_give(user, today: datetime.date) -> dict:
         .with_status(user=user, council_id=council_id)
         .open()
         .select_related("review__committee")
-        .order_by("review__title", "number")
+        .order_by("review__title", "sort_key")
     )
     loggable_list, loggable_count = first_and_count(loggable_rows, HOME_LIST_LIMIT * 2)
     owed, owed_count = first_and_count(updates_owed(user, today, scope), HOME_LIST_LIMIT * 2)

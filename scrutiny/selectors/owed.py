@@ -103,7 +103,7 @@ def updates_owed(user, today: datetime.date | None = None, scope=None):
     """Open recommendations ``user`` may log updates on (``loggable_filter``: for a partner
     representative, only what their body carries) whose next update is due by their
     committee's next meeting, or by today where none is planned; soonest due first (then by
-    review and number). Each has ``next_due`` (``next_update_due``) and
+    review and reference). Each has ``next_due`` (``next_update_due``) and
     ``due_meeting_date`` (the date of that next meeting, or None).
 
     A queryset: slice it and count it in the database, after one query for the committees'
@@ -135,5 +135,5 @@ def updates_owed(user, today: datetime.date | None = None, scope=None):
             next_due__lte=Coalesce(F("due_meeting_date"), Value(today), output_field=DateField())
         )
         .select_related("review__committee")
-        .order_by("next_due", "review__title", "review_id", "number")
+        .order_by("next_due", "review__title", "review_id", "sort_key")
     )

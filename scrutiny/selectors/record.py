@@ -34,7 +34,7 @@ def _recommendations_by_review(review_ids: set[int], meeting: Meeting, user) -> 
     for rec in (
         Recommendation.objects.filter(review_id__in=review_ids)
         .with_status(as_at=before, user=user)
-        .order_by("review_id", "number")
+        .order_by("review_id", "sort_key")
     ):
         recommendations[rec.review_id].append(rec)
     return recommendations

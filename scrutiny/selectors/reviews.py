@@ -50,7 +50,7 @@ def review_page(review: Review, user, today: datetime.date) -> dict:
     recommendations = list(
         review.recommendations.with_status(user=user)
         .prefetch_related("responsible_bodies")
-        .order_by("number")
+        .order_by("sort_key")
     )
     items = (
         review.agenda_items.visible_to(user)

@@ -241,7 +241,9 @@ def found_recommendations(user, query: Query) -> QuerySet:
 
 def ranked_recommendations(user, query: Query, among) -> QuerySet:
     score = rank(RECOMMENDATION, query) if query.fulltext else None
-    return _ranked(Recommendation, among, score, "review__title", "number").select_related("review")
+    return _ranked(Recommendation, among, score, "review__title", "sort_key").select_related(
+        "review"
+    )
 
 
 def _on_visible_recommendations(user) -> QuerySet:
@@ -284,7 +286,7 @@ def ranked_updates(user, query: Query, among) -> QuerySet:
             Prefetch(
                 "entries",
                 queryset=entries.select_related("recommendation").order_by(
-                    "recommendation__number"
+                    "recommendation__sort_key"
                 ),
                 to_attr="visible_entries",
             )

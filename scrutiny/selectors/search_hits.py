@@ -89,7 +89,7 @@ def review_hit(review: Review, pattern) -> Hit:
 def recommendation_hit(rec: Recommendation, pattern) -> Hit:
     heading = localised(rec, "title") or rec.heading
     return Hit(
-        title=highlighted(f"{rec.number}. {heading}", pattern),
+        title=highlighted(f"{rec.reference}. {heading}", pattern),
         url=rec.get_absolute_url(),
         meta=gettext("Review: %(review)s") % {"review": localised(rec.review, "title")},
         snippet=snippet(_in_language([rec.text, rec.title], [rec.text_cy, rec.title_cy]), pattern),
@@ -99,7 +99,7 @@ def recommendation_hit(rec: Recommendation, pattern) -> Hit:
 def update_hit(update: ProgressUpdate, pattern) -> Hit:
     entries = [
         gettext("Recommendation %(number)s: %(text)s")
-        % {"number": e.recommendation.number, "text": text}
+        % {"number": e.recommendation.reference, "text": text}
         for e in update.visible_entries
         for text in _in_language([e.text], [e.text_cy])
         if text

@@ -128,8 +128,7 @@ def agenda_items_add_from_due(
                 number=number,
                 title=progress_item_title(due_review.review),
                 review=due_review.review,
-                description=f"Progress on the recommendations whose next update is due: "
-                f"{'number' if len(due_review.recommendations) == 1 else 'numbers'} {numbers}.",
+                description=f"Progress on the recommendations whose next update is due: {numbers}.",
             )
             item.added = True
             by_review[due_review.review.pk] = item

@@ -178,7 +178,7 @@ def meeting_record(*, meeting: Meeting, actor: User, items: Sequence[ItemRecord]
                 continue
             for update in record.updates:
                 strangers = [
-                    e.recommendation.number
+                    e.recommendation.reference
                     for e in update.entries
                     if item.review_id is None or e.recommendation.review_id != item.review_id
                 ]
@@ -191,7 +191,7 @@ def meeting_record(*, meeting: Meeting, actor: User, items: Sequence[ItemRecord]
                         % {"item": item.number, "number": number},
                         item,
                     )
-                unsaid = [e.recommendation.number for e in update.entries if not e.text.strip()]
+                unsaid = [e.recommendation.reference for e in update.entries if not e.text.strip()]
                 for number in unsaid:
                     fail(
                         gettext("Item %(item)s, recommendation %(number)s: say what was said.")

@@ -93,7 +93,7 @@ def test_lighthouse_scores_the_main_pages_full_marks_for_accessibility(
     demo_load()
     anonymous = AnonymousUser()
     review = Review.objects.visible_to(anonymous).order_by("pk").first()
-    recommendation = Recommendation.objects.filter(review=review).order_by("number").first()
+    recommendation = Recommendation.objects.filter(review=review).order_by("sort_key").first()
     # The meeting with the fullest agenda.
     meeting = Meeting.objects.annotate(n=Count("items")).order_by("-n", "-date").first()
     runs = [

@@ -43,7 +43,7 @@ def w(db):
         report_agreed_on=datetime.date(2020, 10, 1),
         response_received_on=datetime.date(2021, 1, 19),
     )
-    recs = [RecommendationFactory(review=review, number=n) for n in (1, 2)]
+    recs = [RecommendationFactory(review=review, reference=n) for n in (1, 2)]
     recs[0].responsible_bodies.add(partner)
     january = MeetingFactory(committee=committee, date=datetime.date(2021, 1, 19))
     meeting = MeetingFactory(committee=committee, date=MAY)

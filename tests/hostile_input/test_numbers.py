@@ -9,7 +9,6 @@ from dataclasses import dataclass
 import pytest
 from hypothesis import event, example, given
 
-from recommendations.models import Recommendation
 from scrutiny.models import AgendaItem, DecisionPoint, ExecutiveDecision, Review
 from tests.hostile_input.helpers import django_int, form_of, pk_in, rows
 from tests.support.hostile import (
@@ -47,15 +46,6 @@ NUMBER_CASES = [
         allowed=lambda n: 1 <= n <= 999 and n != 6,
         stored=lambda w, loc: AgendaItem.objects.latest("pk").number,
         models=(AgendaItem,),
-    ),
-    NumberCase(
-        id="recommendation-number",
-        url=lambda w: f"/reviews/{w.review.pk}/recommendations/new/",
-        name="number",
-        fixed=lambda w: {"text": "That the council acts."},
-        allowed=lambda n: 1 <= n <= 999 and n not in (1, 2),
-        stored=lambda w, loc: Recommendation.objects.get(pk=pk_in(loc)).number,
-        models=(Recommendation,),
     ),
     NumberCase(
         id="decision-point-number",

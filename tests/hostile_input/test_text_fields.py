@@ -111,6 +111,9 @@ RECOMMENDATION_TEXTS = {
     "title": Text(max_length=300),
     "text": Text(required=True),
     "lead_officer": Text(max_length=200),
+    "directorate": Text(max_length=200),
+    "decision_maker": Text(max_length=200),
+    "expected_outcome": Text(),
 }
 
 

@@ -69,12 +69,14 @@ def world():
     draft = ReviewFactory(committee=commission, title="Home Care Draft Review", published=False)
 
     retention = RecommendationFactory(
-        review=workforce, number=4, title="Quality of care and improving retention rates"
+        review=workforce, reference="4", title="Quality of care and improving retention rates"
     )
     retention.responsible_bodies.set([lscdg, skills])
-    training = RecommendationFactory(review=regional, number=2, title="Regional training offer")
+    training = RecommendationFactory(
+        review=regional, reference="2", title="Regional training offer"
+    )
     training.responsible_bodies.set([lscdg])
-    secret = RecommendationFactory(review=draft, number=1, title="Draft home care idea")
+    secret = RecommendationFactory(review=draft, reference="1", title="Draft home care idea")
     secret.responsible_bodies.set([lscdg])
 
     meeting = MeetingFactory(committee=commission, date=datetime.date(2021, 1, 19))

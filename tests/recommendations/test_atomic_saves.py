@@ -58,26 +58,26 @@ def test_a_failed_save_leaves_the_version_as_it_was(client, recs, dem_services):
     so the form saves once the number is corrected, with no conflict."""
 
     def someone_else_takes_it(sender, instance, **kwargs):
-        if instance.pk == recs[4].pk and instance.number == 7:
-            RecommendationFactory(review=instance.review, number=7)
+        if instance.pk == recs[4].pk and instance.reference == "7":
+            RecommendationFactory(review=instance.review, reference=7)
 
     client.force_login(dem_services)
     url = f"/recommendations/{recs[4].pk}/edit/"
     page = client.get(url)
     pre_save.connect(someone_else_takes_it, sender=Recommendation)
     try:
-        response = client.post(url, {**form_data(page), "number": "7", "title": "Typed"})
+        response = client.post(url, {**form_data(page), "reference": "7", "title": "Typed"})
     finally:
         pre_save.disconnect(someone_else_takes_it, sender=Recommendation)
     assert response.status_code == 200
     recs[4].refresh_from_db()
-    assert (recs[4].number, recs[4].version) == (4, 1)
+    assert (recs[4].reference, recs[4].version) == ("4", 1)
     history = Recommendation.history.filter(id=recs[4].pk).count()
 
-    again = client.post(url, {**form_data(response), "number": "9"})
+    again = client.post(url, {**form_data(response), "reference": "9"})
     assert again.status_code == 302
     recs[4].refresh_from_db()
-    assert (recs[4].number, recs[4].title, recs[4].version) == (9, "Typed", 2)
+    assert (recs[4].reference, recs[4].title, recs[4].version) == ("9", "Typed", 2)
     assert Recommendation.history.filter(id=recs[4].pk).count() == history + 1
 
 

@@ -124,10 +124,10 @@ class TestEachFilterNarrows:
         set_target(recs[5], yesterday)
         status_now(recs[5], Status.ACHIEVED)  # closed: never overdue
         set_target(recs[8], today)  # due today, not past it
-        revised = RecommendationFactory(review=review, number=9, target_date=yesterday)
+        revised = RecommendationFactory(review=review, reference="9", target_date=yesterday)
         # A revised target date in the future replaces the original.
         status_now(revised, Status.SLIPPED, revised_target_date=today + relativedelta(months=3))
-        no_target = RecommendationFactory(review=review, number=10, target_date=None)
+        no_target = RecommendationFactory(review=review, reference="10", target_date=None)
 
         assert listed(client.get(LIST, {"overdue": "yes"})) == {recs[4].heading}
         assert listed(client.get(LIST, {"overdue": "no"})) == {
@@ -144,7 +144,7 @@ class TestEachFilterNarrows:
         status_now(recs[5], Status.ON_TRACK, six_months_ago - datetime.timedelta(days=400))
         status_now(recs[5], Status.ON_TRACK, six_months_ago - datetime.timedelta(days=1))
         # recs[8] has had no update at all.
-        closed = RecommendationFactory(review=review, number=9)
+        closed = RecommendationFactory(review=review, reference=9)
         status_now(closed, Status.ACHIEVED, today - relativedelta(years=2))
 
         assert listed(client.get(LIST, {"no_update_for": "6"})) == {
@@ -172,13 +172,15 @@ class TestEachFilterNarrows:
         set_target(recs[4], datetime.date(2022, 3, 31))
         set_target(recs[5], datetime.date(2022, 4, 1))
         set_target(recs[8], datetime.date(2023, 3, 31))
-        late = RecommendationFactory(review=review, number=9, target_date=datetime.date(2023, 4, 1))
+        late = RecommendationFactory(
+            review=review, reference="9", target_date=datetime.date(2023, 4, 1)
+        )
         revised = RecommendationFactory(
-            review=review, number=10, target_date=datetime.date(2021, 1, 1)
+            review=review, reference="10", target_date=datetime.date(2021, 1, 1)
         )
         # Revised into the range: the target date now is the revised one.
         status_now(revised, Status.SLIPPED, revised_target_date=datetime.date(2022, 6, 1))
-        RecommendationFactory(review=review, number=11, target_date=None)
+        RecommendationFactory(review=review, reference="11", target_date=None)
 
         start = target_boxes("target_from", datetime.date(2022, 4, 1))
         end = target_boxes("target_to", datetime.date(2023, 3, 31))
@@ -217,9 +219,9 @@ class TestQuerySetRules:
         quiet = (
             Recommendation.objects.with_status(user=AnonymousUser())
             .no_update_for(6, today=today)
-            .values_list("number", flat=True)
+            .values_list("reference", flat=True)
         )
-        assert set(quiet) == {5, 8}
+        assert set(quiet) == {"5", "8"}
 
     def test_overdue_and_not_overdue_split_every_recommendation(self, recs):
         today = datetime.date(2022, 1, 1)
@@ -227,10 +229,10 @@ class TestQuerySetRules:
         set_target(recs[5], datetime.date(2021, 12, 31))
         status_now(recs[5], Status.NOT_ACHIEVED)
         annotated = Recommendation.objects.with_status()
-        overdue = set(annotated.overdue(today).values_list("number", flat=True))
-        not_overdue = set(annotated.not_overdue(today).values_list("number", flat=True))
-        assert overdue == {4}
-        assert not_overdue == {5, 8}
+        overdue = set(annotated.overdue(today).values_list("reference", flat=True))
+        not_overdue = set(annotated.not_overdue(today).values_list("reference", flat=True))
+        assert overdue == {"4"}
+        assert not_overdue == {"5", "8"}
 
 
 # --- Together, in the URL, and paged ----------------------------------------------------
@@ -262,8 +264,8 @@ class TestCombinedAndShared:
 
     def test_pages_keep_the_filters(self, client, review, partner):
         for n in range(1, 53):
-            RecommendationFactory(review=review, number=n).responsible_bodies.add(partner)
-        RecommendationFactory(review=review, number=60, title="Carried by nobody")
+            RecommendationFactory(review=review, reference=n).responsible_bodies.add(partner)
+        RecommendationFactory(review=review, reference="60", title="Carried by nobody")
         first = client.get(LIST, {"body": partner.pk, "no_update_for": "3"})
         assert len(first.context["page_obj"].object_list) == 50
         html = first.content.decode()
@@ -451,7 +453,9 @@ def test_every_filter_at_once_costs_the_same_queries(
     client, officer, review, partner, size, django_assert_max_num_queries
 ):
     for n in range(1, size + 1):
-        rec = RecommendationFactory(review=review, number=n, target_date=datetime.date(2022, 1, 1))
+        rec = RecommendationFactory(
+            review=review, reference=n, target_date=datetime.date(2022, 1, 1)
+        )
         rec.responsible_bodies.add(partner)
         status_now(rec, Status.ON_TRACK)
     client.force_login(officer)

@@ -18,6 +18,7 @@ from recommendations.forms import (
 from recommendations.models import Status
 from scrutiny.common.forms import DateField, error_links
 from scrutiny.models import AgendaItem
+from tests.factories import RecommendationFactory
 
 
 class DateForm(forms.Form):
@@ -67,7 +68,7 @@ class TestDateField:
 class TestRecommendationForm:
     def data(self, **kwargs):
         return {
-            "number": "4",
+            "reference": "4",
             "title": "Quality of care",
             "text": "That the council improves retention.",
             "lead_officer": "",
@@ -77,31 +78,47 @@ class TestRecommendationForm:
             **kwargs,
         }
 
-    def test_a_number_already_used_in_the_review_is_a_form_error(self, recs, review):
-        form = RecommendationForm(self.data(number="5"), review=review)
+    @pytest.mark.parametrize("typed", ["5", " 5 "])
+    def test_a_reference_already_used_in_the_review_is_a_form_error(self, recs, review, typed):
+        form = RecommendationForm(self.data(reference=typed), review=review)
 
         assert not form.is_valid()
-        assert form.errors["number"] == [
-            "This review already has a recommendation 5: choose another number"
+        assert form.errors["reference"] == [
+            "This review already has a recommendation 5: give another reference"
         ]
 
-    @pytest.mark.parametrize("number", ["1000", "40000"])
-    def test_a_number_past_999_is_refused_in_words_on_every_database(self, review, number):
-        form = RecommendationForm(self.data(number=number), review=review)
+    def test_a_reference_differing_only_in_case_or_spaces_is_taken(self, review):
+        RecommendationFactory(review=review, reference="R1a")
+        form = RecommendationForm(self.data(reference="  r1A "), review=review)
 
         assert not form.is_valid()
-        assert form.errors["number"] == ["The number must be 999 or less"]
+        assert form.errors["reference"] == [
+            "This review already has a recommendation R1a: give another reference"
+        ]
 
-    def test_editing_keeps_its_own_number(self, recs, review):
+    @pytest.mark.parametrize("reference", ["R10", "3a", "12(ii)", "OSC (24/25) 07"])
+    def test_the_report_s_own_references_are_taken_as_typed(self, review, reference):
+        form = RecommendationForm(self.data(reference=f" {reference} "), review=review)
+
+        assert form.is_valid(), form.errors
+        assert form.save().reference == reference
+
+    def test_a_reference_past_40_characters_is_refused_in_words(self, review):
+        form = RecommendationForm(self.data(reference="R" * 41), review=review)
+
+        assert not form.is_valid()
+        assert form.errors["reference"] == ["The reference must be 40 characters or fewer"]
+
+    def test_editing_keeps_its_own_reference(self, recs, review):
         form = RecommendationForm(
-            self.data(number="4", version="1"), instance=recs[4], review=review
+            self.data(reference="4", version="1"), instance=recs[4], review=review
         )
         assert form.is_valid(), form.errors
 
     def test_saves_into_the_review_with_its_bodies(self, review, partner):
         form = RecommendationForm(
             self.data(
-                number="12",
+                reference="12",
                 responsible_bodies=[str(partner.pk)],
                 target_date_0="31",
                 target_date_1="3",
@@ -293,9 +310,9 @@ class TestUpdateSubmission:
         sub = self.submission(data, recs, officer)
         assert sub.is_valid(), sub.errors
         got = sub.entry_inputs()
-        assert [(e.recommendation.number, e.text, e.new_status) for e in got] == [
-            (4, "Report received.", "on_track"),
-            (8, "Workshops running.", ""),
+        assert [(e.recommendation.reference, e.text, e.new_status) for e in got] == [
+            ("4", "Report received.", "on_track"),
+            ("8", "Workshops running.", ""),
         ]
 
     def test_errors_of_every_form_in_page_order(self, recs, officer):

@@ -338,7 +338,7 @@ def test_the_admin_shows_history_but_refuses_to_revert(client, superuser, recs, 
     assert "Revert" not in page.content.decode()
 
     data = form_data(page)
-    data.update(text=first.text, number=str(first.number), review=str(first.review_id))
+    data.update(text=first.text, reference=first.reference, review=str(first.review_id))
     assert client.post(old, data).status_code == 403
     rec.refresh_from_db()
     assert rec.title == "Changed once"

@@ -207,9 +207,9 @@ class TestExemptUpdates:
 
 class TestConstraints:
     def test_a_number_is_used_once_per_review(self, rec):
-        RecommendationFactory(number=rec.number)  # another review: fine
+        RecommendationFactory(reference=rec.reference)  # another review: fine
         with pytest.raises(IntegrityError), transaction.atomic():
-            RecommendationFactory(review=rec.review, number=rec.number)
+            RecommendationFactory(review=rec.review, reference=rec.reference)
 
     def test_slipped_needs_a_revised_date(self, rec):
         with pytest.raises(IntegrityError), transaction.atomic():

@@ -24,7 +24,7 @@ def log(user, entries, **kwargs):
 
 def statuses(*recs):
     got = Recommendation.objects.with_status().filter(pk__in=[r.pk for r in recs])
-    return {r.number: r.status for r in got}
+    return {r.reference: r.status for r in got}
 
 
 def test_one_update_covers_several_recommendations(officer, recs):
@@ -38,8 +38,8 @@ def test_one_update_covers_several_recommendations(officer, recs):
     )
 
     assert update.recorded_by == officer
-    assert sorted(update.entries.values_list("recommendation__number", flat=True)) == [4, 5]
-    assert statuses(recs[4], recs[5]) == {4: Status.ON_TRACK, 5: Status.NOT_STARTED}
+    assert sorted(update.entries.values_list("recommendation__reference", flat=True)) == ["4", "5"]
+    assert statuses(recs[4], recs[5]) == {"4": Status.ON_TRACK, "5": Status.NOT_STARTED}
 
 
 def test_it_is_all_or_nothing(officer, recs):

@@ -48,8 +48,8 @@ def as_user(client, request, who):
 
 def statuses() -> dict[int, tuple[str, datetime.date | None]]:
     return {
-        r.number: (r.status, r.last_update_on)
-        for r in Recommendation.objects.with_status().order_by("number")
+        int(r.reference): (r.status, r.last_update_on)
+        for r in Recommendation.objects.with_status().order_by("sort_key")
     }
 
 
@@ -459,18 +459,18 @@ def test_changes_need_the_csrf_token(dem_services, recs, deleted):
     assert not Recommendation.objects.filter(pk=deleted["recommendation"].pk).exists()
 
 
-# --- A deleted recommendation's number stays taken ---------------------------------------------
+# --- A deleted recommendation's reference stays taken ------------------------------------------
 
 
-def test_a_deleted_number_is_refused_with_a_way_forward(client, dem_services, recs, review):
+def test_a_deleted_reference_is_refused_with_a_way_forward(client, dem_services, recs, review):
     recommendation_delete(recommendation=recs[8], actor=dem_services, reason="Entered twice.")
     client.force_login(dem_services)
     create = reverse("recommendations:recommendation-create", args=[review.pk])
-    assert 'name="number" value="9"' in client.get(create).content.decode()
-    response = client.post(create, {"number": "8", "text": "A new eighth recommendation."})
+    assert 'name="reference" value="9"' in client.get(create).content.decode()
+    response = client.post(create, {"reference": "8", "text": "A new eighth recommendation."})
     assert response.status_code == 200
     assert (
-        "Recommendation 8 was deleted: restore it from Deleted items or use another number"
+        "Recommendation 8 was deleted: restore it from Deleted items or give another reference"
         in text_of(response)
     )
     assert Recommendation.all_objects.filter(review=review).count() == 3

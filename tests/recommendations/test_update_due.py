@@ -16,10 +16,10 @@ pytestmark = pytest.mark.django_db
 
 def due_numbers(as_at):
     return [
-        r.number
+        int(r.reference)
         for r in Recommendation.objects.with_status(as_at=as_at)
         .update_due(as_at)
-        .order_by("number")
+        .order_by("sort_key")
     ]
 
 
@@ -29,8 +29,8 @@ def test_update_falls_due_an_interval_after_the_last_update_or_the_response():
         response_received_on=datetime.date(2021, 1, 19),
         update_interval_months=6,
     )
-    quiet = RecommendationFactory(review=review, number=1)
-    heard = RecommendationFactory(review=review, number=2)
+    quiet = RecommendationFactory(review=review, reference=1)
+    heard = RecommendationFactory(review=review, reference=2)
     UpdateEntryFactory(recommendation=heard, update__given_on=datetime.date(2021, 5, 25))
     assert due_numbers(datetime.date(2021, 7, 18)) == []
     assert due_numbers(datetime.date(2021, 7, 19)) == [1]
@@ -42,9 +42,9 @@ def test_update_falls_due_an_interval_after_the_last_update_or_the_response():
 def test_each_review_keeps_its_own_interval_and_closed_ones_are_never_due():
     quarterly = ReviewFactory(report_agreed_on=datetime.date(2021, 1, 1), update_interval_months=3)
     yearly = ReviewFactory(report_agreed_on=datetime.date(2021, 1, 1), update_interval_months=12)
-    RecommendationFactory(review=quarterly, number=1)
-    RecommendationFactory(review=yearly, number=2)
-    done = RecommendationFactory(review=quarterly, number=3)
+    RecommendationFactory(review=quarterly, reference=1)
+    RecommendationFactory(review=yearly, reference=2)
+    done = RecommendationFactory(review=quarterly, reference=3)
     UpdateEntryFactory(
         recommendation=done,
         update__given_on=datetime.date(2021, 2, 1),
@@ -62,7 +62,7 @@ def test_the_due_date_shown_is_the_day_the_update_falls_due_even_at_a_month_end(
         started_on=datetime.date(2020, 1, 1),
         update_interval_months=6,
     )
-    RecommendationFactory(review=review, number=1)
+    RecommendationFactory(review=review, reference=1)
     annotated = Recommendation.objects.with_status().get(review=review)
     shown = annotated.next_update_due()
     assert shown == datetime.date(2021, 3, 1)

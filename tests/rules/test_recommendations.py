@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_closing_a_recommendation_outside_a_meeting_is_refused(admin_client):
-    recommendation = RecommendationFactory(number=5)
+    recommendation = RecommendationFactory(reference=5)
     between_meetings = ProgressUpdateFactory(item=None)
     entry = UpdateEntryFactory(update=between_meetings, recommendation=recommendation)
     message = "Recommendation 5: only a meeting can agree to close it; choose the agenda item above"
@@ -61,7 +61,9 @@ def test_a_slipped_or_closing_status_without_its_date_reason_or_outcome_is_refus
     admin_client, changes, field, message
 ):
     at_a_meeting = ProgressUpdateFactory(item=AgendaItemFactory())
-    entry = UpdateEntryFactory(update=at_a_meeting, recommendation=RecommendationFactory(number=5))
+    entry = UpdateEntryFactory(
+        update=at_a_meeting, recommendation=RecommendationFactory(reference=5)
+    )
     posted = {"revised_target_date": None, "reason": "", **changes}
     assert refused(admin_change(admin_client, entry, **posted), message)
     for name, value in posted.items():

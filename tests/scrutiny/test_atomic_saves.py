@@ -116,7 +116,7 @@ def test_a_meeting_record_refused_at_its_second_item_leaves_nothing(people, comm
     """Item 6's update (its entries and their history) and agreed action are written; the
     database then refuses item 7's update (no role: NOT NULL), so none of it stays."""
     review = ReviewFactory(committee=committee)
-    four, five = (RecommendationFactory(review=review, number=n) for n in (4, 5))
+    four, five = (RecommendationFactory(review=review, reference=n) for n in (4, 5))
     meeting = MeetingFactory(committee=committee, date=datetime.date(2021, 5, 25))
     six = AgendaItemFactory(meeting=meeting, number=6, review=review)
     seven = AgendaItemFactory(meeting=meeting, number=7, review=review)

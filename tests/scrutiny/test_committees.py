@@ -92,8 +92,8 @@ def test_detail_shows_the_committee_its_meetings_reviews_decisions_and_actions(c
     past = MeetingFactory(committee=committee, date=datetime.date(2021, 1, 19))
     upcoming = MeetingFactory(committee=committee, date=TODAY + datetime.timedelta(days=30))
     review = ReviewFactory(committee=committee, title="Social Care External Workforce")
-    on_track = RecommendationFactory(review=review, number=1)
-    RecommendationFactory(review=review, number=2)
+    on_track = RecommendationFactory(review=review, reference=1)
+    RecommendationFactory(review=review, reference=2)
     UpdateEntryFactory(
         update=ProgressUpdateFactory(given_on=datetime.date(2021, 1, 1)),
         recommendation=on_track,
@@ -187,7 +187,7 @@ def _committee_with(size: int):
         item = AgendaItemFactory(meeting=meeting, number=1)
         review = ReviewFactory(committee=committee)
         for number in (1, 2):
-            rec = RecommendationFactory(review=review, number=number)
+            rec = RecommendationFactory(review=review, reference=number)
             UpdateEntryFactory(
                 update=ProgressUpdateFactory(item=item, given_on=meeting.date),
                 recommendation=rec,

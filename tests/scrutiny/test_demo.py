@@ -45,12 +45,24 @@ def test_leicester_review_has_sixteen_recommendations_in_number_order(demo):
         "Care Workforce"
     )
     assert review.response_meeting.date == datetime.date(2021, 1, 19)
-    numbers = list(review.recommendations.values_list("number", flat=True))
-    assert numbers == list(range(1, 17))
+    references = list(review.recommendations.values_list("reference", flat=True))
+    assert references == [str(n) for n in range(1, 17)]
+
+
+def test_the_vale_uses_its_own_references_and_records_owners(demo):
+    review = Review.objects.get(title__startswith="Regional Workforce Development Training Unit")
+    recs = list(review.recommendations.all())
+    assert [r.reference for r in recs] == ["R1", "R2", "R3", "R4", "R5"]
+    assert {r.directorate for r in recs} == {"Social Services"}
+    assert {r.decision_maker for r in recs} == {"Cabinet Member for Social Care and Health"}
+    assert recs[0].expected_outcome
 
 
 def test_points_reported_on_carry_the_minutes_headings(demo):
-    titles = dict(workforce_review().recommendations.values_list("number", "title"))
+    titles = {
+        int(reference): title
+        for reference, title in workforce_review().recommendations.values_list("reference", "title")
+    }
     assert titles[4] == "Quality of care and improving retention rates"
     assert titles[5] == "Finding Community and cooperative solutions"
     assert titles[8] == "Attracting younger people to adult social care careers"
@@ -67,7 +79,10 @@ def test_verbal_update_reports_each_point_in_the_minutes_words(demo):
     assert update.given_on == VERBAL_UPDATE_ON
     assert update.item.meeting.date == VERBAL_UPDATE_ON
     assert update.item.review == workforce_review()
-    said = dict(update.entries.values_list("recommendation__number", "text"))
+    said = {
+        int(reference): text
+        for reference, text in update.entries.values_list("recommendation__reference", "text")
+    }
     assert sorted(said) == [4, 5, 8, 10, 11, 12, 13, 15]
     assert said[4].startswith("LSDG had received a report on career pathways today")
     assert "due to meet in June" in said[5]
@@ -187,7 +202,7 @@ def test_regional_unit_is_hosted_by_cardiff_with_four_functions_in_order(demo):
 
 def test_statuses_as_they_stood_at_the_verbal_update_meeting(demo):
     recs = {
-        r.number: r
+        int(r.reference): r
         for r in Recommendation.objects.filter(review=workforce_review()).with_status(
             as_at=VERBAL_UPDATE_ON
         )
@@ -217,7 +232,7 @@ def test_statuses_as_they_stood_at_the_verbal_update_meeting(demo):
 
 def test_later_meeting_closes_one_recommendation_at_its_item(demo):
     recs = {
-        r.number: r
+        int(r.reference): r
         for r in Recommendation.objects.filter(review=workforce_review()).with_status(
             as_at=datetime.date(2021, 11, 2), prefix=""
         )
@@ -235,7 +250,7 @@ def test_exempt_update_counts_only_for_those_who_may_see_it(demo):
     councillor = User.objects.get(username="councillor")
     partner = User.objects.get(username="partner")
     on = datetime.date(2021, 11, 2)
-    qs = Recommendation.objects.filter(review=workforce_review(), number=2)
+    qs = Recommendation.objects.filter(review=workforce_review(), reference="2")
     assert qs.with_status(as_at=on, user=councillor).get().status == Status.PAUSED
     assert qs.with_status(as_at=on, user=partner).get().status == Status.ON_TRACK
 
@@ -282,7 +297,7 @@ def test_loading_twice_creates_nothing_new(demo):
 
 
 def test_loading_again_restores_edited_demo_rows(demo):
-    rec = Recommendation.objects.get(review=workforce_review(), number=4)
+    rec = Recommendation.objects.get(review=workforce_review(), reference="4")
     rec.title = "Edited"
     rec.save()
     UpdateEntry.objects.filter(recommendation=rec).delete()

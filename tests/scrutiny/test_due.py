@@ -69,11 +69,11 @@ def test_recommendations_due_at_a_meeting_are_its_committees_and_visible_ones(me
         report_agreed_on=datetime.date(2020, 10, 1),
         response_received_on=datetime.date(2021, 1, 19),
     )
-    RecommendationFactory(review=review, number=1)
+    RecommendationFactory(review=review, reference=1)
     draft = ReviewFactory(
         committee=january.committee, published=False, report_agreed_on=datetime.date(2020, 7, 1)
     )
-    RecommendationFactory(review=draft, number=1)
+    RecommendationFactory(review=draft, reference=1)
     RecommendationFactory(review__report_agreed_on=datetime.date(2020, 7, 1))  # other committee
     assert list(recommendations_due(may, AnonymousUser())) == []
     assert [r.review for r in recommendations_due(november, AnonymousUser())] == [review]

@@ -27,10 +27,13 @@ def test_item_number_and_meeting_time_errors_are_marked_on_the_input(client):
     assert 'value="17:30"' in input_tag(html, "start_time")
 
 
-def test_recommendation_number_error_is_marked_on_the_input(client):
+def test_recommendation_reference_error_is_marked_on_a_box_wide_enough(client):
     review = ReviewFactory()
     client.force_login(user_with_role(Role.DEMOCRATIC_SERVICES, review.committee.council))
     html = client.post(
-        f"/reviews/{review.pk}/recommendations/new/", {"number": "ten"}
+        f"/reviews/{review.pk}/recommendations/new/", {"reference": "  "}
     ).content.decode()
-    assert "govuk-input--error" in input_tag(html, "number")
+    tag = input_tag(html, "reference")
+    assert "govuk-input--error" in tag
+    # Wide enough for "OSC (24/25) 07": ten characters' width, not a number's three.
+    assert "govuk-input--width-10" in tag and 'maxlength="40"' in tag

@@ -188,10 +188,10 @@ def test_a_partner_sees_the_committees_its_body_reports_to(client, people, commi
 
 def test_officers_and_partners_see_what_they_can_update_with_a_link(client, people, committee):
     review = ReviewFactory(committee=committee, title="Workforce review")
-    own = RecommendationFactory(review=review, number=4, title="Quality of care")
-    carried = RecommendationFactory(review=review, number=5, title="Community solutions")
+    own = RecommendationFactory(review=review, reference="4", title="Quality of care")
+    carried = RecommendationFactory(review=review, reference="5", title="Community solutions")
     carried.responsible_bodies.add(people.partner.organisation)
-    closed = RecommendationFactory(review=review, number=6, title="Already achieved")
+    closed = RecommendationFactory(review=review, reference="6", title="Already achieved")
     set_status(closed, Status.ACHIEVED)
     foreign = RecommendationFactory(title="Another council's recommendation")
 
@@ -221,7 +221,7 @@ def _data(size: int, council) -> None:
         review = ReviewFactory(committee=committee, published=bool(n % 3))
         for number in (1, 2, 3):
             rec = RecommendationFactory(
-                review=review, number=number, target_date=datetime.date(2021, 1, 1)
+                review=review, reference=number, target_date=datetime.date(2021, 1, 1)
             )
             rec.responsible_bodies.add(partner_org)
             set_status(rec, [Status.ON_TRACK, Status.SLIPPED, Status.PAUSED][number - 1])

@@ -27,7 +27,7 @@ CHOOSER = reverse("scrutiny:home-council-list")
 def _with_recommendations(council, count: int, title: str):
     review = ReviewFactory(committee=CommitteeFactory(council=council), title=title)
     for number in range(1, count + 1):
-        RecommendationFactory(review=review, number=number)
+        RecommendationFactory(review=review, reference=str(number))
     return review
 
 

@@ -146,7 +146,7 @@ def test_deleted_recommendations_and_updates_are_never_found(client, world, db):
     assert not results(client, "entered by mistake").get("recommendations")
     assert world.deleted_update_a.get_absolute_url() not in found(client, "logged twice")
     # The same words on a live record are found (so the test can fail).
-    RecommendationFactory(review=world.review_a, number=30, title="Entered by mistake too")
+    RecommendationFactory(review=world.review_a, reference="30", title="Entered by mistake too")
     assert results(client, "entered by mistake")["recommendations"]
 
 
@@ -155,7 +155,7 @@ def test_deleted_recommendations_and_updates_are_never_found(client, world, db):
 
 def test_many_results_are_capped_with_a_link_to_all_of_them_a_page_at_a_time(client, world, db):
     for n in range(search.PER_PAGE + 5):
-        RecommendationFactory(review=world.review_a, number=100 + n, title=f"Quokka plan {n}")
+        RecommendationFactory(review=world.review_a, reference=100 + n, title=f"Quokka plan {n}")
     page = client.get(URL, {"q": "quokka"}).content.decode()
     assert len(results(client, "quokka")["recommendations"]) == search.PER_KIND
     assert f"Show all {search.PER_PAGE + 5} recommendations" in page
@@ -173,7 +173,7 @@ def test_more_results_than_are_counted_say_more_than_in_english_and_welsh(
     says "more than", links to "more" rather than "all", and its own pages stop there."""
     monkeypatch.setattr(search, "MAX_COUNTED", 3)
     for n in range(5):
-        RecommendationFactory(review=world.review_a, number=100 + n, title=f"Quokka plan {n}")
+        RecommendationFactory(review=world.review_a, reference=100 + n, title=f"Quokka plan {n}")
     page = client.get(URL, {"q": "quokka"}).content.decode()
     assert "More than 3 results for “quokka”" in page
     assert '<span class="app-search-group__count">(more than 3)</span>' in page
@@ -192,7 +192,7 @@ def test_more_results_than_are_counted_say_more_than_in_english_and_welsh(
 def test_as_many_results_as_are_counted_are_counted_exactly(client, world, db, monkeypatch):
     monkeypatch.setattr(search, "MAX_COUNTED", 3)
     for n in range(3):
-        RecommendationFactory(review=world.review_a, number=100 + n, title=f"Quokka plan {n}")
+        RecommendationFactory(review=world.review_a, reference=100 + n, title=f"Quokka plan {n}")
     page = client.get(URL, {"q": "quokka"}).content.decode()
     assert "3 results for “quokka”" in page and "More than" not in page
     assert '<span class="app-search-group__count">(3)</span>' in page
@@ -204,12 +204,12 @@ def test_the_number_of_queries_does_not_grow_with_the_results(client, world, db)
             assert client.get(URL, {"q": q}).status_code == 200
         return len(captured)
 
-    RecommendationFactory(review=world.review_a, number=100, title="Quokka plan")
+    RecommendationFactory(review=world.review_a, reference="100", title="Quokka plan")
     update = ProgressUpdateFactory(organisation=world.partner_body, summary="Quokka update")
     UpdateEntryFactory(update=update, recommendation=world.rec_a1, text="Quokka entry.")
     few = queries("quokka")
     for n in range(search.PER_PAGE):
-        RecommendationFactory(review=world.review_a, number=200 + n, title=f"Quokka plan {n}")
+        RecommendationFactory(review=world.review_a, reference=200 + n, title=f"Quokka plan {n}")
         more = ProgressUpdateFactory(organisation=world.partner_body, summary="Quokka update")
         UpdateEntryFactory(update=more, recommendation=world.rec_a1, text="Quokka entry.")
     assert queries("quokka") == few
@@ -285,7 +285,9 @@ def test_a_long_query_is_cut_and_says_so(client, world, db):
 
 def test_stored_markup_is_shown_as_text_around_the_mark(client, world, db):
     RecommendationFactory(
-        review=world.review_a, number=40, text="<b>Bold</b> plans for <script>x</script> kiwis."
+        review=world.review_a,
+        reference="40",
+        text="<b>Bold</b> plans for <script>x</script> kiwis.",
     )
     page = client.get(URL, {"q": "kiwis"}).content.decode()
     assert (
@@ -301,7 +303,10 @@ def test_stored_markup_is_shown_as_text_around_the_mark(client, world, db):
 @postgres_only
 def test_stemming_finds_other_forms_of_a_word(client, world, db):
     rec = RecommendationFactory(
-        review=world.review_a, number=50, title="Walrus", text="One recommendation on walruses."
+        review=world.review_a,
+        reference="50",
+        title="Walrus",
+        text="One recommendation on walruses.",
     )
     assert rec.get_absolute_url() in found(client, "recommendations")
     assert rec.get_absolute_url() in found(client, "walrus")
@@ -311,8 +316,8 @@ def test_stemming_finds_other_forms_of_a_word(client, world, db):
 
 @postgres_only
 def test_web_search_syntax_phrases_or_and_minus(client, world, db):
-    a = RecommendationFactory(review=world.review_a, number=60, title="Otters and beavers")
-    b = RecommendationFactory(review=world.review_a, number=61, title="Beavers alone")
+    a = RecommendationFactory(review=world.review_a, reference="60", title="Otters and beavers")
+    b = RecommendationFactory(review=world.review_a, reference="61", title="Beavers alone")
     recs = lambda q: set(results(client, q).get("recommendations", []))  # noqa: E731
     assert recs("beavers -otters") == {b.get_absolute_url()}
     assert recs('"otters and beavers"') == {a.get_absolute_url()}
@@ -323,17 +328,18 @@ def test_web_search_syntax_phrases_or_and_minus(client, world, db):
 def test_better_matches_come_first(client, world, db):
     """A match in the title outranks one in the body; more matches outrank fewer."""
     body = RecommendationFactory(
-        review=world.review_a, number=70, title="Other", text="Mentions the badger once."
+        review=world.review_a, reference="70", title="Other", text="Mentions the badger once."
     )
     title = RecommendationFactory(
-        review=world.review_a, number=71, title="Badger setts", text="Badger badger badger."
+        review=world.review_a, reference="71", title="Badger setts", text="Badger badger badger."
     )
     assert results(client, "badger")["recommendations"] == [
         title.get_absolute_url(),
         body.get_absolute_url(),
     ]
-    # Numbered later and in the same review: the order is the rank's, not the number's.
-    assert title.number > body.number
+    # Later in natural order and in the same review: the order is the rank's, not the
+    # reference's.
+    assert title.sort_key > body.sort_key
 
 
 INDEXED = [
@@ -419,7 +425,7 @@ def test_each_searched_table_stores_its_vectors_as_generated_columns(
 def test_the_stored_vectors_follow_every_edit(client, world, db):
     """PostgreSQL keeps the generated column current, whether the row is saved, updated in
     bulk or written in Welsh."""
-    rec = RecommendationFactory(review=world.review_a, number=80, title="Narwhal tusks")
+    rec = RecommendationFactory(review=world.review_a, reference="80", title="Narwhal tusks")
     url = rec.get_absolute_url()
     recs = lambda q: results(client, q).get("recommendations", [])  # noqa: E731
     assert recs("narwhal") == [url]

@@ -77,25 +77,25 @@ def review(committee):
     review = ReviewFactory(committee=committee, title="Social Care External Workforce")
     statuses = [Status.ON_TRACK] * 3 + [Status.SLIPPED] + [Status.ACHIEVED] * 2
     for number, status in enumerate(statuses, start=1):
-        set_status(RecommendationFactory(review=review, number=number), status)
+        set_status(RecommendationFactory(review=review, reference=number), status)
     for number in range(10, 14):  # four not started
-        RecommendationFactory(review=review, number=number)
+        RecommendationFactory(review=review, reference=number)
     return review
 
 
 @pytest.fixture
 def second_review(committee):
     review = ReviewFactory(committee=committee, title="Home care")
-    set_status(RecommendationFactory(review=review, number=1), Status.ON_TRACK)
-    set_status(RecommendationFactory(review=review, number=2), Status.PAUSED)
+    set_status(RecommendationFactory(review=review, reference=1), Status.ON_TRACK)
+    set_status(RecommendationFactory(review=review, reference=2), Status.PAUSED)
     return review
 
 
 @pytest.fixture
 def draft_review(committee):
     review = ReviewFactory(committee=committee, title="Draft: day centres", published=False)
-    set_status(RecommendationFactory(review=review, number=1), Status.PAUSED)
-    set_status(RecommendationFactory(review=review, number=2), Status.PAUSED)
+    set_status(RecommendationFactory(review=review, reference=1), Status.PAUSED)
+    set_status(RecommendationFactory(review=review, reference=2), Status.PAUSED)
     return review
 
 
@@ -133,7 +133,7 @@ class TestReviewChart:
     def test_updates_at_exempt_items_count_only_for_those_who_may_see_them(
         self, client, review, people
     ):
-        rec = review.recommendations.get(number=10)
+        rec = review.recommendations.get(reference="10")
         item = AgendaItemFactory(
             meeting__committee=review.committee,
             exempt=True,

@@ -62,7 +62,7 @@ def bilingual_meeting():
         summary_cy="Buom yn edrych ar gysgu allan.",
     )
     rec = RecommendationFactory(
-        review=review, number=1, title="Open a night shelter", title_cy="Agor lloches nos"
+        review=review, reference="1", title="Open a night shelter", title_cy="Agor lloches nos"
     )
     meeting = MeetingFactory(committee=review.committee, date=datetime.date(2021, 3, 4))
     item = AgendaItemFactory(meeting=meeting, review=review, title="Homelessness")

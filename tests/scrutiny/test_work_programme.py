@@ -79,13 +79,13 @@ def programme(committee):
         title="Workforce review",
         response_received_on=TODAY - relativedelta(months=7),
     )
-    RecommendationFactory(review=unplaced, number=4, title="Quality of care")
+    RecommendationFactory(review=unplaced, reference="4", title="Quality of care")
     placed = ReviewFactory(
         committee=committee,
         title="Respite review",
         response_received_on=TODAY - relativedelta(months=7),
     )
-    RecommendationFactory(review=placed, number=1, title="Respite beds")
+    RecommendationFactory(review=placed, reference="1", title="Respite beds")
     AgendaItemFactory(meeting=first, number=3, title="Respite review update", review=placed)
     later = ReviewFactory(
         committee=committee,
@@ -94,7 +94,7 @@ def programme(committee):
         response_received_on=TODAY - relativedelta(months=3),
         update_interval_months=6,
     )
-    RecommendationFactory(review=later, number=2, title="Community transport")
+    RecommendationFactory(review=later, reference="2", title="Community transport")
     return {"first": first, "second": second, "actions": actions}
 
 
@@ -161,7 +161,7 @@ def test_what_is_not_yet_placed_at_a_meeting(client, committee, programme):
 
 def test_with_no_meeting_planned_what_is_due_by_today_is_unplaced(client, committee):
     review = ReviewFactory(committee=committee, title="Workforce review")
-    RecommendationFactory(review=review, number=4, title="Quality of care")
+    RecommendationFactory(review=review, reference="4", title="Quality of care")
     AgreedActionFactory(
         meeting=MeetingFactory(committee=committee, date=datetime.date(2021, 1, 19)),
         text="A report at a future meeting.",
@@ -225,7 +225,7 @@ def _programme_data(committee, size: int) -> None:
         meeting = MeetingFactory(committee=committee, date=TODAY + datetime.timedelta(days=n + 1))
         review = ReviewFactory(committee=committee, published=bool(n % 3))
         for number in (1, 2):
-            RecommendationFactory(review=review, number=number)
+            RecommendationFactory(review=review, reference=number)
         AgendaItemFactory(meeting=meeting, review=review if n % 2 else None)
         item = AgendaItemFactory(meeting=agreed, exempt=n % 2 == 0, exempt_reason="Para 3")
         AgreedActionFactory(meeting=agreed, item=item, review=review, due_meeting=meeting)

@@ -206,21 +206,21 @@ def build_world() -> World:
     item_b = AgendaItemFactory(meeting=meeting_b, number=4, title="Workforce unit", review=review_b)
 
     rec_a1 = RecommendationFactory(
-        review=review_a, number=4, title="Quality of care and improving retention rates"
+        review=review_a, reference="4", title="Quality of care and improving retention rates"
     )
     rec_a2 = RecommendationFactory(
-        review=review_a, number=5, title="Finding community and cooperative solutions"
+        review=review_a, reference="5", title="Finding community and cooperative solutions"
     )
     draft_rec_a = RecommendationFactory(
         review=draft_review_a,
-        number=1,
+        reference="1",
         title=f"Close no home without a plan {DRAFT_MARK}",
         text=f"That no home closes before {DRAFT_MARK} is agreed.",
     )
     deleted_rec_a = RecommendationFactory(
-        review=review_a, number=9, title="A recommendation entered by mistake"
+        review=review_a, reference="9", title="A recommendation entered by mistake"
     )
-    rec_b = RecommendationFactory(review=review_b, number=1, title="Host the unit in Cardiff")
+    rec_b = RecommendationFactory(review=review_b, reference="1", title="Host the unit in Cardiff")
     for rec in (rec_a1, draft_rec_a, rec_b):
         rec.responsible_bodies.add(partner_body)
 
@@ -288,7 +288,7 @@ def build_world() -> World:
         recorded_by=democratic_b,
     )
     UpdateEntryFactory(update=update_b, recommendation=rec_b, text="Unit set up.")
-    deleted_rec_b = RecommendationFactory(review=review_b, number=2, title="Entered twice")
+    deleted_rec_b = RecommendationFactory(review=review_b, reference="2", title="Entered twice")
     deleted_update_b = ProgressUpdateFactory(
         organisation=council_b, given_by_role="Officer", recorded_by=officer_b
     )

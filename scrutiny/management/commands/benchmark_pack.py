@@ -102,7 +102,7 @@ def build(recommendations: int, reviews: int) -> Meeting:
         Recommendation.objects.bulk_create(
             Recommendation(
                 review=review,
-                number=n,
+                reference=str(n),
                 title=f"Recommendation {n} of review {r + 1}",
                 text=WORDS,
                 response=Response.ACCEPTED,
@@ -112,7 +112,7 @@ def build(recommendations: int, reviews: int) -> Meeting:
             )
             for n in range(1, count + 1)
         )
-        made = list(Recommendation.objects.filter(review=review).order_by("number"))
+        made = list(Recommendation.objects.filter(review=review).order_by("sort_key"))
         through = Recommendation.responsible_bodies.through
         through.objects.bulk_create(
             [
@@ -148,12 +148,14 @@ def build(recommendations: int, reviews: int) -> Meeting:
                 update=at,
                 recommendation=rec,
                 text="What was said at the meeting. " + WORDS,
-                new_status=Status.SLIPPED if rec.number % 3 == 0 else "",
-                revised_target_date=datetime.date(2022, 9, 30) if rec.number % 3 == 0 else None,
-                reason="Staff were redeployed." if rec.number % 3 == 0 else "",
+                new_status=Status.SLIPPED if int(rec.reference) % 3 == 0 else "",
+                revised_target_date=datetime.date(2022, 9, 30)
+                if int(rec.reference) % 3 == 0
+                else None,
+                reason="Staff were redeployed." if int(rec.reference) % 3 == 0 else "",
             )
             for rec in made
-            if rec.number % 2 == 0
+            if int(rec.reference) % 2 == 0
         ]
         entries += [
             UpdateEntry(
@@ -164,7 +166,7 @@ def build(recommendations: int, reviews: int) -> Meeting:
                 reason="Later.",
             )
             for rec in made
-            if rec.number % 5 == 0
+            if int(rec.reference) % 5 == 0
         ]
         UpdateEntry.objects.bulk_create(entries)
         AgreedAction.objects.create(

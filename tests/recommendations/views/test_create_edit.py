@@ -21,7 +21,7 @@ from tests.support.pages import main_text as text_of
 
 def rec_data(**kwargs):
     return {
-        "number": "12",
+        "reference": "12",
         "title": "Investing in training",
         "text": "That the council invests in leadership training.",
         "lead_officer": "",
@@ -55,14 +55,30 @@ class TestCreate:
         response = client.post(create_url(review), rec_data(responsible_bodies=[partner.pk]))
         rec = Recommendation.objects.get()
         assert response.status_code == 302 and response["Location"] == detail_url(rec)
-        assert (rec.review, rec.number, rec.target_date) == (review, 12, datetime.date(2023, 3, 31))
+        assert (rec.review, rec.reference, rec.target_date) == (
+            review,
+            "12",
+            datetime.date(2023, 3, 31),
+        )
         assert list(rec.responsible_bodies.all()) == [partner]
         followed = text_of(client.get(response["Location"]))
         assert "Recommendation 12 added" in followed
 
     def test_the_next_number_is_suggested(self, client, dem_services, recs, review):
         client.force_login(dem_services)
-        assert client.get(create_url(review)).context["form"]["number"].value() == 9
+        assert client.get(create_url(review)).context["form"]["reference"].value() == "9"
+
+    @pytest.mark.parametrize(
+        ("taken", "suggested"),
+        [(["R1", "R2", "R9"], "R10"), (["OSC (24/25) 07"], "OSC (24/25) 08"), (["3", "3a"], "")],
+    )
+    def test_the_next_reference_counts_on_from_the_last(
+        self, client, dem_services, review, taken, suggested
+    ):
+        for reference in taken:
+            RecommendationFactory(review=review, reference=reference)
+        client.force_login(dem_services)
+        assert client.get(create_url(review)).context["form"]["reference"].value() == suggested
 
     def test_an_admin_adds_anywhere(self, client, review):
         admin = user_with_role(None, is_superuser=True, is_staff=True)
@@ -71,11 +87,11 @@ class TestCreate:
 
     def test_a_duplicate_number_keeps_what_was_typed(self, client, dem_services, recs, review):
         client.force_login(dem_services)
-        response = client.post(create_url(review), rec_data(number="5", title="Typed heading"))
+        response = client.post(create_url(review), rec_data(reference="5", title="Typed heading"))
         assert response.status_code == 200
         html = response.content.decode()
         assert "There is a problem" in html
-        assert '<a href="#id_number">This review already has a recommendation 5' in html
+        assert '<a href="#id_reference">This review already has a recommendation 5' in html
         assert 'value="Typed heading"' in html
         assert "That the council invests in leadership training." in html
         assert Recommendation.objects.count() == 3
@@ -100,7 +116,7 @@ class TestEdit:
     @pytest.mark.parametrize("method", ["get", "post"])
     def test_wrong_roles_are_refused(self, client, request, who, method, recs):
         response = getattr(as_user(client, request, who), method)(
-            edit_url(recs[4]), rec_data(number="4", title="Changed")
+            edit_url(recs[4]), rec_data(reference="4", title="Changed")
         )
         assert response.status_code == 403
         recs[4].refresh_from_db()
@@ -112,16 +128,16 @@ class TestEdit:
         assert 'value="Quality of care and improving retention rates"' in page
         assert 'name="target_date_2" value="2022"' in page
         response = client.post(
-            edit_url(recs[4]), rec_data(number="4", title="Changed", version="1")
+            edit_url(recs[4]), rec_data(reference="4", title="Changed", version="1")
         )
         assert response.status_code == 302
         recs[4].refresh_from_db()
-        assert (recs[4].title, recs[4].number) == ("Changed", 4)
+        assert (recs[4].title, recs[4].reference) == ("Changed", "4")
 
     def test_a_half_typed_date_is_an_error_not_a_blank(self, client, dem_services, recs):
         client.force_login(dem_services)
         response = client.post(
-            edit_url(recs[4]), rec_data(number="4", target_date_0="", target_date_1="13")
+            edit_url(recs[4]), rec_data(reference="4", target_date_0="", target_date_1="13")
         )
         html = response.content.decode()
         assert response.status_code == 200
@@ -130,27 +146,31 @@ class TestEdit:
         recs[4].refresh_from_db()
         assert recs[4].target_date == datetime.date(2022, 3, 31)
 
-    def test_a_number_someone_else_took_meanwhile_is_an_error_not_a_crash(
+    def test_a_reference_someone_else_took_meanwhile_is_an_error_not_a_crash(
         self, client, dem_services, recs
     ):
         def someone_else_takes_it(sender, instance, **kwargs):
-            # Another user saves recommendation 7 between this form's check and its save.
+            # Another user saves recommendation R7 between this form's check and this save
+            # of "r7 ": the same reference to the database, whatever the case and spaces.
             if instance.pk == recs[4].pk:
-                RecommendationFactory(review=instance.review, number=instance.number)
+                RecommendationFactory(review=instance.review, reference="R7")
 
         client.force_login(dem_services)
         pre_save.connect(someone_else_takes_it, sender=Recommendation)
         try:
             response = client.post(
-                edit_url(recs[4]), rec_data(number="7", title="Typed", version="1")
+                edit_url(recs[4]), rec_data(reference="r7 ", title="Typed", version="1")
             )
         finally:
             pre_save.disconnect(someone_else_takes_it, sender=Recommendation)
         assert response.status_code == 200
-        assert "This review already has a recommendation with that number" in text_of(response)
+        assert "This review already has a recommendation with that reference" in text_of(response)
         assert 'value="Typed"' in response.content.decode()
         recs[4].refresh_from_db()
-        assert (recs[4].number, recs[4].title) != (7, "Typed")
+        assert (recs[4].reference, recs[4].title) == (
+            "4",
+            "Quality of care and improving retention rates",
+        )
 
 
 def test_the_role_helper_needs_a_group(db):

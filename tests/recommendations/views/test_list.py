@@ -70,7 +70,7 @@ class TestList:
 
     def test_paginated_at_fifty_keeping_the_filters(self, client, review):
         for n in range(1, 53):
-            RecommendationFactory(review=review, number=n)
+            RecommendationFactory(review=review, reference=n)
         first = client.get(LIST, {"response": "awaiting"})
         assert len(first.context["page_obj"].object_list) == 50
         html = first.content.decode()
@@ -92,10 +92,10 @@ class TestList:
         # Issue 17: ?page=190 worked out the status of every recommendation before it.
         monkeypatch.setattr("recommendations.views.recommendations.PAGE_SIZE", 2)
         for n in range(1, 6):
-            RecommendationFactory(review=review, number=n, title=f"Recommendation {n}")
+            RecommendationFactory(review=review, reference=n, title=f"Recommendation {n}")
         with CaptureQueriesContext(connection) as captured:
             response = client.get(LIST, {"page": "2"})
-        assert [rec.number for rec in response.context["page_obj"].object_list] == [3, 4]
+        assert [rec.reference for rec in response.context["page_obj"].object_list] == ["3", "4"]
         assert "showing 3 to 4" in text_of(response)
         (rows,) = [
             query["sql"] for query in captured.captured_queries if 'AS "status"' in query["sql"]

@@ -52,7 +52,7 @@ def many(db):
     recs = []
     for n, review in enumerate(reviews):
         for number in range(1, 2 + n % 2 + 1):
-            recs.append(RecommendationFactory(review=review, number=number))
+            recs.append(RecommendationFactory(review=review, reference=str(number)))
     return recs
 
 
@@ -105,7 +105,7 @@ def test_a_late_page_skips_no_offset_and_costs_the_first_pages_queries(client, m
 def test_a_keyset_page_runs_the_same_queries_however_long_the_list(
     client, officer, review, size, django_assert_max_num_queries
 ):
-    recs = [RecommendationFactory(review=review, number=n) for n in range(1, 2 * size + 1)]
+    recs = [RecommendationFactory(review=review, reference=str(n)) for n in range(1, 2 * size + 1)]
     client.force_login(officer)
     with django_assert_max_num_queries(10 + SESSION_SAVE):
         response = client.get(LIST, {"after": recs[size - 1].pk})
@@ -138,7 +138,7 @@ def test_a_hidden_or_deleted_recommendation_gives_the_first_page(
     client, many, small_pages, draft_review
 ):
     first = rows(client.get(LIST))
-    hidden = RecommendationFactory(review=draft_review, number=1)
+    hidden = RecommendationFactory(review=draft_review, reference="1")
     gone = many[5]
     Recommendation.objects.filter(pk=gone.pk).update(
         deleted_at=datetime.datetime.now(datetime.UTC), deletion_reason="A duplicate"

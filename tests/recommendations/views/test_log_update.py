@@ -88,7 +88,10 @@ class TestLogUpdate:
             "verbal",
             officer,
         )
-        assert sorted(update.entries.values_list("recommendation__number", flat=True)) == [4, 5]
+        assert sorted(update.entries.values_list("recommendation__reference", flat=True)) == [
+            "4",
+            "5",
+        ]
         page = text_of(client.get(response["Location"]))
         assert "Update recorded on recommendations 4 and 5" in page
         assert "Career pathways report received." in page

@@ -20,7 +20,7 @@ from tests.support.queries import SESSION_SAVE
 def populate(review, partner, size):
     """``size`` recommendations, each carried by the partner and with two updates."""
     for n in range(1, size + 1):
-        rec = RecommendationFactory(review=review, number=100 + n)
+        rec = RecommendationFactory(review=review, reference=100 + n)
         rec.responsible_bodies.add(partner, PartnershipFactory())
         UpdateEntryFactory(
             recommendation=rec, update__organisation=partner, new_status=Status.ON_TRACK
@@ -79,7 +79,7 @@ class TestQueries:
         recs = list(review.recommendations.all())
         data = log_data(officer)
         for rec in recs:
-            data |= entry(rec, text=f"Words on {rec.number}.", new_status="on_track")
+            data |= entry(rec, text=f"Words on {rec.reference}.", new_status="on_track")
         client.force_login(officer)
         # The same count for 3 and 30 entries: the entries and their history rows are two
         # bulk inserts, and the status timelines three queries (read, delete, insert).

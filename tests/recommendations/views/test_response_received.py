@@ -33,7 +33,7 @@ def posted(**kwargs):
 def unanswered(review):
     review.response_received_on = None
     review.save()
-    return [RecommendationFactory(review=review, number=n) for n in (11, 12)]
+    return [RecommendationFactory(review=review, reference=str(n)) for n in (11, 12)]
 
 
 def test_the_first_response_sets_when_the_response_was_received(client, officer, unanswered):

@@ -81,13 +81,13 @@ def world(committee):
         ),
     }
     recs = {
-        "quiet": RecommendationFactory(review=review, number=4, title="Quality of care"),
-        "recent": RecommendationFactory(review=review, number=5, title="Community solutions"),
-        "closed": RecommendationFactory(review=review, number=8, title="Younger people"),
+        "quiet": RecommendationFactory(review=review, reference="4", title="Quality of care"),
+        "recent": RecommendationFactory(review=review, reference="5", title="Community solutions"),
+        "closed": RecommendationFactory(review=review, reference="8", title="Younger people"),
     }
     recs["quiet"].responsible_bodies.add(people_of(committee.council).partner.organisation)
     set_status(recs["recent"], Status.ON_TRACK, on=TODAY - datetime.timedelta(days=10))
     set_status(recs["closed"], Status.ACHIEVED, on=datetime.date(2021, 5, 25))
     draft = ReviewFactory(committee=committee, title="Draft review of respite", published=False)
-    recs["draft"] = RecommendationFactory(review=draft, number=1, title="Respite beds")
+    recs["draft"] = RecommendationFactory(review=draft, reference="1", title="Respite beds")
     return {"meet": meet, "review": review, "draft": draft, "actions": actions, "recs": recs}

@@ -68,7 +68,7 @@ def test_democratic_services_add_reviews_and_actions_in_one_step(client, people,
     ]
     # The action about the chosen review is taken at the review's item.
     assert "That a detailed update report be brought to a future meeting." in items[1].description
-    assert "numbers 4" in items[1].description or "number 4" in items[1].description
+    assert "whose next update is due: 4" in items[1].description
     # An action agreed in private keeps an exempt item, never a public one.
     assert items[3].exempt_reason == "Para 3"
     assert "provider rates" not in items[1].description

@@ -108,7 +108,7 @@ def _due_data(committee, meeting, size: int) -> None:
     for n in range(size):
         review = ReviewFactory(committee=committee, published=bool(n % 3))
         for number in (1, 2):
-            rec = RecommendationFactory(review=review, number=number)
+            rec = RecommendationFactory(review=review, reference=number)
             rec.responsible_bodies.add(people_of(committee.council).partner.organisation)
         earlier = MeetingFactory(
             committee=committee, date=datetime.date(2019, 1, 1) + relativedelta(months=n)

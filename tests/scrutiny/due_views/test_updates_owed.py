@@ -26,10 +26,10 @@ def owed(committee, people):
         report_agreed_on=TODAY - relativedelta(months=9),
         response_received_on=TODAY - relativedelta(months=8),
     )
-    due = RecommendationFactory(review=review, number=4, title="Quality of care")
-    carried = RecommendationFactory(review=review, number=5, title="Community solutions")
+    due = RecommendationFactory(review=review, reference="4", title="Quality of care")
+    carried = RecommendationFactory(review=review, reference="5", title="Community solutions")
     carried.responsible_bodies.add(people.partner.organisation)
-    not_yet = RecommendationFactory(review=review, number=6, title="Recruitment campaign")
+    not_yet = RecommendationFactory(review=review, reference="6", title="Recruitment campaign")
     set_status(not_yet, Status.ON_TRACK, on=TODAY - relativedelta(months=2))
     # A committee with no meeting planned: due by today.
     quiet = ReviewFactory(
@@ -38,7 +38,7 @@ def owed(committee, people):
         report_agreed_on=TODAY - relativedelta(years=1),
         response_received_on=None,
     )
-    overdue = RecommendationFactory(review=quiet, number=1, title="Discharge to assess")
+    overdue = RecommendationFactory(review=quiet, reference="1", title="Discharge to assess")
     foreign = RecommendationFactory(title="Another council's recommendation")
     foreign.review.report_agreed_on = TODAY - relativedelta(years=2)
     foreign.review.save()

@@ -62,7 +62,7 @@ def python_updates_owed(user, today):
         rec.due_meeting_date = next_meetings.get(rec.review.committee_id)
         if rec.next_due <= (rec.due_meeting_date or today):
             owed.append(rec)
-    return sorted(owed, key=lambda r: (r.next_due, r.review.title, r.review_id, r.number))
+    return sorted(owed, key=lambda r: (r.next_due, r.review.title, r.review_id, r.sort_key))
 
 
 def _random_world(rng: random.Random, council, today):
@@ -85,7 +85,7 @@ def _random_world(rng: random.Random, council, today):
             update_interval_months=rng.choice([3, 6, 12]),
         )
         for number in range(1, rng.randint(2, 6)):
-            rec = RecommendationFactory(review=review, number=number)
+            rec = RecommendationFactory(review=review, reference=str(number))
             if rng.random() < 0.7:
                 on = rng.choice(
                     [*AWKWARD_DAYS, today - datetime.timedelta(days=rng.randint(0, 500))]
@@ -136,7 +136,7 @@ def many_owed(committee):
         report_agreed_on=TODAY - relativedelta(years=2),
         response_received_on=None,
     )
-    recs = [RecommendationFactory(review=review, number=n) for n in range(1, 26)]
+    recs = [RecommendationFactory(review=review, reference=str(n)) for n in range(1, 26)]
     for n, rec in enumerate(recs):
         # Each a day apart, so the order is by date, not by number.
         set_status(rec, Status.ON_TRACK, on=TODAY - relativedelta(years=1) - datetime.timedelta(n))

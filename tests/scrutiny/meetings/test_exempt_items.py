@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def exempt_business(meeting):
     review = ReviewFactory(committee=meeting.committee, title="Secret review of pay")
-    rec = RecommendationFactory(review=review, number=1)
+    rec = RecommendationFactory(review=review, reference=1)
     AgendaItemFactory(meeting=meeting, number=1, title="Minutes of the last meeting")
     item = AgendaItemFactory(
         meeting=meeting,

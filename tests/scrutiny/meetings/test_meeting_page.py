@@ -40,10 +40,10 @@ def two_meetings(committee):
     january = MeetingFactory(committee=committee, date=JANUARY)
     april = MeetingFactory(committee=committee, date=APRIL, start_time=datetime.time(17, 30))
     review = ReviewFactory(committee=committee, title="Social Care External Workforce")
-    slipping = RecommendationFactory(review=review, number=4, title="Quality of care")
-    steady = RecommendationFactory(review=review, number=5, title="Community solutions")
-    untouched = RecommendationFactory(review=review, number=8, title="Younger people")
-    new_in_april = RecommendationFactory(review=review, number=10, title="Retention")
+    slipping = RecommendationFactory(review=review, reference="4", title="Quality of care")
+    steady = RecommendationFactory(review=review, reference="5", title="Community solutions")
+    untouched = RecommendationFactory(review=review, reference="8", title="Younger people")
+    new_in_april = RecommendationFactory(review=review, reference="10", title="Retention")
     january_item = AgendaItemFactory(meeting=january, number=6, review=review)
     april_item = AgendaItemFactory(
         meeting=april, number=5, review=review, title="Social Care Workforce update"
@@ -123,7 +123,7 @@ def test_meeting_shows_what_was_said_at_each_item(client, two_meetings):
 def test_a_review_with_updates_but_not_on_the_agenda_is_still_tracked(client, meeting):
     review = ReviewFactory(committee=meeting.committee, title="Carers review")
     item = AgendaItemFactory(meeting=meeting, number=3, title="Any other business")
-    update_at(item, RecommendationFactory(review=review, number=1), new_status=Status.ON_TRACK)
+    update_at(item, RecommendationFactory(review=review, reference=1), new_status=Status.ON_TRACK)
     response = client.get(meeting.get_absolute_url())
     assert "Recommendations of Carers review" in section(response, "recommendations")
 
@@ -178,7 +178,7 @@ def _meeting_with(size: int) -> Meeting:
             exempt=n % 3 == 0,
             exempt_reason="Paragraph 3" if n % 3 == 0 else "",
         )
-        recs = [RecommendationFactory(review=review, number=k) for k in (1, 2)]
+        recs = [RecommendationFactory(review=review, reference=k) for k in (1, 2)]
         for rec in recs:
             update_at(item, rec, new_status=Status.ON_TRACK)
             recs[0].responsible_bodies.add(committee.council)

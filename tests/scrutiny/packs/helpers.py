@@ -74,7 +74,7 @@ def build_meeting(committee, size: int):
     recs = [
         RecommendationFactory(
             review=review,
-            number=n,
+            reference=n,
             title=f"Recommendation heading {n}",
             text=f"That the council acts on point {n}.",
             response=Response.ACCEPTED,
@@ -119,7 +119,7 @@ def build_meeting(committee, size: int):
 
     for rec in recs:
         entry_at(
-            january_item, rec, text=f"January news on {rec.number}.", new_status=Status.ON_TRACK
+            january_item, rec, text=f"January news on {rec.reference}.", new_status=Status.ON_TRACK
         )
     entry_at(
         item,

@@ -173,7 +173,7 @@ def test_updates_given_at_the_meeting_say_what_was_said(client, scene):
 def test_draft_review_is_left_out_of_the_public_pack(client, committee, people):
     may = MeetingFactory(committee=committee, date=MAY)
     draft = ReviewFactory(committee=committee, title="Support for unpaid carers", published=False)
-    RecommendationFactory(review=draft, number=1, title="Carers' assessments")
+    RecommendationFactory(review=draft, reference="1", title="Carers' assessments")
     AgendaItemFactory(meeting=may, number=4, review=draft, title="Carers review: scoping")
     assert "Carers&#x27; assessments" not in client.get(pack_url(may)).content.decode()
     client.force_login(people.councillor)

@@ -37,7 +37,7 @@ def test_meeting_pack_reads_in_constant_queries(
                     list(rec.responsible_bodies.all())
             for update in paper.updates:
                 for entry in update.entries.all():
-                    _ = entry.recommendation.number
+                    _ = entry.recommendation.reference
             for decision in paper.decisions:
                 _ = decision.decided_by.name
             for action in paper.actions_due + paper.actions_agreed:

@@ -46,7 +46,7 @@ def test_tracker_bad_date_is_400_with_a_message(client, scene, as_at, kind):
 @pytest.mark.parametrize("kind", ["pdf", "xlsx"])
 def test_draft_review_tracker_is_404_outside_its_council(client, committee, people, kind):
     draft = ReviewFactory(committee=committee, published=False)
-    RecommendationFactory(review=draft, number=1)
+    RecommendationFactory(review=draft, reference=1)
     url = reverse(f"scrutiny:review-tracker-{kind}", args=[draft.pk])
     assert client.get(url).status_code == 404
     client.force_login(people.partner)
@@ -75,7 +75,7 @@ def test_tracker_xlsx(client, scene):
     assert book.properties.creator.endswith("democratic services")
     headers = [c.value for c in sheet[1]]
     assert headers == [
-        "No.",
+        "Ref.",
         "Recommendation",
         "Executive response",
         "Response and reasons",
@@ -86,20 +86,25 @@ def test_tracker_xlsx(client, scene):
         "Status since",
         "Latest update",
         "Latest update date",
+        "Agreed by",
+        "Date agreed",
+        "Directorate or service area",
+        "Decision-maker",
+        "Expected outcome",
     ]
     assert all(c.font.bold for c in sheet[1])
     assert sheet.freeze_panes == "A2"
     rows = {row[0].value: row for row in sheet.iter_rows(min_row=2)}
-    assert set(rows) == {1, 2, 3, 4, 5}
-    target = rows[1][6].value
+    assert set(rows) == {"1", "2", "3", "4", "5"}
+    target = rows["1"][6].value
     assert isinstance(target, datetime.datetime)  # a real Excel date, not text
     assert target.date() == datetime.date(2022, 9, 30)  # revised on 25 May
-    assert rows[1][7].value == "Slipped"
-    assert rows[1][9].value == "A report on career pathways was received today."
-    assert rows[1][10].value.date() == MAY
-    assert rows[2][7].value == "On track"  # achieved only in June
-    assert rows[3][7].value == "On track"  # the exempt update does not count for the public
-    assert rows[1][1].alignment.wrap_text
+    assert rows["1"][7].value == "Slipped"
+    assert rows["1"][9].value == "A report on career pathways was received today."
+    assert rows["1"][10].value.date() == MAY
+    assert rows["2"][7].value == "On track"  # achieved only in June
+    assert rows["3"][7].value == "On track"  # the exempt update does not count for the public
+    assert rows["1"][1].alignment.wrap_text
 
 
 def test_review_page_links_to_its_tracker_files(client, scene):

@@ -30,7 +30,7 @@ def leicester(council, committee):
         report_agreed_on=datetime.date(2020, 10, 1),
         response_received_on=JANUARY,
     )
-    recs = {n: RecommendationFactory(review=review, number=n) for n in range(1, 16)}
+    recs = {n: RecommendationFactory(review=review, reference=n) for n in range(1, 16)}
     for rec in recs.values():
         rec.responsible_bodies.add(lscdg)
     MeetingFactory(committee=committee, date=JANUARY)
@@ -69,7 +69,7 @@ def three_items(committee, leicester):
     """A meeting whose item 2 reports on one review and item 3 on another."""
     meeting = MeetingFactory(committee=committee, date=datetime.date(2021, 7, 6))
     other = ReviewFactory(committee=committee, title="Carers")
-    carers = {n: RecommendationFactory(review=other, number=n) for n in (1, 2)}
+    carers = {n: RecommendationFactory(review=other, reference=n) for n in (1, 2)}
     AgendaItemFactory(meeting=meeting, number=1, title="Minutes")
     AgendaItemFactory(meeting=meeting, number=2, title="Workforce", review=leicester["review"])
     AgendaItemFactory(meeting=meeting, number=3, title="Carers", review=other)

@@ -24,7 +24,7 @@ def test_the_screen_runs_a_fixed_number_of_queries(
     review = ReviewFactory(committee=committee)
     partner = PartnershipFactory()
     for n in range(1, size + 1):
-        RecommendationFactory(review=review, number=n).responsible_bodies.add(partner)
+        RecommendationFactory(review=review, reference=n).responsible_bodies.add(partner)
     earlier = MeetingFactory(committee=committee, date=JANUARY)
     for _ in range(size // 3):
         AgreedActionFactory(meeting=earlier)

@@ -38,7 +38,9 @@ def test_the_leicester_verbal_update_is_recorded_in_one_submission(client, peopl
     assert update.organisation == leicester["lscdg"]
     assert update.given_by_role == "Representative"
     assert update.recorded_by == people.democratic_services
-    entries = {e.recommendation.number: e for e in update.entries.select_related("recommendation")}
+    entries = {
+        int(e.recommendation.reference): e for e in update.entries.select_related("recommendation")
+    }
     assert sorted(entries) == [4, 5, 8, 10, 11, 12, 13, 15]
     assert {n: e.text for n, e in entries.items()} == SAID
     assert entries[4].new_status == Status.ON_TRACK

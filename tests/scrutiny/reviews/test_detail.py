@@ -62,15 +62,17 @@ def test_detail_says_when_the_executive_response_is_overdue(client, review):
 
 def test_tracker_orders_recommendations_numerically_with_status_words(client, review):
     for number in [10, 2, 11, 1, 9, 3, 4, 5, 6, 7, 8]:
-        RecommendationFactory(review=review, number=number, title=f"Heading number {number}")
-    rec_10 = review.recommendations.get(number=10)
+        RecommendationFactory(review=review, reference=number, title=f"Heading number {number}")
+    rec_10 = review.recommendations.get(reference="10")
     UpdateEntryFactory(
         recommendation=rec_10,
         new_status=Status.SLIPPED,
         revised_target_date=datetime.date(2023, 3, 31),
         reason="Waiting for the careers pathway report",
     )
-    UpdateEntryFactory(recommendation=review.recommendations.get(number=4), new_status="on_track")
+    UpdateEntryFactory(
+        recommendation=review.recommendations.get(reference="4"), new_status="on_track"
+    )
     response = client.get(detail_url(review))
     page = text_of(response)
     order = [int(n) for n in re.findall(r"Heading number (\d+)", page)]
@@ -84,7 +86,7 @@ def test_tracker_orders_recommendations_numerically_with_status_words(client, re
 
 
 def test_tracker_ignores_updates_given_at_exempt_items_for_the_public(client, review, people):
-    rec = RecommendationFactory(review=review, number=1)
+    rec = RecommendationFactory(review=review, reference=1)
     item = AgendaItemFactory(
         meeting__committee=review.committee, exempt=True, exempt_reason="Schedule 12A, para 3"
     )
@@ -152,7 +154,7 @@ def test_draft_review_is_404_for_the_public_and_partners_but_not_its_council(
 
 
 def test_buttons_follow_what_each_person_may_do(client, review, people):
-    rec = RecommendationFactory(review=review, number=1)
+    rec = RecommendationFactory(review=review, reference=1)
     rec.responsible_bodies.add(people["partner"].organisation)
     add = reverse("recommendations:recommendation-create", args=[review.pk])
     log = reverse("recommendations:update-create", args=[review.pk])
@@ -174,7 +176,7 @@ def test_buttons_follow_what_each_person_may_do(client, review, people):
 
 
 def test_partner_without_a_recommendation_of_the_review_gets_no_log_button(client, review, people):
-    RecommendationFactory(review=review, number=1)
+    RecommendationFactory(review=review, reference=1)
     client.force_login(people["partner"])
     html = client.get(detail_url(review)).content.decode()
     assert reverse("recommendations:update-create", args=[review.pk]) not in html
@@ -186,7 +188,7 @@ def test_detail_runs_the_same_few_queries_for_3_or_30_recommendations(
 ):
     partner_body = people["partner"].organisation
     for number in range(1, n + 1):
-        rec = RecommendationFactory(review=review, number=number)
+        rec = RecommendationFactory(review=review, reference=number)
         rec.responsible_bodies.add(partner_body, review.committee.council)
         UpdateEntryFactory(recommendation=rec, new_status=Status.ON_TRACK)
         item = AgendaItemFactory(meeting__committee=review.committee, review=review)

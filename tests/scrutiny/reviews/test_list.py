@@ -24,14 +24,14 @@ pytestmark = pytest.mark.django_db
 
 
 def test_list_shows_public_reviews_by_committee_with_dates_and_counts(client, review):
-    RecommendationFactory(review=review, number=1)
-    UpdateEntryFactory(recommendation=RecommendationFactory(review=review, number=2))
+    RecommendationFactory(review=review, reference=1)
+    UpdateEntryFactory(recommendation=RecommendationFactory(review=review, reference=2))
     entry = UpdateEntryFactory(
-        recommendation=RecommendationFactory(review=review, number=3),
+        recommendation=RecommendationFactory(review=review, reference=3),
         new_status=Status.ON_TRACK,
     )
     UpdateEntryFactory(
-        recommendation=RecommendationFactory(review=review, number=4),
+        recommendation=RecommendationFactory(review=review, reference=4),
         update=entry.update,
         new_status=Status.ON_TRACK,
     )
@@ -115,8 +115,8 @@ def _many_reviews(committee, n: int):
         r = ReviewFactory(
             committee=CommitteeFactory(council=committee.council) if i % 2 else committee
         )
-        rec = RecommendationFactory(review=r, number=1)
-        RecommendationFactory(review=r, number=2)
+        rec = RecommendationFactory(review=r, reference=1)
+        RecommendationFactory(review=r, reference=2)
         UpdateEntryFactory(
             recommendation=rec,
             new_status=Status.SLIPPED,
