@@ -140,7 +140,8 @@ class RecommendationQuerySet(SoftDeletableQuerySet):
         """Annotate each recommendation with its status as at ``as_at`` (default: now).
 
         Adds ``status``, ``status_since``, ``status_reason`` (why it slipped, or the outcome
-        when closed), ``status_entry_id`` (the entry that set it), ``revised_target_date``,
+        when closed), ``status_entry_id`` (the entry that set it), ``status_sign_off_id`` (or the
+        committee's sign-off that set it), ``revised_target_date``,
         ``current_target_date`` and ``last_update_on``, each name after ``prefix`` (call
         twice with a prefix to compare two dates). Updates given at exempt items count only
         for a ``user`` who may see them: the reader's council decides which of the kept
@@ -160,6 +161,7 @@ class RecommendationQuerySet(SoftDeletableQuerySet):
             "status_since": pick("status_since"),
             "status_reason": pick("reason"),
             "status_entry_id": pick("entry_id"),
+            "status_sign_off_id": pick("sign_off_id"),
             "revised_target_date": revised,
             "current_target_date": Coalesce(revised, F("target_date")),
             "last_update_on": pick("starts_on"),
