@@ -13,8 +13,19 @@ from functools import partial
 
 from dateutil.relativedelta import relativedelta
 from django.db import models
-from django.db.models import Case, Count, F, FilteredRelation, Q, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    FilteredRelation,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, NullIf
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -106,6 +117,15 @@ def _field_for_reader(periods: dict, full_councils: set[int] | None, field: str)
         ),
         default=F(f"{periods[Audience.PUBLIC]}__{field}"),
     )
+
+
+def _proposals(user):
+    """The closure proposals ``user`` may see (None: all live ones)."""
+    # Imported here, not at the top: the sign-off module imports this one.
+    from recommendations.models.signoff import ClosureProposal
+
+    proposals = ClosureProposal.objects.live()
+    return proposals if user is None else proposals.visible_to(user)
 
 
 def _open() -> Q:
@@ -233,6 +253,59 @@ class RecommendationQuerySet(SoftDeletableQuerySet):
                 last_heard__lte=as_at - relativedelta(months=months),
             )
         return self.open().alias(last_heard=_LAST_HEARD).filter(due)
+
+    def with_proposal(self, user=None, as_at: datetime.date | None = None):
+        """Annotate each with the closure waiting for the committee's sign-off as at
+        ``as_at`` (default: now) that ``user`` may see (None: any): ``proposal_id``,
+        ``proposal_status``, ``proposal_evidence``, ``proposal_at``, ``proposal_by`` (role)
+        and ``proposal_body``; and with the committee's latest decision on one
+        (``decision_state``, ``decision_reason``, ``decision_on``), so that a declined one
+        says why."""
+        waiting = _proposals(user).filter(recommendation=OuterRef("pk"))
+        if as_at is None:
+            waiting = waiting.filter(state="proposed")
+        else:
+            waiting = waiting.filter(
+                Q(proposed_at__date__lte=as_at)
+                & (
+                    Q(state="proposed")
+                    | Q(item__meeting__date__gt=as_at)
+                    | Q(state="withdrawn", decided_at__date__gt=as_at)
+                )
+            )
+        waiting = waiting.order_by("-proposed_at", "-pk")
+        decided = _proposals(user).filter(
+            recommendation=OuterRef("pk"), state__in=["signed_off", "declined"]
+        )
+        if as_at is not None:
+            decided = decided.filter(item__meeting__date__lte=as_at)
+        decided = decided.order_by("-item__meeting__date", "-decided_at", "-pk")
+
+        def first(queryset, field):
+            return Subquery(queryset.values(field)[:1])
+
+        body = Coalesce(
+            NullIf("entry__update__organisation__short_name", Value("")),
+            "entry__update__organisation__name",
+        )
+        return self.annotate(
+            proposal_id=first(waiting, "pk"),
+            proposal_status=first(waiting, "status"),
+            proposal_evidence=first(waiting, "evidence"),
+            proposal_at=first(waiting, "proposed_at"),
+            proposal_by=first(waiting, "entry__update__given_by_role"),
+            proposal_body=first(waiting.annotate(body=body), "body"),
+            decision_state=first(decided, "state"),
+            decision_reason=first(decided, "decline_reason"),
+            decision_on=first(decided, "item__meeting__date"),
+        )
+
+    def proposed_for_sign_off(self, user=None):
+        """Those with a closure waiting for the committee's sign-off that ``user`` may see
+        (None: any)."""
+        return self.filter(
+            Exists(_proposals(user).filter(recommendation=OuterRef("pk"), state="proposed"))
+        )
 
     def carried_by(self, organisation_id: int):
         return self.filter(responsible_bodies__id=organisation_id)

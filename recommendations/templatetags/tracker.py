@@ -46,3 +46,9 @@ def response_tag(response: str):
 @register.filter
 def status_label(status: str) -> str:
     return Status(status).label if status in Status.values else status
+
+
+@register.filter
+def is_closed(status: str) -> bool:
+    """Whether ``status`` closes a recommendation (achieved, not achieved, superseded)."""
+    return status in Status.closing()
