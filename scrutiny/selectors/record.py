@@ -42,13 +42,14 @@ def _recommendations_by_review(review_ids: set[int], meeting: Meeting, user) -> 
     return recommendations
 
 
-def proposals_by_review(review_ids: set[int], user) -> dict:
-    """Each review's closures waiting for sign-off that ``user`` may see, by number."""
+def proposals_by_review(review_ids: set[int], user, by) -> dict:
+    """Each review's closures waiting for sign-off that ``user`` may see, proposed in
+    updates given by the date ``by``, by number."""
     proposals = defaultdict(list)
     for proposal in (
         ClosureProposal.objects.visible_to(user)
         .waiting()
-        .filter(recommendation__review_id__in=review_ids)
+        .filter(recommendation__review_id__in=review_ids, entry__update__given_on__lte=by)
         .select_related("recommendation", "proposed_by", "entry__update__organisation")
         .order_by("recommendation__number")
     ):
@@ -131,5 +132,5 @@ def record_choices(meeting: Meeting, user) -> RecordChoices:
         later_meetings=later_meetings,
         outstanding=outstanding,
         due_ids=due_ids,
-        proposals=proposals_by_review(review_ids, user),
+        proposals=proposals_by_review(review_ids, user, meeting.date),
     )

@@ -39,8 +39,9 @@ def proposals_decide(
     broken rule goes to ``fail`` (and the caller rolls everything back).
 
     Rules: democratic services of the recommendation's council (and admins) record it; the
-    proposal still waits (locked, so that two people recording cannot both decide it) and
-    is on a recommendation of the review the item reports on; a decline needs a reason.
+    proposal still waits (locked, so that two people recording cannot both decide it), was
+    made by the meeting's date, and is on a recommendation of the review the item reports
+    on; a decline needs a reason.
     The timeline of each signed-off recommendation is rebuilt here, in the same
     transaction.
     """
@@ -50,7 +51,7 @@ def proposals_decide(
         p.pk: p
         for p in ClosureProposal.objects.live()
         .select_for_update(of=("self",))
-        .select_related("recommendation__review__committee")
+        .select_related("recommendation__review__committee", "entry__update")
         .filter(pk__in=[d.proposal.pk for d in decisions])
     }
     done = []
@@ -75,6 +76,15 @@ def proposals_decide(
                 gettext(
                     "Item %(item)s: recommendation %(number)s is no longer waiting for "
                     "sign-off (someone else decided it, or it was withdrawn)"
+                )
+                % number
+            )
+            continue
+        if proposal.entry.update.given_on > item.meeting.date:
+            fail(
+                gettext(
+                    "Item %(item)s: recommendation %(number)s was proposed for sign-off after "
+                    "this meeting, so the meeting cannot have decided it"
                 )
                 % number
             )

@@ -13,6 +13,8 @@ EVIDENCE = "The careers pathway was launched in April; 40 people have joined it.
 def propose(client, user, review, rec, *, status="achieved", evidence=EVIDENCE, **general):
     """Log an update on ``rec`` proposing ``status`` for sign-off, as ``user``."""
     client.force_login(user)
+    # Given on 1 May 2021, before the commission's May meeting.
+    general = {"given_on_0": "1", "given_on_1": "5", **general}
     data = log_data(user, **general) | entry(
         rec,
         text="The pathway is running.",
