@@ -132,7 +132,7 @@ def recommendation_events(
     for p in proposals:
         if p.item_id:
             events.append({"date": p.item.meeting.date, "kind": "decision", "proposal": p})
-        events.append({"date": p.proposed_at.date(), "kind": "proposal", "proposal": p})
+        events.append({"date": p.entry.update.given_on, "kind": "proposal", "proposal": p})
     if review.response_received_on:
         events.append({"date": review.response_received_on, "kind": "response"})
     if review.report_agreed_on:

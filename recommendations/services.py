@@ -21,7 +21,6 @@ from recommendations.models import (
     SLIPPED_NEEDS_REASON,
     ClosureProposal,
     ProgressUpdate,
-    ProposalState,
     Recommendation,
     Status,
     StatusPeriod,
@@ -33,7 +32,6 @@ from recommendations.permissions import (
     can_delete_update,
     can_manage,
     can_restore_update,
-    can_withdraw_proposal,
     loggable_filter,
 )
 
@@ -208,44 +206,32 @@ def _proposal_errors(entries: list[EntryInput]) -> list[str]:
 
 
 def _propose(actor: User, rows: list[UpdateEntry], entries: list[EntryInput], reason: str):
-    """Save the closures the saved entries ``rows`` propose (in the caller's transaction)."""
+    """Save the closures the saved entries ``rows`` propose (in the caller's transaction),
+    in one insert and one of their history. Their rules were checked beforehand
+    (``_proposal_errors``) and stay in the database (one waiting per recommendation, a
+    closing status, evidence), whose refusal rolls the whole update back."""
     if not any(e.proposed_status for e in entries):
         return
     saved = dict(
         UpdateEntry.all_objects.filter(update=rows[0].update).values_list("recommendation_id", "pk")
     )
-    for e in entries:
-        if not e.proposed_status:
-            continue
-        proposal = ClosureProposal(
+    proposals = [
+        ClosureProposal(
             recommendation=e.recommendation,
             entry_id=saved[e.recommendation.pk],
             status=e.proposed_status,
             evidence=e.evidence.strip(),
             proposed_by=actor,
         )
-        proposal.full_clean(exclude=["recommendation", "entry"])
-        proposal._history_user = actor
-        proposal._change_reason = change_reason(reason)
-        proposal.save()
-
-
-def proposal_withdraw(*, proposal: ClosureProposal, actor: User) -> ClosureProposal:
-    """Withdraw a closure proposed for sign-off: the recommendation is no longer waiting
-    for the committee. Rules: the proposer, or the council's democratic services (and
-    admins); only a proposal still waiting. Its history keeps who and when."""
-    if not can_withdraw_proposal(actor, proposal):
-        raise PermissionDenied(gettext("You cannot withdraw this proposal."))
-    with transaction.atomic():
-        current = ClosureProposal.objects.select_for_update().get(pk=proposal.pk)
-        if current.state != ProposalState.PROPOSED:
-            raise ValidationError(gettext("This proposal is no longer waiting for sign-off."))
-        current.state = ProposalState.WITHDRAWN
-        current.decided_by, current.decided_at = actor, timezone.now()
-        current._history_user = actor
-        current._change_reason = "Withdrawn"
-        current.save()
-    return current
+        for e in entries
+        if e.proposed_status
+    ]
+    bulk_create_with_history(
+        proposals,
+        ClosureProposal,
+        default_user=actor,
+        default_change_reason=change_reason(reason),
+    )
 
 
 def _reason_given(reason: str) -> str:

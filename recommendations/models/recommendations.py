@@ -256,8 +256,10 @@ class RecommendationQuerySet(SoftDeletableQuerySet):
 
     def with_proposal(self, user=None, as_at: datetime.date | None = None):
         """Annotate each with the closure waiting for the committee's sign-off as at
-        ``as_at`` (default: now) that ``user`` may see (None: any): ``proposal_id``,
-        ``proposal_status``, ``proposal_evidence``, ``proposal_at``, ``proposal_by`` (role)
+        ``as_at`` (default: now; else proposed in an update given by then, and not decided
+        at a meeting or withdrawn by then) that ``user`` may see (None: any): ``proposal_id``,
+        ``proposal_status``, ``proposal_evidence``, ``proposal_on`` (the date of the update that proposed it),
+        ``proposal_by`` (role)
         and ``proposal_body``; and with the committee's latest decision on one
         (``decision_state``, ``decision_reason``, ``decision_on``), so that a declined one
         says why."""
@@ -266,7 +268,7 @@ class RecommendationQuerySet(SoftDeletableQuerySet):
             waiting = waiting.filter(state="proposed")
         else:
             waiting = waiting.filter(
-                Q(proposed_at__date__lte=as_at)
+                Q(entry__update__given_on__lte=as_at)
                 & (
                     Q(state="proposed")
                     | Q(item__meeting__date__gt=as_at)
@@ -292,7 +294,7 @@ class RecommendationQuerySet(SoftDeletableQuerySet):
             proposal_id=first(waiting, "pk"),
             proposal_status=first(waiting, "status"),
             proposal_evidence=first(waiting, "evidence"),
-            proposal_at=first(waiting, "proposed_at"),
+            proposal_on=first(waiting, "entry__update__given_on"),
             proposal_by=first(waiting, "entry__update__given_by_role"),
             proposal_body=first(waiting.annotate(body=body), "body"),
             decision_state=first(decided, "state"),
