@@ -257,12 +257,11 @@ class RecommendationQuerySet(SoftDeletableQuerySet):
     def with_proposal(self, user=None, as_at: datetime.date | None = None):
         """Annotate each with the closure waiting for the committee's sign-off as at
         ``as_at`` (default: now; else proposed in an update given by then, and not decided
-        at a meeting or withdrawn by then) that ``user`` may see (None: any): ``proposal_id``,
-        ``proposal_status``, ``proposal_evidence``, ``proposal_on`` (the date of the update that proposed it),
-        ``proposal_by`` (role)
-        and ``proposal_body``; and with the committee's latest decision on one
-        (``decision_state``, ``decision_reason``, ``decision_on``), so that a declined one
-        says why."""
+        at a meeting or withdrawn by then) that ``user`` may see (None: any):
+        ``proposal_id``, ``proposal_status``, ``proposal_evidence``, ``proposal_on`` (the
+        date of the update that proposed it), ``proposal_by`` (role) and ``proposal_body``;
+        and with the committee's latest decision on one (``decision_state``,
+        ``decision_reason``, ``decision_on``), so that a declined one says why."""
         waiting = _proposals(user).filter(recommendation=OuterRef("pk"))
         if as_at is None:
             waiting = waiting.filter(state="proposed")
