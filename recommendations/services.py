@@ -21,6 +21,7 @@ from recommendations.models import (
     SLIPPED_NEEDS_REASON,
     ClosureProposal,
     ProgressUpdate,
+    ProposalState,
     Recommendation,
     Status,
     StatusPeriod,
@@ -32,6 +33,7 @@ from recommendations.permissions import (
     can_delete_update,
     can_manage,
     can_restore_update,
+    can_withdraw_proposal,
     loggable_filter,
 )
 
@@ -232,6 +234,24 @@ def _propose(actor: User, rows: list[UpdateEntry], entries: list[EntryInput], re
         default_user=actor,
         default_change_reason=change_reason(reason),
     )
+
+
+def proposal_withdraw(*, proposal: ClosureProposal, actor: User) -> ClosureProposal:
+    """Withdraw a closure proposed for sign-off: the recommendation is no longer waiting
+    for the committee. Rules: the proposer, or the council's democratic services (and
+    admins); only a proposal still waiting. Its history keeps who and when."""
+    if not can_withdraw_proposal(actor, proposal):
+        raise PermissionDenied(gettext("You cannot withdraw this proposal."))
+    with transaction.atomic():
+        current = ClosureProposal.objects.select_for_update().get(pk=proposal.pk)
+        if current.state != ProposalState.PROPOSED:
+            raise ValidationError(gettext("This proposal is no longer waiting for sign-off."))
+        current.state = ProposalState.WITHDRAWN
+        current.decided_by, current.decided_at = actor, timezone.now()
+        current._history_user = actor
+        current._change_reason = "Withdrawn"
+        current.save()
+    return current
 
 
 def _reason_given(reason: str) -> str:
