@@ -158,3 +158,21 @@ def test_a_proposal_made_at_an_exempt_item_is_kept_from_the_public(
     client.force_login(councillor)
     assert "Proposed for sign-off" in words(client.get(detail_url(recs[4])))
     assert "Quality of care" in words(client.get(LIST, {"sign_off": "proposed"}))
+
+
+def test_the_due_page_lists_proposals_waiting_for_the_committee(
+    client, officer, dem_services, recs, review, item
+):
+    url = reverse("scrutiny:meeting-due", args=[item.meeting.pk])
+    assert "None: no recommendation of this committee is waiting for sign-off." in words(
+        client.get(url)
+    )
+    propose(client, officer, review, recs[8])
+    client.force_login(dem_services)
+    page = words(client.get(url))
+    assert (
+        "1 recommendation is proposed for closure and waits for the committee to sign it off"
+        in page
+    )
+    assert "Attracting younger people" in page and f"Evidence: {EVIDENCE}" in page
+    assert "Item 6" in page  # the meeting's item on the review, where it is signed off
