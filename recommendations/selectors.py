@@ -245,6 +245,8 @@ def visible_update(user, pk: int) -> tuple[ProgressUpdate, list[UpdateEntry]]:
     entries = list(
         update.entries.filter(recommendation__in=Recommendation.objects.visible_to(user))
         .select_related("recommendation__review__committee")
+        # The closures each proposed (as public as the update, which the user may see).
+        .prefetch_related("proposals")
         .order_by("recommendation__review_id", "recommendation__number")
     )
     if not entries:

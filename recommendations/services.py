@@ -254,6 +254,17 @@ def proposal_withdraw(*, proposal: ClosureProposal, actor: User) -> ClosurePropo
     return current
 
 
+def _withdraw_proposed_in(update: ProgressUpdate, actor: User) -> None:
+    """Withdraw the closures a deleted update proposed that still wait: a new proposal on
+    the recommendation must not be refused for one nobody can see."""
+    for proposal in ClosureProposal.objects.filter(entry__update=update, state="proposed"):
+        proposal.state = ProposalState.WITHDRAWN
+        proposal.decided_by, proposal.decided_at = actor, timezone.now()
+        proposal._history_user = actor
+        proposal._change_reason = "Withdrawn: its update was deleted"
+        proposal.save()
+
+
 def _reason_given(reason: str) -> str:
     reason = reason.strip()
     if not reason:
@@ -323,7 +334,8 @@ def update_delete(*, update: ProgressUpdate, actor: User, reason: str) -> Progre
 
     Rules: democratic services who manage every recommendation it covers (and
     administrators) may, and so may the person who recorded it; a reason is required; a
-    deleted update cannot be deleted again.
+    deleted update cannot be deleted again. Closures it proposed that still wait are
+    withdrawn.
     """
     if not can_delete_update(actor, update):
         raise PermissionDenied(gettext("You cannot delete this update."))
@@ -333,6 +345,7 @@ def update_delete(*, update: ProgressUpdate, actor: User, reason: str) -> Progre
         if current.deleted_at is not None:
             raise ValidationError(gettext("This update has already been deleted."))
         _mark(current, actor=actor, deleted=True, reason=reason)
+        _withdraw_proposed_in(current, actor)
         timeline_rebuild(recommendations=_spoken_of(current))
     return current
 

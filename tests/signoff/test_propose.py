@@ -176,3 +176,21 @@ def test_the_due_page_lists_proposals_waiting_for_the_committee(
     )
     assert "Attracting younger people" in page and f"Evidence: {EVIDENCE}" in page
     assert "Item 6" in page  # the meeting's item on the review, where it is signed off
+
+
+def test_the_update_shows_what_it_proposed(client, officer, recs, review):
+    response = propose(client, officer, review, recs[4])
+    page = words(client.get(response["Location"]))
+    assert f"Proposed for sign-off Achieved Proposed for sign-off Evidence: {EVIDENCE}" in page
+
+
+def test_deleting_the_update_withdraws_what_it_proposed(client, officer, recs, review):
+    from recommendations.services import update_delete
+
+    propose(client, officer, review, recs[4])
+    proposal = ClosureProposal.objects.get()
+    update_delete(update=proposal.entry.update, actor=officer, reason="Wrong review.")
+    proposal.refresh_from_db()
+    assert proposal.state == ProposalState.WITHDRAWN
+    assert propose(client, officer, review, recs[4]).status_code == 302
+    assert ClosureProposal.objects.waiting().count() == 1
