@@ -114,6 +114,7 @@ class World:
     proposal_a: ClosureProposal  # rec_a2 proposed achieved by the officer, waiting
     exempt_proposal_a: ClosureProposal  # rec_a1 proposed at the exempt item, waiting
     declined_proposal_b: ClosureProposal  # rec_b, declined at item_b
+    proposal_b: ClosureProposal  # rec_b proposed again, waiting
 
     councillor: User
     officer: User

@@ -12,7 +12,8 @@ from tests.factories import ProgressUpdateFactory, UpdateEntryFactory
 
 def world_proposals(w: dict) -> dict[str, ClosureProposal]:
     """Closures proposed for sign-off: one waiting (proposed between meetings, before
-    meeting A), one proposed at the exempt item, and one council B's committee declined."""
+    meeting A), one proposed at the exempt item, and one council B's committee declined and
+    one proposed again."""
     from tests.support.world import EXEMPT_MARK  # imported here: the world imports this
 
     update = ProgressUpdateFactory(
@@ -47,7 +48,15 @@ def world_proposals(w: dict) -> dict[str, ClosureProposal]:
         decided_by=w["democratic_b"],
         decided_at=timezone.now(),
     )
+    again = ClosureProposal.objects.create(
+        recommendation=w["rec_b"],
+        entry=w["update_b"].entries.get(),
+        status=Status.ACHIEVED,
+        evidence="A year of figures.",
+        proposed_by=w["democratic_b"],
+    )
     return {
+        "proposal_b": again,
         "proposal_a": waiting,
         "exempt_proposal_a": exempt,
         "declined_proposal_b": declined,
