@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from recommendations.models import ProgressUpdate, Recommendation, UpdateEntry
+from recommendations.models import ClosureProposal, ProgressUpdate, Recommendation, UpdateEntry
 from recommendations.services import timeline_rebuild
 from scrutiny.common.history_admin import ReadOnlyHistoryAdmin
 from scrutiny.common.locking import VersionCheckedAdmin
@@ -98,6 +98,26 @@ class UpdateEntryAdmin(ReadOnlyHistoryAdmin):
         spoken_of = set(queryset.values_list("recommendation_id", flat=True))
         super().delete_queryset(request, queryset)
         timeline_rebuild(recommendations=spoken_of)
+
+
+@admin.register(ClosureProposal)
+class ClosureProposalAdmin(ReadOnlyHistoryAdmin):
+    """Read only, with its history (who proposed, decided or withdrew it, and when): a
+    proposal is made in an update, decided on the meeting record screen and withdrawn on
+    its recommendation's page, each of which keeps the status timeline right."""
+
+    list_display = ["recommendation", "status", "state", "proposed_at", "item"]
+    list_filter = ["state", "status"]
+    search_fields = ["evidence", "decline_reason"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
 
 
 def _spoken_of(update: ProgressUpdate):

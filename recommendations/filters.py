@@ -52,6 +52,7 @@ class RecommendationFilterForm(forms.Form):
             Field.select("status"),
             Field.select("response"),
             Field.select("overdue"),
+            Field.select("sign_off"),
             Field.text("no_update_for", field_width=None),
             Field("target_from"),
             Field("target_to"),
@@ -162,6 +163,15 @@ class RecommendationFilter(django_filters.FilterSet):
         help_text=_("Overdue means open and past its target date (revised, if it was)."),
         empty_label=_("Overdue or not"),
     )
+    sign_off = django_filters.ChoiceFilter(
+        choices=[("proposed", _("Proposed for sign-off"))],
+        method="filter_sign_off",
+        label=_("Sign-off"),
+        help_text=_(
+            "Proposed for sign-off: open, and waiting for the committee to agree it is closed."
+        ),
+        empty_label=_("Proposed or not"),
+    )
     no_update_for = MonthsFilter(
         method="filter_no_update_for",
         label=_("No progress update for (months)"),
@@ -233,6 +243,9 @@ class RecommendationFilter(django_filters.FilterSet):
 
     def filter_overdue(self, queryset, name, value):
         return queryset.overdue() if value == "yes" else queryset.not_overdue()
+
+    def filter_sign_off(self, queryset, name, value):
+        return queryset.proposed_for_sign_off(self.request.user)
 
     def filter_no_update_for(self, queryset, name, value):
         return queryset.no_update_for(value)

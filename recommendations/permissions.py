@@ -7,6 +7,9 @@
 - Councillors and the public read only.
 - Only democratic services may record a closing status (achieved, not achieved,
   superseded), because only a meeting agrees that a recommendation is done.
+- Whoever may log an update may propose closure for the committee's sign-off; only
+  democratic services record the committee signing it off or declining it; the proposer
+  or democratic services withdraw it.
 - Democratic services (and admins) delete and restore their council's recommendations and
   the updates on them; whoever recorded an update may delete it too, but only democratic
   services restore.
@@ -77,6 +80,25 @@ def can_log_any_update(user) -> bool:
 
 def can_close(user, recommendation) -> bool:
     return can_manage(user, recommendation)
+
+
+def can_propose_closure(user, recommendation) -> bool:
+    """Whoever may log progress on it (officers, partner representatives of a body that
+    carries it, democratic services) may propose that the committee close it."""
+    return can_log_update(user, recommendation)
+
+
+def can_sign_off(user, recommendation) -> bool:
+    """Only the council's democratic services (and admins), recording what the committee
+    agreed at a meeting, sign a proposal off or decline it."""
+    return can_manage(user, recommendation)
+
+
+def can_withdraw_proposal(user, proposal) -> bool:
+    """The person who proposed it, and the council's democratic services (and admins)."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return proposal.proposed_by_id == user.pk or can_manage(user, proposal.recommendation)
 
 
 def can_restore_for_every_council(user) -> bool:

@@ -15,7 +15,14 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext
 
 from partnerships.models import Organisation
-from recommendations.models import ProgressUpdate, Recommendation, Status, UpdateEntry
+from recommendations.models import (
+    ClosureProposal,
+    ProgressUpdate,
+    ProposalState,
+    Recommendation,
+    Status,
+    UpdateEntry,
+)
 from recommendations.models.references import REFERENCE_MAX_LENGTH
 from scrutiny.common.paging import SortKey, keyset_beyond, keyset_order, page_number
 from scrutiny.models import AgendaItem, Review
@@ -51,6 +58,7 @@ def recommendations_for_list(user):
     return (
         recommendations_to_list(user)
         .with_status(user=user)
+        .with_proposal(user=user)
         .select_related("review__committee__council")
         .prefetch_related(bodies_by_name())
     )
@@ -175,6 +183,7 @@ def recommendation_for_page(user, pk: int) -> Recommendation:
     """The recommendation ``pk`` with its status, review and bodies; a 404 when hidden."""
     return get_object_or_404(
         visible_with_status(user)
+        .with_proposal(user=user)
         .select_related(
             "review__committee__council", "review__response_meeting__committee", "agreed_by"
         )
@@ -195,11 +204,27 @@ def visible_entries_on(recommendation: Recommendation, user) -> list[UpdateEntry
     )
 
 
-def recommendation_events(recommendation: Recommendation, entries: list) -> list[dict]:
-    """The dated events of a recommendation's page, newest first: each update's entry, the
-    executive response received and the report agreed."""
+def visible_proposals_on(recommendation: Recommendation, user) -> list[ClosureProposal]:
+    """The closures proposed for sign-off on ``recommendation`` that ``user`` may see."""
+    return list(
+        ClosureProposal.objects.visible_to(user)
+        .filter(recommendation=recommendation)
+        .select_related("entry__update__organisation", "item__meeting__committee")
+    )
+
+
+def recommendation_events(
+    recommendation: Recommendation, entries: list, proposals: list = ()
+) -> list[dict]:
+    """The dated events of a recommendation's page, newest first: each update's entry, each
+    closure proposed and the committee's decision on it, the executive response received
+    and the report agreed."""
     review = recommendation.review
     events = [{"date": e.update.given_on, "kind": "update", "entry": e} for e in entries]
+    for p in proposals:
+        if p.item_id:
+            events.append({"date": p.item.meeting.date, "kind": "decision", "proposal": p})
+        events.append({"date": p.entry.update.given_on, "kind": "proposal", "proposal": p})
     if review.response_received_on:
         events.append({"date": review.response_received_on, "kind": "response"})
     if review.report_agreed_on:
@@ -210,11 +235,19 @@ def recommendation_events(recommendation: Recommendation, entries: list) -> list
     return events
 
 
-def closing_meeting(recommendation: Recommendation, entries: list):
+def closing_meeting(recommendation: Recommendation, entries: list, proposals: list = ()):
     """The meeting that closed ``recommendation`` (needs ``with_status``): where the entry
-    that set its closing status was given, if that is one of ``entries``."""
+    that set its closing status was given, if that is one of ``entries``, or where the
+    committee signed off the proposal that set it, if that is one of ``proposals``."""
     if recommendation.status not in Status.closing():
         return None
+    signed = [
+        p.item.meeting
+        for p in proposals
+        if p.pk == recommendation.status_sign_off_id and p.state == ProposalState.SIGNED_OFF
+    ]
+    if signed:
+        return signed[0]
     return next(
         (
             e.update.item.meeting
@@ -315,6 +348,8 @@ def visible_update(user, pk: int) -> tuple[ProgressUpdate, list[UpdateEntry]]:
     entries = list(
         update.entries.filter(recommendation__in=Recommendation.objects.visible_to(user))
         .select_related("recommendation__review__committee")
+        # The closures each proposed (as public as the update, which the user may see).
+        .prefetch_related("proposals")
         .order_by("recommendation__review_id", "recommendation__sort_key")
     )
     if not entries:

@@ -16,9 +16,12 @@ from simple_history.utils import bulk_create_with_history
 from partnerships.models import User
 from recommendations.models import (
     CLOSING_NEEDS_OUTCOME,
+    PROPOSAL_NEEDS_EVIDENCE,
     SLIPPED_NEEDS_DATE,
     SLIPPED_NEEDS_REASON,
+    ClosureProposal,
     ProgressUpdate,
+    ProposalState,
     Recommendation,
     Status,
     StatusPeriod,
@@ -30,6 +33,7 @@ from recommendations.permissions import (
     can_delete_update,
     can_manage,
     can_restore_update,
+    can_withdraw_proposal,
     loggable_filter,
 )
 
@@ -56,6 +60,9 @@ class EntryInput:
     revised_target_date: datetime.date | None = None
     reason: str = ""
     text_cy: str = ""
+    # A closing status proposed for the committee's sign-off, and the evidence for it.
+    proposed_status: str = ""
+    evidence: str = ""
 
 
 def update_create(
@@ -109,6 +116,7 @@ def update_create(
                 raise PermissionDenied(
                     gettext("Only democratic services can record a closing status.")
                 )
+    errors += _proposal_errors(entries)
     update = ProgressUpdate(
         recorded_by=actor,
         given_on=given_on,
@@ -153,8 +161,108 @@ def update_create(
             default_user=actor,
             default_change_reason=change_reason(reason),
         )
+        _propose(actor, rows, entries, reason)
         timeline_rebuild(recommendations=ids)
     return update
+
+
+def _proposal_errors(entries: list[EntryInput]) -> list[str]:
+    """What is wrong with the closures ``entries`` propose: each a closing status, with
+    evidence, on an open recommendation not already waiting for sign-off, and not closed by
+    the same entry."""
+    proposing = [e for e in entries if e.proposed_status]
+    if not proposing:
+        return []
+    errors = []
+    ids = [e.recommendation.pk for e in proposing]
+    closed = set(
+        Recommendation.objects.filter(pk__in=ids)
+        .with_status()
+        .filter(status__in=Status.closing())
+        .values_list("pk", flat=True)
+    )
+    waiting = set(
+        ClosureProposal.objects.waiting()
+        .filter(recommendation_id__in=ids)
+        .values_list("recommendation_id", flat=True)
+    )
+    for e in proposing:
+        number = {"number": e.recommendation.reference}
+        if e.proposed_status not in Status.closing():
+            errors.append(
+                gettext("Recommendation %(number)s: choose achieved, not achieved or superseded")
+                % number
+            )
+        if not e.evidence.strip():
+            errors.append(PROPOSAL_NEEDS_EVIDENCE % number)
+        if e.new_status in Status.closing() or e.recommendation.pk in closed:
+            errors.append(
+                gettext("Recommendation %(number)s is closed already: there is nothing to propose")
+                % number
+            )
+        elif e.recommendation.pk in waiting:
+            errors.append(
+                gettext("Recommendation %(number)s is already proposed for sign-off") % number
+            )
+    return errors
+
+
+def _propose(actor: User, rows: list[UpdateEntry], entries: list[EntryInput], reason: str):
+    """Save the closures the saved entries ``rows`` propose (in the caller's transaction),
+    in one insert and one of their history. Their rules were checked beforehand
+    (``_proposal_errors``) and stay in the database (one waiting per recommendation, a
+    closing status, evidence), whose refusal rolls the whole update back."""
+    if not any(e.proposed_status for e in entries):
+        return
+    saved = dict(
+        UpdateEntry.all_objects.filter(update=rows[0].update).values_list("recommendation_id", "pk")
+    )
+    proposals = [
+        ClosureProposal(
+            recommendation=e.recommendation,
+            entry_id=saved[e.recommendation.pk],
+            status=e.proposed_status,
+            evidence=e.evidence.strip(),
+            proposed_by=actor,
+        )
+        for e in entries
+        if e.proposed_status
+    ]
+    bulk_create_with_history(
+        proposals,
+        ClosureProposal,
+        default_user=actor,
+        default_change_reason=change_reason(reason),
+    )
+
+
+def proposal_withdraw(*, proposal: ClosureProposal, actor: User) -> ClosureProposal:
+    """Withdraw a closure proposed for sign-off: the recommendation is no longer waiting
+    for the committee. Rules: the proposer, or the council's democratic services (and
+    admins); only a proposal still waiting. Its history keeps who and when."""
+    if not can_withdraw_proposal(actor, proposal):
+        raise PermissionDenied(gettext("You cannot withdraw this proposal."))
+    with transaction.atomic():
+        current = ClosureProposal.objects.select_for_update().get(pk=proposal.pk)
+        if current.state != ProposalState.PROPOSED:
+            raise ValidationError(gettext("This proposal is no longer waiting for sign-off."))
+        current.state = ProposalState.WITHDRAWN
+        current.decided_by, current.decided_at = actor, timezone.now()
+        current._history_user = actor
+        current._change_reason = "Withdrawn"
+        current.save()
+    return current
+
+
+def _withdraw_proposed_in(update: ProgressUpdate, actor: User) -> None:
+    """Withdraw the closures a deleted update proposed that still wait: a new proposal on
+    the recommendation must not be refused for one nobody can see."""
+    for proposal in ClosureProposal.objects.filter(entry__update=update, state="proposed"):
+        proposal.state = ProposalState.WITHDRAWN
+        proposal.decided_by, proposal.decided_at = actor, timezone.now()
+        proposal._history_user = actor
+        proposal._change_reason = "Withdrawn: its update was deleted"
+        proposal.save()
 
 
 def _reason_given(reason: str) -> str:
@@ -226,7 +334,8 @@ def update_delete(*, update: ProgressUpdate, actor: User, reason: str) -> Progre
 
     Rules: democratic services who manage every recommendation it covers (and
     administrators) may, and so may the person who recorded it; a reason is required; a
-    deleted update cannot be deleted again.
+    deleted update cannot be deleted again. Closures it proposed that still wait are
+    withdrawn.
     """
     if not can_delete_update(actor, update):
         raise PermissionDenied(gettext("You cannot delete this update."))
@@ -236,6 +345,7 @@ def update_delete(*, update: ProgressUpdate, actor: User, reason: str) -> Progre
         if current.deleted_at is not None:
             raise ValidationError(gettext("This update has already been deleted."))
         _mark(current, actor=actor, deleted=True, reason=reason)
+        _withdraw_proposed_in(current, actor)
         timeline_rebuild(recommendations=_spoken_of(current))
     return current
 

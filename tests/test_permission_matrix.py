@@ -181,6 +181,11 @@ MATRIX: dict[str, Entry] = {
     "recommendations:update-restore": entry(
         pk("deleted_update_a"), get=everyone(NOT_ALLOWED), post=MANAGERS
     ),
+    # Withdrawing a closure proposed for sign-off: its proposer (the officer) and the
+    # council's democratic services (and admins); a POST only (a button).
+    "recommendations:proposal-withdraw": entry(
+        pk("proposal_a"), get=everyone(NOT_ALLOWED), post={**MANAGERS, "officer": OK}
+    ),
     # What was deleted, to restore: democratic services and admins; a page to read.
     "recommendations:deleted-list": entry(get=MANAGERS, post=everyone(NOT_ALLOWED)),
 }

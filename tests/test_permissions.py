@@ -44,6 +44,7 @@ def _argument(name: str, world):
         "recommendation": world.rec_a1,
         "review": world.review_a,
         "update": world.update_a,
+        "proposal": world.proposal_a,
     }[name]
 
 

@@ -8,6 +8,7 @@ Issue 17: each of these queries worked out every recommendation's status from it
 """
 
 import io
+import re
 
 import pytest
 from django.core.management import call_command
@@ -52,12 +53,26 @@ def _readers(client):
     yield "democratic services"
 
 
+PROPOSAL_ENTRY = re.compile(
+    r'JOIN "recommendations_updateentry" ("?\w+"?) ON \("?\w+"?\."entry_id" = \1\."id"\)'
+)
+
+
+def _no_proposals(sql: str) -> str:
+    """``sql`` without the joins from a closure proposal to its entry."""
+    return PROPOSAL_ENTRY.sub("", sql)
+
+
 @pytest.mark.parametrize("url", PAGES)
 def test_status_pages_never_read_the_entries(generated, client, url):
     for reader in _readers(client):
         queries = _queries(client, url)
         assert any("recommendations_statusperiod" in sql for sql in queries), (reader, url)
-        assert not [sql for sql in queries if "recommendations_updateentry" in sql], (
+        # Only a closure proposed for sign-off reaches its entry, by primary key (for its
+        # update's date, presenter and exempt item): never a scan of the entries.
+        assert not [
+            sql for sql in queries if "recommendations_updateentry" in _no_proposals(sql)
+        ], (
             reader,
             url,
         )

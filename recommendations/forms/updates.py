@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from partnerships.models import Organisation
 from recommendations.models import (
     CLOSING_NEEDS_OUTCOME,
+    PROPOSAL_NEEDS_EVIDENCE,
     SLIPPED_NEEDS_DATE,
     SLIPPED_NEEDS_REASON,
     ProgressUpdate,
@@ -135,7 +136,8 @@ class EntryForm(forms.Form):
     """What an update said of one recommendation; blank means it was not reported on.
 
     A slipped status needs a revised target date and a reason; a closing status (offered
-    only to those who may close it) needs the outcome.
+    only to those who may close it) needs the outcome. Closure proposed for the committee's
+    sign-off needs evidence, and cannot go with a closing status.
     """
 
     text = forms.CharField(required=False, widget=forms.Textarea)
@@ -143,6 +145,8 @@ class EntryForm(forms.Form):
     new_status = forms.ChoiceField(required=False)
     revised_target_date = DateField(label=_("Revised target date"))
     reason = forms.CharField(required=False, widget=forms.Textarea)
+    proposed_status = forms.ChoiceField(required=False)
+    evidence = forms.CharField(required=False, widget=forms.Textarea)
 
     def __init__(self, *args, recommendation: Recommendation, may_close: bool, **kwargs):
         kwargs.setdefault("prefix", f"rec-{recommendation.pk}")
@@ -175,6 +179,20 @@ class EntryForm(forms.Form):
         self.fields["reason"].help_text = gettext(
             "Why it slipped or paused, or the outcome when it closes."
         )
+        self.fields["proposed_status"].choices = [("", gettext("Not proposed"))] + [
+            (s, Status(s).label) for s in Status.closing()
+        ]
+        self.fields["proposed_status"].label = format_html(
+            "{}{}", gettext("Propose closure for the committee's sign-off (optional)"), about
+        )
+        self.fields["proposed_status"].help_text = gettext(
+            "If you consider it done, the committee signs it off at a meeting; it stays "
+            "open until then."
+        )
+        self.fields["evidence"].label = format_html("{}{}", gettext("Evidence for closure"), about)
+        self.fields["evidence"].help_text = gettext(
+            "What shows it is achieved, not achieved or superseded."
+        )
         # The fieldset and its legend (the recommendation's own words) are drawn by the
         # page template, which escapes them; the pack would mark a legend safe.
         self.helper = form_helper(
@@ -183,6 +201,8 @@ class EntryForm(forms.Form):
             Field.select("new_status"),
             Field("revised_target_date"),
             Field.textarea("reason", rows=3),
+            Field.select("proposed_status"),
+            Field.textarea("evidence", rows=3),
             size=Size.SMALL,
         )
 
@@ -199,7 +219,7 @@ class EntryForm(forms.Form):
         """Whether anything was typed for this recommendation (valid or not)."""
         return any(
             (self.data.get(self.add_prefix(name)) or "").strip()
-            for name in ("text", "new_status", "reason")
+            for name in ("text", "new_status", "reason", "proposed_status", "evidence")
         ) or any(
             (self.data.get(f"{self.add_prefix('revised_target_date')}_{i}") or "").strip()
             for i in range(3)
@@ -210,7 +230,11 @@ class EntryForm(forms.Form):
         text = (cleaned.get("text") or "").strip()
         status = cleaned.get("new_status")
         reason = (cleaned.get("reason") or "").strip()
-        if not text and (status or reason or cleaned.get("revised_target_date")):
+        proposed = cleaned.get("proposed_status")
+        evidence = (cleaned.get("evidence") or "").strip()
+        if not text and (
+            status or reason or cleaned.get("revised_target_date") or proposed or evidence
+        ):
             self.add_error(
                 "text",
                 self._error(
@@ -235,6 +259,25 @@ class EntryForm(forms.Form):
                 "reason",
                 self._error(CLOSING_NEEDS_OUTCOME),
             )
+        if proposed and not evidence:
+            self.add_error("evidence", self._error(PROPOSAL_NEEDS_EVIDENCE))
+        if evidence and not proposed:
+            self.add_error(
+                "proposed_status",
+                self._error(
+                    gettext(
+                        "Recommendation %(number)s: choose the closing status you propose, "
+                        "or clear the evidence"
+                    )
+                ),
+            )
+        if proposed and status in Status.closing():
+            self.add_error(
+                "proposed_status",
+                self._error(
+                    gettext("Recommendation %(number)s: close it or propose closure, not both")
+                ),
+            )
         return cleaned
 
     def entry_input(self) -> EntryInput:
@@ -246,6 +289,8 @@ class EntryForm(forms.Form):
             new_status=c["new_status"],
             revised_target_date=c["revised_target_date"],
             reason=c["reason"].strip(),
+            proposed_status=c.get("proposed_status", ""),
+            evidence=(c.get("evidence") or "").strip(),
         )
 
 

@@ -16,7 +16,9 @@ def backfill(apps, schema_editor):
     ids = list(Recommendation._base_manager.order_by("pk").values_list("pk", flat=True))
     for start in range(0, len(ids), BATCH):
         periods = timeline_periods(
-            ids[start : start + BATCH], entry_model=UpdateEntry, period_model=StatusPeriod
+            ids[start : start + BATCH], entry_model=UpdateEntry,
+            period_model=StatusPeriod,
+            sign_off_model=None,
         )
         StatusPeriod.objects.bulk_create(periods, batch_size=BATCH)
 

@@ -1,8 +1,9 @@
 """Recommendations, the executive response to each, and the dated progress updates on them,
 split by feature: ``recommendations`` (the status and response choices, recommendations and
-their status as at any date), ``updates`` (progress updates and their entries) and
-``timeline`` (each recommendation's status kept as a timeline of periods). Every
-public name is re-exported here, so ``from recommendations.models import X`` keeps working.
+their status as at any date), ``updates`` (progress updates and their entries),
+``signoff`` (closure proposed for the committee's sign-off) and ``timeline`` (each
+recommendation's status kept as a timeline of periods). Every public name is re-exported
+here, so ``from recommendations.models import X`` keeps working.
 """
 
 from recommendations.models.recommendations import (
@@ -12,6 +13,13 @@ from recommendations.models.recommendations import (
     RecommendationQuerySet,
     Response,
     Status,
+)
+from recommendations.models.signoff import (
+    DECLINE_NEEDS_REASON,
+    PROPOSAL_NEEDS_EVIDENCE,
+    ClosureProposal,
+    ClosureProposalQuerySet,
+    ProposalState,
 )
 from recommendations.models.timeline import StatusPeriod, timeline_periods
 from recommendations.models.updates import (
@@ -27,6 +35,11 @@ from recommendations.models.updates import (
 
 __all__ = [
     "Audience",
+    "ClosureProposal",
+    "ClosureProposalQuerySet",
+    "DECLINE_NEEDS_REASON",
+    "PROPOSAL_NEEDS_EVIDENCE",
+    "ProposalState",
     "CLOSING_NEEDS_OUTCOME",
     "SLIPPED_NEEDS_DATE",
     "SLIPPED_NEEDS_REASON",

@@ -14,8 +14,19 @@ from functools import partial
 from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, Count, F, FilteredRelation, Q, Value, When
-from django.db.models.functions import Coalesce, Lower, Trim
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    FilteredRelation,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, Lower, NullIf, Trim
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -115,6 +126,15 @@ def _field_for_reader(periods: dict, full_councils: set[int] | None, field: str)
     )
 
 
+def _proposals(user):
+    """The closure proposals ``user`` may see (None: all live ones)."""
+    # Imported here, not at the top: the sign-off module imports this one.
+    from recommendations.models.signoff import ClosureProposal
+
+    proposals = ClosureProposal.objects.live()
+    return proposals if user is None else proposals.visible_to(user)
+
+
 def _open() -> Q:
     return ~Q(status__in=Status.closing())
 
@@ -161,7 +181,8 @@ class RecommendationQuerySet(SoftDeletableQuerySet):
         """Annotate each recommendation with its status as at ``as_at`` (default: now).
 
         Adds ``status``, ``status_since``, ``status_reason`` (why it slipped, or the outcome
-        when closed), ``status_entry_id`` (the entry that set it), ``revised_target_date``,
+        when closed), ``status_entry_id`` (the entry that set it), ``status_sign_off_id`` (or the
+        committee's sign-off that set it), ``revised_target_date``,
         ``current_target_date`` and ``last_update_on``, each name after ``prefix`` (call
         twice with a prefix to compare two dates). Updates given at exempt items count only
         for a ``user`` who may see them: the reader's council decides which of the kept
@@ -186,6 +207,7 @@ class RecommendationQuerySet(SoftDeletableQuerySet):
             "status_since": pick("status_since"),
             "status_reason": pick("reason"),
             "status_entry_id": pick("entry_id"),
+            "status_sign_off_id": pick("sign_off_id"),
             "revised_target_date": revised,
             "current_target_date": Coalesce(revised, F("target_date")),
             "last_update_on": pick("starts_on"),
@@ -257,6 +279,60 @@ class RecommendationQuerySet(SoftDeletableQuerySet):
                 last_heard__lte=as_at - relativedelta(months=months),
             )
         return self.open().alias(last_heard=_LAST_HEARD).filter(due)
+
+    def with_proposal(self, user=None, as_at: datetime.date | None = None):
+        """Annotate each with the closure waiting for the committee's sign-off as at
+        ``as_at`` (default: now; else proposed in an update given by then, and not decided
+        at a meeting or withdrawn by then) that ``user`` may see (None: any):
+        ``proposal_id``, ``proposal_status``, ``proposal_evidence``, ``proposal_on`` (the
+        date of the update that proposed it), ``proposal_by`` (role) and ``proposal_body``;
+        and with the committee's latest decision on one (``decision_state``,
+        ``decision_reason``, ``decision_on``), so that a declined one says why."""
+        waiting = _proposals(user).filter(recommendation=OuterRef("pk"))
+        if as_at is None:
+            waiting = waiting.filter(state="proposed")
+        else:
+            waiting = waiting.filter(
+                Q(entry__update__given_on__lte=as_at)
+                & (
+                    Q(state="proposed")
+                    | Q(item__meeting__date__gt=as_at)
+                    | Q(state="withdrawn", decided_at__date__gt=as_at)
+                )
+            )
+        waiting = waiting.order_by("-proposed_at", "-pk")
+        decided = _proposals(user).filter(
+            recommendation=OuterRef("pk"), state__in=["signed_off", "declined"]
+        )
+        if as_at is not None:
+            decided = decided.filter(item__meeting__date__lte=as_at)
+        decided = decided.order_by("-item__meeting__date", "-decided_at", "-pk")
+
+        def first(queryset, field):
+            return Subquery(queryset.values(field)[:1])
+
+        body = Coalesce(
+            NullIf("entry__update__organisation__short_name", Value("")),
+            "entry__update__organisation__name",
+        )
+        return self.annotate(
+            proposal_id=first(waiting, "pk"),
+            proposal_status=first(waiting, "status"),
+            proposal_evidence=first(waiting, "evidence"),
+            proposal_on=first(waiting, "entry__update__given_on"),
+            proposal_by=first(waiting, "entry__update__given_by_role"),
+            proposal_body=first(waiting.annotate(body=body), "body"),
+            decision_state=first(decided, "state"),
+            decision_reason=first(decided, "decline_reason"),
+            decision_on=first(decided, "item__meeting__date"),
+        )
+
+    def proposed_for_sign_off(self, user=None):
+        """Those with a closure waiting for the committee's sign-off that ``user`` may see
+        (None: any)."""
+        return self.filter(
+            Exists(_proposals(user).filter(recommendation=OuterRef("pk"), state="proposed"))
+        )
 
     def carried_by(self, organisation_id: int):
         return self.filter(responsible_bodies__id=organisation_id)

@@ -24,6 +24,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from recommendations.models.recommendations import Audience, Recommendation, Status
+from recommendations.models.signoff import ClosureProposal, ProposalState
 from recommendations.models.updates import UpdateEntry
 
 
@@ -49,6 +50,14 @@ class StatusPeriod(models.Model):
         blank=True,
         related_name="+",
         verbose_name=_("entry that set the status"),
+    )
+    sign_off = models.ForeignKey(
+        ClosureProposal,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("sign-off that set the status"),
     )
     status_since = models.DateField(_("status since"), null=True, blank=True)
     reason = models.TextField(_("reason"), blank=True)
@@ -101,6 +110,12 @@ class _Entry:
     new_status: str
     revised_target_date: datetime.date | None
     reason: str
+    # The order within a date: when it was recorded, entries before sign-offs, then id.
+    created_at: datetime.datetime | None = None
+    sign_off: bool = False
+
+    def order(self) -> tuple:
+        return (self.recommendation_id, self.given_on, self.created_at, self.sign_off, self.pk)
 
 
 def _timeline(entries: list[_Entry], audience: str, period_model) -> list:
@@ -109,10 +124,12 @@ def _timeline(entries: list[_Entry], audience: str, period_model) -> list:
     (or a revised target date) by the end of a date is the one that counts then."""
     periods = []
     status, entry_id, since, reason, revised = Status.NOT_STARTED.value, None, None, "", None
+    sign_off_id = None
     for given_on, group in groupby(entries, key=lambda e: e.given_on):
         for e in group:
             if e.new_status:
-                status, entry_id, since, reason = e.new_status, e.pk, given_on, e.reason
+                status, since, reason = e.new_status, given_on, e.reason
+                entry_id, sign_off_id = (None, e.pk) if e.sign_off else (e.pk, None)
             if e.revised_target_date is not None:
                 revised = e.revised_target_date
         if periods:
@@ -125,6 +142,7 @@ def _timeline(entries: list[_Entry], audience: str, period_model) -> list:
                 ends_on=None,
                 status=status,
                 entry_id=entry_id,
+                sign_off_id=sign_off_id,
                 status_since=since,
                 reason=reason,
                 revised_target_date=revised,
@@ -133,10 +151,42 @@ def _timeline(entries: list[_Entry], audience: str, period_model) -> list:
     return periods
 
 
-def timeline_periods(recommendation_ids, *, entry_model=UpdateEntry, period_model=StatusPeriod):
+def _sign_offs(recommendation_ids, sign_off_model) -> list[_Entry]:
+    """The live signed-off proposals of ``recommendation_ids`` as entries."""
+    if sign_off_model is None:
+        return []
+    rows = sign_off_model._base_manager.filter(
+        recommendation_id__in=recommendation_ids,
+        state=ProposalState.SIGNED_OFF,
+        entry__update__deleted_at__isnull=True,
+        recommendation__deleted_at__isnull=True,
+    ).values_list(
+        "pk",
+        "recommendation_id",
+        "item__meeting__date",
+        "item__exempt",
+        "entry__update__item__exempt",
+        "status",
+        "evidence",
+        "decided_at",
+    )
+    return [
+        _Entry(pk, rec, on, not (exempt or bool(proposed_exempt)), status, None, evidence, at, True)
+        for pk, rec, on, exempt, proposed_exempt, status, evidence, at in rows
+    ]
+
+
+def timeline_periods(
+    recommendation_ids,
+    *,
+    entry_model=UpdateEntry,
+    period_model=StatusPeriod,
+    sign_off_model=ClosureProposal,
+):
     """The periods of each of ``recommendation_ids`` for every audience, unsaved, read from
-    the live entries (neither the update nor the recommendation deleted). The models are
-    parameters so that a migration can pass its historical ones."""
+    the live entries (neither the update nor the recommendation deleted) and the sign-offs.
+    The models are parameters so that a migration can pass its historical ones (None for
+    ``sign_off_model`` before sign-offs existed)."""
     rows = (
         entry_model._base_manager.filter(
             recommendation_id__in=recommendation_ids,
@@ -152,12 +202,16 @@ def timeline_periods(recommendation_ids, *, entry_model=UpdateEntry, period_mode
             "new_status",
             "revised_target_date",
             "reason",
+            "update__created_at",
         )
     )
     entries = [
-        _Entry(pk, rec, given_on, not exempt, status, revised, reason)
-        for pk, rec, given_on, exempt, status, revised, reason in rows
+        _Entry(pk, rec, given_on, not exempt, status, revised, reason, created)
+        for pk, rec, given_on, exempt, status, revised, reason, created in rows
     ]
+    sign_offs = _sign_offs(recommendation_ids, sign_off_model)
+    if sign_offs:
+        entries = sorted(entries + sign_offs, key=_Entry.order)
     periods = []
     for _rec, group in groupby(entries, key=lambda e: e.recommendation_id):
         everything = list(group)

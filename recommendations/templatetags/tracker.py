@@ -60,3 +60,9 @@ def _response_tag(response: str, language: str | None):
 @register.filter
 def status_label(status: str) -> str:
     return Status(status).label if status in Status.values else status
+
+
+@register.filter
+def is_closed(status: str) -> bool:
+    """Whether ``status`` closes a recommendation (achieved, not achieved, superseded)."""
+    return status in Status.closing()

@@ -55,6 +55,7 @@ def recommendation_detail(request, pk: int):
     user = request.user
     recommendation = selectors.recommendation_for_page(user, pk)
     entries = selectors.visible_entries_on(recommendation, user)
+    proposals = selectors.visible_proposals_on(recommendation, user)
     is_overdue, is_stale = selectors.overdue_and_stale(user, pk, timezone.localdate())
     return render(
         request,
@@ -62,9 +63,12 @@ def recommendation_detail(request, pk: int):
         {
             "recommendation": recommendation,
             "review": recommendation.review,
-            "events": selectors.recommendation_events(recommendation, entries),
+            "events": selectors.recommendation_events(recommendation, entries, proposals),
             "update_count": len(entries),
-            "closed_meeting": selectors.closing_meeting(recommendation, entries),
+            "closed_meeting": selectors.closing_meeting(recommendation, entries, proposals),
+            "can_withdraw": any(
+                p.waiting and permissions.can_withdraw_proposal(user, p) for p in proposals
+            ),
             "is_closed": recommendation.status in Status.closing(),
             "closing_statuses": Status.closing(),
             "is_overdue": is_overdue,

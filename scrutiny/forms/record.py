@@ -16,6 +16,7 @@ from scrutiny.forms.record_rows import (
     RecordUpdateForm,
     _organisation_groups,
 )
+from scrutiny.forms.record_signoff import RecordSignOffForm
 from scrutiny.models import (
     AgendaItem,
     AgreedAction,
@@ -42,6 +43,7 @@ class ItemRecordForms:
         later_meetings: list[Meeting],
         outstanding: list[AgreedAction],
         due_ids: set[int],
+        proposals=(),
     ):
         self.item = item
         self.recommendations = recommendations
@@ -68,10 +70,11 @@ class ItemRecordForms:
             if outstanding
             else None
         )
+        self.sign_offs = [RecordSignOffForm(data, item=item, proposal=p) for p in proposals]
 
     @property
     def all_forms(self) -> list[forms.Form]:
-        parts = [self.update, *self.entries, *self.actions, self.delivered]
+        parts = [self.update, *self.entries, *self.sign_offs, *self.actions, self.delivered]
         return [f for f in parts if f is not None]
 
     @property
@@ -139,6 +142,7 @@ class ItemRecordForms:
             updates=updates,
             actions=[f.action_record() for f in self.actions if not f.is_blank],
             delivered=self.delivered.cleaned_data["delivered"] if self.delivered else [],
+            sign_offs=[r for f in self.sign_offs if (r := f.sign_off_record())],
         )
 
     def error_links(self) -> list[tuple[str, str]]:
@@ -177,6 +181,7 @@ class MeetingRecordForm:
                     later_meetings=choices.later_meetings,
                     outstanding=choices.outstanding,
                     due_ids=choices.due_ids,
+                    proposals=choices.proposals.get(item.review_id, []),
                 )
                 for item in choices.items
             ],
@@ -213,14 +218,14 @@ class MeetingRecordForm:
         if not valid:
             return False
         records = self.item_records()
-        if not any(r.updates or r.actions or r.delivered for r in records):
+        if not any(r.anything for r in records):
             self.add_error(str(self.NOTHING))
             return False
         return True
 
     def item_records(self) -> list[ItemRecord]:
         records = [part.item_record() for part in self.items]
-        return [r for r in records if r.updates or r.actions or r.delivered]
+        return [r for r in records if r.anything]
 
     def add_error(self, message: str, anchor: str | None = None) -> None:
         self.page_errors.append((anchor or self.first_anchor, message))

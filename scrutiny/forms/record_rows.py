@@ -197,6 +197,9 @@ class RecordEntryForm(_PlacedErrors, EntryForm):
         # The record screen is for taking down what is said as it is said; a Welsh version
         # is given on the log-an-update form.
         del self.fields["text_cy"]
+        # Proposing closure is for those reporting between meetings; here the committee
+        # closes it, or signs off a proposal, itself.
+        del self.fields["proposed_status"], self.fields["evidence"]
         # What was said and the status first; the date and reason, needed less often,
         # in a details element the page opens when they hold something.
         self.helper = form_helper(

@@ -106,6 +106,9 @@ class DueList:
     actions: list[AgreedAction] = field(default_factory=list)
     reviews: list[DueReview] = field(default_factory=list)
     items: list[AgendaItem] = field(default_factory=list)
+    # Recommendations of the committee's reviews with a closure waiting for sign-off (each
+    # with ``item``: the meeting's agenda item on its review, or None).
+    proposed: list[Recommendation] = field(default_factory=list)
 
     @property
     def reviews_to_add(self) -> list[DueReview]:
@@ -171,7 +174,8 @@ def due_list(meeting: Meeting, user, today: datetime.date | None = None) -> DueL
     """Everything ``user`` may see that falls to ``meeting``: its due agreed actions (flagged
     when they slipped past an earlier meeting held before the meeting, or before today for a
     meeting still to come) and its recommendations due, by review (statuses as at the
-    meeting), each with the agenda item that already takes it. Six queries."""
+    meeting), each with the agenda item that already takes it; and the closures waiting
+    for the committee's sign-off. Seven queries."""
     today = today or timezone.localdate()
     items = list(meeting.items.order_by("number"))
     due = AgreedAction.objects.due_at(meeting).visible_to(user)
@@ -182,8 +186,31 @@ def due_list(meeting: Meeting, user, today: datetime.date | None = None) -> DueL
     for rec in recommendations:
         rec.next_due = rec.next_update_due()
     return DueList(
-        meeting=meeting, actions=actions, reviews=_by_review(recommendations, items), items=items
+        meeting=meeting,
+        actions=actions,
+        reviews=_by_review(recommendations, items),
+        items=items,
+        proposed=proposed_for_sign_off(meeting, user, items),
     )
+
+
+def proposed_for_sign_off(meeting: Meeting, user, items: list[AgendaItem]):
+    """The recommendations of the committee's reviews ``user`` may see with a closure
+    waiting for the committee's sign-off (one ``user`` may see), with their status now, by
+    review and number; each with ``item``, the meeting's item on its review (where the
+    record screen offers the sign-off), or None. One query."""
+    proposed = list(
+        Recommendation.objects.visible_to(user)
+        .filter(review__committee_id=meeting.committee_id)
+        .proposed_for_sign_off(user)
+        .with_status(user=user)
+        .with_proposal(user=user)
+        .select_related("review")
+        .order_by("review__title", "review_id", "number")
+    )
+    for rec in proposed:
+        rec.item = _review_item(items, rec.review_id)
+    return proposed
 
 
 @dataclass

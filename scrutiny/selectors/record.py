@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Count
 
 from partnerships.models import Organisation
-from recommendations.models import ProgressUpdate, Recommendation
+from recommendations.models import ClosureProposal, ProgressUpdate, Recommendation
 from scrutiny.models import AgendaItem, AgreedAction, Meeting
 from scrutiny.visibility import live_filter
 
@@ -25,6 +25,8 @@ class RecordChoices:
     # Outstanding actions of the committee agreed before the meeting, those due at it first.
     outstanding: list[AgreedAction]
     due_ids: set[int]
+    # By review id: the closures waiting for the committee's sign-off, by number.
+    proposals: dict[int, list[ClosureProposal]] = None
 
 
 def _recommendations_by_review(review_ids: set[int], meeting: Meeting, user) -> dict:
@@ -38,6 +40,21 @@ def _recommendations_by_review(review_ids: set[int], meeting: Meeting, user) -> 
     ):
         recommendations[rec.review_id].append(rec)
     return recommendations
+
+
+def proposals_by_review(review_ids: set[int], user, by) -> dict:
+    """Each review's closures waiting for sign-off that ``user`` may see, proposed in
+    updates given by the date ``by``, by number."""
+    proposals = defaultdict(list)
+    for proposal in (
+        ClosureProposal.objects.visible_to(user)
+        .waiting()
+        .filter(recommendation__review_id__in=review_ids, entry__update__given_on__lte=by)
+        .select_related("recommendation", "proposed_by", "entry__update__organisation")
+        .order_by("recommendation__sort_key")
+    ):
+        proposals[proposal.recommendation.review_id].append(proposal)
+    return proposals
 
 
 def _bodies_by_review(review_ids: set[int], organisations: list[Organisation]) -> dict:
@@ -115,4 +132,5 @@ def record_choices(meeting: Meeting, user) -> RecordChoices:
         later_meetings=later_meetings,
         outstanding=outstanding,
         due_ids=due_ids,
+        proposals=proposals_by_review(review_ids, user, meeting.date),
     )

@@ -49,6 +49,7 @@ def review_page(review: Review, user, today: datetime.date) -> dict:
     recommendation."""
     recommendations = list(
         review.recommendations.with_status(user=user)
+        .with_proposal(user=user)
         .prefetch_related("responsible_bodies")
         .order_by("sort_key")
     )

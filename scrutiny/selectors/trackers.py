@@ -29,13 +29,14 @@ def with_latest_update(queryset, *, as_at: datetime.date, user):
 
 def tracked_recommendations(*, as_at: datetime.date, user, since: datetime.date | None = None):
     """Recommendations as a tracker shows them as at ``as_at``: status, latest update (its
-    text too) and the bodies that carry them; with ``since``, also their status then
-    (``previous_`` names). Ordered naturally by reference."""
+    text too), any closure waiting for sign-off, and the bodies that carry them; with
+    ``since``, also their status then (``previous_`` names). Ordered naturally by reference."""
     queryset = Recommendation.objects.with_status(as_at=as_at, user=user)
     if since is not None:
         queryset = queryset.with_status(as_at=since, user=user, prefix="previous_")
     return (
         with_latest_update(queryset, as_at=as_at, user=user)
+        .with_proposal(user=user, as_at=as_at)
         .select_related("agreed_by", "review__committee")
         .prefetch_related("responsible_bodies")
         .order_by("sort_key")

@@ -11,6 +11,7 @@ from scrutiny.services.record import (
     UpdateRecord,
     meeting_record,
 )
+from scrutiny.services.signoff import SignOffRecord, proposals_decide
 
 __all__ = [
     "ActionRecord",
@@ -18,8 +19,10 @@ __all__ = [
     "NOTHING_TO_RECORD",
     "PointInput",
     "RecordResult",
+    "SignOffRecord",
     "UpdateRecord",
     "agenda_items_add_from_due",
     "decision_save",
     "meeting_record",
+    "proposals_decide",
 ]

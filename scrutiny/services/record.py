@@ -23,6 +23,7 @@ from scrutiny.models import (
     Meeting,
 )
 from scrutiny.permissions import can_manage_council
+from scrutiny.services.signoff import SignOffRecord, proposals_decide
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,11 @@ class ItemRecord:
     updates: Sequence[UpdateRecord] = ()
     actions: Sequence[ActionRecord] = ()
     delivered: Sequence[AgreedAction] = ()
+    sign_offs: Sequence[SignOffRecord] = ()
+
+    @property
+    def anything(self) -> bool:
+        return bool(self.updates or self.actions or self.delivered or self.sign_offs)
 
 
 @dataclass(frozen=True)
@@ -69,6 +75,7 @@ class RecordResult:
     actions: list[AgreedAction]
     delivered: list[AgreedAction]
     entry_count: int
+    decided: list = ()
 
     def summary(self) -> str:
         """What was recorded, as the success message says it: "Recorded 1 update covering
@@ -98,6 +105,16 @@ class RecordResult:
             parts.append(
                 ngettext("%(count)s action delivered", "%(count)s actions delivered", n)
                 % {"count": n}
+            )
+        signed = sum(1 for p in self.decided if p.state == "signed_off")
+        if signed:
+            parts.append(
+                ngettext("%(count)s signed off", "%(count)s signed off", signed) % {"count": signed}
+            )
+        if declined := len(self.decided) - signed:
+            parts.append(
+                ngettext("%(count)s sign-off declined", "%(count)s sign-offs declined", declined)
+                % {"count": declined}
             )
         return gettext("Recorded %(what)s") % {"what": ", ".join(parts)}
 
@@ -134,7 +151,8 @@ def _action_errors(action: AgreedAction, due: ActionRecord) -> list[str]:
 def meeting_record(*, meeting: Meeting, actor: User, items: Sequence[ItemRecord]) -> RecordResult:
     """Record what happened at a meeting, item by item, all or nothing: the updates given
     (each through ``update_create``, which checks its own rules), the actions the committee
-    agreed, and the earlier actions the meeting received (delivered on its date, at it).
+    agreed, the earlier actions the meeting received (delivered on its date, at it), and the
+    committee's sign-off or decline of closures proposed (``proposals_decide``).
 
     Rules: only democratic services of the committee's council (and administrators) may
     record (PermissionDenied); the meeting has taken place and was not cancelled; there is
@@ -159,7 +177,7 @@ def meeting_record(*, meeting: Meeting, actor: User, items: Sequence[ItemRecord]
         fail(gettext("This meeting was cancelled, so nothing can be recorded at it."))
     if meeting.date > timezone.localdate():
         fail(gettext("This meeting has not taken place yet: record what happened once it has."))
-    if not any(r.updates or r.actions or r.delivered for r in items):
+    if not any(r.anything for r in items):
         fail(str(NOTHING_TO_RECORD))
     if errors:
         raise ValidationError(errors)
@@ -167,6 +185,7 @@ def meeting_record(*, meeting: Meeting, actor: User, items: Sequence[ItemRecord]
     updates: list[ProgressUpdate] = []
     actions: list[AgreedAction] = []
     entry_count = 0
+    decided = []
     with transaction.atomic():
         for record in items:
             item = record.item
@@ -240,12 +259,22 @@ def meeting_record(*, meeting: Meeting, actor: User, items: Sequence[ItemRecord]
                 if not problems:
                     agreed.save()
                     actions.append(agreed)
+            decided += proposals_decide(
+                item=item,
+                actor=actor,
+                decisions=record.sign_offs,
+                fail=lambda message, item=item: fail(message, item),
+            )
         delivered = _deliver(meeting, items, fail, actor)
         if errors:
             # Raised inside the transaction, so that whatever was written is rolled back.
             raise ValidationError(errors)
     return RecordResult(
-        updates=updates, actions=actions, delivered=delivered, entry_count=entry_count
+        updates=updates,
+        actions=actions,
+        delivered=delivered,
+        entry_count=entry_count,
+        decided=decided,
     )
 
 

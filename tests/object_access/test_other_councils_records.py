@@ -55,6 +55,8 @@ CHANGES: dict[str, Change] = {
             f"item-{w.item_b.number}-update-given_by_role": "Head of Workforce",
             f"item-{w.item_b.number}-update-organisation": str(w.council_b.pk),
             f"item-{w.item_b.number}-rec-{w.rec_b.pk}-text": "Recorded at the meeting.",
+            # Council B's waiting proposal left undecided (every empty box would be filled).
+            f"item-{w.item_b.number}-proposal-{w.proposal_b.pk}-reason": "",
         },
         True,
     ),
@@ -78,6 +80,8 @@ CHANGES: dict[str, Change] = {
         lambda w: {
             "given_by_role": "Head of Democratic Services",
             f"rec-{w.rec_b.pk}-text": "Progress made.",
+            # No closure proposed (every empty box would be filled).
+            f"rec-{w.rec_b.pk}-evidence": "",
         },
         True,
     ),
@@ -86,6 +90,7 @@ CHANGES: dict[str, Change] = {
     "recommendations:recommendation-restore": (_b("deleted_rec_b"), lambda w: {}, False),
     "recommendations:update-delete": (_b("update_b"), lambda w: {}, True),
     "recommendations:update-restore": (_b("deleted_update_b"), lambda w: {}, False),
+    "recommendations:proposal-withdraw": (_b("proposal_b"), lambda w: {}, False),
 }
 ACTIVE_CHANGES = {name: change for name, change in CHANGES.items() if name in PROJECT_NAMES}
 

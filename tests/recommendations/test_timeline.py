@@ -6,7 +6,8 @@ Random histories go through the services and pages that make the changes: an upd
 logged (between meetings or at a public or exempt item, setting statuses and revised target
 dates), deleted and restored; a recommendation deleted and restored; an agenda item made
 exempt or public on its edit page; an entry corrected and an update moved to another
-agenda item in the admin.
+agenda item in the admin; closure proposed for sign-off (between meetings or at an item)
+and signed off or declined on the meeting record screen.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from hypothesis import strategies as st
 from partnerships.models import Role
 from recommendations.models import (
     Audience,
+    ClosureProposal,
     ProgressUpdate,
     Recommendation,
     Status,
@@ -41,6 +43,7 @@ from recommendations.services import (
     update_delete,
     update_restore,
 )
+from scrutiny.services import ItemRecord, SignOffRecord, meeting_record
 from tests.factories import AgendaItemFactory, MeetingFactory, user_with_role
 from tests.support.forms import form_fields
 from tests.support.hostile import post, rolled_back
@@ -62,6 +65,7 @@ FIELDS = (
     "ends_on",
     "status",
     "entry_id",
+    "sign_off_id",
     "status_since",
     "reason",
     "revised_target_date",
@@ -90,6 +94,15 @@ change = st.one_of(
         st.booleans(),
     ),
     st.tuples(st.just("move update"), st.integers(0, 9), st.integers(0, 1), st.booleans()),
+    st.tuples(
+        st.just("propose"),
+        st.integers(0, 2),
+        st.one_of(st.none(), st.tuples(st.integers(0, 1), st.booleans())),
+        st.integers(0, len(OTHER_DAYS) - 1),
+    ),
+    st.tuples(
+        st.just("decide"), st.integers(0, 9), st.integers(0, 1), st.booleans(), st.booleans()
+    ),
 )
 
 
@@ -152,6 +165,42 @@ def _log(w, rec_indexes, where, day, says):
     )
 
 
+def _propose(w, index, where, day):
+    """Propose recommendation ``index`` achieved, between meetings or at an item."""
+    rec = Recommendation.all_objects.get(pk=w["recs"][index].pk)
+    update_create(
+        actor=w["clerk"],
+        given_on=OTHER_DAYS[day],
+        kind="written",
+        organisation=w["clerk"].organisation,
+        given_by_role="Director",
+        item=None if where is None else w["items"][where],
+        entries=[
+            EntryInput(
+                recommendation=rec,
+                text="Done, we think.",
+                proposed_status=Status.ACHIEVED,
+                evidence="The evidence.",
+            )
+        ],
+    )
+
+
+def _decide(w, index, meeting, exempt, signed):
+    """The committee signs off (or declines) a proposal at a meeting's public or exempt
+    item, on the record screen's service."""
+    proposals = list(ClosureProposal.objects.order_by("pk"))
+    if not proposals:
+        return
+    item = w["items"][meeting, exempt]
+    decision = SignOffRecord(proposals[index % len(proposals)], signed, "" if signed else "No.")
+    meeting_record(
+        meeting=item.meeting,
+        actor=w["clerk"],
+        items=[ItemRecord(item=item, sign_offs=[decision])],
+    )
+
+
 def _admin_post(w, obj, field: str, **changes):
     opts = obj._meta
     url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
@@ -174,6 +223,10 @@ def _apply(w, step) -> None:
     try:
         if kind == "log":
             _log(w, *args)
+        elif kind == "propose":
+            _propose(w, *args)
+        elif kind == "decide":
+            _decide(w, *args)
         elif kind in ("delete update", "restore update") and updates:
             update = updates[args[0] % len(updates)]
             if kind == "delete update":
@@ -246,7 +299,7 @@ def _check(w) -> None:
     database=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-@given(steps=st.lists(change, min_size=1, max_size=6))
+@given(steps=st.lists(change, min_size=1, max_size=8))
 def test_the_kept_timeline_is_the_rebuilt_one_and_says_what_with_status_says(world, steps):
     with rolled_back():
         for step in steps:
@@ -270,6 +323,32 @@ def test_the_timeline_of_a_simple_history(world):
         (D(2021, 3, 1), None, Status.ON_TRACK)
     ]
     assert full.get(ends_on=None).revised_target_date == TARGETS[0]
+
+
+def test_a_sign_off_closes_it_as_at_the_meeting_for_those_who_see_its_item(world):
+    """Proposed between meetings, signed off at the May meeting's public item: closed from
+    that date for everyone; signed off at an exempt item: only for the council's people."""
+    _propose(world, 0, None, 0)
+    _decide(world, 0, 0, False, True)
+    _propose(world, 1, None, 0)
+    _decide(world, 1, 0, True, True)
+    public = dict(
+        StatusPeriod.objects.filter(audience=Audience.PUBLIC, ends_on=None).values_list(
+            "recommendation_id", "status"
+        )
+    )
+    full = dict(
+        StatusPeriod.objects.filter(audience=Audience.FULL, ends_on=None).values_list(
+            "recommendation_id", "status"
+        )
+    )
+    first, second = world["recs"][0].pk, world["recs"][1].pk
+    assert public[first] == full[first] == full[second] == Status.ACHIEVED
+    assert public[second] == Status.NOT_STARTED
+    period = StatusPeriod.objects.get(recommendation_id=first, audience=Audience.FULL, ends_on=None)
+    assert period.starts_on == MEETING_DAYS[0] and period.entry_id is None
+    assert period.sign_off_id == ClosureProposal.objects.get(recommendation_id=first).pk
+    _check(world)
 
 
 def test_the_command_rebuilds_every_timeline(world):

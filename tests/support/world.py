@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from partnerships.models import Organisation, Role, User
-from recommendations.models import ProgressUpdate, Recommendation, Status
+from recommendations.models import ClosureProposal, ProgressUpdate, Recommendation, Status
 from scrutiny.models import (
     AgendaItem,
     AgreedAction,
@@ -48,6 +48,7 @@ from tests.factories import (
     UserFactory,
     user_with_role,
 )
+from tests.support.world_proposals import world_proposals
 
 # Words no page may show to someone who may not see exempt items, or draft reviews. Single
 # made-up words, so that a PDF's line breaks cannot split them.
@@ -109,6 +110,11 @@ class World:
     exempt_action_a: AgreedAction  # agreed at the exempt item
     draft_action_a: AgreedAction  # public, but about the draft review
     action_b: AgreedAction
+
+    proposal_a: ClosureProposal  # rec_a2 proposed achieved by the officer, waiting
+    exempt_proposal_a: ClosureProposal  # rec_a1 proposed at the exempt item, waiting
+    declined_proposal_b: ClosureProposal  # rec_b, declined at item_b
+    proposal_b: ClosureProposal  # rec_b proposed again, waiting
 
     councillor: User
     officer: User
@@ -349,6 +355,7 @@ def build_world() -> World:
         text="That the unit report in a year.",
         due_meeting=next_meeting_b,
     )
+    proposals = world_proposals(locals())
 
     return World(
         council_a=council_a,
@@ -391,6 +398,7 @@ def build_world() -> World:
         exempt_action_a=exempt_action_a,
         draft_action_a=draft_action_a,
         action_b=action_b,
+        **proposals,
         councillor=councillor,
         officer=officer,
         partner=partner,

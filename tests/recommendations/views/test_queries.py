@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from recommendations.models import Status, UpdateEntry
+from recommendations.models import ClosureProposal, Status, UpdateEntry
 from tests.factories import (
     AgendaItemFactory,
     PartnershipFactory,
@@ -55,7 +55,7 @@ class TestQueries:
         for _ in range(size):
             recs[4].responsible_bodies.add(PartnershipFactory())
         client.force_login(officer)
-        with django_assert_max_num_queries(10 + SESSION_SAVE):
+        with django_assert_max_num_queries(11 + SESSION_SAVE):
             response = client.get(detail_url(recs[4]))
         assert response.context["update_count"] == size
 
@@ -82,8 +82,31 @@ class TestQueries:
             data |= entry(rec, text=f"Words on {rec.reference}.", new_status="on_track")
         client.force_login(officer)
         # The same count for 3 and 30 entries: the entries and their history rows are two
-        # bulk inserts, and the status timelines three queries (read, delete, insert).
-        with django_assert_max_num_queries(16 + SESSION_SAVE):
+        # bulk inserts, and the status timelines four queries (read the entries and the
+        # sign-offs, delete, insert).
+        with django_assert_max_num_queries(17 + SESSION_SAVE):
             response = client.post(log_url(review), data)
         assert response.status_code == 302
         assert UpdateEntry.objects.filter(text__startswith="Words on").count() == size
+
+    @pytest.mark.parametrize("size", [3, 30])
+    def test_update_post_proposing_closure_of_each(
+        self, client, officer, review, partner, size, django_assert_max_num_queries
+    ):
+        populate(review, partner, size)
+        recs = list(review.recommendations.all())
+        data = log_data(officer)
+        for rec in recs:
+            data |= entry(
+                rec,
+                text=f"Words on {rec.number}.",
+                proposed_status="achieved",
+                evidence=f"Evidence on {rec.number}.",
+            )
+        client.force_login(officer)
+        # Five more than without: the checks (closed already, waiting already), the entries'
+        # ids, and the proposals and their history rows, two bulk inserts.
+        with django_assert_max_num_queries(22 + SESSION_SAVE):
+            response = client.post(log_url(review), data)
+        assert response.status_code == 302
+        assert ClosureProposal.objects.filter(evidence__startswith="Evidence on").count() == size

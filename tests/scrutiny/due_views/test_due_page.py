@@ -8,12 +8,14 @@ import datetime
 import pytest
 from dateutil.relativedelta import relativedelta
 
+from recommendations.models import ClosureProposal
 from tests.factories import (
     AgendaItemFactory,
     AgreedActionFactory,
     MeetingFactory,
     RecommendationFactory,
     ReviewFactory,
+    UpdateEntryFactory,
 )
 from tests.scrutiny.committee_people import EVERYONE, day, people_of, section, sign_in, text_of
 from tests.scrutiny.due_views.helpers import TODAY, due_url, text_of_html
@@ -103,13 +105,21 @@ def test_anyone_may_read_the_due_page(client, people, world, who):
 
 
 def _due_data(committee, meeting, size: int) -> None:
-    """``size`` reviews with due recommendations and ``size`` due actions, some exempt, some
-    about draft reviews."""
+    """``size`` reviews with due recommendations, the first of each proposed for sign-off,
+    and ``size`` due actions, some exempt, some about draft reviews."""
     for n in range(size):
         review = ReviewFactory(committee=committee, published=bool(n % 3))
         for number in (1, 2):
             rec = RecommendationFactory(review=review, reference=number)
             rec.responsible_bodies.add(people_of(committee.council).partner.organisation)
+        ClosureProposal.objects.create(
+            recommendation=rec,
+            entry=UpdateEntryFactory(
+                recommendation=rec, update__given_on=datetime.date(2018, 1, 1)
+            ),
+            status="achieved",
+            evidence="Shown.",
+        )
         earlier = MeetingFactory(
             committee=committee, date=datetime.date(2019, 1, 1) + relativedelta(months=n)
         )
@@ -120,7 +130,7 @@ def _due_data(committee, meeting, size: int) -> None:
 
 @pytest.mark.parametrize("size", [2, 12])
 @pytest.mark.parametrize(
-    ("who", "queries"), [("anonymous", 8), ("democratic_services", 12 + SESSION_SAVE)]
+    ("who", "queries"), [("anonymous", 9), ("democratic_services", 13 + SESSION_SAVE)]
 )
 def test_the_due_page_runs_a_fixed_number_of_queries(
     client, people, committee, django_assert_max_num_queries, size, who, queries
@@ -134,6 +144,7 @@ def test_the_due_page_runs_a_fixed_number_of_queries(
     # One table per review with updates due; drafts (every third) only for the council.
     shown = size if who != "anonymous" else sum(1 for n in range(size) if n % 3)
     assert response.content.decode().count("govuk-table app-due") == shown
+    assert response.content.decode().count('id="sign-off-recommendation-') == shown
 
 
 def test_the_meeting_page_links_to_its_due_page(client, world):

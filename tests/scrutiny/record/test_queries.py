@@ -1,15 +1,18 @@
-"""The record screen runs the same number of queries however many recommendations and
-outstanding actions it shows."""
+"""The record screen runs the same number of queries however many recommendations,
+outstanding actions and closures proposed for sign-off it shows."""
 
 import pytest
 
+from recommendations.models import ClosureProposal
 from tests.factories import (
     AgendaItemFactory,
     AgreedActionFactory,
     MeetingFactory,
     PartnershipFactory,
+    ProgressUpdateFactory,
     RecommendationFactory,
     ReviewFactory,
+    UpdateEntryFactory,
 )
 from tests.scrutiny.record.helpers import JANUARY, MAY, NOVEMBER, record_url
 from tests.support.queries import SESSION_SAVE
@@ -24,7 +27,14 @@ def test_the_screen_runs_a_fixed_number_of_queries(
     review = ReviewFactory(committee=committee)
     partner = PartnershipFactory()
     for n in range(1, size + 1):
-        RecommendationFactory(review=review, reference=n).responsible_bodies.add(partner)
+        rec = RecommendationFactory(review=review, reference=n)
+        rec.responsible_bodies.add(partner)
+        if n <= size // 3:
+            update = ProgressUpdateFactory(given_on=JANUARY, organisation=partner)
+            entry = UpdateEntryFactory(update=update, recommendation=rec, text="Done.")
+            ClosureProposal.objects.create(
+                recommendation=rec, entry=entry, status="achieved", evidence="Shown."
+            )
     earlier = MeetingFactory(committee=committee, date=JANUARY)
     for _ in range(size // 3):
         AgreedActionFactory(meeting=earlier)
@@ -33,7 +43,8 @@ def test_the_screen_runs_a_fixed_number_of_queries(
     AgendaItemFactory(meeting=meeting, number=1, review=review)
     AgendaItemFactory(meeting=meeting, number=2)
     client.force_login(people.democratic_services)
-    with django_assert_max_num_queries(14 + SESSION_SAVE):
+    with django_assert_max_num_queries(15 + SESSION_SAVE):
         response = client.get(record_url(meeting))
     assert response.status_code == 200
     assert response.content.decode().count('class="govuk-fieldset app-entry"') == size
+    assert response.content.decode().count("-proposal-") >= size // 3
