@@ -197,7 +197,7 @@ def due_list(meeting: Meeting, user, today: datetime.date | None = None) -> DueL
 def proposed_for_sign_off(meeting: Meeting, user, items: list[AgendaItem]):
     """The recommendations of the committee's reviews ``user`` may see with a closure
     waiting for the committee's sign-off (one ``user`` may see), with their status now, by
-    review and number; each with ``item``, the meeting's item on its review (where the
+    review and reference; each with ``item``, the meeting's item on its review (where the
     record screen offers the sign-off), or None. One query."""
     proposed = list(
         Recommendation.objects.visible_to(user)
@@ -206,7 +206,7 @@ def proposed_for_sign_off(meeting: Meeting, user, items: list[AgendaItem]):
         .with_status(user=user)
         .with_proposal(user=user)
         .select_related("review")
-        .order_by("review__title", "review_id", "number")
+        .order_by("review__title", "review_id", "sort_key")
     )
     for rec in proposed:
         rec.item = _review_item(items, rec.review_id)
