@@ -10,6 +10,7 @@ from django.views.decorators.http import require_safe
 
 from partnerships import selectors
 from partnerships.models import Organisation
+from recommendations.permissions import can_edit_status_words
 
 # The order and headings of the organisation list's groups.
 KIND_HEADINGS = {
@@ -46,5 +47,6 @@ def organisation_detail(request, pk: int):
         "page_range": list(carried.page.paginator.get_elided_page_range(carried.page.number)),
         "actions": selectors.actions_falling_to(organisation, user, asked.get("actions_page")),
         "updates": selectors.updates_given_by(organisation, user, asked.get("updates_page")),
+        "can_edit_status_words": can_edit_status_words(user, organisation),
     }
     return render(request, "partnerships/organisation_detail.html", context)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from recommendations.views import audit, recommendations, updates
+from recommendations.views import audit, recommendations, status_words, updates
 
 app_name = "recommendations"
 
@@ -42,4 +42,9 @@ urlpatterns = [
     path("updates/<int:pk>/delete/", audit.update_delete, name="update-delete"),
     path("updates/<int:pk>/restore/", audit.update_restore, name="update-restore"),
     path("deleted/", audit.deleted_list, name="deleted-list"),
+    path(
+        "councils/<int:pk>/status-words/",
+        status_words.status_words_edit,
+        name="status-words-edit",
+    ),
 ]

@@ -13,14 +13,12 @@ from django.utils.translation import gettext_lazy as _
 
 from partnerships.models import Organisation
 from recommendations.models import (
-    CLOSING_NEEDS_OUTCOME,
-    SLIPPED_NEEDS_DATE,
-    SLIPPED_NEEDS_REASON,
     ProgressUpdate,
     Recommendation,
     Status,
     UpdateEntry,
     UpdateKind,
+    entry_missing,
 )
 from recommendations.services import EntryInput
 from scrutiny.common.bilingual import WELSH_HELP
@@ -134,8 +132,9 @@ class UpdateForm(forms.Form):
 class EntryForm(forms.Form):
     """What an update said of one recommendation; blank means it was not reported on.
 
-    A slipped status needs a revised target date and a reason; a closing status (offered
-    only to those who may close it) needs the outcome.
+    A slipped status needs a revised target date and a reason, a paused one a reason; a
+    closing status (offered only to those who may close it) needs the outcome
+    (``recommendations.models.ENTRY_NEEDS``).
     """
 
     text = forms.CharField(required=False, widget=forms.Textarea)
@@ -219,22 +218,16 @@ class EntryForm(forms.Form):
                     )
                 ),
             )
-        if status == Status.SLIPPED:
-            if not cleaned.get("revised_target_date") and "revised_target_date" not in self.errors:
-                self.add_error(
-                    "revised_target_date",
-                    self._error(SLIPPED_NEEDS_DATE),
-                )
-            if not reason:
-                self.add_error(
-                    "reason",
-                    self._error(SLIPPED_NEEDS_REASON),
-                )
-        if status in Status.closing() and not reason:
-            self.add_error(
-                "reason",
-                self._error(CLOSING_NEEDS_OUTCOME),
-            )
+        # The model's rules (ENTRY_NEEDS), each on its field; a date already refused as
+        # mistyped is not said to be missing as well.
+        missing = entry_missing(
+            new_status=status or "",
+            revised_target_date=cleaned.get("revised_target_date"),
+            reason=reason,
+        )
+        for field, message in missing:
+            if field not in self.errors:
+                self.add_error(field, self._error(message))
         return cleaned
 
     def entry_input(self) -> EntryInput:
