@@ -24,7 +24,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from partnerships.models import Organisation
-from recommendations.models import Recommendation, Response, Status, StatusWord, StatusWords
+from recommendations.models import Recommendation, Response, Status, StatusWords
 from scrutiny.common.forms import DateField, form_helper
 from scrutiny.models import Review
 
@@ -170,7 +170,7 @@ class RecommendationFilter(django_filters.FilterSet):
         fields: list[str] = []
         form = RecommendationFilterForm
 
-    def __init__(self, data=None, queryset=None, *, request, **kwargs):
+    def __init__(self, data=None, queryset=None, *, request, status_words=None, **kwargs):
         super().__init__(data, queryset, request=request, **kwargs)
         # Worded per request, in the language of the page.
         self.filters["no_update_for"].extra["error_messages"] = _months_errors()
@@ -179,7 +179,9 @@ class RecommendationFilter(django_filters.FilterSet):
         self.filters["committee"].extra["choices"] = committees
         self.filters["review"].extra["choices"] = reviews
         self.filters["body"].extra["choices"] = _bodies(request.user)
-        self.filters["status"].extra["choices"] = _status_choices(self.data, councils)
+        self.filters["status"].extra["choices"] = _status_choices(
+            self.data, councils, status_words or StatusWords()
+        )
 
     def filter_queryset(self, queryset):
         """Add each recommendation's status now, as the user sees it, only when a filter
@@ -202,16 +204,18 @@ class RecommendationFilter(django_filters.FilterSet):
         )
 
 
-def _status_choices(data, councils: list[tuple[str, str]]) -> list[tuple[str, str]]:
+def _status_choices(
+    data, councils: list[tuple[str, str]], words: StatusWords
+) -> list[tuple[str, str]]:
     """Our statuses, the values the filter keeps; when the list is for one council (chosen
     in the council filter, or the only one the reader sees), each labelled with that
-    council's word beside ours ("On hold (Slipped)"), read in one query."""
+    council's word beside ours ("On hold (Slipped)"), from ``words`` (the page's, so that
+    the words are read once for the filter and the list)."""
     ids = {pk for pk, _name in councils}
     chosen = (data or {}).get("council")
     one = chosen if chosen in ids else (next(iter(ids)) if len(ids) == 1 else None)
     if one is None:
         return list(Status.choices)
-    words = StatusWords(StatusWord.objects.filter(council_id=int(one)))
     return [(status, words.label_with_ours(status, int(one))) for status in Status.values]
 
 

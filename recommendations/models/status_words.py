@@ -25,6 +25,9 @@ from recommendations.models.recommendations import Status
 from scrutiny.common.rules import CheckRule, UniqueRule
 
 
+WORD_NEEDED = _("Enter the council's word for this status")
+
+
 class StatusWord(models.Model):
     """One council's word for one of our fixed statuses.
 
@@ -44,6 +47,7 @@ class StatusWord(models.Model):
     label = models.CharField(
         _("council's word"),
         max_length=60,
+        error_messages={"blank": WORD_NEEDED},
         help_text=_('For example "On hold" or "2 Partially achieved".'),
     )
     label_cy = models.CharField(_("council's word in Welsh"), max_length=60, blank=True)
@@ -64,7 +68,7 @@ class StatusWord(models.Model):
                 condition=~Q(label=""),
                 name="status_word_label_given",
                 field="label",
-                violation_error_message=_("Enter the council's word for this status"),
+                violation_error_message=WORD_NEEDED,
             ),
         ]
 
@@ -95,9 +99,11 @@ class StatusWords:
             self._words.setdefault(word.council_id, {})[word.status] = word
 
     def of(self, council_id: int | None) -> dict[str, StatusWord]:
+        if not council_id:
+            return {}
         if self._words is None:
             self._keep(StatusWord.objects.order_by())
-        return self._words.get(council_id, {}) if council_id else {}
+        return self._words.get(council_id, {})
 
     def label(self, status: str, council_id: int | None) -> str:
         """``status`` as ``council_id``'s pages say it: the council's word in the page's
