@@ -24,7 +24,6 @@ from simple_history.models import HistoricalRecords
 from recommendations.models.recommendations import Status
 from scrutiny.common.rules import CheckRule, UniqueRule
 
-
 WORD_NEEDED = _("Enter the council's word for this status")
 
 
