@@ -16,6 +16,7 @@ from recommendations.models import (
     ProgressUpdate,
     Recommendation,
     Status,
+    StatusWords,
     UpdateEntry,
     UpdateKind,
     entry_missing,
@@ -143,7 +144,14 @@ class EntryForm(forms.Form):
     revised_target_date = DateField(label=_("Revised target date"))
     reason = forms.CharField(required=False, widget=forms.Textarea)
 
-    def __init__(self, *args, recommendation: Recommendation, may_close: bool, **kwargs):
+    def __init__(
+        self,
+        *args,
+        recommendation: Recommendation,
+        may_close: bool,
+        status_words: StatusWords | None = None,
+        **kwargs,
+    ):
         kwargs.setdefault("prefix", f"rec-{recommendation.pk}")
         super().__init__(*args, **kwargs)
         self.recommendation = recommendation
@@ -160,8 +168,12 @@ class EntryForm(forms.Form):
             "{}{}", gettext("What was reported, in Welsh (optional)"), about
         )
         statuses = Status.open() + (Status.closing() if may_close else [])
+        # Our statuses, with the council's word beside ours where it named one (``words``,
+        # shared by the page's entry forms, is read once).
+        words = status_words or StatusWords([])
+        council_id = recommendation.review.committee.council_id if status_words else None
         self.fields["new_status"].choices = [("", gettext("No change"))] + [
-            (s, Status(s).label) for s in statuses
+            (s, words.label_with_ours(s, council_id)) for s in statuses
         ]
         self.fields["new_status"].label = format_html("{}{}", gettext("New status"), about)
         self.fields["revised_target_date"].label = gettext(
@@ -267,8 +279,10 @@ class UpdateSubmission:
             items=items,
             initial=initial,
         )
+        words = StatusWords()
         self.entries = [
-            EntryForm(data, recommendation=rec, may_close=may_close) for rec in recommendations
+            EntryForm(data, recommendation=rec, may_close=may_close, status_words=words)
+            for rec in recommendations
         ]
         # Only recommendations on the page can be preselected; none means show them all.
         self.preselected = (preselected or set()) & {r.pk for r in recommendations}

@@ -97,12 +97,13 @@ class StatusWords:
         for word in words:
             self._words.setdefault(word.council_id, {})[word.status] = word
 
-    def of(self, council_id: int | None) -> dict[str, StatusWord]:
+    def of(self, council_id: int | str | None) -> dict[str, StatusWord]:
+        """The council's words by status (a template may hand over its id as text)."""
         if not council_id:
             return {}
         if self._words is None:
             self._keep(StatusWord.objects.order_by())
-        return self._words.get(council_id, {})
+        return self._words.get(int(council_id), {})
 
     def label(self, status: str, council_id: int | None) -> str:
         """``status`` as ``council_id``'s pages say it: the council's word in the page's

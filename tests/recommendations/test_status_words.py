@@ -237,3 +237,30 @@ def test_admin_keeps_the_same_rules(client, superuser, council, words):
     response = client.post(url, {"council": body.pk, "status": "paused", "label": "Paused"})
     assert response.status_code == 200
     assert StatusWord.objects.filter(council=body).count() == 0
+
+
+def test_committee_and_review_lists_count_in_the_councils_words(client, review, statuses):
+    for url in (review.committee.get_absolute_url(), reverse("scrutiny:review-list")):
+        html = page(client, url)
+        assert ">On hold</strong>" in html, url
+        assert ">In progress</strong>" in html, url
+
+
+def test_meeting_page_says_the_status_set_in_the_councils_words(client, recs, item, words):
+    from tests.factories import ProgressUpdateFactory
+
+    set_status(recs[5], Status.SLIPPED, update=ProgressUpdateFactory(item=item))
+    html = page(client, item.meeting.get_absolute_url())
+    assert ">On hold</strong>" in html
+    assert ">Slipped</strong>" not in html
+
+
+def test_the_update_form_offers_our_statuses_with_the_councils_words(
+    client, officer, review, recs, words
+):
+    from tests.recommendations.views.helpers import log_url
+
+    client.force_login(officer)
+    html = page(client, log_url(review))
+    assert '<option value="slipped">On hold (Slipped)</option>' in html
+    assert '<option value="not_started">Not started</option>' in html
