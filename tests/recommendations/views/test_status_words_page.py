@@ -117,3 +117,9 @@ def test_form_reader_sees_every_status(client, dem_services, council):
     client.force_login(dem_services)
     data = form_data(client.get(url(council)))
     assert {f"label_{s}" for s in Status.values} <= set(data)
+
+
+def test_the_preview_gives_our_welsh_word_where_none_is_given(client, dem_services, council):
+    client.force_login(dem_services)
+    html = client.get(url(council)).content.decode()
+    assert '<span lang="cy">Wedi llithro</span>' in html  # our Welsh for "Slipped"
