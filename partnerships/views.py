@@ -13,6 +13,7 @@ from django.views.decorators.http import require_safe
 from partnerships import selectors
 from partnerships.forms import CouncilSettingsForm
 from partnerships.models import Organisation
+from recommendations.permissions import can_edit_status_words
 from scrutiny.common.pages import refuse, save_form_page
 from scrutiny.permissions import can_manage_council
 
@@ -53,6 +54,7 @@ def organisation_detail(request, pk: int):
         "updates": selectors.updates_given_by(organisation, user, asked.get("updates_page")),
         "can_change_settings": organisation.is_council
         and can_manage_council(user, organisation.pk),
+        "can_edit_status_words": can_edit_status_words(user, organisation),
     }
     return render(request, "partnerships/organisation_detail.html", context)
 

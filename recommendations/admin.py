@@ -1,6 +1,12 @@
 from django.contrib import admin
 
-from recommendations.models import ClosureProposal, ProgressUpdate, Recommendation, UpdateEntry
+from recommendations.models import (
+    ClosureProposal,
+    ProgressUpdate,
+    Recommendation,
+    StatusWord,
+    UpdateEntry,
+)
 from recommendations.services import timeline_rebuild
 from scrutiny.common.history_admin import ReadOnlyHistoryAdmin
 from scrutiny.common.locking import VersionCheckedAdmin
@@ -123,3 +129,14 @@ class ClosureProposalAdmin(ReadOnlyHistoryAdmin):
 def _spoken_of(update: ProgressUpdate):
     """The recommendations an update's entries speak of (deleted ones too)."""
     return UpdateEntry.all_objects.filter(update=update).values_list("recommendation_id", flat=True)
+
+
+@admin.register(StatusWord)
+class StatusWordAdmin(ReadOnlyHistoryAdmin):
+    """A council's words for our statuses; the same rules as the app's page (the model's
+    constraints and clean)."""
+
+    list_display = ["council", "status", "label", "label_cy"]
+    list_filter = ["status", "council"]
+    search_fields = ["label", "label_cy", "council__name"]
+    autocomplete_fields = ["council"]

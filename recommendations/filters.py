@@ -27,7 +27,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from partnerships.models import Organisation
-from recommendations.models import Recommendation, Response, Status
+from recommendations.models import Recommendation, Response, Status, StatusWords
 from scrutiny.common.forms import DateField, form_helper
 from scrutiny.models import Committee, Review
 
@@ -201,7 +201,7 @@ class RecommendationFilter(django_filters.FilterSet):
         fields: list[str] = []
         form = RecommendationFilterForm
 
-    def __init__(self, data=None, queryset=None, *, request, **kwargs):
+    def __init__(self, data=None, queryset=None, *, request, status_words=None, **kwargs):
         super().__init__(data, queryset, request=request, **kwargs)
         # Worded per request, in the language of the page.
         self.filters["no_update_for"].extra["error_messages"] = _months_errors()
@@ -210,6 +210,9 @@ class RecommendationFilter(django_filters.FilterSet):
         self.filters["committee"].extra["choices"] = committees
         self._review_follows_committee(request.user, data)
         self.filters["body"].extra["choices"] = _bodies(request.user)
+        self.filters["status"].extra["choices"] = _status_choices(
+            self.data, councils, status_words or StatusWords()
+        )
 
     def _review_follows_committee(self, user, data) -> None:
         """Offer the chosen committee's reviews; with no committee chosen, none but the one
@@ -256,6 +259,21 @@ class RecommendationFilter(django_filters.FilterSet):
         return self.is_valid() and any(
             value not in (None, "") for value in self.form.cleaned_data.values()
         )
+
+
+def _status_choices(
+    data, councils: list[tuple[str, str]], words: StatusWords
+) -> list[tuple[str, str]]:
+    """Our statuses, the values the filter keeps; when the list is for one council (chosen
+    in the council filter, or the only one the reader sees), each labelled with that
+    council's word beside ours ("On hold (Slipped)"), from ``words`` (the page's, so that
+    the words are read once for the filter and the list)."""
+    ids = {pk for pk, _name in councils}
+    chosen = (data or {}).get("council")
+    one = chosen if chosen in ids else (next(iter(ids)) if len(ids) == 1 else None)
+    if one is None:
+        return list(Status.choices)
+    return [(status, words.label_with_ours(status, int(one))) for status in Status.values]
 
 
 def _bodies(user) -> list[tuple[str, str]]:

@@ -137,3 +137,9 @@ def can_delete_update(user, update) -> bool:
 
 def can_restore_update(user, update) -> bool:
     return can_manage_update(user, update)
+
+
+def can_edit_status_words(user, council) -> bool:
+    """The council's democratic services (and admins) name its statuses its own way; only
+    a council names them."""
+    return user.is_authenticated and council.is_council and user.manages_council(council.pk)

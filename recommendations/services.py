@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from django.core.exceptions import NON_FIELD_ERRORS as NON_FIELD
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils import timezone
@@ -15,22 +16,22 @@ from simple_history.utils import bulk_create_with_history
 
 from partnerships.models import User
 from recommendations.models import (
-    CLOSING_NEEDS_OUTCOME,
     PROPOSAL_NEEDS_EVIDENCE,
-    SLIPPED_NEEDS_DATE,
-    SLIPPED_NEEDS_REASON,
     ClosureProposal,
     ProgressUpdate,
     ProposalState,
     Recommendation,
     Status,
     StatusPeriod,
+    StatusWord,
     UpdateEntry,
+    entry_missing,
     timeline_periods,
 )
 from recommendations.permissions import (
     can_close,
     can_delete_update,
+    can_edit_status_words,
     can_manage,
     can_restore_update,
     can_withdraw_proposal,
@@ -83,9 +84,9 @@ def update_create(
 
     Rules: at least one recommendation; each at most once; ``actor`` may log on every one;
     an update given at an agenda item takes the meeting's date; a slipped status needs a
-    revised target date and a reason; a closing status needs an outcome, must be recorded at
-    a meeting (the meeting that agreed it) and only by democratic services. ``reason`` is the
-    change reason its history records.
+    revised target date and a reason, a paused one a reason (``ENTRY_NEEDS``); a closing
+    status needs an outcome, must be recorded at a meeting (the meeting that agreed it) and
+    only by democratic services. ``reason`` is the change reason its history records.
     """
     if not entries:
         raise ValidationError(gettext("Say what was reported on at least one recommendation."))
@@ -104,18 +105,14 @@ def update_create(
     errors = []
     for e in entries:
         number = {"number": e.recommendation.reference}
-        if e.new_status == Status.SLIPPED:
-            if not e.revised_target_date:
-                errors.append(SLIPPED_NEEDS_DATE % number)
-            if not e.reason.strip():
-                errors.append(SLIPPED_NEEDS_REASON % number)
-        if e.new_status in Status.closing():
-            if not e.reason.strip():
-                errors.append(CLOSING_NEEDS_OUTCOME % number)
-            if not can_close(actor, e.recommendation):
-                raise PermissionDenied(
-                    gettext("Only democratic services can record a closing status.")
-                )
+        missing = entry_missing(
+            new_status=e.new_status,
+            revised_target_date=e.revised_target_date,
+            reason=e.reason,
+        )
+        errors += [message % number for _field, message in missing]
+        if e.new_status in Status.closing() and not can_close(actor, e.recommendation):
+            raise PermissionDenied(gettext("Only democratic services can record a closing status."))
     errors += _proposal_errors(entries)
     update = ProgressUpdate(
         recorded_by=actor,
@@ -420,3 +417,43 @@ def _spoken_of(update: ProgressUpdate) -> list[int]:
     return list(
         UpdateEntry.all_objects.filter(update=update).values_list("recommendation_id", flat=True)
     )
+
+
+def status_words_set(
+    *, actor: User, council, words: dict[str, tuple[str, str]]
+) -> list[StatusWord]:
+    """Set ``council``'s words for our statuses, all or nothing: ``words`` maps a status to
+    its (English, Welsh) words; a status given neither, or left out, keeps our word.
+
+    Each word is checked by ``full_clean`` (a Welsh word needs an English one; only a
+    council names statuses); the errors come back keyed ``label_<status>`` or
+    ``label_cy_<status>``, as the form names its fields.
+    """
+    if not can_edit_status_words(actor, council):
+        raise PermissionDenied(gettext("Only the council's democratic services can do this."))
+    kept = {w.status: w for w in StatusWord.objects.filter(council=council)}
+    keep, errors = [], {}
+    for status in Status.values:
+        label, label_cy = (part.strip() for part in words.get(status, ("", "")))
+        if not label and not label_cy:
+            continue
+        word = kept.get(status) or StatusWord(council=council, status=status)
+        word.label, word.label_cy = label, label_cy
+        try:
+            word.full_clean(validate_unique=False)
+        except ValidationError as error:
+            for field, messages in error.message_dict.items():
+                name = f"{field}_{status}" if field in ("label", "label_cy") else NON_FIELD
+                errors.setdefault(name, []).extend(messages)
+        keep.append(word)
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        for status, word in kept.items():
+            if status not in {w.status for w in keep}:
+                word._history_user = actor
+                word.delete()
+        for word in keep:
+            word._history_user = actor
+            word.save()
+    return keep

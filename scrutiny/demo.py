@@ -17,7 +17,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from partnerships.models import Organisation, OrganisationAlias, PartnershipFunction, User
-from recommendations.models import ProgressUpdate, Recommendation, UpdateEntry
+from recommendations.models import ProgressUpdate, Recommendation, StatusWord, UpdateEntry
 from recommendations.services import timeline_rebuild
 from scrutiny import demo_data as data
 from scrutiny.models import (
@@ -81,6 +81,7 @@ class _Loader:
         self.load_decisions()
         self.load_agreed_actions()
         self.load_updates()
+        self.load_status_words()
         # Written row by row above, not through the services: their timelines at the end.
         timeline_rebuild(
             recommendations=[r for recs in self.recommendations.values() for r in recs.values()]
@@ -304,6 +305,16 @@ class _Loader:
                     },
                     update=update,
                     recommendation=recommendations[entry["reference"]],
+                )
+
+    def load_status_words(self) -> None:
+        for council, words in data.STATUS_WORDS.items():
+            for status, label, label_cy in words:
+                self.put(
+                    StatusWord,
+                    {"label": label, "label_cy": label_cy},
+                    council=self.organisations[council],
+                    status=status,
                 )
 
     def accounts(self) -> list[dict[str, str]]:

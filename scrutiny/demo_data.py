@@ -1351,6 +1351,22 @@ UPDATES: list[dict] = [
 ]
 
 # ---------------------------------------------------------------------------------------
+# A council's own status words: the Vale of Glamorgan assesses its recommendations on a
+# numbered scale (invented for the demo, in the shape of Welsh councils' trackers), in
+# English and Welsh. Not started and superseded keep our words.
+# ---------------------------------------------------------------------------------------
+
+STATUS_WORDS: dict[str, list[tuple[str, str, str]]] = {
+    VALE: [
+        ("achieved", "1 Fully achieved", "1 Wedi’i gyflawni’n llawn"),
+        ("on_track", "2 Partially achieved", "2 Wedi’i gyflawni’n rhannol"),
+        ("slipped", "3 Limited progress", "3 Cynnydd cyfyngedig"),
+        ("paused", "3 Limited progress", "3 Cynnydd cyfyngedig"),
+        ("not_achieved", "4 Not achieved", "4 Heb ei gyflawni"),
+    ],
+}
+
+# ---------------------------------------------------------------------------------------
 # Demo accounts (invented people); every one has the password DEMO_PASSWORD.
 # ---------------------------------------------------------------------------------------
 

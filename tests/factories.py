@@ -6,7 +6,7 @@ import factory
 from django.contrib.auth.models import Group
 
 from partnerships.models import Organisation, OrganisationAlias, Role, User
-from recommendations.models import ProgressUpdate, Recommendation, UpdateEntry
+from recommendations.models import ProgressUpdate, Recommendation, Status, UpdateEntry
 from recommendations.services import timeline_rebuild
 from scrutiny.models import (
     AgendaItem,
@@ -142,6 +142,12 @@ class UpdateEntryFactory(factory.django.DjangoModelFactory):
     update = factory.SubFactory(ProgressUpdateFactory)
     recommendation = factory.SubFactory(RecommendationFactory)
     text = "Work is under way."
+    new_status = ""
+    # A paused status needs a reason (the database refuses one without); tests that care
+    # about other statuses' reasons give their own.
+    reason = factory.LazyAttribute(
+        lambda entry: "Paused as reported." if entry.new_status == Status.PAUSED else ""
+    )
 
     @factory.post_generation
     def timeline(entry, create, extracted, **kwargs):

@@ -344,11 +344,11 @@ def test_tracker_spreadsheet_holds_the_words_as_text(client, h):
     assert first[1].value == f"{typed('rec.title')}\n{typed('rec.text')}"
     assert first[3].value == typed("rec.response_text")
     assert first[4].value == typed("rec.lead_officer")
-    assert first[9].value == typed("entry.text")
+    assert first[10].value == typed("entry.text")
     assert second[1].value == LONG_RUN
     # Words that start with "=" are text, never a formula that Excel would run.
     assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
-    assert first[9].value.startswith("=cmd") and first[9].data_type == "s"
+    assert first[10].value.startswith("=cmd") and first[10].data_type == "s"
     assert "\x07" not in workbook.properties.title
     assert "Review" in workbook.properties.title
     assert sheet.title.startswith("Review")

@@ -162,6 +162,8 @@ MATRIX: dict[str, Entry] = {
     "password_change": entry(get=signed_in(OK), post=signed_in(OK)),
     "password_change_done": entry(get=signed_in(OK), post=signed_in(NOT_ALLOWED)),
     # A recommendation's history: anyone signed in who may see the recommendation.
+    # A council's status words: its democratic services and admins.
+    "recommendations:status-words-edit": entry(pk("council_a"), shape=MANAGED_FORM),
     "recommendations:recommendation-history": entry(
         pk("rec_a1"), get=signed_in(OK), post=everyone(NOT_ALLOWED)
     ),

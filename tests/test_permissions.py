@@ -41,6 +41,7 @@ def _argument(name: str, world):
     """A real object of the world for each parameter a ``can_*`` function takes."""
     return {
         "council_id": world.council_a.pk,
+        "council": world.council_a,
         "recommendation": world.rec_a1,
         "review": world.review_a,
         "update": world.update_a,

@@ -13,15 +13,14 @@ from django.utils.translation import gettext_lazy as _
 
 from partnerships.models import Organisation
 from recommendations.models import (
-    CLOSING_NEEDS_OUTCOME,
     PROPOSAL_NEEDS_EVIDENCE,
-    SLIPPED_NEEDS_DATE,
-    SLIPPED_NEEDS_REASON,
     ProgressUpdate,
     Recommendation,
     Status,
+    StatusWords,
     UpdateEntry,
     UpdateKind,
+    entry_missing,
 )
 from recommendations.services import EntryInput
 from scrutiny.common.bilingual import WELSH_HELP
@@ -135,9 +134,10 @@ class UpdateForm(forms.Form):
 class EntryForm(forms.Form):
     """What an update said of one recommendation; blank means it was not reported on.
 
-    A slipped status needs a revised target date and a reason; a closing status (offered
-    only to those who may close it) needs the outcome. Closure proposed for the committee's
-    sign-off needs evidence, and cannot go with a closing status.
+    A slipped status needs a revised target date and a reason, a paused one a reason; a
+    closing status (offered only to those who may close it) needs the outcome
+    (``recommendations.models.ENTRY_NEEDS``). Closure proposed for the committee's sign-off
+    needs evidence, and cannot go with a closing status.
     """
 
     text = forms.CharField(required=False, widget=forms.Textarea)
@@ -148,7 +148,14 @@ class EntryForm(forms.Form):
     proposed_status = forms.ChoiceField(required=False)
     evidence = forms.CharField(required=False, widget=forms.Textarea)
 
-    def __init__(self, *args, recommendation: Recommendation, may_close: bool, **kwargs):
+    def __init__(
+        self,
+        *args,
+        recommendation: Recommendation,
+        may_close: bool,
+        status_words: StatusWords | None = None,
+        **kwargs,
+    ):
         kwargs.setdefault("prefix", f"rec-{recommendation.pk}")
         super().__init__(*args, **kwargs)
         self.recommendation = recommendation
@@ -165,8 +172,12 @@ class EntryForm(forms.Form):
             "{}{}", gettext("What was reported, in Welsh (optional)"), about
         )
         statuses = Status.open() + (Status.closing() if may_close else [])
+        # Our statuses, with the council's word beside ours where it named one (``words``,
+        # shared by the page's entry forms, is read once).
+        words = status_words or StatusWords([])
+        council_id = recommendation.review.committee.council_id if status_words else None
         self.fields["new_status"].choices = [("", gettext("No change"))] + [
-            (s, Status(s).label) for s in statuses
+            (s, words.label_with_ours(s, council_id)) for s in statuses
         ]
         self.fields["new_status"].label = format_html("{}{}", gettext("New status"), about)
         self.fields["revised_target_date"].label = gettext(
@@ -243,22 +254,16 @@ class EntryForm(forms.Form):
                     )
                 ),
             )
-        if status == Status.SLIPPED:
-            if not cleaned.get("revised_target_date") and "revised_target_date" not in self.errors:
-                self.add_error(
-                    "revised_target_date",
-                    self._error(SLIPPED_NEEDS_DATE),
-                )
-            if not reason:
-                self.add_error(
-                    "reason",
-                    self._error(SLIPPED_NEEDS_REASON),
-                )
-        if status in Status.closing() and not reason:
-            self.add_error(
-                "reason",
-                self._error(CLOSING_NEEDS_OUTCOME),
-            )
+        # The model's rules (ENTRY_NEEDS), each on its field; a date already refused as
+        # mistyped is not said to be missing as well.
+        missing = entry_missing(
+            new_status=status or "",
+            revised_target_date=cleaned.get("revised_target_date"),
+            reason=reason,
+        )
+        for field, message in missing:
+            if field not in self.errors:
+                self.add_error(field, self._error(message))
         if proposed and not evidence:
             self.add_error("evidence", self._error(PROPOSAL_NEEDS_EVIDENCE))
         if evidence and not proposed:
@@ -319,8 +324,10 @@ class UpdateSubmission:
             items=items,
             initial=initial,
         )
+        words = StatusWords()
         self.entries = [
-            EntryForm(data, recommendation=rec, may_close=may_close) for rec in recommendations
+            EntryForm(data, recommendation=rec, may_close=may_close, status_words=words)
+            for rec in recommendations
         ]
         # Only recommendations on the page can be preselected; none means show them all.
         self.preselected = (preselected or set()) & {r.pk for r in recommendations}

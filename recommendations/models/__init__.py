@@ -21,9 +21,18 @@ from recommendations.models.signoff import (
     ClosureProposalQuerySet,
     ProposalState,
 )
+from recommendations.models.status_words import (
+    RAG_NEAR_DAYS,
+    Rag,
+    StatusWord,
+    StatusWords,
+    rag_rating,
+)
 from recommendations.models.timeline import StatusPeriod, timeline_periods
 from recommendations.models.updates import (
     CLOSING_NEEDS_OUTCOME,
+    ENTRY_NEEDS,
+    PAUSED_NEEDS_REASON,
     SLIPPED_NEEDS_DATE,
     SLIPPED_NEEDS_REASON,
     LiveEntryManager,
@@ -31,6 +40,7 @@ from recommendations.models.updates import (
     ProgressUpdateQuerySet,
     UpdateEntry,
     UpdateKind,
+    entry_missing,
 )
 
 __all__ = [
@@ -41,18 +51,26 @@ __all__ = [
     "PROPOSAL_NEEDS_EVIDENCE",
     "ProposalState",
     "CLOSING_NEEDS_OUTCOME",
+    "ENTRY_NEEDS",
+    "PAUSED_NEEDS_REASON",
     "SLIPPED_NEEDS_DATE",
     "SLIPPED_NEEDS_REASON",
     "STALE_MONTHS",
     "LiveEntryManager",
     "ProgressUpdate",
     "ProgressUpdateQuerySet",
+    "RAG_NEAR_DAYS",
+    "Rag",
     "Recommendation",
     "RecommendationQuerySet",
     "Response",
     "Status",
     "StatusPeriod",
+    "StatusWord",
+    "StatusWords",
     "UpdateEntry",
     "UpdateKind",
+    "entry_missing",
+    "rag_rating",
     "timeline_periods",
 ]

@@ -184,11 +184,13 @@ class RecommendationQuerySet(SoftDeletableQuerySet):
         when closed), ``status_entry_id`` (the entry that set it), ``status_sign_off_id`` (or the
         committee's sign-off that set it), ``revised_target_date``,
         ``current_target_date`` and ``last_update_on``, each name after ``prefix`` (call
-        twice with a prefix to compare two dates). Updates given at exempt items count only
-        for a ``user`` who may see them: the reader's council decides which of the kept
-        timelines (``StatusPeriod``) is read, one indexed join per audience. ``council_id``
-        says every row is of that one council (the caller filters by it): then only the one
-        timeline the reader counts there is joined, with no choice per row.
+        twice with a prefix to compare two dates), and without a prefix ``council_id``, the
+        council whose words show the status (``StatusWords``). Updates given at exempt items
+        count only for a ``user`` who may see them: the reader's council decides which of the
+        kept timelines (``StatusPeriod``) is read, one indexed join per audience. The
+        ``council_id`` argument says every row is of that one council (the caller filters by
+        it): then only the one timeline the reader counts there is joined, with no choice per
+        row.
         """
         # No reader: every update counts.
         full_councils = None if user is None else exempt_councils_of(user)
@@ -212,6 +214,9 @@ class RecommendationQuerySet(SoftDeletableQuerySet):
             "current_target_date": Coalesce(revised, F("target_date")),
             "last_update_on": pick("starts_on"),
         }
+        if not prefix:
+            # Whose words the status is shown in (StatusWords); the review is joined anyway.
+            annotations["council_id"] = F("review__committee__council_id")
         return queryset.annotate(**{prefix + name: value for name, value in annotations.items()})
 
     def open(self):

@@ -25,7 +25,50 @@ SLIPPED_NEEDS_DATE = _(
     "Recommendation %(number)s: enter the revised target date when it has slipped"
 )
 SLIPPED_NEEDS_REASON = _("Recommendation %(number)s: give the reason it slipped")
+PAUSED_NEEDS_REASON = _("Recommendation %(number)s: give the reason it is paused")
 CLOSING_NEEDS_OUTCOME = _("Recommendation %(number)s: give the outcome when you close it")
+
+# The one statement of which statuses need what, read by the database rules below, the
+# log-an-update and meeting record forms and ``update_create``: each status, the field it
+# needs filled and the message naming the recommendation. Not started and on track need
+# nothing.
+ENTRY_NEEDS: list[tuple[list[str], str, str, str]] = [
+    # (statuses, field, constraint name, message)
+    (
+        [Status.SLIPPED],
+        "revised_target_date",
+        "update_entry_slipped_needs_date",
+        SLIPPED_NEEDS_DATE,
+    ),
+    ([Status.SLIPPED], "reason", "update_entry_slipped_needs_reason", SLIPPED_NEEDS_REASON),
+    ([Status.PAUSED], "reason", "update_entry_paused_needs_reason", PAUSED_NEEDS_REASON),
+    (Status.closing(), "reason", "update_entry_closing_needs_outcome", CLOSING_NEEDS_OUTCOME),
+]
+
+
+def entry_missing(*, new_status: str, revised_target_date, reason: str) -> list[tuple[str, str]]:
+    """(field, message) for each thing ``new_status`` needs that the entry lacks, in
+    ``ENTRY_NEEDS`` order; messages still hold ``%(number)s``."""
+    given = {"revised_target_date": revised_target_date is not None, "reason": bool(reason.strip())}
+    return [
+        (field, message)
+        for statuses, field, _name, message in ENTRY_NEEDS
+        if new_status in statuses and not given[field]
+    ]
+
+
+def _needs_rule(statuses, field, name, message) -> CheckRule:
+    filled = (
+        Q(revised_target_date__isnull=False) if field == "revised_target_date" else ~Q(reason="")
+    )
+    condition = ~Q(new_status__in=statuses) if len(statuses) > 1 else ~Q(new_status=statuses[0])
+    return CheckRule(
+        condition=condition | filled,
+        name=name,
+        field=field,
+        violation_error_message=message,
+        words={"number": "recommendation_number"},
+    )
 
 
 class UpdateKind(models.TextChoices):
@@ -179,8 +222,9 @@ class LiveEntryManager(models.Manager):
 class UpdateEntry(models.Model):
     """What one update said of one recommendation, optionally setting a new status.
 
-    A slipped status needs a revised target date and a reason; a closing status (achieved,
-    not achieved, superseded) needs the outcome, kept in ``reason``, and a meeting (clean)."""
+    A slipped status needs a revised target date and a reason, a paused one a reason; a
+    closing status (achieved, not achieved, superseded) needs the outcome, kept in
+    ``reason``, and a meeting (clean). ``ENTRY_NEEDS`` states these once."""
 
     update = models.ForeignKey(
         ProgressUpdate,
@@ -218,27 +262,7 @@ class UpdateEntry(models.Model):
             models.UniqueConstraint(
                 fields=["update", "recommendation"], name="update_entry_once_per_update"
             ),
-            CheckRule(
-                condition=~Q(new_status=Status.SLIPPED) | Q(revised_target_date__isnull=False),
-                name="update_entry_slipped_needs_date",
-                field="revised_target_date",
-                violation_error_message=SLIPPED_NEEDS_DATE,
-                words={"number": "recommendation_number"},
-            ),
-            CheckRule(
-                condition=~Q(new_status=Status.SLIPPED) | ~Q(reason=""),
-                name="update_entry_slipped_needs_reason",
-                field="reason",
-                violation_error_message=SLIPPED_NEEDS_REASON,
-                words={"number": "recommendation_number"},
-            ),
-            CheckRule(
-                condition=~Q(new_status__in=Status.closing()) | ~Q(reason=""),
-                name="update_entry_closing_needs_outcome",
-                field="reason",
-                violation_error_message=CLOSING_NEEDS_OUTCOME,
-                words={"number": "recommendation_number"},
-            ),
+            *(_needs_rule(*need) for need in ENTRY_NEEDS),
         ]
 
     def __str__(self) -> str:

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from recommendations import permissions, selectors
 from recommendations.filters import RecommendationFilter
 from recommendations.forms.recommendations import RecommendationForm, ResponseForm
-from recommendations.models import Status
+from recommendations.models import Status, StatusWords
 from scrutiny.common.pages import refuse, save_form_page
 
 PAGE_SIZE = 50
@@ -30,7 +30,10 @@ def recommendation_list(request):
     narrowed by ``RecommendationFilter`` (the filters are in the URL). Invalid filters show
     their errors and no list, never a list narrowed by only some of them."""
     recommendations = selectors.recommendations_to_list(request.user)
-    filters = RecommendationFilter(request.GET or None, recommendations, request=request)
+    words = StatusWords()  # read once, for the status filter's choices and the list
+    filters = RecommendationFilter(
+        request.GET or None, recommendations, request=request, status_words=words
+    )
     invalid = filters.is_bound and not filters.is_valid()
     recommendations = recommendations.none() if invalid else filters.qs
     page = selectors.list_page(recommendations, request.user, request.GET, PAGE_SIZE)
@@ -40,6 +43,7 @@ def recommendation_list(request):
         "recommendations/recommendation_list.html",
         {
             "filters": filters.form,
+            "status_words": words,
             "filtered": filters.active,
             "filters_invalid": invalid,
             "page_obj": page,

@@ -4,10 +4,11 @@ import datetime
 import io
 import re
 
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from recommendations.models import Status
+from recommendations.models import StatusWords, rag_rating
 from scrutiny.common.bilingual import localised
 from scrutiny.selectors.packs import ReviewTracker
 
@@ -22,6 +23,7 @@ TRACKER_COLUMNS = [
     (_("Carried by"), 24),
     (_("Target date"), 14),
     (_("Status"), 13),
+    (_("RAG rating"), 18),
     (_("Status since"), 14),
     (_("Latest update"), 50),
     (_("Latest update date"), 14),
@@ -51,8 +53,9 @@ def _sheet_title(title: str) -> str:
     return re.sub(r"[\[\]:*?/\\]", " ", title).strip()[:31].strip() or gettext("Tracker")
 
 
-def _tracker_row(rec) -> list:
-    """One recommendation's cells, text cleaned of what XML cannot hold."""
+def _tracker_row(rec, words: StatusWords, as_at: datetime.date) -> list:
+    """One recommendation's cells, text cleaned of what XML cannot hold: the status in its
+    council's words, and the RAG rating in words as at ``as_at``."""
     bodies = ", ".join(b.name for b in rec.responsible_bodies.all())
     latest = localised(rec, "latest_update_text")
     if latest and rec.latest_update_exempt:
@@ -66,7 +69,8 @@ def _tracker_row(rec) -> list:
         rec.lead_officer,
         bodies,
         rec.current_target_date,
-        str(Status(rec.status).label),  # a lazy translation, which openpyxl refuses
+        words.label(rec.status, rec.council_id),
+        rag_rating(rec.status, rec.current_target_date, as_at).words,
         rec.status_since,
         latest,
         rec.last_update_on,
@@ -118,8 +122,10 @@ def tracker_xlsx(tracker: ReviewTracker) -> bytes:
     )
     # str(): openpyxl refuses lazy translations.
     sheet.append([str(name) for name, _width in TRACKER_COLUMNS])
+    words = StatusWords()
+    as_at = tracker.as_at or timezone.localdate()
     for rec in tracker.recommendations:
-        sheet.append(_tracker_row(rec))
+        sheet.append(_tracker_row(rec, words, as_at))
     _style(sheet)
     out = io.BytesIO()
     workbook.save(out)

@@ -23,7 +23,7 @@ from django.db import transaction
 from django.urls import reverse
 
 from partnerships.models import Organisation
-from recommendations.models import ProgressUpdate, Recommendation, Status, UpdateEntry
+from recommendations.models import ProgressUpdate, Recommendation, Status, StatusWord, UpdateEntry
 from scrutiny.models import (
     AgendaItem,
     AgreedAction,
@@ -227,6 +227,13 @@ CASES = [
         lambda w: {"actions": FIRST_OFFERED},
         lambda w: [("", AgendaItem), ("", AgreedAction)],
     ),
+    Case(
+        "recommendations:status-words-edit",
+        _a("council_a"),
+        "democratic",
+        lambda w: {"label_slipped": "On hold", "label_paused": "On hold"},
+        _top(StatusWord),
+    ),
     # Being added now (issue 4): checked when they exist.
     Case(
         "password_change",
@@ -281,6 +288,7 @@ def test_every_form_is_tried():
         "recommendations:recommendation-edit",
         "recommendations:response-edit",
         "recommendations:update-create",
+        "recommendations:status-words-edit",
     }
     assert forms <= {case.name for case in ACTIVE_CASES}
     names = {n for n in PROJECT_NAMES if re.search(r"-(create|edit|delete)$|^password_change$", n)}

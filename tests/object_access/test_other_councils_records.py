@@ -85,6 +85,11 @@ CHANGES: dict[str, Change] = {
         },
         True,
     ),
+    "recommendations:status-words-edit": (
+        _b("council_b"),
+        lambda w: {"label_slipped": "On hold", "label_cy_slipped": "Wedi oedi"},
+        True,
+    ),
     # Being added now (issue 4): checked when they exist.
     "recommendations:recommendation-delete": (_b("rec_b"), lambda w: {}, True),
     "recommendations:recommendation-restore": (_b("deleted_rec_b"), lambda w: {}, False),

@@ -151,7 +151,9 @@ def _log(w, rec_indexes, where, day, says):
                 text="Said.",
                 new_status=status,
                 revised_target_date=revised,
-                reason="Because." if status in (Status.SLIPPED, *Status.closing()) else "",
+                reason="Because."
+                if status in (Status.SLIPPED, Status.PAUSED, *Status.closing())
+                else "",
             )
         )
     update_create(

@@ -2,6 +2,7 @@
 updates, loading twice without duplicates, working accounts, and the ``demo`` command."""
 
 import datetime
+import re
 from io import StringIO
 
 import pytest
@@ -11,7 +12,13 @@ from django.core.management import call_command
 from django.test import RequestFactory
 
 from partnerships.models import Organisation, Role, User
-from recommendations.models import ProgressUpdate, Recommendation, Status, UpdateEntry
+from recommendations.models import (
+    ProgressUpdate,
+    Recommendation,
+    Status,
+    StatusWord,
+    UpdateEntry,
+)
 from scrutiny.demo import demo_load
 from scrutiny.models import AgendaItem, AgreedAction, DecisionPoint, ExecutiveDecision, Review
 
@@ -273,6 +280,20 @@ def test_vale_review_is_carried_by_the_regional_unit(demo):
     )
     assert review.response_received_on
     assert ProgressUpdate.objects.filter(entries__recommendation__review=review).exists()
+
+
+def test_the_vale_uses_its_own_assessment_scale_in_english_and_welsh(demo, client):
+    review = Review.objects.get(committee__council__name="Vale of Glamorgan Council")
+    words = StatusWord.objects.filter(council=review.committee.council)
+    assert {w.status: w.label for w in words}[Status.ACHIEVED] == "1 Fully achieved"
+    assert all(w.label_cy for w in words)
+    english = client.get(review.get_absolute_url()).content.decode()
+    welsh = client.get("/cy" + review.get_absolute_url()).content.decode()
+    shown = {w.label for w in words} & set(re.findall(r'govuk-tag[^"]*">([^<]+)<', english))
+    assert shown  # at least one of its words is on its review's tracker
+    assert any(w.label_cy.replace("’", "&#x27;") in welsh or w.label_cy in welsh for w in words)
+    leicester = workforce_review()
+    assert "Fully achieved" not in client.get(leicester.get_absolute_url()).content.decode()
 
 
 def _counts() -> dict[str, int]:

@@ -83,6 +83,7 @@ def test_tracker_xlsx(client, scene):
         "Carried by",
         "Target date",
         "Status",
+        "RAG rating",
         "Status since",
         "Latest update",
         "Latest update date",
@@ -100,8 +101,9 @@ def test_tracker_xlsx(client, scene):
     assert isinstance(target, datetime.datetime)  # a real Excel date, not text
     assert target.date() == datetime.date(2022, 9, 30)  # revised on 25 May
     assert rows["1"][7].value == "Slipped"
-    assert rows["1"][9].value == "A report on career pathways was received today."
-    assert rows["1"][10].value.date() == MAY
+    assert rows["1"][8].value == "Amber: slipped, revised date ahead"
+    assert rows["1"][10].value == "A report on career pathways was received today."
+    assert rows["1"][11].value.date() == MAY
     assert rows["2"][7].value == "On track"  # achieved only in June
     assert rows["3"][7].value == "On track"  # the exempt update does not count for the public
     assert rows["1"][1].alignment.wrap_text
