@@ -191,7 +191,7 @@ class TestPages:
 
     def test_another_councils_pages_keep_our_words(self, client, statuses, words):
         other = ReviewFactory(committee__council=CouncilFactory())
-        rec = RecommendationFactory(review=other, number=1)
+        rec = RecommendationFactory(review=other, reference="1")
         set_status(rec, Status.SLIPPED)
         html = page(client, other.get_absolute_url())
         assert ">Slipped</strong>" in html
@@ -217,7 +217,7 @@ class TestPages:
 @pytest.mark.parametrize("size", [3, 20])
 def test_queries_flat_with_words(client, review, words, size, django_assert_max_num_queries):
     for n in range(size):
-        rec = RecommendationFactory(review=review, number=100 + n)
+        rec = RecommendationFactory(review=review, reference=str(100 + n))
         set_status(rec, [Status.ON_TRACK, Status.SLIPPED, Status.PAUSED][n % 3])
     with django_assert_max_num_queries(10 + SESSION_SAVE) as captured:
         page(client, review.get_absolute_url())
