@@ -179,8 +179,8 @@ class TestPages:
     def test_list_shows_the_words_and_the_filter_keeps_our_values(self, client, statuses):
         html = page(client, LIST + "?status=slipped")
         assert ">On hold</strong>" in html
-        assert f"recommendation-{statuses[5].number}" in html
-        assert f'recommendation-{statuses[8].number}"' not in html  # paused, also "On hold"
+        assert f"recommendation-{statuses[5].reference}" in html
+        assert f'recommendation-{statuses[8].reference}"' not in html  # paused, also "On hold"
         # The one council's list offers its words beside ours, on our values.
         assert '<option value="slipped" selected>On hold (Slipped)</option>' in html
 
