@@ -17,6 +17,7 @@ from tests.factories import (
     ReviewFactory,
 )
 from tests.scrutiny.committee_people import day, people_of, text_of
+from tests.scrutiny.packs.helpers import build_meeting, pack_url, pdf_pages
 
 pytestmark = pytest.mark.django_db
 
@@ -128,3 +129,16 @@ def test_the_review_sums_up_the_executive_response_in_words_and_figures(client, 
         "Not accepted 1 recommendation Awaiting response 1 recommendation"
     )
     assert f"?review={review.pk}&amp;response=partly_accepted" in chart
+
+
+def test_the_packs_say_how_late_the_response_came(client, committee):
+    may, review, _ = build_meeting(committee, 3)
+    review.report_agreed_on = datetime.date(2020, 10, 1)
+    review.response_received_on = datetime.date(2020, 12, 3)
+    review.save()
+    pack = text_of(client.get(pack_url(may)))
+    assert f"Executive response received {day(2020, 12, 3)}. Received 2 days after it was due." in (
+        pack
+    )
+    tracker = client.get(reverse("scrutiny:review-tracker-pdf", args=[review.pk]))
+    assert "Received 2 days after it was due." in " ".join(pdf_pages(tracker.content))
