@@ -1,6 +1,6 @@
 from django.urls import path
 
-from recommendations.views import audit, recommendations, signoff, updates
+from recommendations.views import audit, recommendations, signoff, status_words, updates
 
 app_name = "recommendations"
 
@@ -42,6 +42,11 @@ urlpatterns = [
     path("updates/<int:pk>/delete/", audit.update_delete, name="update-delete"),
     path("updates/<int:pk>/restore/", audit.update_restore, name="update-restore"),
     path("deleted/", audit.deleted_list, name="deleted-list"),
+    path(
+        "councils/<int:pk>/status-words/",
+        status_words.status_words_edit,
+        name="status-words-edit",
+    ),
     path(
         "proposals/<int:pk>/withdraw/",
         signoff.proposal_withdraw,
