@@ -37,6 +37,14 @@ class ResponseClock(models.TextChoices):
         days = 56 if self is ResponseClock.EIGHT_WEEKS else 28
         return agreed_on + datetime.timedelta(days=days)
 
+    def span(self) -> str:
+        """The time in words, for a sentence ("within two months")."""
+        return {
+            ResponseClock.TWO_MONTHS: gettext("two months"),
+            ResponseClock.EIGHT_WEEKS: gettext("eight weeks"),
+            ResponseClock.TWENTY_EIGHT_DAYS: gettext("28 days"),
+        }[self]
+
     def after_report_was_agreed(self) -> str:
         return {
             ResponseClock.TWO_MONTHS: gettext("Two months after the report was agreed."),
@@ -158,6 +166,11 @@ class Organisation(Versioned):
     @property
     def is_council(self) -> bool:
         return self.kind == self.Kind.COUNCIL
+
+    @property
+    def response_clock_span(self) -> str:
+        """How long the council's executive has to respond, for a sentence ("two months")."""
+        return ResponseClock(self.response_clock).span()
 
     @property
     def is_partnership(self) -> bool:

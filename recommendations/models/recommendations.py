@@ -1,4 +1,4 @@
-"""Recommendations and the executive response to each; the status choices they move through.
+"""Recommendations and the executive response to each (their choices: ``choices``).
 
 A recommendation's status is never stored on it: the status at any date is the one set by
 its latest update on or before that date (``not started`` before any), which
@@ -31,6 +31,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from recommendations.models.choices import Audience, Response, Status
 from recommendations.models.references import (
     REFERENCE_MAX_LENGTH,
     SORT_KEY_MAX_LENGTH,
@@ -41,48 +42,6 @@ from scrutiny.common.links import pk_url
 from scrutiny.common.models import LiveManager, SoftDeletable, SoftDeletableQuerySet, Versioned
 from scrutiny.common.rules import UniqueRule
 from scrutiny.visibility import exempt_councils_of, published_filter
-
-
-class Status(models.TextChoices):
-    NOT_STARTED = "not_started", _("Not started")
-    ON_TRACK = "on_track", _("On track")
-    SLIPPED = "slipped", _("Slipped")
-    PAUSED = "paused", _("Paused")
-    ACHIEVED = "achieved", _("Achieved")
-    NOT_ACHIEVED = "not_achieved", _("Not achieved")
-    SUPERSEDED = "superseded", _("Superseded")
-
-    @classmethod
-    def closing(cls) -> list[str]:
-        """Statuses that close a recommendation: only a meeting can agree them."""
-        return [cls.ACHIEVED, cls.NOT_ACHIEVED, cls.SUPERSEDED]
-
-    @classmethod
-    def open(cls) -> list[str]:
-        return [s for s in cls.values if s not in cls.closing()]
-
-
-class Audience(models.TextChoices):
-    """Who a timeline is for, as ``with_status(user=...)`` decides what each reader counts.
-
-    PUBLIC counts no update given at an exempt agenda item (anonymous visitors, partner
-    representatives, another council's people). FULL counts every live update (no user,
-    administrators, and the council's own councillors, officers and democratic services:
-    ``User.exempt_council_ids``) for their council's recommendations, whose exempt updates
-    are given at the council's own meetings.
-    """
-
-    PUBLIC = "public", _("the public")
-    FULL = "full", _("those who may see exempt items")
-
-
-class Response(models.TextChoices):
-    AWAITING = "awaiting", _("Awaiting response")
-    ACCEPTED = "accepted", _("Accepted")
-    PARTLY_ACCEPTED = "partly_accepted", _("Partly accepted")
-    NOT_ACCEPTED = "not_accepted", _("Not accepted")
-    NOTED = "noted", _("Noted")
-
 
 STALE_MONTHS = 6
 # When the committee last heard of a recommendation: its last update, else the executive

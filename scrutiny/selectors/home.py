@@ -7,7 +7,7 @@ import datetime
 from django.db.models import Count, F, Window
 from django.db.models.functions import Coalesce
 
-from recommendations.models import Recommendation
+from recommendations.models import Recommendation, StatusWords
 from scrutiny.models import AgreedAction, Committee, Meeting, Review
 from scrutiny.selectors.common import hide_unseen_reviews, status_rows
 from scrutiny.selectors.owed import loggable, updates_owed
@@ -50,18 +50,25 @@ def actions_overdue(user, today: datetime.date, council_id: int | None = None) -
     return {"actions_overdue": shown, "actions_overdue_count": overdue.count()}
 
 
-def recommendation_summary(recommendations, today: datetime.date) -> dict:
-    """Recommendations by status, and those overdue or gone quiet (the first few of each,
-    and how many)."""
+def recommendation_summary(
+    recommendations, today: datetime.date, council_id: int | None = None
+) -> dict:
+    """Recommendations by status, in the words of ``council_id`` where it named them (with
+    ours beside: "3 on hold (slipped)"), and those overdue or gone quiet (the first few of
+    each, and how many). ``status_words`` is the page's one read of the councils' words."""
     by_status = recommendations.status_counts(today)
     counts = {status: row["n"] for status, row in by_status.items()}
     overdue = recommendations.overdue(today).select_related("review__committee")
     stale = recommendations.stale(today).select_related("review__committee")
     rows = status_rows(counts)
+    words = StatusWords()
     return {
+        "status_words": words,
         "status_rows": rows,
         "status_summary": ", ".join(
-            f"{row['count']} {row['label'].lower()}" for row in rows if row["count"]
+            f"{row['count']} {words.label_with_ours(row['value'], council_id).lower()}"
+            for row in rows
+            if row["count"]
         ),
         "total_recommendations": sum(counts.values()),
         "overdue": overdue.order_by("current_target_date", "review__title", "sort_key")[
@@ -128,7 +135,7 @@ def council_summary(user, today: datetime.date, council_id: int | None) -> dict:
         reviews = reviews.filter(committee__council_id=council_id)
     recommendations = recommendations.with_status(user=user, council_id=council_id)
     return {
-        **recommendation_summary(recommendations, today),
+        **recommendation_summary(recommendations, today, council_id),
         "responses_overdue": reviews.select_related("committee__council").order_by(
             "response_due_on", "title"
         )[:HOME_LIST_LIMIT],

@@ -156,8 +156,9 @@ def test_the_chooser_and_a_chosen_council_run_a_fixed_number_of_queries(
         assert client.get(CHOOSER).status_code == 200
     with django_assert_max_num_queries(3):
         assert client.get(HOME).status_code == 200
-    # The summary's ten, the council chosen and the session saved with the choice.
-    with django_assert_max_num_queries(13):
+    # The summary's ten, the councils' status words, the council chosen and the session
+    # saved with the choice.
+    with django_assert_max_num_queries(14):
         assert client.get(f"{HOME}?council={councils[0].pk}").status_code == 200
 
 
