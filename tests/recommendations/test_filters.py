@@ -473,6 +473,6 @@ def test_every_filter_at_once_costs_the_same_queries(
     }
     # One more than the unfiltered list: the chosen committee's reviews (issue 17).
     # One of them reads the councils' status words (the filter's and the list's).
-    with django_assert_max_num_queries(10 + SESSION_SAVE):
+    with django_assert_max_num_queries(11 + SESSION_SAVE):
         response = client.get(LIST, query)
     assert response.context["page_obj"].count == size

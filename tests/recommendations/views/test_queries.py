@@ -55,8 +55,8 @@ class TestQueries:
         for _ in range(size):
             recs[4].responsible_bodies.add(PartnershipFactory())
         client.force_login(officer)
-        # One of them reads the councils' status words.
-        with django_assert_max_num_queries(11 + SESSION_SAVE):
+        # One of them reads the councils' status words, one the closure waiting for sign-off.
+        with django_assert_max_num_queries(12 + SESSION_SAVE):
             response = client.get(detail_url(recs[4]))
         assert response.context["update_count"] == size
 
@@ -86,7 +86,7 @@ class TestQueries:
         # The same count for 3 and 30 entries: the entries and their history rows are two
         # bulk inserts, and the status timelines four queries (read the entries and the
         # sign-offs, delete, insert); the councils' status words (the entries' choices) one.
-        with django_assert_max_num_queries(17 + SESSION_SAVE):
+        with django_assert_max_num_queries(18 + SESSION_SAVE):
             response = client.post(log_url(review), data)
         assert response.status_code == 302
         assert UpdateEntry.objects.filter(text__startswith="Words on").count() == size
@@ -101,14 +101,14 @@ class TestQueries:
         for rec in recs:
             data |= entry(
                 rec,
-                text=f"Words on {rec.number}.",
+                text=f"Words on {rec.reference}.",
                 proposed_status="achieved",
-                evidence=f"Evidence on {rec.number}.",
+                evidence=f"Evidence on {rec.reference}.",
             )
         client.force_login(officer)
         # Five more than without: the checks (closed already, waiting already), the entries'
         # ids, and the proposals and their history rows, two bulk inserts.
-        with django_assert_max_num_queries(22 + SESSION_SAVE):
+        with django_assert_max_num_queries(23 + SESSION_SAVE):
             response = client.post(log_url(review), data)
         assert response.status_code == 302
         assert ClosureProposal.objects.filter(evidence__startswith="Evidence on").count() == size
