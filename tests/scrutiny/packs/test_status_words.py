@@ -81,9 +81,9 @@ def test_xlsx_says_the_councils_words_and_the_rag(client, words, prefix, slipped
     url = prefix + reverse("scrutiny:review-tracker-xlsx", args=[review.pk])
     sheet = load_workbook(io.BytesIO(client.get(url, {"as_at": "2021-05-25"}).content)).active
     rows = {row[0].value: [c.value for c in row] for row in sheet.iter_rows(min_row=2)}
-    assert rows[1][7] == slipped
-    assert rows[1][8] == rag
-    assert rows[2][7] == on_track
+    assert rows["1"][7] == slipped
+    assert rows["1"][8] == rag
+    assert rows["2"][7] == on_track
 
 
 def test_without_words_the_pack_keeps_ours(client, scene):
