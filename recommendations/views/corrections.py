@@ -92,7 +92,8 @@ def update_edit(request, pk: int):
                 submission.add_error(message)
         except EditConflict as conflict:
             if conflict.current is None:
-                raise Http404(gettext("Someone else deleted this meanwhile.")) from None
+                gone = gettext("Someone else deleted this while you were editing it.")
+                raise Http404(gone) from None
             submission.version = str(conflict.current.version)
             context["conflict"] = describe_conflict(submission.form, conflict.current, user=user)
             return render(request, TEMPLATE, context, status=409)
