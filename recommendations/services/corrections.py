@@ -12,6 +12,7 @@ import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext
+from simple_history.utils import bulk_update_with_history
 
 from partnerships.models import User
 from recommendations.models import (
@@ -122,9 +123,14 @@ def update_correct(
     def save():
         update._history_user, update._change_reason = actor, reason
         update.save()
-        for row in rows.values():
-            row._history_user, row._change_reason = actor, reason
-            row.save(update_fields=ENTRY_FIELDS)
+        # One update and one insert of history however many entries it has.
+        bulk_update_with_history(
+            list(rows.values()),
+            UpdateEntry,
+            ENTRY_FIELDS,
+            default_user=actor,
+            default_change_reason=reason,
+        )
         timeline_rebuild(recommendations=list(rows))
 
     save_if_current(update, version, save)
