@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods
 
@@ -20,7 +21,7 @@ from recommendations import permissions, selectors
 from recommendations.forms.updates import CorrectionSubmission
 from recommendations.models import UpdateEntry
 from recommendations.services.corrections import update_correct
-from scrutiny.common.locking import EditConflict, describe_conflict
+from scrutiny.common.locking import Difference, EditConflict, describe_conflict, differences
 from scrutiny.common.pages import refuse
 from scrutiny.models import AgendaItem
 
@@ -56,6 +57,20 @@ def _save(request, update, submission):
     )
     messages.success(request, gettext("Update corrected"))
     return redirect(update)
+
+
+def _entry_differences(submission, update) -> list[Difference]:
+    """What the conflict page compares besides the update's facts: each entry as stored
+    now against what the user typed (labels named for their recommendation)."""
+    stored = {e.recommendation_id: e for e in UpdateEntry.objects.filter(update=update)}
+    found = []
+    for entry in submission.entries:
+        if entry.recommendation.pk in stored:
+            found += [
+                Difference(strip_tags(d.label), d.saved, d.yours)
+                for d in differences(entry, stored[entry.recommendation.pk])
+            ]
+    return found
 
 
 @require_http_methods(["GET", "POST"])
@@ -95,6 +110,9 @@ def update_edit(request, pk: int):
                 gone = gettext("Someone else deleted this while you were editing it.")
                 raise Http404(gone) from None
             submission.version = str(conflict.current.version)
-            context["conflict"] = describe_conflict(submission.form, conflict.current, user=user)
+            extra = _entry_differences(submission, update)
+            context["conflict"] = describe_conflict(
+                submission.form, conflict.current, user=user, extra=extra
+            )
             return render(request, TEMPLATE, context, status=409)
     return render(request, TEMPLATE, context)

@@ -11,7 +11,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from recommendations.history import recommendation_history
-from recommendations.models import ProgressUpdate, Recommendation, Status, StatusPeriod
+from recommendations.models import (
+    ClosureProposal,
+    ProgressUpdate,
+    Recommendation,
+    Status,
+    StatusPeriod,
+)
 from recommendations.services import EntryInput, update_create
 from tests.support.forms import form_data
 from tests.support.pages import words
@@ -163,11 +169,15 @@ def test_a_concurrent_edit_gives_the_conflict_page(officer, dem_services, update
     mine, theirs = author.get(url(update)), ds.get(url(update))
     saved = ds.post(url(update), {**form_data(theirs), "given_by_role": "Chief Executive"})
     assert saved.status_code == 302, errors_on(saved)
-    clash = author.post(url(update), {**form_data(mine), "given_by_role": "Director"})
+    key = f"rec-{recs[4].pk}"
+    clash = author.post(
+        url(update), {**form_data(mine), "given_by_role": "Director", f"{key}-text": "Mine."}
+    )
     assert clash.status_code == 409
     page = words(clash)
     assert "Someone else changed this progress update while you were editing" in page
     assert "Director" in clash.content.decode()
+    assert "2 details are different: Given by (role) What was reported on recommendation" in page
     update.refresh_from_db()
     assert update.given_by_role == "Chief Executive"
     # Sending it again saves mine over theirs, on purpose.
@@ -175,3 +185,42 @@ def test_a_concurrent_edit_gives_the_conflict_page(officer, dem_services, update
     assert again.status_code == 302, errors_on(again)
     update.refresh_from_db()
     assert update.given_by_role == "Director"
+
+
+def test_a_waiting_closure_proposal_stays_with_its_corrected_entry(
+    officer, dem_services, recs, item
+):
+    proposing = update_create(
+        actor=officer,
+        given_on=datetime.date(2021, 5, 1),
+        kind="written",
+        organisation=officer.organisation,
+        given_by_role="Strategic Director",
+        entries=[
+            EntryInput(
+                recs[4],
+                "The pathway is running.",
+                proposed_status=Status.ACHIEVED,
+                evidence="Forty people have joined it.",
+            )
+        ],
+    )
+    proposal = ClosureProposal.objects.get()
+    key = f"rec-{recs[4].pk}"
+    page = signed_in(officer).get(url(proposing))
+    assert f"{key}-proposed_status" not in page.content.decode(), "proposals are not corrected"
+    response = correct(signed_in(officer), proposing, **{f"{key}-text": "It runs well."})
+    assert response.status_code == 302, errors_on(response)
+    proposal.refresh_from_db()
+    assert proposal.state == "proposed"
+    assert proposal.entry.text == "It runs well."
+    # Closing it by correction while the committee has still to sign it off is refused.
+    refused = correct(
+        signed_in(dem_services),
+        proposing,
+        item=str(item.pk),
+        **{f"{key}-new_status": Status.ACHIEVED, f"{key}-reason": "Done."},
+    )
+    assert refused.status_code == 200
+    assert "is waiting for sign-off: withdraw the proposal" in words(refused)
+    assert status_of(recs[4]) != Status.ACHIEVED
