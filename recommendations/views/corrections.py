@@ -73,6 +73,20 @@ def _entry_differences(submission, update) -> list[Difference]:
     return found
 
 
+def _conflict_page(request, context, conflict: EditConflict):
+    """Both versions compared (status 409), what the user typed kept in the form, which
+    now carries the stored version: sending it again saves theirs over the other."""
+    if conflict.current is None:
+        raise Http404(gettext("Someone else deleted this while you were editing it."))
+    submission, update = context["submission"], context["update"]
+    submission.version = str(conflict.current.version)
+    extra = _entry_differences(submission, update)
+    context["conflict"] = describe_conflict(
+        submission.form, conflict.current, user=request.user, extra=extra
+    )
+    return render(request, TEMPLATE, context, status=409)
+
+
 @require_http_methods(["GET", "POST"])
 @login_required
 def update_edit(request, pk: int):
@@ -106,13 +120,5 @@ def update_edit(request, pk: int):
             for message in error.messages:
                 submission.add_error(message)
         except EditConflict as conflict:
-            if conflict.current is None:
-                gone = gettext("Someone else deleted this while you were editing it.")
-                raise Http404(gone) from None
-            submission.version = str(conflict.current.version)
-            extra = _entry_differences(submission, update)
-            context["conflict"] = describe_conflict(
-                submission.form, conflict.current, user=user, extra=extra
-            )
-            return render(request, TEMPLATE, context, status=409)
+            return _conflict_page(request, context, conflict)
     return render(request, TEMPLATE, context)
