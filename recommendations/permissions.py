@@ -13,13 +13,20 @@
 - Democratic services (and admins) delete and restore their council's recommendations and
   the updates on them; whoever recorded an update may delete it too, but only democratic
   services restore.
+- Whoever recorded an update may correct it for ``UPDATE_CORRECTION_DAYS`` after recording
+  it; those who manage it may correct it at any time.
 
 Every ``can_*`` function takes any user, signed in or not, and says no to an anonymous
 visitor. Views pass the answers to templates as flags; services ask them again before they
 write; a page refused goes through ``scrutiny.common.pages.refuse``.
 """
 
+import datetime
+
+from django.conf import settings
 from django.db.models import Q
+from django.utils import formats, timezone
+from django.utils.translation import gettext
 
 from partnerships.models import Role
 from recommendations.models import Recommendation, UpdateEntry
@@ -143,3 +150,47 @@ def can_edit_status_words(user, council) -> bool:
     """The council's democratic services (and admins) name its statuses its own way; only
     a council names them."""
     return user.is_authenticated and council.is_council and user.manages_council(council.pk)
+
+
+def correction_deadline(update) -> datetime.datetime:
+    """Until when the person who recorded ``update`` may correct it."""
+    return update.created_at + datetime.timedelta(days=settings.UPDATE_CORRECTION_DAYS)
+
+
+def correction_refusal(user, update) -> str | None:
+    """Why ``user`` may not correct ``update`` (words for the 403 page), or None if they may.
+
+    Those who manage the update (``can_manage_update``: democratic services of every
+    council it covers, and admins) may at any time; whoever recorded it may within
+    ``UPDATE_CORRECTION_DAYS`` of recording it, while they may still log updates on every
+    recommendation it covers; nobody else, and never an anonymous visitor.
+    """
+    if not user.is_authenticated or not user.is_active:
+        return gettext("You cannot correct this update.")
+    if can_manage_update(user, update):
+        return None
+    if update.recorded_by_id != user.pk:
+        return gettext(
+            "Only the person who recorded this update, or democratic services, can correct it."
+        )
+    if timezone.now() > correction_deadline(update):
+        return gettext(
+            "Updates can be corrected by the person who recorded them for %(days)s days. "
+            "This one was recorded on %(date)s: ask democratic services to correct it."
+        ) % {
+            "days": settings.UPDATE_CORRECTION_DAYS,
+            "date": formats.date_format(timezone.localtime(update.created_at).date()),
+        }
+    q = loggable_filter(user)
+    entries = UpdateEntry.all_objects.filter(update=update)
+    ids = set(entries.values_list("recommendation_id", flat=True))
+    if q is None or Recommendation.objects.filter(q, pk__in=ids).distinct().count() != len(ids):
+        return gettext("You can no longer log updates on every recommendation this update covers.")
+    return None
+
+
+def can_correct_update(user, update) -> bool:
+    """Whoever recorded the update, within ``UPDATE_CORRECTION_DAYS`` of recording it (and
+    while they may log on every recommendation it covers); those who manage it
+    (``can_manage_update``) at any time. ``correction_refusal`` says why not."""
+    return correction_refusal(user, update) is None

@@ -1,6 +1,13 @@
 from django.urls import path
 
-from recommendations.views import audit, recommendations, signoff, status_words, updates
+from recommendations.views import (
+    audit,
+    corrections,
+    recommendations,
+    signoff,
+    status_words,
+    updates,
+)
 
 app_name = "recommendations"
 
@@ -24,6 +31,7 @@ urlpatterns = [
     path("recommendations/<int:pk>/response/", recommendations.response_edit, name="response-edit"),
     path("reviews/<int:review_pk>/updates/new/", updates.update_create, name="update-create"),
     path("updates/<int:pk>/", updates.update_detail, name="update-detail"),
+    path("updates/<int:pk>/edit/", corrections.update_edit, name="update-edit"),
     path(
         "recommendations/<int:pk>/history/",
         audit.recommendation_history_view,

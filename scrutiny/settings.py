@@ -299,6 +299,9 @@ SERVICE_NAME_CY = env("SERVICE_NAME_CY")
 ACCESSIBILITY_CONTACT_EMAIL = env("ACCESSIBILITY_CONTACT_EMAIL")
 ACCESSIBILITY_CONTACT_PHONE = env("ACCESSIBILITY_CONTACT_PHONE")
 ACCESSIBILITY_RESPONSE_DAYS = env("ACCESSIBILITY_RESPONSE_DAYS")
+# For how many days after recording a progress update its author may correct it
+# (democratic services may at any time).
+UPDATE_CORRECTION_DAYS = env.int("UPDATE_CORRECTION_DAYS", default=14)
 
 LOGGING = {
     "version": 1,

@@ -180,6 +180,13 @@ MATRIX: dict[str, Entry] = {
         get={**MANAGERS, "officer": OK},
         post={**MANAGERS, "officer": OK},
     ),
+    # Correcting an update: whoever recorded it (the officer, within the set period) and
+    # democratic services who manage it (and admins).
+    "recommendations:update-edit": entry(
+        pk("update_a"),
+        get={**MANAGERS, "officer": OK},
+        post={**MANAGERS, "officer": OK},
+    ),
     "recommendations:update-restore": entry(
         pk("deleted_update_a"), get=everyone(NOT_ALLOWED), post=MANAGERS
     ),

@@ -154,6 +154,7 @@ class EntryForm(forms.Form):
         recommendation: Recommendation,
         may_close: bool,
         status_words: StatusWords | None = None,
+        proposals: bool = True,
         **kwargs,
     ):
         kwargs.setdefault("prefix", f"rec-{recommendation.pk}")
@@ -206,7 +207,7 @@ class EntryForm(forms.Form):
         )
         # The fieldset and its legend (the recommendation's own words) are drawn by the
         # page template, which escapes them; the pack would mark a legend safe.
-        self.helper = form_helper(
+        layout = [
             Field.textarea("text", rows=4),
             Field.textarea("text_cy", rows=3),
             Field.select("new_status"),
@@ -214,8 +215,12 @@ class EntryForm(forms.Form):
             Field.textarea("reason", rows=3),
             Field.select("proposed_status"),
             Field.textarea("evidence", rows=3),
-            size=Size.SMALL,
-        )
+        ]
+        if not proposals:
+            # A correction keeps the closures proposed (withdrawn on their own page).
+            del self.fields["proposed_status"], self.fields["evidence"]
+            layout = layout[:-2]
+        self.helper = form_helper(*layout, size=Size.SMALL)
 
     @property
     def label(self) -> str:
@@ -317,6 +322,7 @@ class UpdateSubmission:
         may_close: bool,
         initial=None,
         preselected: set[int] | None = None,
+        entry_initial: dict[int, dict] | None = None,
     ):
         self.form = UpdateForm(
             data,
@@ -326,7 +332,14 @@ class UpdateSubmission:
         )
         words = StatusWords()
         self.entries = [
-            EntryForm(data, recommendation=rec, may_close=may_close, status_words=words)
+            EntryForm(
+                data,
+                recommendation=rec,
+                may_close=may_close,
+                status_words=words,
+                proposals=entry_initial is None,
+                initial=(entry_initial or {}).get(rec.pk),
+            )
             for rec in recommendations
         ]
         # Only recommendations on the page can be preselected; none means show them all.
@@ -395,3 +408,53 @@ class UpdateSubmission:
         )
         form_links = error_links(self.form, non_field_anchor=first_entry)
         return form_links + error_links(*self.entries)
+
+
+class CorrectionSubmission(UpdateSubmission):
+    """The correct-an-update page: the logging form, prefilled from ``update``, on the
+    recommendations it covers (no others, none removed: each still needs what was
+    reported), without proposing closure, and carrying the version it loaded."""
+
+    def __init__(self, data, *, update: ProgressUpdate, entries, **kwargs):
+        self.update = update
+        initial = {
+            name: getattr(update, name)
+            for name in ("given_on", "kind", "given_by_role", "given_by_name", "summary")
+        }
+        initial |= {
+            "organisation": update.organisation_id,
+            "item": update.item_id,
+            "summary_cy": update.summary_cy,
+        }
+        fields = ("text", "text_cy", "new_status", "revised_target_date", "reason")
+        said = {e.recommendation_id: {f: getattr(e, f) for f in fields} for e in entries}
+        super().__init__(
+            data,
+            recommendations=[e.recommendation for e in entries],
+            initial=initial,
+            entry_initial=said,
+            **kwargs,
+        )
+        self.version = (data or {}).get("version", str(update.version))
+
+    @property
+    def loaded_version(self) -> int | None:
+        """The version the page loaded; None when the form did not say (a conflict)."""
+        value = str(self.version or "").strip()
+        return int(value) if value.isascii() and value.isdigit() and len(value) < 10 else None
+
+    def is_valid(self) -> bool:
+        valid = super().is_valid()
+        for entry in self.entries:
+            if entry.is_valid() and not entry.cleaned_data["text"].strip():
+                entry.add_error(
+                    "text",
+                    entry._error(
+                        gettext(
+                            "Recommendation %(number)s: say what was reported (a correction "
+                            "cannot remove a recommendation from the update)"
+                        )
+                    ),
+                )
+                valid = False
+        return valid

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from recommendations import permissions, selectors, services
 from recommendations.forms.updates import UpdateSubmission
 from recommendations.models import Status
+from recommendations.services.corrections import last_correction
 from scrutiny.common.pages import refuse
 
 
@@ -155,5 +156,7 @@ def update_detail(request, pk: int):
             "reviews": reviews,
             "closing_statuses": Status.closing(),
             "can_delete": permissions.can_delete_update(user, update),
+            "can_correct": permissions.can_correct_update(user, update),
+            "corrected": last_correction(update),
         },
     )

@@ -255,6 +255,20 @@ CASES = [
         fill_text_areas=True,
     ),
     Case(
+        "recommendations:update-edit",
+        _a("update_a"),
+        "officer",
+        lambda w: {
+            f"rec-{w.rec_a2.pk}-text": "Cooperatives formed.",
+            f"rec-{w.rec_a2.pk}-new_status": Status.ON_TRACK,
+        },
+        lambda w: [
+            ("", ProgressUpdate),
+            (f"rec-{w.rec_a1.pk}-", UpdateEntry),
+            (f"rec-{w.rec_a2.pk}-", UpdateEntry),
+        ],
+    ),
+    Case(
         "recommendations:update-delete",
         _a("update_a"),
         "democratic",
@@ -288,6 +302,7 @@ def test_every_form_is_tried():
         "recommendations:recommendation-edit",
         "recommendations:response-edit",
         "recommendations:update-create",
+        "recommendations:update-edit",
         "recommendations:status-words-edit",
     }
     assert forms <= {case.name for case in ACTIVE_CASES}

@@ -94,6 +94,7 @@ CHANGES: dict[str, Change] = {
     "recommendations:recommendation-delete": (_b("rec_b"), lambda w: {}, True),
     "recommendations:recommendation-restore": (_b("deleted_rec_b"), lambda w: {}, False),
     "recommendations:update-delete": (_b("update_b"), lambda w: {}, True),
+    "recommendations:update-edit": (_b("update_b"), lambda w: {}, True),
     "recommendations:update-restore": (_b("deleted_update_b"), lambda w: {}, False),
     "recommendations:proposal-withdraw": (_b("proposal_b"), lambda w: {}, False),
 }

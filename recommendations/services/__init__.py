@@ -457,3 +457,8 @@ def status_words_set(
             word._history_user = actor
             word.save()
     return keep
+
+
+# Correcting an update lives beside these (this module would pass ~500 lines with it) and
+# uses their helpers, so it is imported once they are defined.
+from recommendations.services.corrections import update_correct as update_correct  # noqa: E402
