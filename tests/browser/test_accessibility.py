@@ -156,8 +156,14 @@ def test_every_page_a_role_reaches_passes_axe(live_server, context, page, role):
     assert not failures, report(failures)
 
 
+# Forms that may rightly be sent empty ("keep our word for every status"), and an answer
+# that makes them wrong, so that their errors are checked too: a Welsh word with no English.
+WRONG_ANSWERS = {"/status-words/": ("#id_label_cy_on_track", "Ar y gweill")}
+
+
 def clear_and_send(page) -> None:
-    """Empty every answer of the page's main form, then send it as its first button would."""
+    """Empty every answer of the page's main form, then send it as its first button would
+    (after giving a wrong answer where an empty form is a right one)."""
     page.evaluate(
         """() => {
           const form = [...document.querySelectorAll('main form')]
@@ -171,6 +177,9 @@ def clear_and_send(page) -> None:
           }
         }"""
     )
+    for path, (field, answer) in WRONG_ANSWERS.items():
+        if path in page.url:
+            page.locator(field).fill(answer)
     page.locator(SEND).first.click()
     page.wait_for_load_state()
 

@@ -34,7 +34,7 @@ def add(page, review_url: str, reference: str, text: str):
     page.get_by_role("button", name="Save recommendation").click()
 
 
-def test_references_as_the_report_gives_them(live_server, signed_in, leicester_review):
+def test_references_as_the_report_gives_them(live_server, signed_in, leicester_review, tmp_path):
     page = signed_in
     review_url = live_server.url + leicester_review.get_absolute_url()
     for reference in ["R1", "R2", "R10", "3a"]:
@@ -48,7 +48,10 @@ def test_references_as_the_report_gives_them(live_server, signed_in, leicester_r
 
     with page.expect_download() as download:
         page.get_by_role("link", name=re.compile("spreadsheet|XLSX", re.I)).first.click()
-    sheet = load_workbook(download.value.path()).active
+    # openpyxl goes by the file's name: the download's temporary file has none.
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    sheet = load_workbook(saved).active
     assert [row[0].value for row in sheet.iter_rows(min_row=2)] == ["3a", "R1", "R2", "R10"]
 
     # The box shows the longest references whole, and a clash in another case is refused.
