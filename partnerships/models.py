@@ -101,6 +101,9 @@ class Organisation(Versioned):
         max_length=3,
         choices=ResponseClock.choices,
         default=ResponseClock.TWO_MONTHS,
+        # In the database too: rows written without the model (a migration's own state of
+        # it, a bulk load) get England's clock.
+        db_default=ResponseClock.TWO_MONTHS,
         help_text=_("For a council: from the day a scrutiny report is agreed."),
     )
 

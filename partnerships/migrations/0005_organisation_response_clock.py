@@ -13,11 +13,11 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='historicalorganisation',
             name='response_clock',
-            field=models.CharField(choices=[('2m', 'Two months (Local Government Act 2000, section 9FE)'), ('8w', 'Eight weeks'), ('28d', '28 days')], default='2m', help_text='For a council: from the day a scrutiny report is agreed.', max_length=3, verbose_name='time the executive has to respond'),
+            field=models.CharField(choices=[('2m', 'Two months (Local Government Act 2000, section 9FE)'), ('8w', 'Eight weeks'), ('28d', '28 days')], default='2m', db_default='2m', help_text='For a council: from the day a scrutiny report is agreed.', max_length=3, verbose_name='time the executive has to respond'),
         ),
         migrations.AddField(
             model_name='organisation',
             name='response_clock',
-            field=models.CharField(choices=[('2m', 'Two months (Local Government Act 2000, section 9FE)'), ('8w', 'Eight weeks'), ('28d', '28 days')], default='2m', help_text='For a council: from the day a scrutiny report is agreed.', max_length=3, verbose_name='time the executive has to respond'),
+            field=models.CharField(choices=[('2m', 'Two months (Local Government Act 2000, section 9FE)'), ('8w', 'Eight weeks'), ('28d', '28 days')], default='2m', db_default='2m', help_text='For a council: from the day a scrutiny report is agreed.', max_length=3, verbose_name='time the executive has to respond'),
         ),
     ]
