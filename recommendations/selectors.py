@@ -81,8 +81,21 @@ class ListPage:
     def continued(self) -> bool:
         return self.number != 1
 
+    def has_previous(self) -> bool:
+        return self.previous_before is not None
+
+    def has_next(self) -> bool:
+        return self.next_after is not None
+
     def has_other_pages(self) -> bool:
-        return self.next_after is not None or self.previous_before is not None
+        return self.has_previous() or self.has_next()
+
+    def link_query(self, direction: str) -> dict:
+        """The query parameters of the page before (``"previous"``) or after this one: the
+        recommendation it ends before or starts after, and no page number."""
+        if direction == "previous":
+            return {"page": None, "after": None, "before": self.previous_before}
+        return {"page": None, "before": None, "after": self.next_after}
 
     def start_index(self) -> int:
         return (self.number - 1) * self.size + 1
