@@ -66,6 +66,24 @@ class EntryInput:
     evidence: str = ""
 
 
+def entry_rule_errors(actor: User, entries) -> list[str]:
+    """What breaks the rules every entry keeps, logged or corrected (``ENTRY_NEEDS``, each
+    message naming its recommendation); a closing status by anyone but democratic services
+    is refused outright (PermissionDenied). ``entries``: EntryInput or UpdateEntry rows."""
+    errors = []
+    for e in entries:
+        number = {"number": e.recommendation.reference}
+        missing = entry_missing(
+            new_status=e.new_status,
+            revised_target_date=e.revised_target_date,
+            reason=e.reason,
+        )
+        errors += [message % number for _field, message in missing]
+        if e.new_status in Status.closing() and not can_close(actor, e.recommendation):
+            raise PermissionDenied(gettext("Only democratic services can record a closing status."))
+    return errors
+
+
 def update_create(
     *,
     actor: User,
@@ -102,17 +120,7 @@ def update_create(
         )
     if item is not None:
         given_on = item.meeting.date
-    errors = []
-    for e in entries:
-        number = {"number": e.recommendation.reference}
-        missing = entry_missing(
-            new_status=e.new_status,
-            revised_target_date=e.revised_target_date,
-            reason=e.reason,
-        )
-        errors += [message % number for _field, message in missing]
-        if e.new_status in Status.closing() and not can_close(actor, e.recommendation):
-            raise PermissionDenied(gettext("Only democratic services can record a closing status."))
+    errors = entry_rule_errors(actor, entries)
     errors += _proposal_errors(entries)
     update = ProgressUpdate(
         recorded_by=actor,

@@ -20,10 +20,14 @@ from recommendations.models import (
     ProgressUpdate,
     Status,
     UpdateEntry,
-    entry_missing,
 )
-from recommendations.permissions import can_close, correction_refusal
-from recommendations.services import EntryInput, change_reason, timeline_rebuild
+from recommendations.permissions import correction_refusal
+from recommendations.services import (
+    EntryInput,
+    change_reason,
+    entry_rule_errors,
+    timeline_rebuild,
+)
 from scrutiny.common.locking import save_if_current
 
 # The change reason of a correction in the update's history, which the update page reads.
@@ -35,19 +39,10 @@ def _entry_errors(actor: User, rows: list[UpdateEntry], waiting: set[int]) -> li
     """The rules of logging (``ENTRY_NEEDS``, closing only by democratic services and at
     a meeting, UpdateEntry.clean) for the corrected ``rows``, and a closing status not on
     a recommendation waiting for sign-off (the proposal is kept: withdraw it first)."""
-    errors = []
+    errors = entry_rule_errors(actor, rows)
     for row in rows:
         number = {"number": row.recommendation.reference}
-        missing = entry_missing(
-            new_status=row.new_status,
-            revised_target_date=row.revised_target_date,
-            reason=row.reason,
-        )
-        errors += [message % number for _field, message in missing]
-        closing = row.new_status in Status.closing()
-        if closing and not can_close(actor, row.recommendation):
-            raise PermissionDenied(gettext("Only democratic services can record a closing status."))
-        if closing and row.recommendation_id in waiting:
+        if row.new_status in Status.closing() and row.recommendation_id in waiting:
             errors.append(
                 gettext(
                     "Recommendation %(number)s is waiting for sign-off: withdraw the proposal "
