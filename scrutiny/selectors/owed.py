@@ -5,6 +5,7 @@ owed (issue 17: every one was read into Python to find its next meeting)."""
 from __future__ import annotations
 
 import datetime
+import re
 
 from django.db.models import DateField, F, Func, Min, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
@@ -23,22 +24,13 @@ class NextUpdateDue(Func):
     arity = 2
     output_field = DateField()
 
-    def _parts(self, compiler, connection):
-        date, months = (compiler.compile(e) for e in self.get_source_expressions())
-        return date, months
-
-    def _render(self, template: str, date, months):
-        """``template`` with ``{d}`` and ``{m}`` replaced, its parameters in their order."""
-        sql, params, rest = "", [], template
-        while rest:
-            cut = min((i for i in (rest.find("{d}"), rest.find("{m}")) if i >= 0), default=-1)
-            if cut < 0:
-                sql += rest
-                break
-            part = date if rest[cut : cut + 3] == "{d}" else months
-            sql += rest[:cut] + f"({part[0]})"
-            params += list(part[1])
-            rest = rest[cut + 3 :]
+    def _render(self, compiler, template: str):
+        """``template`` with ``{d}`` (the date) and ``{m}`` (the months) compiled in, each
+        as often as it appears, with their parameters in the order they come."""
+        expressions = self.get_source_expressions()
+        compiled = dict(zip("dm", map(compiler.compile, expressions), strict=True))
+        sql = template.format(**{key: f"({part[0]})" for key, part in compiled.items()})
+        params = [p for key in re.findall(r"\{([dm])\}", template) for p in compiled[key][1]]
         return sql, params
 
     def as_postgresql(self, compiler, connection, **extra):
@@ -49,7 +41,7 @@ class NextUpdateDue(Func):
             f"CASE WHEN EXTRACT(DAY FROM {added}) = EXTRACT(DAY FROM {{d}}) THEN {added}::date"
             f" ELSE (date_trunc('month', {added}) + interval '1 month')::date END"
         )
-        return self._render(template, *self._parts(compiler, connection))
+        return self._render(compiler, template)
 
     def as_sqlite(self, compiler, connection, **extra):
         # SQLite carries the days over instead (31 August + 6 months is 3 March): when the
@@ -59,7 +51,7 @@ class NextUpdateDue(Func):
             f"CASE WHEN strftime('%%d', {added}) = strftime('%%d', {{d}}) THEN {added}"
             f" ELSE date({added}, 'start of month') END"
         )
-        return self._render(template, *self._parts(compiler, connection))
+        return self._render(compiler, template)
 
 
 def loggable(user):
