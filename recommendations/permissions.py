@@ -194,3 +194,15 @@ def can_correct_update(user, update) -> bool:
     while they may log on every recommendation it covers); those who manage it
     (``can_manage_update``) at any time. ``correction_refusal`` says why not."""
     return correction_refusal(user, update) is None
+
+
+def can_import_trackers(user, council=None) -> bool:
+    """Democratic services (and admins) bring their council's tracker in from a
+    spreadsheet; with ``council``, that council's."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if council is None:
+        return user.is_superuser or (
+            user.is_democratic_services and user.organisation_id is not None
+        )
+    return user.manages_council(council.pk)

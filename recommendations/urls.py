@@ -3,6 +3,7 @@ from django.urls import path
 from recommendations.views import (
     audit,
     corrections,
+    imports,
     recommendations,
     signoff,
     status_words,
@@ -55,6 +56,9 @@ urlpatterns = [
         status_words.status_words_edit,
         name="status-words-edit",
     ),
+    path("imports/new/", imports.import_create, name="import-create"),
+    path("imports/<int:pk>/", imports.import_map, name="import-map"),
+    path("imports/<int:pk>/preview/", imports.import_preview, name="import-preview"),
     path(
         "proposals/<int:pk>/withdraw/",
         signoff.proposal_withdraw,

@@ -302,6 +302,11 @@ ACCESSIBILITY_RESPONSE_DAYS = env("ACCESSIBILITY_RESPONSE_DAYS")
 # For how many days after recording a progress update its author may correct it
 # (democratic services may at any time).
 UPDATE_CORRECTION_DAYS = env.int("UPDATE_CORRECTION_DAYS", default=14)
+# A tracker spreadsheet brought in by democratic services: the largest upload (bytes), the
+# most rows read, and the most a workbook may unpack to (bytes; a zip bomb is refused).
+TRACKER_IMPORT_MAX_BYTES = env.int("TRACKER_IMPORT_MAX_BYTES", default=5 * 1024 * 1024)
+TRACKER_IMPORT_MAX_ROWS = env.int("TRACKER_IMPORT_MAX_ROWS", default=10000)
+TRACKER_IMPORT_MAX_UNPACKED = env.int("TRACKER_IMPORT_MAX_UNPACKED", default=100 * 1024 * 1024)
 
 LOGGING = {
     "version": 1,

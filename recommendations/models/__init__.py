@@ -6,6 +6,7 @@ recommendation's status kept as a timeline of periods). Every public name is re-
 here, so ``from recommendations.models import X`` keeps working.
 """
 
+from recommendations.models.imports import ImportRun, ImportState, UndatedTargets
 from recommendations.models.recommendations import (
     STALE_MONTHS,
     Audience,
@@ -52,6 +53,9 @@ __all__ = [
     "ProposalState",
     "CLOSING_NEEDS_OUTCOME",
     "ENTRY_NEEDS",
+    "ImportRun",
+    "ImportState",
+    "UndatedTargets",
     "PAUSED_NEEDS_REASON",
     "SLIPPED_NEEDS_DATE",
     "SLIPPED_NEEDS_REASON",

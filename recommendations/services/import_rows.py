@@ -1,0 +1,384 @@
+"""What a mapped tracker would do, row by row, before anything is saved: the plan the
+preview shows and the import carries out.
+
+Rules:
+- A recommendation is matched by its review (by title, any case, among the council's; a
+  review we do not have is made in the import's committee) and its reference, trimmed and
+  any case, as the model's unique rule compares them. With no reference column, the number
+  that starts the text ("1. That ...") is the reference and is taken off the text.
+- A row with one cell filled and no recommendation text is a note and is left out.
+- Dates are real dates in the workbook, or dd/mm/yyyy (or yyyy-mm-dd) text. A target date
+  in words ("Summer 2026") is a problem unless the user chose to keep the words.
+- Status words are the council's own where it set them, else ours (English or Welsh);
+  response words are ours or the few synonyms in ``RESPONSE_SYNONYMS``. An unknown word,
+  or one the council gave to several statuses, is a problem, never a guess. A RAG colour is
+  shown, never turned into a status: map the column to Status to say what it means.
+- Bodies are found by name, short name or alias, any case; a cell may name several, split
+  by ";" and then, where a part is not a name we know, by "/". An unknown body is a problem.
+- The progress column (and the status) becomes an entry of a progress update dated by the
+  update-date column, else by the date given once for the file; an entry already recorded
+  on that date with the same words and status is left alone, so re-importing changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext
+
+from partnerships.models import Organisation
+from recommendations.models import (
+    ImportRun,
+    Recommendation,
+    Response,
+    Status,
+    StatusWord,
+    UndatedTargets,
+    UpdateEntry,
+    entry_missing,
+)
+from recommendations.services.import_files import Table
+from scrutiny.models import Committee, Review
+
+RESPONSE_SYNONYMS = {
+    "agreed": Response.ACCEPTED,
+    "accept": Response.ACCEPTED,
+    "partially agreed": Response.PARTLY_ACCEPTED,
+    "partially accepted": Response.PARTLY_ACCEPTED,
+    "agreed in part": Response.PARTLY_ACCEPTED,
+    "rejected": Response.NOT_ACCEPTED,
+    "not agreed": Response.NOT_ACCEPTED,
+}
+# The words of an entry that gave a status and no progress text (stored, so not translated).
+STATUS_ONLY_TEXT = "Status as recorded in the imported tracker."
+DATE_FORMATS = ("%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d", "%d.%m.%Y", "%d-%m-%Y")
+_NUMBERED = re.compile(r"^\s*([0-9]+[a-z]?|[a-z]|[ivx]+|R[0-9]+)[.)]\s+(.*)$", re.I | re.S)
+# Fields copied onto the recommendation as they are (text) and those read as dates.
+TEXT_FIELDS = ("text", "directorate", "decision_maker", "lead_officer")
+
+
+@dataclass
+class RowPlan:
+    number: int
+    review: str
+    reference: str
+    action: str = "create"  # "create", "change" or "same"
+    values: dict = field(default_factory=dict)
+    changes: list[str] = field(default_factory=list)
+    bodies: list | None = None
+    entry: dict | None = None  # given_on, text, new_status, reason
+    recommendation: Recommendation | None = None
+
+
+@dataclass
+class Plan:
+    rows: list[RowPlan] = field(default_factory=list)
+    errors: list[tuple[int, str, str]] = field(default_factory=list)
+    new_reviews: list[str] = field(default_factory=list)
+    notes: list[int] = field(default_factory=list)
+    rag_shown: bool = False
+
+    def count(self, action: str) -> int:
+        return sum(1 for r in self.rows if r.action == action)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """Rows to create, change and leave alone, for the preview."""
+        return {action: self.count(action) for action in ("create", "change", "same")}
+
+
+def _key(text: str) -> str:
+    return " ".join(str(text).split()).lower()
+
+
+def parse_date(value) -> datetime.date | None:
+    """A date from a cell; None for an empty one; ValueError for anything else."""
+    if isinstance(value, datetime.date):
+        return value
+    if not value:
+        return None
+    for pattern in DATE_FORMATS:
+        try:
+            return datetime.datetime.strptime(value, pattern).date()
+        except ValueError:
+            continue
+    raise ValueError(value)
+
+
+def split_names(cell: str, known: dict) -> list[str]:
+    """The body names a cell gives: whole if known, else split by ";" then by "/"."""
+    if not cell or _key(cell) in known:
+        return [cell] if cell else []
+    names = []
+    for part in (p.strip() for p in cell.split(";")):
+        if part and _key(part) not in known and "/" in part:
+            names += [p.strip() for p in part.split("/") if p.strip()]
+        elif part:
+            names.append(part)
+    return names
+
+
+class _Words:
+    """The lookups one plan needs, each read once."""
+
+    def __init__(self, run: ImportRun):
+        council = run.council
+        self.status: dict[str, set[str]] = {}
+        renamed = set()
+        for word in StatusWord.objects.filter(council=council):
+            renamed.add(word.status)
+            for label in (word.label, word.label_cy):
+                if label:
+                    self.status.setdefault(_key(label), set()).add(word.status)
+        for status in Status:
+            if status.value not in renamed:
+                for label in _both_languages(status.label):
+                    self.status.setdefault(_key(label), set()).add(status.value)
+        self.response = {_key(k): v for k, v in RESPONSE_SYNONYMS.items()}
+        for response in Response:
+            for label in _both_languages(response.label):
+                self.response[_key(label)] = response.value
+        self.bodies: dict[str, Organisation] = {}
+        for org in Organisation.objects.prefetch_related("aliases"):
+            for name in [org.name, org.short_name, *(a.name for a in org.aliases.all())]:
+                if name:
+                    self.bodies.setdefault(_key(name), org)
+        self.committees = {_key(c.name): c for c in Committee.objects.filter(council=council)}
+        self.reviews: dict[str, Review] = {}
+        for review in Review.objects.filter(committee__council=council).order_by("pk"):
+            if _key(review.title) not in self.reviews or review.committee_id == run.committee_id:
+                self.reviews[_key(review.title)] = review
+        ids = [r.pk for r in self.reviews.values()]
+        self.recommendations = {
+            (r.review_id, r.reference.strip().lower()): r
+            for r in Recommendation.all_objects.filter(review_id__in=ids).prefetch_related(
+                "responsible_bodies"
+            )
+        }
+        self.entries = set(
+            UpdateEntry.objects.filter(recommendation__review_id__in=ids).values_list(
+                "recommendation_id", "update__given_on", "text", "new_status"
+            )
+        )
+
+
+def _both_languages(label) -> list[str]:
+    from django.utils import translation
+
+    with translation.override("en"):
+        english = str(label)
+    with translation.override("cy"):
+        welsh = str(label)
+    return [english, welsh]
+
+
+def build_plan(run: ImportRun, table: Table) -> Plan:
+    """The plan for ``run``'s mapping of ``table`` (reads only)."""
+    words, plan = _Words(run), Plan()
+    columns = {name: i for i, name in enumerate(run.mapping) if name}
+    plan.rag_shown = "rag" in columns
+    seen: dict[tuple[str, str], int] = {}
+    for number, cells in table.rows:
+        row = _Row(run, table, words, plan, number, cells, columns)
+        planned = row.planned()
+        if planned is None:
+            continue
+        key = (_key(planned.review), planned.reference.lower())
+        if key in seen:
+            row.problem(
+                "reference",
+                gettext("reference %(ref)s appears twice in the review (first on row %(row)s)")
+                % {"ref": planned.reference, "row": seen[key]},
+            )
+        seen.setdefault(key, number)
+        plan.rows.append(planned)
+    for number, heading in table.formulas:
+        plan.errors.append((number, heading, gettext("a formula: save the file with values only")))
+    plan.errors.sort(key=lambda e: e[0])
+    return plan
+
+
+class _Row:
+    def __init__(self, run, table, words, plan, number, cells, columns):
+        self.run, self.table, self.words, self.plan = run, table, words, plan
+        self.number, self.cells, self.columns = number, cells, columns
+
+    def get(self, name: str):
+        i = self.columns.get(name)
+        return "" if i is None else self.cells[i]
+
+    def problem(self, name: str, message: str) -> None:
+        i = self.columns.get(name)
+        heading = self.table.headings[i] if i is not None else dict(_field_labels())[name]
+        self.plan.errors.append((self.number, str(heading), message))
+
+    def planned(self) -> RowPlan | None:
+        text, reference = str(self.get("text")), str(self.get("reference"))
+        if sum(1 for c in self.cells if c not in ("", None)) == 1 and not text:
+            self.plan.notes.append(self.number)
+            return None
+        if "reference" not in self.columns:
+            numbered = _NUMBERED.match(text)
+            if numbered:
+                reference, text = numbered.group(1), numbered.group(2).strip()
+        review = str(self.get("review")) or self.run.review_title
+        row = RowPlan(self.number, review, reference.strip())
+        if not row.reference:
+            self.problem("reference", gettext("no reference: give each recommendation one"))
+        if not review:
+            self.problem("review", gettext("no review: name it in the file or on the columns page"))
+        values = self._values(text)
+        existing = self._existing(row)
+        row.values, row.bodies = values, self._bodies()
+        row.entry = self._entry(existing, row.reference)
+        self._compare(row, existing)
+        return row
+
+    def _values(self, text: str) -> dict:
+        values = {name: str(self.get(name)) for name in TEXT_FIELDS if name in self.columns}
+        if "text" in self.columns:
+            values["text"] = text
+            if not text:
+                self.problem("text", gettext("no recommendation text"))
+        for name in ("agreed_on", "target_date"):
+            if name in self.columns:
+                values[name] = self._date(name)
+        if "response" in self.columns:
+            values["response"] = self._word("response", self.words.response)
+        if "committee" in self.columns and self.get("committee"):
+            committee = self.words.committees.get(_key(self.get("committee")))
+            if committee is None:
+                self.problem(
+                    "committee",
+                    gettext("“%(word)s” is not one of the council's committees")
+                    % {"word": self.get("committee")},
+                )
+            values["agreed_by"] = committee
+        return values
+
+    def _date(self, name: str, value=None):
+        value = self.get(name) if value is None else value
+        try:
+            return parse_date(value)
+        except ValueError:
+            keep = self.run.undated_targets == UndatedTargets.KEEP_WORDS
+            if name == "target_date" and keep:
+                return ("words", value)
+            self.problem(
+                name,
+                gettext("“%(value)s” is not a date: write it as dd/mm/yyyy") % {"value": value},
+            )
+            return None
+
+    def _word(self, name: str, known: dict):
+        word = str(self.get(name))
+        if not word:
+            return None
+        found = known.get(_key(word))
+        if isinstance(found, set) and len(found) > 1:
+            self.problem(
+                name,
+                gettext("“%(word)s” stands for several statuses: choose one word each")
+                % {"word": word},
+            )
+            return None
+        if not found:
+            self.problem(
+                name, gettext("“%(word)s” is not a word we know for this column") % {"word": word}
+            )
+            return None
+        return next(iter(found)) if isinstance(found, set) else found
+
+    def _bodies(self):
+        if "bodies" not in self.columns:
+            return None
+        found = []
+        for name in split_names(str(self.get("bodies")), self.words.bodies):
+            org = self.words.bodies.get(_key(name))
+            if org is None:
+                self.problem(
+                    "bodies",
+                    gettext("“%(name)s” is not a body we know: add it, or an alias, first")
+                    % {"name": name},
+                )
+            elif org not in found:
+                found.append(org)
+        return found
+
+    def _existing(self, row: RowPlan) -> Recommendation | None:
+        review = self.words.reviews.get(_key(row.review))
+        if review is None:
+            if row.review and row.review not in self.plan.new_reviews:
+                self.plan.new_reviews.append(row.review)
+            return None
+        existing = self.words.recommendations.get((review.pk, row.reference.lower()))
+        if existing is not None and existing.deleted_at is not None:
+            self.problem(
+                "reference",
+                gettext("recommendation %(ref)s was deleted: restore it first")
+                % {"ref": row.reference},
+            )
+        return existing
+
+    def _entry(self, existing, reference: str) -> dict | None:
+        text = str(self.get("progress"))
+        status = self._word("status", self.words.status) if "status" in self.columns else None
+        if not text and not status:
+            return None
+        given_on = (
+            self._date("update_date") if self.get("update_date") else self.run.updates_given_on
+        )
+        if status in Status.closing():
+            if self.run.item is None:
+                self.problem(
+                    "status",
+                    gettext(
+                        "only a meeting closes a recommendation: "
+                        "choose the agenda item on the columns page"
+                    ),
+                )
+            else:
+                given_on = self.run.item.meeting.date
+        if given_on is None:
+            self.problem(
+                "update_date",
+                gettext("no date for the progress update: give one on the columns page"),
+            )
+        entry = {"given_on": given_on, "text": text or STATUS_ONLY_TEXT, "new_status": status or ""}
+        entry["reason"] = text if status in [Status.PAUSED, *Status.closing()] else ""
+        for _field, message in entry_missing(
+            new_status=entry["new_status"], revised_target_date=None, reason=entry["reason"]
+        ):
+            self.problem("status", str(message) % {"number": reference})
+        if (
+            existing is not None
+            and (existing.pk, given_on, entry["text"], entry["new_status"]) in self.words.entries
+        ):
+            return None
+        return entry
+
+    def _compare(self, row: RowPlan, existing) -> None:
+        values = row.values
+        target = values.get("target_date")
+        if isinstance(target, tuple):
+            values["target_date"] = None
+            values["response_text"] = f"Timetable: {target[1]}"
+        if existing is None:
+            return
+        row.recommendation = existing
+        row.changes = [
+            name
+            for name, value in values.items()
+            if not (name == "response" and value is None) and getattr(existing, name) != value
+        ]
+        if row.bodies is not None and set(row.bodies) != set(existing.responsible_bodies.all()):
+            row.changes.append("responsible_bodies")
+        row.action = "change" if row.changes or row.entry else "same"
+
+
+def _field_labels():
+    from recommendations.services.import_files import FIELDS
+
+    return FIELDS
