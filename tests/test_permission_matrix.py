@@ -195,6 +195,10 @@ MATRIX: dict[str, Entry] = {
     "recommendations:proposal-withdraw": entry(
         pk("proposal_a"), get=everyone(NOT_ALLOWED), post={**MANAGERS, "officer": OK}
     ),
+    # Bringing a tracker in: the council's democratic services and admins.
+    "recommendations:import-create": entry(shape=MANAGED_FORM),
+    "recommendations:import-map": entry(pk("import_run_a"), shape=MANAGED_FORM),
+    "recommendations:import-preview": entry(pk("import_run_a"), shape=MANAGED_FORM),
     # What was deleted, to restore: democratic services and admins; a page to read.
     "recommendations:deleted-list": entry(get=MANAGERS, post=everyone(NOT_ALLOWED)),
 }

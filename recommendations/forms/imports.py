@@ -24,6 +24,7 @@ class ImportUploadForm(forms.Form):
         error_messages={
             "required": _("Choose the spreadsheet to import"),
             "empty": _("The file is empty"),
+            "max_length": _("The file's name is too long: shorten it"),
         },
     )
     committee = forms.ModelChoiceField(

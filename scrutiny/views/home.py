@@ -11,6 +11,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_safe
 
 from partnerships.models import Organisation
+from recommendations.permissions import can_import_trackers
 from scrutiny.forms.home import COUNCIL_SEARCH_LENGTH, CouncilChoiceForm, CouncilSearchForm
 from scrutiny.permissions import can_see_deleted
 from scrutiny.selectors import councils as council_reads
@@ -116,6 +117,7 @@ def home(request):
     # A signed-in reader yet to choose (a partner body's) still sees what they follow.
     context = home_summary(request.user, timezone.localdate(), council, summary=choice is None)
     context["can_see_deleted"] = can_see_deleted(request.user)
+    context["can_import_trackers"] = can_import_trackers(request.user)
     context["can_change_council"] = others
     context["own_council_id"] = _own_other_council(request.user, council)
     context["partnership_councils"] = council_reads.partnership_councils(request.user)

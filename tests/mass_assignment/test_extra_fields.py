@@ -19,11 +19,19 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.urls import reverse
 
 from partnerships.models import Organisation
-from recommendations.models import ProgressUpdate, Recommendation, Status, StatusWord, UpdateEntry
+from recommendations.models import (
+    ImportRun,
+    ProgressUpdate,
+    Recommendation,
+    Status,
+    StatusWord,
+    UpdateEntry,
+)
 from scrutiny.models import (
     AgendaItem,
     AgreedAction,
@@ -35,7 +43,7 @@ from scrutiny.models import (
 )
 from tests.mass_assignment.helpers import date_boxes, differences, extras, stored_by, stored_rows
 from tests.support.forms import FIRST_OFFERED, page_form
-from tests.support.world import World, client_for, errors_on
+from tests.support.world import TRACKER_CSV, World, client_for, errors_on
 from tests.test_permission_matrix import PROJECT_NAMES
 
 
@@ -49,6 +57,14 @@ class Case:
     shapes: Callable[[World], list[tuple[str, type]]]
     fill_text_areas: bool = False
     id: str = field(default="")
+
+
+class _Upload(SimpleUploadedFile):
+    """A file the test client can post more than once (it reads it from where it is)."""
+
+    def read(self, *args):
+        self.seek(0)
+        return super().read(*args)
 
 
 def _a(attr: str, key: str = "pk"):
@@ -233,6 +249,23 @@ CASES = [
         "democratic",
         lambda w: {"label_slipped": "On hold", "label_paused": "On hold"},
         _top(StatusWord),
+    ),
+    Case(
+        "recommendations:import-create",
+        lambda w: {},
+        "democratic",
+        lambda w: {
+            "file": _Upload("tracker.csv", TRACKER_CSV),
+            "committee": str(w.committee_a.pk),
+        },
+        _top(ImportRun),
+    ),
+    Case(
+        "recommendations:import-map",
+        _a("import_run_a"),
+        "democratic",
+        lambda w: {"review_title": "Parks"},
+        _top(ImportRun),
     ),
     # Being added now (issue 4): checked when they exist.
     Case(

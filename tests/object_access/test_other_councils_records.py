@@ -9,14 +9,30 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from tests.object_access.helpers import date_boxes
 from tests.support.forms import FIRST_OFFERED, page_form
-from tests.support.world import World, changed_tables, client_for, errors_on, snapshot
+from tests.support.world import (
+    TRACKER_CSV,
+    World,
+    changed_tables,
+    client_for,
+    errors_on,
+    snapshot,
+)
 from tests.test_permission_matrix import MATRIX, OK, PROJECT_NAMES
 
-INTRUDERS = ["officer", "democratic"]  # council A's, posting to council B's records
+INTRUDERS = ["officer", "democratic"]
+
+
+class _Upload(SimpleUploadedFile):
+    """A file the test client can post more than once (it reads it from where it is)."""
+
+    def read(self, *args):
+        self.seek(0)
+        return super().read(*args)  # council A's, posting to council B's records
 
 
 # For each change URL: its arguments (council B's record) and the change to make in the
@@ -30,6 +46,8 @@ def _b(attr: str, key: str = "pk"):
 
 
 CHANGES: dict[str, Change] = {
+    "recommendations:import-map": (_b("import_run_b"), lambda w: {"review_title": "Parks"}, True),
+    "recommendations:import-preview": (_b("import_run_b"), lambda w: {}, True),
     "scrutiny:committee-edit": (_b("committee_b"), lambda w: {"name": "Renamed"}, True),
     "partnerships:organisation-edit": (_b("council_b"), lambda w: {"response_clock": "28d"}, True),
     "scrutiny:meeting-create": (
@@ -156,6 +174,8 @@ def test_another_councils_records_cannot_be_changed(client, world, db, name):
         ("scrutiny:decision-edit", "decided_by", "cabinet_b"),
         ("recommendations:update-create", "item", "item_b"),
         ("recommendations:update-create", "item", "exempt_item_a"),
+        ("recommendations:import-create", "committee", "committee_b"),
+        ("recommendations:import-map", "item", "item_b"),
     ],
 )
 def test_another_councils_ids_in_a_form_are_refused(client, world, db, name, field, other):
@@ -172,6 +192,8 @@ def test_another_councils_ids_in_a_form_are_refused(client, world, db, name, fie
         "scrutiny:committee-edit": {"pk": world.committee_a.pk},
         "scrutiny:decision-edit": {"pk": world.decision_a.pk},
         "recommendations:update-create": {"review_pk": world.review_a.pk},
+        "recommendations:import-create": {},
+        "recommendations:import-map": {"pk": world.import_run_a.pk},
     }[name]
     valid = {
         "scrutiny:committee-create": {"name": "Children's Scrutiny"},
@@ -193,6 +215,10 @@ def test_another_councils_ids_in_a_form_are_refused(client, world, db, name, fie
         "recommendations:update-create": {
             "given_by_role": "Head of Democratic Services",
             f"rec-{world.rec_a1.pk}-text": "Progress.",
+        },
+        "recommendations:import-create": {
+            "file": _Upload("tracker.csv", TRACKER_CSV),
+            "committee": str(world.committee_a.pk),
         },
     }.get(name, {})
     # The partner representative is the one who might try an exempt item.

@@ -128,3 +128,65 @@ def test_an_edited_file_changes_the_matching_recommendation_as_the_importer(
     assert first.target_date == datetime.date(2026, 4, 30)
     assert first.history.first().history_user == other
     assert Recommendation.objects.count() == 7
+
+
+COUNCIL_WORDS = {
+    "not_started": "Agreed",
+    "on_track": "Agreed – further work required",
+    "achieved": "Completed",
+    "superseded": "Rejected",
+}
+
+
+def test_the_action_plan_workbook_reads_its_title_block_numbers_and_the_councils_words(
+    clerk, committee
+):
+    for status, label in COUNCIL_WORDS.items():
+        StatusWord.objects.create(council=committee.council, status=status, label=label)
+    item = AgendaItemFactory(meeting__committee=committee, meeting__date=datetime.date(2026, 2, 3))
+    run = upload(
+        clerk,
+        committee,
+        XLSX,
+        "plan.xlsx",
+        updates_given_on=DAY,
+        item=item,
+        undated_targets=UndatedTargets.KEEP_WORDS,
+    )
+    assert (run.header_row, run.review_title) == (7, "Responsive housing repairs")
+    plan = import_run_plan(run)
+    assert plan.errors == []
+    import_run_confirm(run=run, actor=clerk)
+    review = Review.objects.get(committee=committee)
+    assert review.title == "Responsive housing repairs"
+    recs = {r.reference: r for r in Recommendation.objects.filter(review=review).with_status()}
+    assert list(recs) == ["1", "2", "3", "4", "5"]
+    assert recs["1"].text.startswith("That repairs reported online")
+    assert recs["1"].decision_maker == "Cabinet Member for Housing and Health"
+    assert [recs[r].status for r in recs] == [
+        "on_track",
+        "achieved",
+        "superseded",
+        "not_started",
+        "not_started",
+    ]
+    assert recs["3"].response == "not_accepted" and recs["3"].lead_officer == ""
+    assert recs["4"].target_date is None
+    assert recs["4"].response_text == "Timetable: Summer 2026"
+    assert recs["4"].lead_officer == "Digital Services Manager; Head of Housing"
+    closed = recs["2"].entries.get()
+    assert closed.update.item == item and closed.reason.startswith("Inspection standard")
+
+
+def test_the_workbook_without_the_councils_words_says_which_are_unknown(clerk, committee):
+    run = upload(clerk, committee, XLSX, "plan.xlsx", updates_given_on=DAY)
+    problems = {(row, column, text) for row, column, text in import_run_plan(run).errors}
+    assert (
+        8,
+        "Status",
+        "“Agreed – further work required” is not a word we know for this column",
+    ) in problems
+    assert (11, "Timetable", "“Summer 2026” is not a date: write it as dd/mm/yyyy") in problems
+    with pytest.raises(ValidationError):
+        import_run_confirm(run=run, actor=clerk)
+    assert not Review.objects.exists()

@@ -23,7 +23,14 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from partnerships.models import Organisation, Role, User
-from recommendations.models import ClosureProposal, ProgressUpdate, Recommendation, Status
+from recommendations.models import (
+    ClosureProposal,
+    ImportRun,
+    ProgressUpdate,
+    Recommendation,
+    Status,
+)
+from recommendations.services.imports import import_run_create
 from scrutiny.models import (
     AgendaItem,
     AgreedAction,
@@ -53,6 +60,8 @@ from tests.support.world_proposals import world_proposals
 # Words no page may show to someone who may not see exempt items, or draft reviews. Single
 # made-up words, so that a PDF's line breaks cannot split them.
 EXEMPT_MARK = "Quexemptzy"
+# The tracker each council's democratic services uploaded (ImportRun), not yet imported.
+TRACKER_CSV = b"Ref,Review,Recommendation,Target date\r\n1,Parks,Open the gates.,01/06/2030\r\n"
 DRAFT_MARK = "Qudraftzy"
 
 # The roles of the permission matrix, each a signed-in person of council A (the partner
@@ -115,6 +124,9 @@ class World:
     exempt_proposal_a: ClosureProposal  # rec_a1 proposed at the exempt item, waiting
     declined_proposal_b: ClosureProposal  # rec_b, declined at item_b
     proposal_b: ClosureProposal  # rec_b proposed again, waiting
+
+    import_run_a: ImportRun  # a tracker uploaded by council A's democratic services
+    import_run_b: ImportRun
 
     councillor: User
     officer: User
@@ -356,8 +368,14 @@ def build_world() -> World:
         due_meeting=next_meeting_b,
     )
     proposals = world_proposals(locals())
+    import_run_a, import_run_b = (
+        import_run_create(actor=user, committee=c, filename="tracker.csv", content=TRACKER_CSV)
+        for user, c in ((democratic, committee_a), (democratic_b, committee_b))
+    )
 
     return World(
+        import_run_a=import_run_a,
+        import_run_b=import_run_b,
         council_a=council_a,
         council_b=council_b,
         partner_body=partner_body,
