@@ -11,7 +11,8 @@ Rules:
   for what a workbook unpacks to, ``TRACKER_IMPORT_MAX_ROWS`` rows with something in them;
   reading stops after ``EMPTY_RUN_LIMIT`` empty rows in a row (a sheet formatted down to
   row 1,048,576).
-- A cell holding a formula is a problem to correct (save the values), never evaluated.
+- A cell holding a formula is a problem to correct (save the values), never evaluated;
+  so are merged cells below the header row (a title block above it may merge cells).
 - The header row is the first of the first ``HEADER_SEARCH_ROWS`` rows in which at least
   ``HEADER_MIN_MATCHES`` cells are headings we know; else the first row with something in
   it. A title block above it ("Topic:", "Committee:") is read for the review's title.
@@ -118,6 +119,8 @@ class Table:
     rows: list[tuple[int, list]] = field(default_factory=list)
     topic: str = ""
     formulas: list[tuple[int, str]] = field(default_factory=list)
+    # The first row of each block of merged cells below the header row.
+    merged: list[int] = field(default_factory=list)
 
     def dataset(self) -> tablib.Dataset:
         """The rows under their headings, as a tablib dataset."""
@@ -242,9 +245,25 @@ def _raw_xlsx(content: bytes, sheet: str) -> tuple[list[str], str, list]:
             formulas = [i for i, c in enumerate(cells) if getattr(c, "data_type", "") == "f"]
             if rows.add(number, values, formulas):
                 break
-        return names, chosen, rows
+        return names, chosen, rows, _merged_rows(content, book[chosen])
     finally:
         book.close()
+
+
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell ref="([A-Z]+[0-9]+):([A-Z]+[0-9]+)"')
+
+
+def _merged_rows(content: bytes, sheet) -> list[tuple[int, int]]:
+    """(first, last) row of each block of merged cells (the read-only reader skips them)."""
+    from openpyxl.utils.cell import coordinate_to_tuple
+
+    path = getattr(sheet, "_worksheet_path", "")
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        xml = archive.read(path) if path in archive.namelist() else b""
+    return [
+        (coordinate_to_tuple(a.decode())[0], coordinate_to_tuple(b.decode())[0])
+        for a, b in _MERGE.findall(xml)
+    ]
 
 
 def _raw_csv(content: bytes) -> list:
@@ -285,9 +304,9 @@ def _topic(raw) -> str:
 def read_table(content: bytes, kind: str, sheet: str = "") -> Table:
     """The sheet (XLSX: ``sheet``, else the first) as a Table; refuse what cannot be read."""
     if kind == "xlsx":
-        sheets, chosen, raw = _raw_xlsx(content, sheet)
+        sheets, chosen, raw, merges = _raw_xlsx(content, sheet)
     else:
-        sheets, chosen, raw = [], "", _raw_csv(content)
+        sheets, chosen, raw, merges = [], "", _raw_csv(content), []
     if not raw or all(_empty(values) for _n, values, _f in raw):
         raise _refuse(gettext("The sheet is empty"))
     at = _header_index(raw)
@@ -295,6 +314,7 @@ def read_table(content: bytes, kind: str, sheet: str = "") -> Table:
     width = max(len(values) for _n, values, _f in raw)
     headings = [str(h) for h in headings] + [""] * (width - len(headings))
     table = Table(sheets, chosen, header_number, headings, topic=_topic(raw[:at]))
+    table.merged = sorted(first for first, last in merges if last > header_number)
     for number, values, formulas in raw[at + 1 :]:
         if _empty(values):
             continue

@@ -39,7 +39,7 @@ from recommendations.models import (
     UpdateEntry,
     entry_missing,
 )
-from recommendations.services.import_files import Table
+from recommendations.services.import_files import FIELDS, Table
 from scrutiny.models import Committee, Review
 
 RESPONSE_SYNONYMS = {
@@ -70,6 +70,12 @@ class RowPlan:
     bodies: list | None = None
     entry: dict | None = None  # given_on, text, new_status, reason
     recommendation: Recommendation | None = None
+
+    @property
+    def change_labels(self) -> str:
+        """The fields it changes, as the recommendation's page names them."""
+        meta = Recommendation._meta
+        return ", ".join(str(meta.get_field(name).verbose_name) for name in self.changes)
 
 
 @dataclass
@@ -196,6 +202,9 @@ def build_plan(run: ImportRun, table: Table) -> Plan:
         plan.rows.append(planned)
     for number, heading in table.formulas:
         plan.errors.append((number, heading, gettext("a formula: save the file with values only")))
+    for number in table.merged:
+        message = gettext("merged cells: unmerge them and fill in each cell")
+        plan.errors.append((number, table.headings[0], message))
     plan.errors.sort(key=lambda e: e[0])
     return plan
 
@@ -211,7 +220,7 @@ class _Row:
 
     def problem(self, name: str, message: str) -> None:
         i = self.columns.get(name)
-        heading = self.table.headings[i] if i is not None else dict(_field_labels())[name]
+        heading = self.table.headings[i] if i is not None else dict(FIELDS)[name]
         self.plan.errors.append((self.number, str(heading), message))
 
     def planned(self) -> RowPlan | None:
@@ -376,9 +385,3 @@ class _Row:
         if row.bodies is not None and set(row.bodies) != set(existing.responsible_bodies.all()):
             row.changes.append("responsible_bodies")
         row.action = "change" if row.changes or row.entry else "same"
-
-
-def _field_labels():
-    from recommendations.services.import_files import FIELDS
-
-    return FIELDS

@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from partnerships.models import User
-from recommendations.models import ImportRun, ImportState, Recommendation, UpdateKind
+from recommendations.models import ImportRun, ImportState, Recommendation, Status, UpdateKind
 from recommendations.permissions import can_import_trackers
 from recommendations.services import EntryInput, change_reason, update_create
 from recommendations.services.import_files import (
@@ -120,7 +120,7 @@ def import_run_confirm(*, run: ImportRun, actor: User) -> dict:
             if row.entry:
                 entries[row.entry["given_on"]].append(_entry_input(recommendation, row.entry))
         for given_on, inputs in sorted(entries.items()):
-            closing = run.item if any(e.new_status in _closing() for e in inputs) else None
+            closing = run.item if any(e.new_status in Status.closing() for e in inputs) else None
             update_create(
                 actor=actor,
                 given_on=given_on,
@@ -142,12 +142,6 @@ def import_run_confirm(*, run: ImportRun, actor: User) -> dict:
         run.state, run.imported_at, run.summary = ImportState.IMPORTED, timezone.now(), summary
         run.save(update_fields=["state", "imported_at", "summary"])
     return summary
-
-
-def _closing():
-    from recommendations.models import Status
-
-    return Status.closing()
 
 
 def _reviews(run: ImportRun, plan: Plan, actor: User, reason: str) -> dict[str, Review]:

@@ -68,9 +68,9 @@ def import_map(request, pk: int):
     table = import_run_table(run)
     form = ImportMappingForm(request.POST or None, run=run, table=table)
     if form.is_bound and form.is_valid():
-        data = form.cleaned_data
+        data, sheet = form.cleaned_data, run.sheet
         try:
-            import_run_map(
+            run = import_run_map(
                 run=run,
                 actor=request.user,
                 sheet=data.get("sheet", run.sheet),
@@ -83,7 +83,9 @@ def import_map(request, pk: int):
         except ValidationError as error:
             form.add_error(None, error.messages)
         else:
-            return redirect("recommendations:import-preview", pk=run.pk)
+            # Another sheet has other columns: check them before the preview.
+            step = "import-map" if run.sheet != sheet else "import-preview"
+            return redirect(f"recommendations:{step}", pk=run.pk)
     context = {"run": run, "table": table, "form": form, "error_links": error_links(form)}
     return render(request, "recommendations/import_map.html", context)
 

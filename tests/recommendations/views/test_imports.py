@@ -1,10 +1,12 @@
 """The tracker import's pages: upload, columns, preview with the problems in an error
 summary and nothing saved, confirm; hostile uploads refused on the page, never a 500."""
 
+import datetime
 import io
 import zipfile
 from pathlib import Path
 
+import openpyxl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -43,7 +45,8 @@ def post_file(client, committee, content: bytes, name="tracker.csv"):
 
 def map_columns(client, run, **extra):
     data = {f"column_{i}": name for i, name in enumerate(run.mapping)}
-    data.update({"review_title": run.review_title, "undated_targets": "error", **extra})
+    data.update({"review_title": run.review_title, "undated_targets": "error", "sheet": run.sheet})
+    data.update(extra)
     return client.post(reverse("recommendations:import-map", args=[run.pk]), data)
 
 
@@ -158,3 +161,41 @@ def test_a_hostile_upload_is_refused_cleanly(clerk_client, committee, case):
 def test_only_democratic_services_import(client, committee):
     client.force_login(user_with_role(Role.OFFICER, committee.council))
     assert client.get(reverse("recommendations:import-create")).status_code == 403
+
+
+def _workbook(build) -> bytes:
+    book = openpyxl.Workbook()
+    build(book)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _two_sheets(book):
+    first = book.active
+    first.title = "Notes"
+    first.append(["This workbook has notes here"])
+    second = book.create_sheet("Parks review")
+    second.append(["Ref", "Recommendation", "Review", "Target date"])
+    second.append(["1", "Open the gates earlier.", "Parks", datetime.datetime(2026, 5, 1)])
+    second.append(["2", '=CONCAT("Add ", "benches")', "Parks", None])
+    second.append(["3", "Light the paths.", "Parks", None])
+    second.merge_cells("A4:B4")
+
+
+def test_the_user_chooses_the_sheet_and_formulas_and_merged_cells_are_problems(
+    clerk_client, committee
+):
+    post_file(clerk_client, committee, _workbook(_two_sheets), "parks.xlsx")
+    run = ImportRun.objects.get()
+    assert run.sheet == "Notes"
+    response = map_columns(clerk_client, run, sheet="Parks review")
+    # Another sheet: its columns are proposed afresh and shown before the preview.
+    assert response.url == reverse("recommendations:import-map", args=[run.pk])
+    run.refresh_from_db()
+    assert run.mapping == ["reference", "text", "review", "target_date"]
+    assert map_columns(clerk_client, run, sheet="Parks review").status_code == 302
+    preview = clerk_client.get(reverse("recommendations:import-preview", args=[run.pk])).text
+    assert "Row 3, Recommendation: a formula: save the file with values only" in preview
+    assert "Row 4, Ref: merged cells: unmerge them and fill in each cell" in preview
+    assert Recommendation.objects.count() == 0
