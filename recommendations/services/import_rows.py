@@ -238,6 +238,8 @@ class _Row:
             self.problem("reference", gettext("no reference: give each recommendation one"))
         if not review:
             self.problem("review", gettext("no review: name it in the file or on the columns page"))
+        self._length("reference", row.reference, Recommendation)
+        self._length("review", row.review, Review, "title")
         values = self._values(text)
         existing = self._existing(row)
         row.values, row.bodies = values, self._bodies()
@@ -245,8 +247,17 @@ class _Row:
         self._compare(row, existing)
         return row
 
+    def _length(self, name: str, value: str, model, field: str = "") -> None:
+        """A problem when ``value`` is longer than the model's field allows."""
+        limit = model._meta.get_field(field or name).max_length
+        if limit and len(value) > limit:
+            message = gettext("longer than %(limit)s characters: shorten it")
+            self.problem(name, message % {"limit": limit})
+
     def _values(self, text: str) -> dict:
         values = {name: str(self.get(name)) for name in TEXT_FIELDS if name in self.columns}
+        for name, value in values.items():
+            self._length(name, value, Recommendation)
         if "text" in self.columns:
             values["text"] = text
             if not text:

@@ -14,9 +14,10 @@ import datetime
 from collections import defaultdict
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext
+from simple_history.utils import bulk_create_with_history
 
 from partnerships.models import User
 from recommendations.models import ImportRun, ImportState, Recommendation, Status, UpdateKind
@@ -101,46 +102,56 @@ def import_run_plan(run: ImportRun) -> Plan:
 
 
 def import_run_confirm(*, run: ImportRun, actor: User) -> dict:
-    """Carry the plan out, all or nothing; refuse while it has problems. Return counts."""
+    """Carry the plan out, all or nothing; refuse while it has problems. Return counts. A
+    clash with a change someone made meanwhile (a reference taken) saves nothing and says
+    to preview again."""
     _allowed(actor, run.council)
-    with transaction.atomic():
-        run = ImportRun.objects.select_for_update().get(pk=run.pk)
-        if run.state == ImportState.IMPORTED:
-            raise ValidationError(gettext("This file has been imported already."))
-        plan = import_run_plan(run)
-        if plan.errors:
-            raise ValidationError(gettext("Correct the problems in the file first."))
-        reason = change_reason(f"Imported from {run.filename}")
-        reviews = _reviews(run, plan, actor, reason)
-        entries = defaultdict(list)
-        for row in plan.rows:
-            if row.action == "same":
-                continue
-            recommendation = _save(row, reviews, actor, reason)
-            if row.entry:
-                entries[row.entry["given_on"]].append(_entry_input(recommendation, row.entry))
-        for given_on, inputs in sorted(entries.items()):
-            closing = run.item if any(e.new_status in Status.closing() for e in inputs) else None
-            update_create(
-                actor=actor,
-                given_on=given_on,
-                kind=UpdateKind.WRITTEN,
-                organisation=run.council,
-                given_by_role=GIVEN_BY_ROLE,
-                item=closing,
-                entries=inputs,
-                reason=reason,
-            )
-        summary = {
-            "created": plan.count("create"),
-            "changed": plan.count("change"),
-            "same": plan.count("same"),
-            "reviews": len(plan.new_reviews),
-            "updates": len(entries),
-            "entries": sum(len(v) for v in entries.values()),
-        }
-        run.state, run.imported_at, run.summary = ImportState.IMPORTED, timezone.now(), summary
-        run.save(update_fields=["state", "imported_at", "summary"])
+    try:
+        with transaction.atomic():
+            return _confirm(run, actor)
+    except IntegrityError:
+        raise ValidationError(
+            gettext("Someone changed these recommendations meanwhile: preview the import again.")
+        ) from None
+
+
+def _confirm(run: ImportRun, actor: User) -> dict:
+    """The import itself, inside the caller's transaction."""
+    run = ImportRun.objects.select_for_update().get(pk=run.pk)
+    if run.state == ImportState.IMPORTED:
+        raise ValidationError(gettext("This file has been imported already."))
+    plan = import_run_plan(run)
+    if plan.errors:
+        raise ValidationError(gettext("Correct the problems in the file first."))
+    reason = change_reason(f"Imported from {run.filename}")
+    reviews = _reviews(run, plan, actor, reason)
+    entries = defaultdict(list)
+    saved = _save_rows([r for r in plan.rows if r.action != "same"], reviews, actor, reason)
+    for row, recommendation in saved:
+        if row.entry:
+            entries[row.entry["given_on"]].append(_entry_input(recommendation, row.entry))
+    for given_on, inputs in sorted(entries.items()):
+        closing = run.item if any(e.new_status in Status.closing() for e in inputs) else None
+        update_create(
+            actor=actor,
+            given_on=given_on,
+            kind=UpdateKind.WRITTEN,
+            organisation=run.council,
+            given_by_role=GIVEN_BY_ROLE,
+            item=closing,
+            entries=inputs,
+            reason=reason,
+        )
+    summary = {
+        "created": plan.count("create"),
+        "changed": plan.count("change"),
+        "same": plan.count("same"),
+        "reviews": len(plan.new_reviews),
+        "updates": len(entries),
+        "entries": sum(len(v) for v in entries.values()),
+    }
+    run.state, run.imported_at, run.summary = ImportState.IMPORTED, timezone.now(), summary
+    run.save(update_fields=["state", "imported_at", "summary"])
     return summary
 
 
@@ -159,22 +170,61 @@ def _reviews(run: ImportRun, plan: Plan, actor: User, reason: str) -> dict[str, 
     return found
 
 
-def _save(row, reviews, actor: User, reason: str) -> Recommendation:
-    recommendation = row.recommendation or Recommendation(
-        review=reviews[" ".join(row.review.split()).lower()], reference=row.reference
-    )
-    for name, value in row.values.items():
-        if not (name == "response" and value is None):
-            setattr(recommendation, name, value)
-    if row.recommendation is not None and row.changes:
-        recommendation.version += 1
-    if row.recommendation is None or row.changes:
+def _save_rows(rows, reviews, actor: User, reason: str) -> list[tuple]:
+    """Save the rows' recommendations: new ones in bulk with their history and bodies,
+    changed ones one by one (each change in its history, bodies by ``set`` so that the
+    history records them too). Their values were checked by the plan; the database's own rules
+    stay, and a clash with a change made meanwhile rolls everything back."""
+    made = []
+    for row in rows:
+        recommendation = row.recommendation or Recommendation(
+            review=reviews[" ".join(row.review.split()).lower()], reference=row.reference
+        )
+        for name, value in row.values.items():
+            if not (name == "response" and value is None):
+                setattr(recommendation, name, value)
         recommendation._history_user, recommendation._change_reason = actor, reason
-        recommendation.full_clean(exclude=["review", "responsible_bodies"])
-        recommendation.save()
-    if row.bodies is not None and "responsible_bodies" in (row.changes or ["responsible_bodies"]):
-        recommendation.responsible_bodies.set(row.bodies)
-    return recommendation
+        if row.recommendation is not None and set(row.changes) - {"responsible_bodies"}:
+            recommendation.version += 1
+            recommendation.save()
+        made.append((row, recommendation))
+    new = [rec for row, rec in made if row.recommendation is None]
+    bulk_create_with_history(
+        new, Recommendation, batch_size=500, default_user=actor, default_change_reason=reason
+    )
+    _bodies_of_new([(rec, row.bodies) for row, rec in made if row.recommendation is None])
+    for row, recommendation in made:
+        if row.recommendation is not None and "responsible_bodies" in row.changes:
+            recommendation.responsible_bodies.set(row.bodies)
+    return made
+
+
+def _bodies_of_new(pairs: list[tuple[Recommendation, list | None]]) -> None:
+    """The bodies of new recommendations, in bulk, with the rows of their creation's history
+    that record them (as simple-history's own ``set`` would, one query per batch)."""
+    through = Recommendation.responsible_bodies.through
+    links = through.objects.bulk_create(
+        [through(recommendation=r, organisation=o) for r, bodies in pairs for o in bodies or []],
+        batch_size=1000,
+    )
+    if not links:
+        return
+    history = Recommendation.history.model
+    created = history.objects.filter(id__in={link.recommendation_id for link in links})
+    made = {h.id: h for h in created.filter(history_type="+")}
+    m2m = history.responsible_bodies.model
+    m2m.objects.bulk_create(
+        [
+            m2m(
+                id=link.pk,
+                history=made[link.recommendation_id],
+                recommendation_id=link.recommendation_id,
+                organisation_id=link.organisation_id,
+            )
+            for link in links
+        ],
+        batch_size=1000,
+    )
 
 
 def _entry_input(recommendation: Recommendation, entry: dict) -> EntryInput:

@@ -90,7 +90,9 @@ def test_the_monitoring_csv_makes_two_reviews_their_recommendations_bodies_and_u
     assert set(first.responsible_bodies.all()) == {lscdg, skills}
     assert first.target_date == datetime.date(2026, 3, 31)
     assert first.response == "accepted"
-    assert first.history.first().history_user == clerk
+    created = first.history.get()
+    assert created.history_user == clerk
+    assert {link.organisation for link in created.responsible_bodies.all()} == {lscdg, skills}
     entry = first.entries.get()
     assert entry.update.given_on == datetime.date(2025, 11, 14)
     assert entry.text.startswith("Pathway drafted")
