@@ -27,7 +27,6 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 
-import tablib
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
@@ -121,13 +120,6 @@ class Table:
     formulas: list[tuple[int, str]] = field(default_factory=list)
     # The first row of each block of merged cells below the header row.
     merged: list[int] = field(default_factory=list)
-
-    def dataset(self) -> tablib.Dataset:
-        """The rows under their headings, as a tablib dataset."""
-        data = tablib.Dataset(headers=[h or f"({i + 1})" for i, h in enumerate(self.headings)])
-        for _number, row in self.rows:
-            data.append(row)
-        return data
 
 
 def _refuse(message) -> ValidationError:

@@ -199,3 +199,10 @@ def test_the_user_chooses_the_sheet_and_formulas_and_merged_cells_are_problems(
     assert "Row 3, Recommendation: a formula: save the file with values only" in preview
     assert "Row 4, Ref: merged cells: unmerge them and fill in each cell" in preview
     assert Recommendation.objects.count() == 0
+
+
+def test_a_file_over_the_size_limit_is_refused(clerk_client, committee, settings):
+    settings.TRACKER_IMPORT_MAX_BYTES = 1024 * 1024
+    response = post_file(clerk_client, committee, b"Ref,Recommendation\n" + b"1,x\n" * 300_000)
+    assert "The file is larger than 1.0 MB" in response.content.decode()
+    assert not ImportRun.objects.exists()
