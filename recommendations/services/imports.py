@@ -149,24 +149,29 @@ def _confirm(run: ImportRun, actor: User) -> dict:
         "reviews": len(plan.new_reviews),
         "updates": len(entries),
         "entries": sum(len(v) for v in entries.values()),
+        "review_ids": sorted({reviews[_title_key(row.review)].pk for row in plan.rows}),
     }
     run.state, run.imported_at, run.summary = ImportState.IMPORTED, timezone.now(), summary
     run.save(update_fields=["state", "imported_at", "summary"])
     return summary
 
 
+def _title_key(title: str) -> str:
+    return " ".join(title.split()).lower()
+
+
 def _reviews(run: ImportRun, plan: Plan, actor: User, reason: str) -> dict[str, Review]:
     """The council's reviews by title (any case), with those the file names made."""
     found = {}
     for review in Review.objects.filter(committee__council=run.council).order_by("pk"):
-        key = review.title.lower()
+        key = _title_key(review.title)
         if key not in found or review.committee_id == run.committee_id:
             found[key] = review
     for title in plan.new_reviews:
         review = Review(committee=run.committee, title=title, status=Review.Status.MONITORING)
         review._history_user, review._change_reason = actor, reason
         review.save()
-        found[title.lower()] = review
+        found[_title_key(title)] = review
     return found
 
 
@@ -178,7 +183,7 @@ def _save_rows(rows, reviews, actor: User, reason: str) -> list[tuple]:
     made = []
     for row in rows:
         recommendation = row.recommendation or Recommendation(
-            review=reviews[" ".join(row.review.split()).lower()], reference=row.reference
+            review=reviews[_title_key(row.review)], reference=row.reference
         )
         for name, value in row.values.items():
             if not (name == "response" and value is None):

@@ -22,6 +22,7 @@ from recommendations.services.imports import (
 )
 from scrutiny.common.forms import error_links
 from scrutiny.common.pages import refuse
+from scrutiny.models import Review
 
 REFUSED = _("Only the council's democratic services can import a tracker.")
 
@@ -96,7 +97,9 @@ def import_preview(request, pk: int):
     """What the import would do, row by row, and its problems; confirming carries it out."""
     run = _run(request, pk)
     if run.state == ImportState.IMPORTED:
-        return render(request, "recommendations/import_done.html", {"run": run})
+        reviews = Review.objects.filter(pk__in=run.summary.get("review_ids", []))
+        context = {"run": run, "reviews": reviews.order_by("title")}
+        return render(request, "recommendations/import_done.html", context)
     plan = import_run_plan(run)
     if request.method == "POST":
         try:
