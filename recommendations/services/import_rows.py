@@ -347,9 +347,10 @@ class _Row:
         status = self._word("status", self.words.status) if "status" in self.columns else None
         if not text and not status:
             return None
-        given_on = (
-            self._date("update_date") if self.get("update_date") else self.run.updates_given_on
-        )
+        if not text and status == Status.NOT_STARTED and existing is None:
+            return None  # a new recommendation is not started anyway
+        dated = bool(self.get("update_date"))  # a date that is not one is its own problem
+        given_on = self._date("update_date") if dated else self.run.updates_given_on
         if status in Status.closing():
             if self.run.item is None:
                 self.problem(
@@ -361,7 +362,7 @@ class _Row:
                 )
             else:
                 given_on = self.run.item.meeting.date
-        if given_on is None:
+        if given_on is None and not dated:
             self.problem(
                 "update_date",
                 gettext("no date for the progress update: give one on the columns page"),
