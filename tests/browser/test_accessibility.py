@@ -27,6 +27,7 @@ from playwright.sync_api import expect
 
 from partnerships.models import Role
 from recommendations.models import Recommendation
+from recommendations.services.imports import import_run_create
 from tests.factories import (
     CommitteeFactory,
     CouncilFactory,
@@ -184,12 +185,18 @@ def clear_and_send(page) -> None:
     page.wait_for_load_state()
 
 
+# A confirmation with nothing to fill in: sent, it does what it says. Its problems show
+# on the page itself, checked below with a tracker that has some.
+CONFIRMATIONS = {"recommendations:import-preview"}
+BAD_TRACKER = b"Ref,Review,Recommendation,Target date\r\n1,Parks,Open the gates.,31/02/2030\r\n"
+
+
 def form_urls(world) -> list[str]:
     """Every page of the app with a form democratic services may send."""
     urls = []
     for name, rule in MATRIX.items():
         if rule.get.get("democratic") == OK and rule.post.get("democratic") == OK:
-            if name in ("login", "logout"):
+            if name in ("login", "logout", *CONFIRMATIONS):
                 continue
             urls.append(reverse(name, kwargs=rule.kwargs(world)) + rule.query)
     return urls
@@ -207,6 +214,12 @@ def test_every_form_with_its_errors_passes_axe(live_server, context, page):
             failures += axe_failures(page, f"{url} sent empty, as democratic")
         else:
             failures.append(f"{url}: sent empty, it showed no error summary ({page.url})")
+    bad = import_run_create(
+        actor=world.democratic, committee=world.committee_a, filename="bad.csv", content=BAD_TRACKER
+    )
+    page.goto(live_server.url + reverse("recommendations:import-preview", args=[bad.pk]))
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
+    failures += axe_failures(page, "a tracker's import preview with its problems")
     assert not failures, report(failures)
 
 
