@@ -21,7 +21,7 @@ from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from recommendations.models.recommendations import Status
+from recommendations.models.recommendations import Response, Status
 from scrutiny.common.rules import CheckRule, UniqueRule
 
 WORD_NEEDED = _("Enter the council's word for this status")
@@ -143,6 +143,7 @@ def rag_rating(
     status: str,
     target: datetime.date | None,
     today: datetime.date,
+    response: str = "",
 ) -> Rag:
     """The RAG (red, amber, green) rating of a recommendation from its status and its
     current target date (the revised one when it slipped), as at ``today``.
@@ -154,7 +155,8 @@ def rag_rating(
     - Green: achieved; on track within its target; not started with its target further off
       or not set.
     - No rating: superseded, since another recommendation or decision took its place and
-      it will neither be achieved nor fail.
+      it will neither be achieved nor fail; not accepted by the executive and not started,
+      since nobody has undertaken to do it (a RAG colour would claim progress or failure).
     """
     if status == Status.ACHIEVED:
         return Rag("green", gettext("Green: achieved"))
@@ -162,6 +164,8 @@ def rag_rating(
         return Rag("red", gettext("Red: not achieved"))
     if status == Status.SUPERSEDED:
         return Rag("none", gettext("No rating: superseded"))
+    if response == Response.NOT_ACCEPTED and status == Status.NOT_STARTED:
+        return Rag("none", gettext("No rating: not accepted"))
     if target is not None and target < today:
         return Rag("red", gettext("Red: overdue"))
     if status == Status.SLIPPED:
@@ -176,4 +180,6 @@ def rag_rating(
         return Rag("amber", gettext("Amber: not started, target date near"))
     if status == Status.ON_TRACK:
         return Rag("green", gettext("Green: on track"))
+    if target is None:
+        return Rag("green", gettext("Green: not started, no target date set"))
     return Rag("green", gettext("Green: not started, within target"))

@@ -70,7 +70,7 @@ def _tracker_row(rec, words: StatusWords, as_at: datetime.date) -> list:
         bodies,
         rec.current_target_date,
         words.label(rec.status, rec.council_id),
-        rag_rating(rec.status, rec.current_target_date, as_at).words,
+        rag_rating(rec.status, rec.current_target_date, as_at, rec.response).words,
         rec.status_since,
         latest,
         rec.last_update_on,
