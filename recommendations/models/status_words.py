@@ -25,6 +25,7 @@ from recommendations.models.recommendations import Response, Status
 from scrutiny.common.rules import CheckRule, UniqueRule
 
 WORD_NEEDED = _("Enter the council's word for this status")
+WORD_NEEDED_FOR = _("Enter the council's word for “%(status)s”: a Welsh word alone is not enough")
 
 
 class StatusWord(models.Model):
@@ -43,10 +44,12 @@ class StatusWord(models.Model):
         limit_choices_to={"kind": "council"},
     )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices)
+    # Blank passes the field's own check so that ``clean`` can name the status in its
+    # message; the constraint below still refuses an empty word in the database.
     label = models.CharField(
         _("council's word"),
         max_length=60,
-        error_messages={"blank": WORD_NEEDED},
+        blank=True,
         help_text=_('For example "On hold" or "2 Partially achieved".'),
     )
     label_cy = models.CharField(_("council's word in Welsh"), max_length=60, blank=True)
@@ -75,8 +78,13 @@ class StatusWord(models.Model):
         return f"{self.get_status_display()}: {self.label}"
 
     def clean(self):
-        """Only a council names statuses."""
+        """Only a council names statuses; the English word is needed (said naming the
+        status, as a page of seven statuses would otherwise repeat one message)."""
         super().clean()
+        if not self.label.strip():
+            raise ValidationError(
+                {"label": str(WORD_NEEDED_FOR) % {"status": self.get_status_display()}}
+            )
         if self.council_id is not None and not self.council.is_council:
             raise ValidationError(
                 {"council": gettext("Only a council can name statuses its own way")}
