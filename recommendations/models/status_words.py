@@ -134,6 +134,12 @@ class StatusWords:
             return ours
         return gettext("%(word)s (%(status)s)") % {"word": theirs, "status": ours}
 
+    def choices(self, statuses, council_id: int | None) -> list[tuple[str, str]]:
+        """``statuses`` as a form's choices labelled in ``council_id``'s words, ours beside
+        where they differ ("On hold (Slipped)"): the value chosen is always our fixed
+        status. The one labelling of status choices, for every form that offers them."""
+        return [(status, self.label_with_ours(status, council_id)) for status in statuses]
+
 
 # A target this near (or nearer) makes a recommendation not yet started amber.
 RAG_NEAR_DAYS = 30

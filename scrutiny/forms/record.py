@@ -7,7 +7,7 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from recommendations.models import Recommendation
+from recommendations.models import Recommendation, StatusWords
 from scrutiny.common.forms import error_links
 from scrutiny.forms.record_rows import (
     RecordActionForm,
@@ -44,6 +44,7 @@ class ItemRecordForms:
         outstanding: list[AgreedAction],
         due_ids: set[int],
         proposals=(),
+        status_words: StatusWords | None = None,
     ):
         self.item = item
         self.recommendations = recommendations
@@ -53,7 +54,8 @@ class ItemRecordForms:
             else None
         )
         self.entries = [
-            RecordEntryForm(data, item=item, recommendation=rec) for rec in recommendations
+            RecordEntryForm(data, item=item, recommendation=rec, status_words=status_words)
+            for rec in recommendations
         ]
         self.actions = [
             RecordActionForm(
@@ -70,7 +72,10 @@ class ItemRecordForms:
             if outstanding
             else None
         )
-        self.sign_offs = [RecordSignOffForm(data, item=item, proposal=p) for p in proposals]
+        self.sign_offs = [
+            RecordSignOffForm(data, item=item, proposal=p, status_words=status_words)
+            for p in proposals
+        ]
 
     @property
     def all_forms(self) -> list[forms.Form]:
@@ -182,6 +187,7 @@ class MeetingRecordForm:
                     outstanding=choices.outstanding,
                     due_ids=choices.due_ids,
                     proposals=choices.proposals.get(item.review_id, []),
+                    status_words=choices.status_words,
                 )
                 for item in choices.items
             ],

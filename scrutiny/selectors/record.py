@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Count
 
 from partnerships.models import Organisation
-from recommendations.models import ClosureProposal, ProgressUpdate, Recommendation
+from recommendations.models import ClosureProposal, ProgressUpdate, Recommendation, StatusWords
 from scrutiny.models import AgendaItem, AgreedAction, Meeting
 from scrutiny.visibility import live_filter
 
@@ -27,6 +27,9 @@ class RecordChoices:
     due_ids: set[int]
     # By review id: the closures waiting for the committee's sign-off, by number.
     proposals: dict[int, list[ClosureProposal]] = None
+    # The councils' status words: the status choices and the page's tags say them, in
+    # one read.
+    status_words: StatusWords = None
 
 
 def _recommendations_by_review(review_ids: set[int], meeting: Meeting, user) -> dict:
@@ -133,4 +136,5 @@ def record_choices(meeting: Meeting, user) -> RecordChoices:
         outstanding=outstanding,
         due_ids=due_ids,
         proposals=proposals_by_review(review_ids, user, meeting.date),
+        status_words=StatusWords(),
     )

@@ -78,5 +78,7 @@ def meeting_record_page(request, pk: int):
             # base.html marks the page title when ``form.errors`` is set.
             "form": record,
             "can_record": can_record,
+            # Read once for the forms' choices and the page's tags alike.
+            "status_words": choices.status_words,
         },
     )
