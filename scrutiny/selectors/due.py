@@ -177,7 +177,8 @@ def due_list(meeting: Meeting, user, today: datetime.date | None = None) -> DueL
     when they slipped past an earlier meeting held before the meeting, or before today for a
     meeting still to come) and its recommendations due, by review (statuses as at the
     meeting), each with the agenda item that already takes it; and the closures waiting
-    for the committee's sign-off. Seven queries."""
+    for the committee's sign-off. Eight queries (one the reviews each item also reports
+    on)."""
     today = today or timezone.localdate()
     items = list(meeting.items.prefetch_related("other_reviews").order_by("number"))
     due = AgreedAction.objects.due_at(meeting).visible_to(user)

@@ -205,3 +205,25 @@ def test_the_meeting_page_and_both_packs_show_both_reviews(client, people, counc
 def test_the_review_page_lists_the_item_under_the_other_review(client, six_monthly):
     page = text_of(client.get(six_monthly["carers"].get_absolute_url()))
     assert "Six-monthly report on outstanding recommendations" in page
+
+
+def test_the_admin_keeps_the_rule_for_the_other_reviews(admin_client, six_monthly):
+    item = six_monthly["item"]
+    elsewhere = ReviewFactory(committee=CommitteeFactory(council=CouncilFactory()))
+    url = reverse("admin:scrutiny_agendaitem_change", args=[item.pk])
+    data = {
+        "version": str(item.version),
+        "meeting": str(item.meeting_id),
+        "number": "4",
+        "title": item.title,
+        "description": "",
+        "review": str(six_monthly["workforce"].pk),
+        "other_reviews": [str(six_monthly["workforce"].pk), str(elsewhere.pk)],
+        "exempt_reason": "",
+    }
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "is a review of another council" in page
+    assert "is already the review the item reports on" in page
+    assert list(item.other_reviews.all()) == [six_monthly["carers"]]
