@@ -116,6 +116,8 @@ def meeting_business(
     by_item: dict[int, dict[str, list]] = {i.pk: {"updates": [], "decisions": []} for i in items}
     for update in updates:
         by_item[update.item_id]["updates"].append(update)
+        # One report can cover several reviews: its entries then say whose each is.
+        update.several_reviews = len({e.recommendation.review_id for e in update.entries.all()}) > 1
     for decision in decisions:
         by_item[decision.referred_to_item_id]["decisions"].append(split_points(decision))
     sees_exempt = hide_exempt_items(items, user, meeting.committee.council_id)

@@ -193,6 +193,9 @@ def test_the_meeting_page_and_both_packs_show_both_reviews(client, people, counc
     # Both trackers are the item's papers, not another item's.
     item_papers = pack[pack.index("Item 4: Six-monthly report") :]
     assert "Carers point 2" in item_papers and "Workforce point 2" in item_papers
+    # What was said names each recommendation's review: a "2" of each review is not one.
+    assert "Support for Unpaid Carers: 2. Carers point 2" in item_papers
+    assert "Social Care External Workforce: 1. Workforce point 1" in item_papers
 
     pdf = client.get(pack_url(meeting, pdf=True))
     assert pdf.status_code == 200
