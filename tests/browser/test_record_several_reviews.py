@@ -69,6 +69,7 @@ def test_a_progress_report_at_one_item_covers_two_reviews(live_server, page, jul
     item.get_by_role("group", name="Recommendation 2: Respite breaks").get_by_label(
         "What was reported"
     ).fill("Respite places rose from 40 to 55.")
+    page.screenshot(path="/tmp/record-several-reviews-form.png", full_page=True)
     page.get_by_role("button", name="Save the record").click()
 
     expect(page).to_have_url(live_server.url + july_meeting.get_absolute_url())
