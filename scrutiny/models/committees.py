@@ -142,9 +142,11 @@ class AgendaItemQuerySet(models.QuerySet):
 def taking_review(review, prefix: str = "") -> Q:
     """The one rule for "an agenda item that takes ``review``" (a review or its pk): the
     item's main review, or one it also reports on. ``prefix`` reaches the item from another
-    model ("item__"). A subquery, not a join, so each row comes once."""
-    also = AgendaItem.other_reviews.through.objects.filter(review=review)
-    return Q(**{f"{prefix}review": review}) | Q(**{f"{prefix}pk__in": also.values("agendaitem_id")})
+    model ("item__"). Two indexed look-ups in a union, each item once: an OR of the two
+    read every agenda item (issue 17)."""
+    main = AgendaItem.objects.filter(review=review).values("pk")
+    also = AgendaItem.other_reviews.through.objects.filter(review=review).values("agendaitem_id")
+    return Q(**{f"{prefix}pk__in": main.union(also)})
 
 
 class AgendaItem(Versioned):
