@@ -184,6 +184,8 @@ def test_the_meeting_page_and_both_packs_show_both_reviews(client, people, counc
 
     page = text_of(client.get(meeting.get_absolute_url()))
     assert "Reports on the scrutiny reviews:" in page
+    assert "Record an update given at item 4 on Support for Unpaid Carers" in page
+    assert "Record an update given at item 4 on Social Care External Workforce" in page
     for title in ["Workforce point 1", "Workforce point 2", "Carers point 1", "Carers point 2"]:
         assert title in page
 
@@ -230,3 +232,35 @@ def test_the_admin_keeps_the_rule_for_the_other_reviews(admin_client, six_monthl
     assert "is a review of another council" in page
     assert "is already the review the item reports on" in page
     assert list(item.other_reviews.all()) == [six_monthly["carers"]]
+
+
+def test_a_draft_review_the_item_also_reports_on_is_hidden_from_the_public(
+    client, committee, six_monthly
+):
+    draft = ReviewFactory(committee=committee, title="Draft: Home Care Market", published=False)
+    RecommendationFactory(review=draft, reference=1, title="Draft point 1")
+    six_monthly["item"].other_reviews.add(draft)
+    meeting = six_monthly["meeting"]
+    for url in [meeting.get_absolute_url(), pack_url(meeting)]:
+        page = text_of(client.get(url))
+        assert "Support for Unpaid Carers" in page
+        assert "Home Care Market" not in page and "Draft point 1" not in page
+
+
+def test_the_new_words_are_welsh_under_cy(client, people, council, six_monthly):
+    meeting = six_monthly["meeting"]
+    elsewhere = ReviewFactory(committee=CommitteeFactory(council=CouncilFactory()))
+    # Reversed before any Welsh request: the language a request chose can outlive it.
+    edit_url = reverse("scrutiny:item-edit", args=[six_monthly["item"].pk])
+    create_url = reverse("scrutiny:item-create", args=[meeting.pk])
+    meeting_url = meeting.get_absolute_url()
+    client.force_login(people.democratic_services)
+    form = client.get("/cy" + edit_url)
+    assert "Adolygiadau craffu eraill y mae hefyd yn adrodd arnynt (dewisol)" in text_of(form)
+    refused = client.post(
+        "/cy" + create_url, item_post(number="5", other_reviews=[str(elsewhere.pk)])
+    )
+    assert "Dewiswch adolygiadau craffu&#x27;r cyngor hwn yn unig" in error_summary(refused)
+    page = text_of(client.get("/cy" + meeting_url))
+    assert "Yn adrodd ar yr adolygiadau craffu:" in page
+    assert "Cofnodi diweddariad a roddwyd yn eitem 4 ar Support for Unpaid Carers" in page
