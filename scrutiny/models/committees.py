@@ -183,7 +183,8 @@ class AgendaItem(Versioned):
     )
 
     objects = AgendaItemQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["version"])
+    # Which reviews an item also reports on is kept in its history too.
+    history = HistoricalRecords(excluded_fields=["version"], m2m_fields=[other_reviews])
 
     class Meta:
         verbose_name = _("agenda item")

@@ -82,6 +82,9 @@ def test_the_item_form_saves_the_reviews_it_also_reports_on(client, people, comm
     assert item.review == main
     assert list(item.other_reviews.all()) == [also]
     assert item.review_ids == [main.pk, also.pk]
+    # The history keeps which reviews it also reported on.
+    latest = item.history.latest()
+    assert [row.review for row in latest.other_reviews.all()] == [also]
 
 
 def test_the_item_form_refuses_a_review_of_another_council(client, people, committee):
