@@ -50,7 +50,7 @@ def test_a_progress_report_at_one_item_covers_two_reviews(live_server, page, jul
     page.get_by_role("button", name="Save item").click()
     item = page.locator("#item-4")
     expect(item).to_contain_text("Reports on the scrutiny reviews:")
-    expect(item.get_by_role("link", name="Support for Unpaid Carers")).to_be_visible()
+    expect(item.get_by_role("link", name="Support for Unpaid Carers", exact=True)).to_be_visible()
 
     # One report at the item, on a recommendation of each review.
     page.goto(live_server.url + f"/meetings/{july_meeting.pk}/record/")
