@@ -31,6 +31,21 @@ class RecordChoices:
     # one read.
     status_words: StatusWords = None
 
+    def recommendations_for(self, item: AgendaItem) -> list[Recommendation]:
+        """The recommendations of every review the item takes, review by review (its main
+        review first), each in number order."""
+        return [rec for pk in item.review_ids for rec in self.recommendations.get(pk, [])]
+
+    def bodies_for(self, item: AgendaItem) -> list[Organisation]:
+        """The bodies carrying a recommendation of any review the item takes, by name."""
+        bodies = {o.pk: o for pk in item.review_ids for o in self.bodies.get(pk, [])}
+        return sorted(bodies.values(), key=lambda o: o.name)
+
+    def proposals_for(self, item: AgendaItem) -> list[ClosureProposal]:
+        """The closures waiting for sign-off on recommendations of any review the item
+        takes, review by review."""
+        return [p for pk in item.review_ids for p in (self.proposals or {}).get(pk, [])]
+
 
 def _recommendations_by_review(review_ids: set[int], meeting: Meeting, user) -> dict:
     """Each review's recommendations with their status as it stood before the meeting."""
@@ -39,6 +54,7 @@ def _recommendations_by_review(review_ids: set[int], meeting: Meeting, user) -> 
     for rec in (
         Recommendation.objects.filter(review_id__in=review_ids)
         .with_status(as_at=before, user=user)
+        .select_related("review")
         .order_by("review_id", "sort_key")
     ):
         recommendations[rec.review_id].append(rec)
@@ -114,8 +130,11 @@ def record_choices(meeting: Meeting, user) -> RecordChoices:
     """Everything the record screen offers, in the same few queries however many items,
     recommendations and actions there are. Each recommendation carries its status as it
     stood before the meeting; each item what is already recorded at it."""
-    items = list(meeting.items.select_related("review").order_by("number"))
-    review_ids = {item.review_id for item in items if item.review_id}
+    items = list(
+        meeting.items.select_related("review").prefetch_related("other_reviews").order_by("number")
+    )
+    # Every review an item takes: its main review and those it also reports on.
+    review_ids = {pk for item in items for pk in item.review_ids}
     recommendations = _recommendations_by_review(review_ids, meeting, user)
     organisations = list(Organisation.objects.order_by("name"))
     bodies = _bodies_by_review(review_ids, organisations)
