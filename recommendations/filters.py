@@ -273,7 +273,7 @@ def _status_choices(
     one = chosen if chosen in ids else (next(iter(ids)) if len(ids) == 1 else None)
     if one is None:
         return list(Status.choices)
-    return [(status, words.label_with_ours(status, int(one))) for status in Status.values]
+    return words.choices(Status.values, int(one))
 
 
 def _bodies(user) -> list[tuple[str, str]]:

@@ -1,6 +1,8 @@
 """What happened to a recommendation, as its history page tells it: read from the rows
 django-simple-history keeps for the recommendation (with its executive response and
-responsible bodies), for the updates about it and for what each said of it.
+responsible bodies), for the updates about it and for what each said of it, and for the
+closures proposed for the committee's sign-off (proposed, signed off or declined at a
+meeting, withdrawn).
 
 Each event says who (their name and organisation), when, what happened and, for a change,
 each field that changed from its old value to its new one, in words: the field's name,
@@ -22,7 +24,13 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from partnerships.models import Organisation
-from recommendations.models import ProgressUpdate, Recommendation, UpdateEntry
+from recommendations.models import (
+    ClosureProposal,
+    ProgressUpdate,
+    ProposalState,
+    Recommendation,
+    UpdateEntry,
+)
 
 # Rows one person wrote this close together are one change (a form's fields, then its
 # many-to-many choices).
@@ -304,6 +312,55 @@ def _update_events(recommendation: Recommendation, user) -> list[Event]:
     return events
 
 
+def _proposal_events(recommendation: Recommendation, user) -> list[Event]:
+    """The closures proposed on the recommendation that ``user`` may see (as the pages
+    show them): proposed, with the status and the evidence; signed off or declined by the
+    committee, at which meeting and item, and why it declined; withdrawn. Ours are the
+    status words here, as every other change on this page."""
+    visible = ClosureProposal.objects.visible_to(user).filter(recommendation=recommendation)
+    records = (
+        ClosureProposal.history.filter(id__in=visible.values("pk"))
+        .select_related("history_user__organisation", "item__meeting__committee")
+        .order_by("history_date", "history_id")
+    )
+    events: list[Event] = []
+    states: dict[int, str] = {}
+    for record in records:
+        before, states[record.id] = states.get(record.id), record.state
+        status = {"status": record.get_status_display().lower()}
+        if record.history_type == "+":
+            what = gettext("Proposed for sign-off as %(status)s") % status
+            note = f"{gettext('Evidence:')} {record.evidence}"
+        elif before == record.state:
+            continue
+        elif record.state == ProposalState.SIGNED_OFF:
+            what = gettext("Signed off by the committee as %(status)s") % status
+            note = _decided_at(record.item)
+        elif record.state == ProposalState.DECLINED:
+            what = gettext("Sign-off declined by the committee")
+            reason = gettext("Reason: %(reason)s") % {"reason": record.decline_reason}
+            note = f"{_decided_at(record.item)} {reason}".strip()
+        elif record.state == ProposalState.WITHDRAWN:
+            what = gettext("Proposal for sign-off withdrawn on recommendation %(number)s") % {
+                "number": recommendation.reference
+            }
+            note = ""
+        else:
+            continue
+        events.append(_event(record, what, note=note, kind="proposal"))
+    return events
+
+
+def _decided_at(item) -> str:
+    if item is None:
+        return ""
+    return gettext("At %(meeting)s, item %(number)s: %(title)s.") % {
+        "meeting": item.meeting,
+        "number": item.number,
+        "title": item.title,
+    }
+
+
 def _entry_ids(recommendation: Recommendation) -> list[int]:
     """Every entry ever made on the recommendation, removed ones included."""
     return list(
@@ -368,8 +425,12 @@ def _name(obj) -> str:
 
 def recommendation_history(recommendation: Recommendation, user) -> list[Event]:
     """Every change to ``recommendation`` and its executive response, and to the updates
-    about it that ``user`` may see, newest first."""
-    events = _recommendation_events(recommendation) + _update_events(recommendation, user)
+    about it and the closures proposed on it that ``user`` may see, newest first."""
+    events = (
+        _recommendation_events(recommendation)
+        + _update_events(recommendation, user)
+        + _proposal_events(recommendation, user)
+    )
     _name_related(events)
     events.sort(key=lambda e: e.when, reverse=True)
     return events

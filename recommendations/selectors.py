@@ -25,7 +25,7 @@ from recommendations.models import (
 )
 from recommendations.models.references import REFERENCE_MAX_LENGTH
 from scrutiny.common.paging import SortKey, keyset_beyond, keyset_order, page_number
-from scrutiny.models import AgendaItem, Review
+from scrutiny.models import AgendaItem, Review, taking_review
 
 
 def bodies_by_name() -> Prefetch:
@@ -324,11 +324,12 @@ def loggable_recommendations(review: Review, allowed: Q) -> list[Recommendation]
 def items_for_update(user, review: Review, today: datetime.date):
     """The agenda items an update may be given at: those ``user`` may see of meetings held
     by ``today`` and not cancelled, of the review's committee or taking the review at
-    another committee, newest meeting first."""
+    another committee (as its main review or one it also reports on), newest meeting
+    first."""
     return (
         AgendaItem.objects.visible_to(user)
         .filter(
-            Q(meeting__committee_id=review.committee_id) | Q(review=review),
+            Q(meeting__committee_id=review.committee_id) | taking_review(review),
             meeting__cancelled=False,
             meeting__date__lte=today,
         )

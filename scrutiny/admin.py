@@ -1,7 +1,8 @@
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 
 from scrutiny.common.history_admin import ReadOnlyHistoryAdmin
-from scrutiny.common.locking import VersionCheckedAdmin
+from scrutiny.common.locking import VersionCheckedAdmin, VersionCheckedAdminForm
 from scrutiny.models import (
     AgendaItem,
     AgreedAction,
@@ -36,12 +37,35 @@ class MeetingAdmin(VersionCheckedAdmin, ReadOnlyHistoryAdmin):
     inlines = [AgendaItemInline]
 
 
+class AgendaItemAdminForm(VersionCheckedAdminForm):
+    """The admin keeps the item's rule for the reviews it also reports on
+    (``AgendaItem.clean_other_reviews``)."""
+
+    class Meta:
+        model = AgendaItem
+        exclude = ["version"]
+
+    def clean(self):
+        cleaned = super().clean()
+        meeting, others = cleaned.get("meeting"), cleaned.get("other_reviews")
+        if meeting is not None and others:
+            self.instance.meeting = meeting
+            try:
+                self.instance.clean_other_reviews(
+                    cleaned.get("review"), others.select_related("committee")
+                )
+            except ValidationError as error:
+                self.add_error("other_reviews", error)
+        return cleaned
+
+
 @admin.register(AgendaItem)
 class AgendaItemAdmin(VersionCheckedAdmin, ReadOnlyHistoryAdmin):
+    form = AgendaItemAdminForm
     list_display = ["number", "title", "meeting", "exempt"]
     list_filter = ["exempt", "meeting__committee"]
     search_fields = ["title", "description"]
-    autocomplete_fields = ["meeting", "review"]
+    autocomplete_fields = ["meeting", "review", "other_reviews"]
 
 
 @admin.register(Review)

@@ -260,6 +260,12 @@ CACHES = {
     )
 }
 
+# A meeting's record screen and the progress update form send a few fields per
+# recommendation (some 1,000 at 150 recommendations): Django's default limit of 1,000 would
+# answer a 400 and lose everything typed. 20,000 fields (some 3,000 recommendations at one
+# meeting) is more than any agenda holds; the parse stays cheap at that size.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = env.int("DJANGO_MAX_FORM_FIELDS", default=20_000)
+
 # Sessions live in the database, so deactivating an account can delete them
 # (scrutiny.common.sessions). One ends after 30 minutes without a request, and 8 hours after
 # signing in however busy.

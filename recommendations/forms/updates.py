@@ -176,10 +176,14 @@ class EntryForm(forms.Form):
         # Our statuses, with the council's word beside ours where it named one (``words``,
         # shared by the page's entry forms, is read once).
         words = status_words or StatusWords([])
-        council_id = recommendation.review.committee.council_id if status_words else None
-        self.fields["new_status"].choices = [("", gettext("No change"))] + [
-            (s, words.label_with_ours(s, council_id)) for s in statuses
-        ]
+        council_id = None
+        if status_words is not None:
+            # ``with_status`` gives it; else through the review (select it related).
+            council_id = getattr(recommendation, "council_id", None)
+            council_id = council_id or recommendation.review.committee.council_id
+        self.fields["new_status"].choices = [("", gettext("No change"))] + words.choices(
+            statuses, council_id
+        )
         self.fields["new_status"].label = format_html("{}{}", gettext("New status"), about)
         self.fields["revised_target_date"].label = gettext(
             "Revised target date for recommendation %(number)s"
@@ -191,9 +195,9 @@ class EntryForm(forms.Form):
         self.fields["reason"].help_text = gettext(
             "Why it slipped or paused, or the outcome when it closes."
         )
-        self.fields["proposed_status"].choices = [("", gettext("Not proposed"))] + [
-            (s, Status(s).label) for s in Status.closing()
-        ]
+        self.fields["proposed_status"].choices = [("", gettext("Not proposed"))] + words.choices(
+            Status.closing(), council_id
+        )
         self.fields["proposed_status"].label = format_html(
             "{}{}", gettext("Propose closure for the committee's sign-off (optional)"), about
         )

@@ -411,7 +411,11 @@ class Recommendation(SoftDeletable, Versioned):
             ),
             *SoftDeletable.constraints("recommendation"),
         ]
-        indexes = [models.Index(fields=["review", "sort_key"], name="recommendation_order")]
+        indexes = [
+            models.Index(fields=["review", "sort_key"], name="recommendation_order"),
+            # Search finds a recommendation by its reference, in any review.
+            models.Index(fields=["sort_key"], name="recommendation_reference"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.reference}. {self.heading}"

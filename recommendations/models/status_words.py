@@ -21,10 +21,11 @@ from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from recommendations.models.recommendations import Status
+from recommendations.models.recommendations import Response, Status
 from scrutiny.common.rules import CheckRule, UniqueRule
 
 WORD_NEEDED = _("Enter the council's word for this status")
+WORD_NEEDED_FOR = _("Enter the council's word for “%(status)s”: a Welsh word alone is not enough")
 
 
 class StatusWord(models.Model):
@@ -43,10 +44,12 @@ class StatusWord(models.Model):
         limit_choices_to={"kind": "council"},
     )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices)
+    # Blank passes the field's own check so that ``clean`` can name the status in its
+    # message; the constraint below still refuses an empty word in the database.
     label = models.CharField(
         _("council's word"),
         max_length=60,
-        error_messages={"blank": WORD_NEEDED},
+        blank=True,
         help_text=_('For example "On hold" or "2 Partially achieved".'),
     )
     label_cy = models.CharField(_("council's word in Welsh"), max_length=60, blank=True)
@@ -75,8 +78,13 @@ class StatusWord(models.Model):
         return f"{self.get_status_display()}: {self.label}"
 
     def clean(self):
-        """Only a council names statuses."""
+        """Only a council names statuses; the English word is needed (said naming the
+        status, as a page of seven statuses would otherwise repeat one message)."""
         super().clean()
+        if not self.label.strip():
+            raise ValidationError(
+                {"label": str(WORD_NEEDED_FOR) % {"status": self.get_status_display()}}
+            )
         if self.council_id is not None and not self.council.is_council:
             raise ValidationError(
                 {"council": gettext("Only a council can name statuses its own way")}
@@ -126,6 +134,12 @@ class StatusWords:
             return ours
         return gettext("%(word)s (%(status)s)") % {"word": theirs, "status": ours}
 
+    def choices(self, statuses, council_id: int | None) -> list[tuple[str, str]]:
+        """``statuses`` as a form's choices labelled in ``council_id``'s words, ours beside
+        where they differ ("On hold (Slipped)"): the value chosen is always our fixed
+        status. The one labelling of status choices, for every form that offers them."""
+        return [(status, self.label_with_ours(status, council_id)) for status in statuses]
+
 
 # A target this near (or nearer) makes a recommendation not yet started amber.
 RAG_NEAR_DAYS = 30
@@ -143,6 +157,7 @@ def rag_rating(
     status: str,
     target: datetime.date | None,
     today: datetime.date,
+    response: str = "",
 ) -> Rag:
     """The RAG (red, amber, green) rating of a recommendation from its status and its
     current target date (the revised one when it slipped), as at ``today``.
@@ -154,7 +169,8 @@ def rag_rating(
     - Green: achieved; on track within its target; not started with its target further off
       or not set.
     - No rating: superseded, since another recommendation or decision took its place and
-      it will neither be achieved nor fail.
+      it will neither be achieved nor fail; not accepted by the executive and not started,
+      since nobody has undertaken to do it (a RAG colour would claim progress or failure).
     """
     if status == Status.ACHIEVED:
         return Rag("green", gettext("Green: achieved"))
@@ -162,6 +178,8 @@ def rag_rating(
         return Rag("red", gettext("Red: not achieved"))
     if status == Status.SUPERSEDED:
         return Rag("none", gettext("No rating: superseded"))
+    if response == Response.NOT_ACCEPTED and status == Status.NOT_STARTED:
+        return Rag("none", gettext("No rating: not accepted"))
     if target is not None and target < today:
         return Rag("red", gettext("Red: overdue"))
     if status == Status.SLIPPED:
@@ -176,4 +194,6 @@ def rag_rating(
         return Rag("amber", gettext("Amber: not started, target date near"))
     if status == Status.ON_TRACK:
         return Rag("green", gettext("Green: on track"))
+    if target is None:
+        return Rag("green", gettext("Green: not started, no target date set"))
     return Rag("green", gettext("Green: not started, within target"))

@@ -107,11 +107,16 @@ class ProgressUpdateQuerySet(SoftDeletableQuerySet):
 
     def given_at(self, meeting, user):
         """The updates given at ``meeting``'s items that ``user`` may see, in agenda order,
-        each with its entries on recommendations the user may see, by number."""
+        each with its entries on recommendations the user may see, review by review (one
+        report can cover several), by number."""
         entries = (
             UpdateEntry.objects.filter(recommendation__in=Recommendation.objects.visible_to(user))
-            .select_related("recommendation")
-            .order_by("recommendation__sort_key")
+            .select_related("recommendation__review")
+            .order_by(
+                "recommendation__review__title",
+                "recommendation__review_id",
+                "recommendation__sort_key",
+            )
         )
         return (
             self.visible_to(user)

@@ -83,7 +83,9 @@ def status_word_with_ours(context, status: str, council_id: int | None = None) -
 def rag_tag(rec, as_at: datetime.date | None = None):
     """The recommendation's RAG rating as a tag that says it in words ("Red: overdue");
     needs ``with_status`` (as at ``as_at``, default today)."""
-    rag = rag_rating(rec.status, rec.current_target_date, as_at or timezone.localdate())
+    rag = rag_rating(
+        rec.status, rec.current_target_date, as_at or timezone.localdate(), rec.response
+    )
     return format_html(
         '<strong class="govuk-tag {} app-rag">{}</strong>', RAG_COLOURS[rag.colour], rag.words
     )

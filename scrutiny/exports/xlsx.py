@@ -4,11 +4,11 @@ import datetime
 import io
 import re
 
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from recommendations.models import StatusWords, rag_rating
+from recommendations.models import Status, StatusWords, rag_rating
 from scrutiny.common.bilingual import localised
 from scrutiny.selectors.packs import ReviewTracker
 
@@ -32,6 +32,7 @@ TRACKER_COLUMNS = [
     (_("Directorate or service area"), 24),
     (_("Decision-maker"), 24),
     (_("Expected outcome"), 45),
+    (_("Sign-off"), 45),
 ]
 
 
@@ -70,7 +71,7 @@ def _tracker_row(rec, words: StatusWords, as_at: datetime.date) -> list:
         bodies,
         rec.current_target_date,
         words.label(rec.status, rec.council_id),
-        rag_rating(rec.status, rec.current_target_date, as_at).words,
+        rag_rating(rec.status, rec.current_target_date, as_at, rec.response).words,
         rec.status_since,
         latest,
         rec.last_update_on,
@@ -79,8 +80,33 @@ def _tracker_row(rec, words: StatusWords, as_at: datetime.date) -> list:
         rec.directorate,
         rec.decision_maker,
         rec.expected_outcome,
+        _sign_off(rec, words),
     ]
     return [_xlsx_text(v) if isinstance(v, str) else v for v in row]
+
+
+def _sign_off(rec, words: StatusWords) -> str:
+    """A closure waiting for the committee's sign-off as at the tracker's date, as the
+    pages say it ("Proposed for sign-off as done, by ... on 1 May 2021. Evidence: ..."), or
+    the committee's decline of one while it stays open, with the reason; else nothing.
+    Needs ``with_proposal``."""
+    if rec.proposal_id:
+        said = gettext("as %(status)s, by %(by)s (%(body)s) on %(date)s") % {
+            "status": words.label(rec.proposal_status, rec.council_id).lower(),
+            "by": rec.proposal_by,
+            "body": rec.proposal_body,
+            "date": formats.date_format(rec.proposal_on),
+        }
+        return (
+            f"{gettext('Proposed for sign-off')} {said}. "
+            f"{gettext('Evidence:')} {rec.proposal_evidence}"
+        )
+    if rec.decision_state == "declined" and rec.status not in Status.closing():
+        said = gettext("by the committee on %(date)s: it stays open") % {
+            "date": formats.date_format(rec.decision_on)
+        }
+        return f"{gettext('Sign-off declined')} {said}. {gettext('Reason:')} {rec.decision_reason}"
+    return ""
 
 
 def _style(sheet) -> None:

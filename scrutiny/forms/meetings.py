@@ -6,10 +6,12 @@ from crispy_forms_gds.layout import (
     Field,
 )
 from django import forms
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from scrutiny.common.bilingual import localised
 from scrutiny.common.forms import DATE_ERRORS_SHORT, DateField, ScopedFormMixin, form_helper
 from scrutiny.common.locking import VersionedModelForm
 from scrutiny.models import (
@@ -65,36 +67,60 @@ class MeetingForm(ScopedFormMixin, VersionedModelForm):
 
 
 class AgendaItemForm(ScopedFormMixin, VersionedModelForm):
-    """A numbered agenda item of a meeting (set on the instance by the view). The review
-    offered is one of the committee's council's; that numbers start at 1 and are unique within
-    the meeting, and that an exempt item says why (Schedule 12A paragraph), are the model's
-    rules (AgendaItem.Meta.constraints)."""
+    """A numbered agenda item of a meeting (set on the instance by the view). The reviews
+    offered, main and "also reports on", are the committee's council's: a progress report at
+    one item can cover several reviews. The main review is not chosen again among the others,
+    and a review of another council is refused in words. That numbers start at 1 and are
+    unique within the meeting, and that an exempt item says why (Schedule 12A paragraph), are
+    the model's rules (AgendaItem.Meta.constraints)."""
 
     scope_fields = ("meeting",)
 
     class Meta:
         model = AgendaItem
-        fields = ["number", "title", "description", "review", "exempt", "exempt_reason"]
+        fields = [
+            "number",
+            "title",
+            "description",
+            "review",
+            "other_reviews",
+            "exempt",
+            "exempt_reason",
+        ]
         labels = {
             "number": _("Item number"),
             "title": _("Title"),
             "review": _("Scrutiny review it reports on (optional)"),
+            "other_reviews": _("Other scrutiny reviews it also reports on (optional)"),
             "description": _("Description (optional)"),
             "exempt": _("This item is exempt (not open to the public)"),
             "exempt_reason": _("Why it is exempt"),
         }
+        help_texts = {
+            "other_reviews": _(
+                "Tick each other review whose recommendations a report at this item covers, "
+                "for example a six-monthly report on all outstanding recommendations."
+            ),
+        }
+        widgets = {"other_reviews": forms.CheckboxSelectMultiple}
         error_messages = {
             "number": {"required": _("Enter the item number")},
             "title": {"required": _("Enter the item's title")},
+            "other_reviews": {
+                "invalid_choice": _("Choose only scrutiny reviews of this council"),
+            },
         }
 
     def __init__(self, *args, meeting: Meeting, **kwargs):
         super().__init__(*args, **kwargs)
         self.meeting = meeting
-        self.fields["review"].queryset = Review.objects.filter(
+        council_reviews = Review.objects.filter(
             committee__council_id=meeting.committee.council_id
         ).select_related("committee")
+        self.fields["review"].queryset = council_reviews
         self.fields["review"].empty_label = gettext("None")
+        self.fields["other_reviews"].queryset = council_reviews.order_by("title")
+        self.fields["other_reviews"].label_from_instance = lambda review: localised(review, "title")
         self.fields["exempt_reason"].help_text = gettext(
             "Needed for an exempt item. For example: Schedule 12A, paragraph 3 "
             "(financial or business affairs)."
@@ -111,6 +137,7 @@ class AgendaItemForm(ScopedFormMixin, VersionedModelForm):
             Field.text("title"),
             Field.textarea("description", rows=4),
             Field.select("review"),
+            Field.checkboxes("other_reviews", small=True),
             Field.checkbox("exempt"),
             Field.text("exempt_reason"),
             submit=gettext("Save item"),
@@ -122,6 +149,12 @@ class AgendaItemForm(ScopedFormMixin, VersionedModelForm):
         # is dropped.
         if not cleaned.get("exempt"):
             cleaned["exempt_reason"] = ""
+        if "other_reviews" in cleaned:
+            self.instance.meeting = self.meeting
+            try:
+                self.instance.clean_other_reviews(cleaned.get("review"), cleaned["other_reviews"])
+            except ValidationError as error:
+                self.add_error("other_reviews", error)
         return cleaned
 
 

@@ -7,7 +7,7 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from recommendations.models import Recommendation
+from recommendations.models import Recommendation, StatusWords
 from scrutiny.common.forms import error_links
 from scrutiny.forms.record_rows import (
     RecordActionForm,
@@ -28,7 +28,8 @@ from scrutiny.services import ItemRecord, UpdateRecord
 
 class ItemRecordForms:
     """One agenda item's part of the record screen: the update given at it (only for an
-    item that reports on a review with recommendations), up to ``ACTION_ROWS`` new agreed
+    item that reports on a review with recommendations; one update can cover the
+    recommendations of every review the item takes), up to ``ACTION_ROWS`` new agreed
     actions, and the earlier actions it delivered."""
 
     ACTION_ROWS = 3
@@ -44,6 +45,7 @@ class ItemRecordForms:
         outstanding: list[AgreedAction],
         due_ids: set[int],
         proposals=(),
+        status_words: StatusWords | None = None,
     ):
         self.item = item
         self.recommendations = recommendations
@@ -53,7 +55,8 @@ class ItemRecordForms:
             else None
         )
         self.entries = [
-            RecordEntryForm(data, item=item, recommendation=rec) for rec in recommendations
+            RecordEntryForm(data, item=item, recommendation=rec, status_words=status_words)
+            for rec in recommendations
         ]
         self.actions = [
             RecordActionForm(
@@ -70,7 +73,10 @@ class ItemRecordForms:
             if outstanding
             else None
         )
-        self.sign_offs = [RecordSignOffForm(data, item=item, proposal=p) for p in proposals]
+        self.sign_offs = [
+            RecordSignOffForm(data, item=item, proposal=p, status_words=status_words)
+            for p in proposals
+        ]
 
     @property
     def all_forms(self) -> list[forms.Form]:
@@ -82,7 +88,13 @@ class ItemRecordForms:
         """An item with a review often ends in an agreed action, so its first row shows;
         other items' rows wait behind a details element unless something is in them."""
         first = self.actions[0]
-        return bool(self.item.review_id) or (first.is_bound and first.has_changed())
+        return bool(self.item.review_ids) or (first.is_bound and first.has_changed())
+
+    @property
+    def covers_several_reviews(self) -> bool:
+        """Whether the item's recommendations come from more than one review, so that the
+        page heads each review's."""
+        return len({rec.review_id for rec in self.recommendations}) > 1
 
     @property
     def more_actions_open(self) -> bool:
@@ -172,16 +184,17 @@ class MeetingRecordForm:
                 ItemRecordForms(
                     data,
                     item=item,
-                    recommendations=choices.recommendations.get(item.review_id, []),
+                    recommendations=choices.recommendations_for(item),
                     organisation_groups=_organisation_groups(
                         meeting.committee.council,
-                        choices.bodies.get(item.review_id, []),
+                        choices.bodies_for(item),
                         choices.organisations,
                     ),
                     later_meetings=choices.later_meetings,
                     outstanding=choices.outstanding,
                     due_ids=choices.due_ids,
-                    proposals=choices.proposals.get(item.review_id, []),
+                    proposals=choices.proposals_for(item),
+                    status_words=choices.status_words,
                 )
                 for item in choices.items
             ],

@@ -9,7 +9,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from recommendations.models import DECLINE_NEEDS_REASON, ClosureProposal
+from recommendations.models import DECLINE_NEEDS_REASON, ClosureProposal, StatusWords
 from scrutiny.common.forms import form_helper
 from scrutiny.forms.record_rows import _PlacedErrors
 from scrutiny.models import AgendaItem
@@ -25,7 +25,14 @@ class RecordSignOffForm(_PlacedErrors, forms.Form):
     decision = forms.ChoiceField(required=False, widget=forms.RadioSelect)
     reason = forms.CharField(required=False, widget=forms.Textarea)
 
-    def __init__(self, data, *, item: AgendaItem, proposal: ClosureProposal):
+    def __init__(
+        self,
+        data,
+        *,
+        item: AgendaItem,
+        proposal: ClosureProposal,
+        status_words: StatusWords | None = None,
+    ):
         self.item, self.proposal = item, proposal
         rec = proposal.recommendation
         super().__init__(data, prefix=f"item-{item.number}-proposal-{proposal.pk}")
@@ -37,7 +44,9 @@ class RecordSignOffForm(_PlacedErrors, forms.Form):
             '<span class="govuk-visually-hidden"> {}</span>',
             gettext("on recommendation %(number)s") % {"number": rec.reference},
         )
-        status = proposal.get_status_display()
+        # In the council's word where it named the status (the meeting's council's).
+        words = status_words or StatusWords([])
+        status = words.label(proposal.status, item.meeting.committee.council_id)
         self.fields["decision"].choices = [
             ("", gettext("Not decided at this item")),
             (SIGN_OFF, gettext("Signed off as %(status)s") % {"status": status}),

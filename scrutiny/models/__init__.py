@@ -11,6 +11,7 @@ from scrutiny.models.committees import (
     Meeting,
     MeetingQuerySet,
     long_date,
+    taking_review,
 )
 from scrutiny.models.decisions import (
     DecisionPoint,
@@ -35,4 +36,5 @@ __all__ = [
     "ReviewQuerySet",
     "decision_points_errors",
     "long_date",
+    "taking_review",
 ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
@@ -132,6 +133,21 @@ class AgendaItemQuerySet(models.QuerySet):
     def visible_to(self, user):
         return self.filter(exempt_filter(user, "meeting__committee__council_id", "exempt"))
 
+    def taking(self, review):
+        """The items that take ``review``: as their main review or as one they also report
+        on (``taking_review``)."""
+        return self.filter(taking_review(review))
+
+
+def taking_review(review, prefix: str = "") -> Q:
+    """The one rule for "an agenda item that takes ``review``" (a review or its pk): the
+    item's main review, or one it also reports on. ``prefix`` reaches the item from another
+    model ("item__"). Two indexed look-ups in a union, each item once: an OR of the two
+    read every agenda item (issue 17)."""
+    main = AgendaItem.objects.filter(review=review).values("pk")
+    also = AgendaItem.other_reviews.through.objects.filter(review=review).values("agendaitem_id")
+    return Q(**{f"{prefix}pk__in": main.union(also)})
+
 
 class AgendaItem(Versioned):
     """A numbered item on a meeting's agenda. Exempt items (Local Government Act 1972,
@@ -149,6 +165,16 @@ class AgendaItem(Versioned):
         related_name="agenda_items",
         help_text=_("The scrutiny review this item reports on, if any."),
     )
+    other_reviews = models.ManyToManyField(
+        "Review",
+        blank=True,
+        related_name="other_agenda_items",
+        verbose_name=_("also reports on"),
+        help_text=_(
+            "Other scrutiny reviews of the council whose recommendations a report at this "
+            "item also covers, such as a six-monthly report on all outstanding recommendations."
+        ),
+    )
     exempt = models.BooleanField(default=False)
     exempt_reason = models.CharField(
         max_length=300,
@@ -157,7 +183,8 @@ class AgendaItem(Versioned):
     )
 
     objects = AgendaItemQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["version"])
+    # Which reviews an item also reports on is kept in its history too.
+    history = HistoricalRecords(excluded_fields=["version"], m2m_fields=[other_reviews])
 
     class Meta:
         verbose_name = _("agenda item")
@@ -191,3 +218,43 @@ class AgendaItem(Versioned):
 
     def get_absolute_url(self) -> str:
         return f"{self.meeting.get_absolute_url()}#item-{self.number}"
+
+    def clean_other_reviews(self, review, others) -> None:
+        """The rule for the reviews an item also reports on (checked by its forms, as a
+        many-to-many cannot be checked before the item is saved): each is a review of the
+        meeting's committee's council, and none is the item's main ``review`` again."""
+        council_id = self.meeting.committee.council_id
+        errors = []
+        for other in others:
+            if other.committee.council_id != council_id:
+                errors.append(
+                    gettext("%(review)s is a review of another council: choose only this council's")
+                    % {"review": other.title}
+                )
+            elif review is not None and other.pk == review.pk:
+                errors.append(
+                    gettext("%(review)s is already the review the item reports on: untick it here")
+                    % {"review": other.title}
+                )
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def review_ids(self) -> list[int]:
+        """Every review the item takes: its main review first, then those it also reports
+        on (read from ``other_reviews``, so prefetch it when reading many items)."""
+        ids = [self.review_id] if self.review_id else []
+        if self.pk is None:  # not saved: it can have no others yet
+            return ids
+        return ids + [r.pk for r in self.other_reviews.all() if r.pk not in ids]
+
+    @property
+    def all_reviews(self) -> list:
+        """Every review the item takes, its main review first, the others by title."""
+        main = [self.review] if self.review_id else []
+        if self.pk is None:
+            return main
+        others = sorted(
+            (r for r in self.other_reviews.all() if r.pk != self.review_id), key=lambda r: r.title
+        )
+        return main + others

@@ -124,7 +124,9 @@ class DueList:
 
 
 def _review_item(items: list[AgendaItem], review_id: int) -> AgendaItem | None:
-    return next((i for i in items if i.review_id == review_id), None)
+    """The first of ``items`` that takes the review: as its main review or one it also
+    reports on (``other_reviews`` prefetched)."""
+    return next((i for i in items if review_id in i.review_ids), None)
 
 
 def _action_item(items: list[AgendaItem], action: AgreedAction, meeting: Meeting):
@@ -137,7 +139,7 @@ def _action_item(items: list[AgendaItem], action: AgreedAction, meeting: Meeting
         (
             i
             for i in items
-            if i.title == title or (action.review_id and i.review_id == action.review_id)
+            if i.title == title or (action.review_id and action.review_id in i.review_ids)
         ),
         None,
     )
@@ -175,9 +177,10 @@ def due_list(meeting: Meeting, user, today: datetime.date | None = None) -> DueL
     when they slipped past an earlier meeting held before the meeting, or before today for a
     meeting still to come) and its recommendations due, by review (statuses as at the
     meeting), each with the agenda item that already takes it; and the closures waiting
-    for the committee's sign-off. Seven queries."""
+    for the committee's sign-off. Eight queries (one the reviews each item also reports
+    on)."""
     today = today or timezone.localdate()
-    items = list(meeting.items.order_by("number"))
+    items = list(meeting.items.prefetch_related("other_reviews").order_by("number"))
     due = AgreedAction.objects.due_at(meeting).visible_to(user)
     actions = list(_actions(due.with_flags(min(meeting.date, today), missed_meetings=True)))
     for action in actions:
@@ -250,7 +253,11 @@ def work_programme(committee: Committee, user, today: datetime.date | None = Non
         committee.meetings.upcoming(today)
         .exclude(cancelled=True)
         .prefetch_related(
-            Prefetch("items", queryset=AgendaItem.objects.order_by("number"), to_attr="agenda")
+            Prefetch(
+                "items",
+                queryset=AgendaItem.objects.prefetch_related("other_reviews").order_by("number"),
+                to_attr="agenda",
+            )
         )
     )
     rows = [ProgrammeMeeting(meeting=m, items=m.agenda) for m in meetings]

@@ -13,6 +13,8 @@ from scrutiny.selectors.common import hide_unseen_reviews, status_rows
 from scrutiny.selectors.owed import loggable, updates_owed
 
 HOME_LIST_LIMIT = 10
+# Responses received late are listed for this long after they came.
+LATE_RESPONSES_SHOWN_FOR = datetime.timedelta(days=365)
 
 
 def first_and_count(queryset, limit: int) -> tuple[list, int]:
@@ -128,18 +130,29 @@ def council_summary(user, today: datetime.date, council_id: int | None) -> dict:
     audience for the one council is known, so one timeline is read, not a choice per row."""
     recommendations = Recommendation.objects.visible_to(user)
     meetings = Meeting.objects.upcoming(today).exclude(cancelled=True)
-    reviews = Review.objects.visible_to(user).response_overdue(today)
+    reviews = Review.objects.visible_to(user)
     if council_id is not None:
         recommendations = recommendations.filter(review__committee__council_id=council_id)
         meetings = meetings.filter(committee__council_id=council_id)
         reviews = reviews.filter(committee__council_id=council_id)
     recommendations = recommendations.with_status(user=user, council_id=council_id)
+    reviews = reviews.select_related("committee__council")
+    overdue, overdue_count = first_and_count(
+        reviews.response_overdue(today).order_by("response_due_on", "title"), HOME_LIST_LIMIT
+    )
+    late, late_count = first_and_count(
+        reviews.responded_late()
+        .filter(response_received_on__gt=today - LATE_RESPONSES_SHOWN_FOR)
+        .order_by("-response_received_on", "title"),
+        HOME_LIST_LIMIT,
+    )
     return {
         **recommendation_summary(recommendations, today, council_id),
-        "responses_overdue": reviews.select_related("committee__council").order_by(
-            "response_due_on", "title"
-        )[:HOME_LIST_LIMIT],
-        "responses_overdue_count": reviews.count(),
+        "responses_overdue": overdue,
+        "responses_overdue_count": overdue_count,
+        # Received late in the last year, latest first: each says how late.
+        "responses_late": late,
+        "responses_late_count": late_count,
         "upcoming_meetings": meetings.select_related("committee__council")[:HOME_LIST_LIMIT],
         **actions_overdue(user, today, council_id),
     }

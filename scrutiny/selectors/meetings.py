@@ -22,7 +22,9 @@ class MeetingBusiness:
     ``items`` is the whole agenda in order: each item ``hidden`` when it is exempt and the
     user may not see exempt items, with ``given_updates`` (the updates given at it) and
     ``referred_decisions`` (each with ``resolutions`` and ``reasons``); an item's ``review``
-    is None when the item is hidden or the review is a draft the user may not see.
+    is None when the item is hidden or the review is a draft the user may not see, and its
+    ``shown_reviews`` every review it takes (main first, then those it also reports on)
+    that the user may see.
     ``reviews`` are the reviews on the agenda or reported on at it that the user may see,
     by pk in title order, each with ``tracked``: its recommendations as at the meeting, with
     their latest update and (``previous_`` names) their status as at the previous meeting.
@@ -46,7 +48,7 @@ class MeetingBusiness:
 
 def _tracked_reviews(meeting: Meeting, user, items, updates, previous) -> dict[int, Review]:
     """The reviews of the visible items and of the updates given at them."""
-    ids = {item.review_id for item in items if item.review_id and not item.hidden}
+    ids = {pk for item in items if not item.hidden for pk in item.review_ids}
     ids |= {entry.recommendation.review_id for u in updates for entry in u.entries.all()}
     since = previous.date if previous else BEFORE_EVERYTHING
     tracked = tracked_recommendations(as_at=meeting.date, user=user, since=since)
@@ -100,7 +102,9 @@ def meeting_business(
     the meeting (``AgreedAction.objects.with_flags`` with ``as_at`` the meeting date), with
     ``missed_on`` too."""
     previous = meeting.previous()
-    items = list(meeting.items.select_related("review").order_by("number"))
+    items = list(
+        meeting.items.select_related("review").prefetch_related("other_reviews").order_by("number")
+    )
     updates = list(ProgressUpdate.objects.given_at(meeting, user))
     decisions = (
         ExecutiveDecision.objects.visible_to(user)
@@ -112,6 +116,8 @@ def meeting_business(
     by_item: dict[int, dict[str, list]] = {i.pk: {"updates": [], "decisions": []} for i in items}
     for update in updates:
         by_item[update.item_id]["updates"].append(update)
+        # One report can cover several reviews: its entries then say whose each is.
+        update.several_reviews = len({e.recommendation.review_id for e in update.entries.all()}) > 1
     for decision in decisions:
         by_item[decision.referred_to_item_id]["decisions"].append(split_points(decision))
     sees_exempt = hide_exempt_items(items, user, meeting.committee.council_id)
@@ -120,8 +126,11 @@ def meeting_business(
         item.referred_decisions = by_item[item.pk]["decisions"]
     reviews = _tracked_reviews(meeting, user, items, updates, previous)
     for item in items:
+        # A public item may report on a draft review: the item shows, the review not.
+        item.shown_reviews = (
+            [] if item.hidden else [reviews[pk] for pk in item.review_ids if pk in reviews]
+        )
         if item.hidden or item.review_id not in reviews:
-            # A public item may report on a draft review: the item shows, the review not.
             item.review = None
     return MeetingBusiness(
         meeting=meeting,

@@ -178,14 +178,16 @@ def _review_of(action: AgreedAction) -> int | None:
 
 
 def _papers(business: MeetingBusiness) -> dict[int, PackItem]:
-    """Each visible item with its papers: the trackers of the review it reports on and of
-    any review an update given at it reported on (each tracker once, at its first item; a
+    """Each visible item with its papers: the trackers of the reviews it reports on (its
+    main review and those it also reports on) and of any review an update given at it
+    reported on (each tracker once, at its first item; a
     later item points back to it), its updates and its decisions."""
     papers = {}
     tracker_at: dict[int, PackItem] = {}
     for item in business.visible_items:
         paper = papers[item.pk] = PackItem(item=item)
-        review_ids = [item.review_id] if item.review_id else []
+        # The item's main review, those it also reports on, then those of its updates.
+        review_ids = list(item.review_ids)
         for update in item.given_updates:
             for entry in update.entries.all():
                 if entry.recommendation.review_id not in review_ids:
@@ -239,8 +241,9 @@ def meeting_pack(*, meeting: Meeting, user, full: bool) -> MeetingPack:
     items = _papers(business)
     first_item_on = {}
     for paper in items.values():
-        if paper.item.review_id:
-            first_item_on.setdefault(paper.item.review_id, paper)
+        for pk in paper.item.review_ids:
+            if pk in business.reviews:
+                first_item_on.setdefault(pk, paper)
     other_actions = []
     for action in _actions_as_at(business):
         if action.meeting_id == meeting.pk:

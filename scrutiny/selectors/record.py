@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Count
 
 from partnerships.models import Organisation
-from recommendations.models import ClosureProposal, ProgressUpdate, Recommendation
+from recommendations.models import ClosureProposal, ProgressUpdate, Recommendation, StatusWords
 from scrutiny.models import AgendaItem, AgreedAction, Meeting
 from scrutiny.visibility import live_filter
 
@@ -27,6 +27,24 @@ class RecordChoices:
     due_ids: set[int]
     # By review id: the closures waiting for the committee's sign-off, by number.
     proposals: dict[int, list[ClosureProposal]] = None
+    # The councils' status words: the status choices and the page's tags say them, in
+    # one read.
+    status_words: StatusWords = None
+
+    def recommendations_for(self, item: AgendaItem) -> list[Recommendation]:
+        """The recommendations of every review the item takes, review by review (its main
+        review first), each in number order."""
+        return [rec for pk in item.review_ids for rec in self.recommendations.get(pk, [])]
+
+    def bodies_for(self, item: AgendaItem) -> list[Organisation]:
+        """The bodies carrying a recommendation of any review the item takes, by name."""
+        bodies = {o.pk: o for pk in item.review_ids for o in self.bodies.get(pk, [])}
+        return sorted(bodies.values(), key=lambda o: o.name)
+
+    def proposals_for(self, item: AgendaItem) -> list[ClosureProposal]:
+        """The closures waiting for sign-off on recommendations of any review the item
+        takes, review by review."""
+        return [p for pk in item.review_ids for p in (self.proposals or {}).get(pk, [])]
 
 
 def _recommendations_by_review(review_ids: set[int], meeting: Meeting, user) -> dict:
@@ -36,6 +54,7 @@ def _recommendations_by_review(review_ids: set[int], meeting: Meeting, user) -> 
     for rec in (
         Recommendation.objects.filter(review_id__in=review_ids)
         .with_status(as_at=before, user=user)
+        .select_related("review")
         .order_by("review_id", "sort_key")
     ):
         recommendations[rec.review_id].append(rec)
@@ -111,8 +130,11 @@ def record_choices(meeting: Meeting, user) -> RecordChoices:
     """Everything the record screen offers, in the same few queries however many items,
     recommendations and actions there are. Each recommendation carries its status as it
     stood before the meeting; each item what is already recorded at it."""
-    items = list(meeting.items.select_related("review").order_by("number"))
-    review_ids = {item.review_id for item in items if item.review_id}
+    items = list(
+        meeting.items.select_related("review").prefetch_related("other_reviews").order_by("number")
+    )
+    # Every review an item takes: its main review and those it also reports on.
+    review_ids = {pk for item in items for pk in item.review_ids}
     recommendations = _recommendations_by_review(review_ids, meeting, user)
     organisations = list(Organisation.objects.order_by("name"))
     bodies = _bodies_by_review(review_ids, organisations)
@@ -133,4 +155,5 @@ def record_choices(meeting: Meeting, user) -> RecordChoices:
         outstanding=outstanding,
         due_ids=due_ids,
         proposals=proposals_by_review(review_ids, user, meeting.date),
+        status_words=StatusWords(),
     )

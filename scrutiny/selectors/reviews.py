@@ -7,7 +7,7 @@ from django.db.models import F
 
 from recommendations.models import Status
 from recommendations.permissions import can_log_any_update, loggable_filter
-from scrutiny.models import AgreedAction, Review
+from scrutiny.models import AgendaItem, AgreedAction, Review
 from scrutiny.selectors.common import (
     count_statuses,
     counted_response_rows,
@@ -53,8 +53,10 @@ def review_page(review: Review, user, today: datetime.date) -> dict:
         .prefetch_related("responsible_bodies")
         .order_by("sort_key")
     )
+    # Every item that took the review, as its main review or one it also reported on.
     items = (
-        review.agenda_items.visible_to(user)
+        AgendaItem.objects.taking(review)
+        .visible_to(user)
         .select_related("meeting__committee")
         .order_by("meeting__date", "number")
     )

@@ -24,6 +24,11 @@ The rules this module enforces:
   each prefetched relation.
 - On other databases (SQLite), every word of the query must appear, in any case, somewhere
   in a result's own fields; ``-word`` leaves out results with that word; ``or`` is ignored.
+- On every database, a recommendation is also found by its reference as the council writes
+  it ("R10", "3a", "OSC (24/25) 07"), when the whole query is that reference, ignoring case,
+  spaces and punctuation ("osc 24/25 07" too): the query's natural sort key equals the
+  recommendation's ``sort_key`` (indexed). Such a match comes before any match by words,
+  with the whole reference marked in its title.
 - Organisations (a few dozen rows) are matched on every database by name, short name, any
   alias and description, word by word: aliases are abbreviations ("LSDG") that stemming
   cannot help, so a plain ``icontains`` is both simpler and as good.
@@ -39,12 +44,24 @@ from functools import cached_property, reduce
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorExact
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import Exists, FloatField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from django.db.models import (
+    Case,
+    Exists,
+    FloatField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce, Greatest
 from django.utils.translation import gettext_lazy as _
 
 from partnerships.models import Organisation
 from recommendations.models import ProgressUpdate, Recommendation, UpdateEntry
+from recommendations.models.references import natural_sort_key
 from scrutiny.common.fulltext import Fields, stored
 from scrutiny.models import AgreedAction, DecisionPoint, ExecutiveDecision, Review
 from scrutiny.selectors.search_hits import (
@@ -132,6 +149,12 @@ class Query:
             exclude=tuple(dict.fromkeys(exclude))[:MAX_TERMS],
             fulltext=fulltext,
         )
+
+    @cached_property
+    def reference_key(self) -> str:
+        """The natural sort key of the whole query, as if it were a reference ("" if it
+        has no letter or digit)."""
+        return natural_sort_key(self.text)
 
     @cached_property
     def english(self) -> SearchQuery:
@@ -235,14 +258,32 @@ def ranked_reviews(user, query: Query, among) -> QuerySet:
     return _ranked(Review, among, score, *fallback).select_related("committee__council")
 
 
+def by_reference(query: Query) -> Q:
+    """A recommendation whose reference is the whole query (none for a query with no
+    letter or digit)."""
+    return Q(sort_key=query.reference_key) if query.reference_key else Q(pk__in=[])
+
+
 def found_recommendations(user, query: Query) -> QuerySet:
-    return Recommendation.objects.visible_to(user).filter(matches(RECOMMENDATION, query))
+    """Recommendations found by their words or by their reference."""
+    condition = matches(RECOMMENDATION, query) | by_reference(query)
+    return Recommendation.objects.visible_to(user).filter(condition)
 
 
 def ranked_recommendations(user, query: Query, among) -> QuerySet:
+    """Those found by their reference first (``found_by_reference``), then the best
+    matches by words."""
     score = rank(RECOMMENDATION, query) if query.fulltext else None
-    return _ranked(Recommendation, among, score, "review__title", "sort_key").select_related(
-        "review"
+    fallback = ("review__title", "sort_key")
+    return (
+        _ranked(Recommendation, among, score, *fallback)
+        .annotate(
+            found_by_reference=Case(
+                When(by_reference(query), then=Value(True)), default=Value(False)
+            )
+        )
+        .order_by("-found_by_reference", *(("-rank",) if score is not None else ()), *fallback)
+        .select_related("review")
     )
 
 

@@ -87,9 +87,17 @@ def review_hit(review: Review, pattern) -> Hit:
 
 
 def recommendation_hit(rec: Recommendation, pattern) -> Hit:
+    """Its full reference and heading: the whole reference marked when the search found it
+    by its reference (``found_by_reference``), else the words that matched."""
     heading = localised(rec, "title") or rec.heading
+    if getattr(rec, "found_by_reference", False):
+        title = mark_safe(  # noqa: S308 (both pieces escaped)
+            f"<mark>{escape(rec.reference)}</mark>. {escape(heading)}"
+        )
+    else:
+        title = highlighted(f"{rec.reference}. {heading}", pattern)
     return Hit(
-        title=highlighted(f"{rec.reference}. {heading}", pattern),
+        title=title,
         url=rec.get_absolute_url(),
         meta=gettext("Review: %(review)s") % {"review": localised(rec.review, "title")},
         snippet=snippet(_in_language([rec.text, rec.title], [rec.text_cy, rec.title_cy]), pattern),

@@ -116,9 +116,9 @@ def agenda_items_add_from_due(
         chosen = sorted((due_reviews[r.pk] for r in reviews), key=lambda d: d.review.title)
         by_review: dict[int, AgendaItem] = {}
         for item in reversed(due.items):  # the review's first item on the agenda takes it
-            if item.review_id:
-                item.added = False
-                by_review[item.review_id] = item
+            item.added = False
+            for pk in item.review_ids:  # its main review and those it also reports on
+                by_review[pk] = item
         items = []
         for due_review in chosen:
             number += 1

@@ -157,8 +157,9 @@ def meeting_record(*, meeting: Meeting, actor: User, items: Sequence[ItemRecord]
     Rules: only democratic services of the committee's council (and administrators) may
     record (PermissionDenied); the meeting has taken place and was not cancelled; there is
     something to record; each item is on the meeting's agenda; an update speaks only of
-    recommendations of its item's review; a new action says what was agreed and is due by a
-    date on or after the meeting, or at a later meeting of the committee; an action marked
+    recommendations of the reviews its item takes (its main review and those it also
+    reports on); a new action says what was agreed and is due by a date on or after the
+    meeting, or at a later meeting of the committee; an action marked
     delivered is the committee's, still outstanding, agreed at an earlier meeting, and
     ticked at one item only. Every broken rule is collected into one ValidationError, keyed
     ``item-<number>`` for an item's own (NON_FIELD_ERRORS for the rest), and then nothing is
@@ -196,10 +197,11 @@ def meeting_record(*, meeting: Meeting, actor: User, items: Sequence[ItemRecord]
                 )
                 continue
             for update in record.updates:
+                taken = item.review_ids
                 strangers = [
                     e.recommendation.reference
                     for e in update.entries
-                    if item.review_id is None or e.recommendation.review_id != item.review_id
+                    if e.recommendation.review_id not in taken
                 ]
                 for number in strangers:
                     fail(

@@ -40,8 +40,8 @@ def proposals_decide(
 
     Rules: democratic services of the recommendation's council (and admins) record it; the
     proposal still waits (locked, so that two people recording cannot both decide it), was
-    made by the meeting's date, and is on a recommendation of the review the item reports
-    on; a decline needs a reason.
+    made by the meeting's date, and is on a recommendation of a review the item reports
+    on (its main review or one it also reports on); a decline needs a reason.
     The timeline of each signed-off recommendation is rebuilt here, in the same
     transaction.
     """
@@ -59,7 +59,7 @@ def proposals_decide(
     for decision in decisions:
         proposal = current.get(decision.proposal.pk)
         number = {"number": decision.proposal.recommendation.reference, "item": item.number}
-        if proposal is None or proposal.recommendation.review_id != item.review_id:
+        if proposal is None or proposal.recommendation.review_id not in item.review_ids:
             fail(
                 gettext(
                     "Item %(item)s: recommendation %(number)s is not proposed for sign-off "

@@ -20,12 +20,11 @@ RECORD_ENTRY_TEXT = re.compile(r"^item-(\d+)-rec-(\d+)-text$")
 
 
 def _refuse_unoffered(user, data, choices: RecordChoices) -> None:
-    """Words sent about a recommendation the page did not offer at that item (one of
-    another review, or another council's) are refused outright, never silently dropped."""
+    """Words sent about a recommendation the page did not offer at that item (one of a
+    review the item does not take, or another council's) are refused outright, never
+    silently dropped."""
     offered = {
-        (item.number, rec.pk)
-        for item in choices.items
-        for rec in choices.recommendations.get(item.review_id, [])
+        (item.number, rec.pk) for item in choices.items for rec in choices.recommendations_for(item)
     }
     for key, value in data.items():
         match = RECORD_ENTRY_TEXT.match(key)
@@ -78,5 +77,7 @@ def meeting_record_page(request, pk: int):
             # base.html marks the page title when ``form.errors`` is set.
             "form": record,
             "can_record": can_record,
+            # Read once for the forms' choices and the page's tags alike.
+            "status_words": choices.status_words,
         },
     )

@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from recommendations.models import Status, StatusWord, StatusWords, rag_rating
+from recommendations.models import Response, Status, StatusWord, StatusWords, rag_rating
 from tests.factories import (
     CouncilFactory,
     PartnershipFactory,
@@ -138,13 +138,29 @@ class TestRag:
                 TODAY + datetime.timedelta(days=31),
                 "Green: not started, within target",
             ),
-            (Status.NOT_STARTED, None, "Green: not started, within target"),
+            (Status.NOT_STARTED, None, "Green: not started, no target date set"),
             (Status.NOT_ACHIEVED, None, "Red: not achieved"),
             (Status.SUPERSEDED, TODAY - datetime.timedelta(days=1), "No rating: superseded"),
         ],
     )
     def test_the_rule(self, status, target, words):
         assert rag_rating(status, target, TODAY).words == words
+
+    @pytest.mark.parametrize(
+        "status, target, words",
+        [
+            (Status.NOT_STARTED, None, "No rating: not accepted"),
+            (Status.NOT_STARTED, TODAY - datetime.timedelta(days=1), "No rating: not accepted"),
+            # Once something is reported against it, it is rated like any other.
+            (Status.ON_TRACK, TODAY + datetime.timedelta(days=9), "Green: on track"),
+            (Status.ACHIEVED, None, "Green: achieved"),
+        ],
+    )
+    def test_a_recommendation_the_executive_did_not_accept(self, status, target, words):
+        """Nobody has undertaken it: no colour claims progress or failure."""
+        assert rag_rating(status, target, TODAY, Response.NOT_ACCEPTED).words == words
+        # Accepted, the same dates rate as the rule above says, never "No rating".
+        assert rag_rating(status, target, TODAY, Response.ACCEPTED).colour != "none"
 
     def test_every_rating_has_words_naming_its_colour(self):
         for status in Status.values:

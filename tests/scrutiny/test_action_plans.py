@@ -7,12 +7,14 @@ what remains shows whether the query *can* be answered by index look-ups at all.
 from __future__ import annotations
 
 import datetime
+import json
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
+from scrutiny.models import AgendaItem
 from scrutiny.selectors.meetings import meeting_business
 from scrutiny.selectors.reviews import review_page
 from tests.factories import AgendaItemFactory, AgreedActionFactory, MeetingFactory, ReviewFactory
@@ -83,3 +85,16 @@ def test_a_meetings_actions_are_looked_up_by_index(review):
         assert unindexed_reads(plan) == []
     for plan in action_query_plans(lambda: meeting_business(meeting, AnonymousUser())):
         assert unindexed_reads(plan) == []
+
+
+def test_the_items_that_take_a_review_are_looked_up_by_index(review):
+    """Its main review's or one it also reports on (issue 11): a union, not an OR."""
+    item = review.agenda_items.get()
+    also = AgendaItemFactory(meeting=item.meeting, review=ReviewFactory())
+    also.other_reviews.add(review)
+    with transaction.atomic(), connection.cursor() as cursor:
+        for setting in ("enable_seqscan", "enable_hashjoin", "enable_mergejoin"):
+            cursor.execute(f"SET LOCAL {setting} = off")
+        plan = json.loads(AgendaItem.objects.taking(review).explain(format="json"))[0]["Plan"]
+    assert unindexed_reads(plan) == []
+    assert set(AgendaItem.objects.taking(review)) == {item, also}

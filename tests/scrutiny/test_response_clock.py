@@ -16,7 +16,7 @@ from tests.factories import (
     RecommendationFactory,
     ReviewFactory,
 )
-from tests.scrutiny.committee_people import day, people_of, text_of
+from tests.scrutiny.committee_people import day, people_of, section, text_of
 from tests.scrutiny.packs.helpers import build_meeting, pack_url, pdf_pages
 
 pytestmark = pytest.mark.django_db
@@ -142,3 +142,41 @@ def test_the_packs_say_how_late_the_response_came(client, committee):
     )
     tracker = client.get(reverse("scrutiny:review-tracker-pdf", args=[review.pk]))
     assert "Received 2 days after it was due." in " ".join(pdf_pages(tracker.content))
+
+
+def test_the_home_page_says_how_late_each_response_came(client, committee):
+    """Responses received late in the last year, latest first, each saying how late; not
+    one on time, not one received more than a year ago, not a draft review to a reader."""
+    today = datetime.date.today()
+    make = lambda title, agreed, received, **kw: ReviewFactory(  # noqa: E731
+        committee=committee,
+        title=title,
+        started_on=agreed - datetime.timedelta(days=200),
+        report_agreed_on=agreed,
+        response_received_on=received,
+        **kw,
+    )
+    agreed = today - datetime.timedelta(days=150)
+    late = make("Libraries review", agreed, None)
+    late.response_received_on = late.response_due_on + datetime.timedelta(days=32)
+    late.save()
+    make("On time review", agreed, agreed + datetime.timedelta(days=10))
+    make("Old review", today - datetime.timedelta(days=600), today - datetime.timedelta(days=400))
+    make("Draft review", agreed, late.response_received_on, published=False)
+    home = f"/?council={committee.council_id}"
+    html = section(client.get(home), "responses-late")
+    page = words_of(html)
+    assert "1 response received in the last year came after it was due." in page
+    assert "Libraries review" in page and "Received 32 days after it was due." in page
+    assert late.get_absolute_url() in html
+    for hidden in ("On time review", "Old review", "Draft review"):
+        assert hidden not in page
+    welsh = words_of(section(client.get(f"/cy{home}"), "responses-late"))
+    assert "Libraries review" in welsh and "32" in welsh and "after it was due" not in welsh
+
+
+def test_the_home_page_says_when_no_response_came_late(client, committee, review):
+    review.response_received_on = review.response_due_on
+    review.save()
+    page = words_of(section(client.get(f"/?council={committee.council_id}"), "responses-late"))
+    assert "None in the last year: every response received came on time." in page

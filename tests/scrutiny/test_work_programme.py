@@ -233,7 +233,7 @@ def _programme_data(committee, size: int) -> None:
 
 
 @pytest.mark.parametrize("size", [2, 12])
-@pytest.mark.parametrize(("who", "queries"), [("anonymous", 9), ("councillor", 13 + SESSION_SAVE)])
+@pytest.mark.parametrize(("who", "queries"), [("anonymous", 10), ("councillor", 14 + SESSION_SAVE)])
 def test_the_work_programme_runs_a_fixed_number_of_queries(
     client, people, committee, django_assert_max_num_queries, size, who, queries
 ):

@@ -94,8 +94,11 @@ def test_a_welsh_word_without_an_english_one_is_an_error_in_the_page(
     assert "govuk-error-summary" in html
     assert 'href="#id_label_paused"' in html
     assert not StatusWord.objects.exists()
-    english = "Enter the council's word for this status"
+    english = "Enter the council's word for “Paused”: a Welsh word alone is not enough"
     assert (english in html) == (not prefix)  # said in Welsh on the Welsh page
+    assert html.count("a Welsh word alone is not enough") == (2 if not prefix else 0), (
+        "once in the summary and once by the box: the status named, not a bare message"
+    )
 
 
 def test_too_long_a_word_is_an_error_not_a_500(client, dem_services, council):

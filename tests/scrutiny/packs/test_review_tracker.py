@@ -92,6 +92,7 @@ def test_tracker_xlsx(client, scene):
         "Directorate or service area",
         "Decision-maker",
         "Expected outcome",
+        "Sign-off",
     ]
     assert all(c.font.bold for c in sheet[1])
     assert sheet.freeze_panes == "A2"
