@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('partnerships', '0005_organisation_response_clock'),
-        ('recommendations', '0013_status_words'),
+        ('recommendations', '0015_reference_search_index'),
         ('scrutiny', '0016_agreed_action_due_next_meeting'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
