@@ -16,6 +16,10 @@ Rules:
 - The header row is the first of the first ``HEADER_SEARCH_ROWS`` rows in which at least
   ``HEADER_MIN_MATCHES`` cells are headings we know; else the first row with something in
   it. A title block above it ("Topic:", "Committee:") is read for the review's title.
+
+Read with openpyxl (read-only) and the csv module, not django-import-export's formats: they
+read the first sheet only, take its first row as the header, refuse a ragged CSV (a note
+row) and cannot say which cells hold formulas or are merged.
 """
 
 from __future__ import annotations
