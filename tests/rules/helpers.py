@@ -26,9 +26,16 @@ def change_page_data(response) -> dict:
                 data.setdefault(name[1], []).append(value[1] if value else "on")
         elif value:
             data[name[1]] = html.unescape(value[1])
-    for name, options in re.findall(r'<select name="([^"]+)"[^>]*>(.*?)</select>', page, re.S):
-        chosen = re.search(r'<option value="([^"]*)"[^>]*selected', options)
-        data[name] = chosen[1] if chosen else ""
+    for name, attrs, options in re.findall(
+        r'<select name="([^"]+)"([^>]*)>(.*?)</select>', page, re.S
+    ):
+        chosen = re.findall(r'<option value="([^"]*)"[^>]*selected', options)
+        if " multiple" in attrs:
+            # A browser sends each chosen option of a multiple choice, and nothing for none.
+            if chosen:
+                data[name] = chosen
+        else:
+            data[name] = chosen[0] if chosen else ""
     for name, text in re.findall(r'<textarea name="([^"]+)"[^>]*>(.*?)</textarea>', page, re.S):
         data[name] = html.unescape(text.removeprefix("\n"))
     return data
