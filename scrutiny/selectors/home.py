@@ -41,15 +41,16 @@ def actions_overdue(user, today: datetime.date, council_id: int | None = None) -
     overdue = AgreedAction.objects.visible_to(user).overdue(today)
     if council_id is not None:
         overdue = overdue.filter(meeting__committee__council_id=council_id)
-    shown = list(
+    shown, count = first_and_count(
         overdue.with_flags(today)
         .select_related(
             "meeting__committee__council", "item", "review", "falls_to_organisation", "due_meeting"
         )
-        .order_by(Coalesce("due_meeting__date", "due_on"), "id")[:HOME_LIST_LIMIT]
+        .order_by(Coalesce("due_meeting__date", "due_on"), "id"),
+        HOME_LIST_LIMIT,
     )
     hide_unseen_reviews(shown, user)
-    return {"actions_overdue": shown, "actions_overdue_count": overdue.count()}
+    return {"actions_overdue": shown, "actions_overdue_count": count}
 
 
 def recommendation_summary(
