@@ -2,12 +2,14 @@
 WeasyPrint and the pack stylesheet, each rendered once per distinct HTML and kept in the
 shared cache (settings.CACHES)."""
 
+import atexit
 import gc
 import hashlib
 import logging
 import time
 from contextlib import contextmanager
 from functools import cache
+from pathlib import Path
 
 from django.contrib.staticfiles import finders
 from django.core.cache import caches
@@ -18,9 +20,21 @@ PACK_CSS = "css/pack.css"
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 
 
-def _refuse_fetch(url: str, *args, **kwargs):
-    """Packs load nothing from elsewhere: the stylesheet is given, fonts are the system's."""
-    raise ValueError(f"A pack may not load {url}")
+@cache
+def _fetcher():
+    """Packs load nothing but the project's own fonts (static/fonts, beside the stylesheet):
+    the stylesheet is given, and a link or image in what people wrote is never fetched."""
+    from weasyprint.urls import URLFetcher
+
+    fonts = Path(finders.find(PACK_CSS)).parent.parent.joinpath("fonts").as_uri() + "/"
+
+    class OwnFontsOnly(URLFetcher):
+        def fetch(self, url, headers=None):
+            if not url.startswith(fonts) or ".." in url:
+                raise ValueError(f"A pack may not load {url}")
+            return super().fetch(url, headers)
+
+    return OwnFontsOnly(allowed_protocols={"file"})
 
 
 @cache
@@ -31,8 +45,13 @@ def _pdf_style():
 
     fonts = FontConfiguration()
     path = finders.find(PACK_CSS)
-    css = CSS(filename=path, font_config=fonts, url_fetcher=_refuse_fetch)
+    css = CSS(filename=path, font_config=fonts, url_fetcher=_fetcher())
     return css, fonts
+
+
+# The font set copies the fonts into a temporary folder that it removes when it goes: let
+# it go before the interpreter starts tearing modules down, or it cannot.
+atexit.register(_pdf_style.cache_clear)
 
 
 @contextmanager
@@ -55,7 +74,7 @@ def html_to_pdf(html: str, *, base_url: str) -> bytes:
     from weasyprint import HTML
 
     css, fonts = _pdf_style()
-    document = HTML(string=html, base_url=base_url, url_fetcher=_refuse_fetch)
+    document = HTML(string=html, base_url=base_url, url_fetcher=_fetcher())
     with _cyclic_gc_paused():
         return document.write_pdf(stylesheets=[css], font_config=fonts, pdf_variant="pdf/ua-1")
 
