@@ -6,10 +6,17 @@ from tests.checkers import CHROMIUM, CHROMIUM_ARGS
 
 
 def pytest_sessionstart(session):
-    """The Welsh pages and the translation tests read the compiled catalogue (.mo), which is
-    not committed: compile it when it is missing or older than its .po."""
+    """Before any test: the system packages the tests need are there (installed now when
+    this process may, else the run stops with the command to run), and the Welsh catalogue
+    (.mo, not committed) is compiled when it is missing or older than its .po."""
     from scrutiny.translations import compile_translations
+    from tests.checkers.system import ensure_system_packages
 
+    # xdist's workers start after the controller has checked.
+    if not hasattr(session.config, "workerinput"):
+        problem = ensure_system_packages()
+        if problem:
+            pytest.exit(problem, returncode=pytest.ExitCode.USAGE_ERROR)
     compile_translations()
 
 
