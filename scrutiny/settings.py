@@ -72,6 +72,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After whitenoise (static files are not logged), outside the rest: every answer,
+    # refusals and errors included, is one line (scrutiny.common.requestlog).
+    "scrutiny.common.requestlog.RequestLogMiddleware",
     # Django's, saving an unchanged session at most once a minute (scrutiny.common.sessions).
     "scrutiny.common.sessions.SessionMiddleware",
     # After the session, before CommonMiddleware (which may redirect to a slashed URL in the
@@ -203,6 +206,8 @@ CRISPY_CLASS_CONVERTERS = {
 # also redirect http to https itself, and DJANGO_SSL_REDIRECT=false then leaves it to it.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SSL_REDIRECT", default=not DEBUG)
+# The load balancer asks each node over plain http, inside the council's network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 # Browsers keep to https for a year, on subdomains too. Not sent while debugging, where a
 # mistake would lock a developer's browser out of http://localhost for that long.
 SECURE_HSTS_SECONDS = 0 if DEBUG else 31_536_000
@@ -316,6 +321,10 @@ TRACKER_IMPORT_MAX_UNPACKED = env.int("TRACKER_IMPORT_MAX_UNPACKED", default=100
 # An upload the import accepts stays in memory (it is kept in the database, never on disk).
 FILE_UPLOAD_MAX_MEMORY_SIZE = TRACKER_IMPORT_MAX_BYTES + 64 * 1024
 
+# One JSON line per request on the scrutiny.requests logger (method, path, status, time,
+# user id, address, request id); off where the proxy's access log is enough.
+REQUEST_LOG = env.bool("DJANGO_REQUEST_LOG", default=True)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -325,5 +334,7 @@ LOGGING = {
         # Sign-ins, sign-outs, lockouts and refusals, one JSON line each, whatever the level
         # of the rest (scrutiny.common.security).
         "scrutiny.security": {"level": "INFO"},
+        # One JSON line per request (scrutiny.common.requestlog), when REQUEST_LOG is on.
+        "scrutiny.requests": {"level": "INFO"},
     },
 }

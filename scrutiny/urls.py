@@ -84,4 +84,5 @@ urlpatterns += [
 # A trivial page for load tests and load balancers: "ok", with no database query.
 urlpatterns += [
     path("health/", health.health, name="health"),
+    path("healthz", health.healthz, name="healthz"),
 ]

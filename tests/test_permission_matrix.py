@@ -128,6 +128,8 @@ MATRIX: dict[str, Entry] = {
     "scrutiny:accessibility": entry(shape=PUBLIC_PAGE),
     # The trivial page load tests measure against: "ok" for anyone.
     "scrutiny:health": entry(shape=PUBLIC_PAGE),
+    # The load balancer's check: database and migrations, for anyone.
+    "scrutiny:healthz": entry(shape=PUBLIC_PAGE),
     # --- recommendations ----------------------------------------------------------------
     "recommendations:recommendation-list": entry(shape=PUBLIC_PAGE),
     "recommendations:recommendation-detail": entry(pk("rec_a1"), shape=PUBLIC_PAGE),
