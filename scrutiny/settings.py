@@ -89,6 +89,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # After the messages, so that it can say why it ended a session.
     "scrutiny.common.sessions.SessionAbsoluteAgeMiddleware",
+    # After the session's age is checked: keeps a form sent after the session ended, for
+    # its author to find again filled in once signed in (scrutiny.common.kept).
+    "scrutiny.common.kept.KeepTypedAcrossSignInMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it turns a locked sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
