@@ -128,6 +128,8 @@ MATRIX: dict[str, Entry] = {
     "scrutiny:accessibility": entry(shape=PUBLIC_PAGE),
     # The trivial page load tests measure against: "ok" for anyone.
     "scrutiny:health": entry(shape=PUBLIC_PAGE),
+    # "Stay signed in" on the timeout warning: a POST, for anyone signed in.
+    "scrutiny:session-keep-alive": entry(get=everyone(NOT_ALLOWED), post=signed_in(OK)),
     # --- recommendations ----------------------------------------------------------------
     "recommendations:recommendation-list": entry(shape=PUBLIC_PAGE),
     "recommendations:recommendation-detail": entry(pk("rec_a1"), shape=PUBLIC_PAGE),
