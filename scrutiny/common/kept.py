@@ -39,6 +39,11 @@ _NOT_TYPED = re.compile(r"[0-9:]*|[a-z_]+")
 _ITEM = re.compile(r"item-(\d+)-")
 
 
+def _secret(name: str) -> bool:
+    # Passwords are never kept, nor shown back.
+    return "password" in name.lower()
+
+
 def _cache_key(key: str) -> str:
     return f"kept-form:{key}"
 
@@ -52,7 +57,11 @@ def _sends_to_sign_in(response) -> bool:
 def keep(request) -> None:
     """Keep what ``request`` posted for its author to find after signing in."""
     key = secrets.token_urlsafe(24)
-    posted = [(name, values) for name, values in request.POST.lists() if name not in _NOT_KEPT]
+    posted = [
+        (name, values)
+        for name, values in request.POST.lists()
+        if name not in _NOT_KEPT and not _secret(name)
+    ]
     value = signing.dumps({"path": request.path, "posted": posted}, salt=_SALT, compress=True)
     cache.set(_cache_key(key), value, KEEP_FOR)
     request.session[SESSION_KEY] = {"key": key, "path": request.path}
@@ -92,7 +101,7 @@ def typed_values(data) -> list[tuple[str, str]]:
     """What a person typed into the form ``data`` sent, labelled by field, in form order."""
     typed = []
     for name, values in data.lists():
-        if name in _NOT_TYPED_NAMES or name.endswith("-version"):
+        if name in _NOT_TYPED_NAMES or name.endswith("-version") or _secret(name):
             continue
         typed += [(_label(name), v) for v in values if not _NOT_TYPED.fullmatch(v.strip())]
     return typed

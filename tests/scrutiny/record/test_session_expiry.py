@@ -4,9 +4,13 @@ everything typed, saved only when they press save again. Edit forms alike."""
 
 import pytest
 from django.contrib.sessions.models import Session
+from django.core import signing
+from django.core.cache import cache
+from django.test import Client
 from django.urls import reverse
 
 from recommendations.models import ProgressUpdate, UpdateEntry
+from scrutiny.common.kept import SESSION_KEY
 from scrutiny.models import AgreedAction
 from tests.scrutiny.committee_people import text_of
 from tests.scrutiny.record.helpers import SAID, page_words, record_url, verbal_update
@@ -94,8 +98,6 @@ def test_what_was_kept_comes_back_only_on_its_own_page(client, people, leicester
 def test_another_browser_does_not_get_what_was_kept(client, people, leicester, django_user_model):
     """What was kept belongs to the browser that typed it (its session), not to whoever
     signs in next."""
-    from django.test import Client
-
     user = people.democratic_services
     client.force_login(user)
     url = record_url(leicester["may"])
@@ -107,3 +109,17 @@ def test_another_browser_does_not_get_what_was_kept(client, people, leicester, d
 
     assert KEPT not in text_of(back)
     assert SAID[4] not in page_words(back)
+
+
+def test_passwords_are_never_kept(client, people):
+    """A password change sent after the session ended is not kept anywhere."""
+    user = people.democratic_services
+    client.force_login(user)
+    session_ends()
+    url = reverse("password_change")
+    client.post(url, {"old_password": "correct-horse-battery", "new_password1": "Secret-1234567"})
+
+    kept = client.session[SESSION_KEY]
+    assert "Secret-1234567" not in str(cache.get(f"kept-form:{kept['key']}"))
+    posted = signing.loads(cache.get(f"kept-form:{kept['key']}"), salt="scrutiny.common.kept")
+    assert posted["posted"] == []
