@@ -12,4 +12,5 @@ def session_keep_alive(request):
     to end: save the session now, so that its idle limit counts from now. The limit since
     signing in (``SESSION_ABSOLUTE_AGE``) still holds."""
     request.session.modified = True
-    return HttpResponse("ok", content_type="text/plain; charset=utf-8")
+    # No Content: the page that asked stays as it is.
+    return HttpResponse(status=204)
