@@ -14,6 +14,7 @@ from partnerships import selectors
 from partnerships.forms import CouncilSettingsForm
 from partnerships.models import Organisation
 from recommendations.permissions import can_edit_status_words
+from scrutiny.common.kept import posted_or_kept
 from scrutiny.common.pages import refuse, save_form_page
 from scrutiny.permissions import can_manage_council
 
@@ -65,9 +66,7 @@ def organisation_edit(request, pk: int):
     council = get_object_or_404(Organisation.objects.councils(), pk=pk)
     if not can_manage_council(request.user, council.pk):
         refuse(request.user, gettext("Only the council's democratic services can change this."))
-    form = CouncilSettingsForm(
-        request.POST if request.method == "POST" else None, instance=council, actor=request.user
-    )
+    form = CouncilSettingsForm(posted_or_kept(request), instance=council, actor=request.user)
     return save_form_page(
         request,
         form,

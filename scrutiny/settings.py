@@ -92,6 +92,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # After the messages, so that it can say why it ended a session.
     "scrutiny.common.sessions.SessionAbsoluteAgeMiddleware",
+    # After the session's age is checked: keeps a form sent after the session ended, for
+    # its author to find again filled in once signed in (scrutiny.common.kept).
+    "scrutiny.common.kept.KeepTypedAcrossSignInMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it turns a locked sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
@@ -133,6 +136,18 @@ if "postgresql" in DATABASES["default"]["ENGINE"] and not env.bool("DATABASE_JIT
     # and where JIT is installed it added 1.5 to 1.9 s of compiling to each heavy plan
     # (docs/performance.md, "JIT"). Sent as a startup option, so no extra round trip.
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # Two people saving at once must queue, never fail with "database is locked": WAL lets
+    # readers go on while one writes, every transaction takes the write lock when it begins
+    # (IMMEDIATE; a DEFERRED one that reads first cannot wait for it and fails at once), and
+    # a writer waits up to SQLITE_TIMEOUT seconds for the one before it.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": env.int("SQLITE_TIMEOUT", default=20),
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "partnerships.User"

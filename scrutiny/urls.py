@@ -11,6 +11,7 @@ from scrutiny.views import (
     record,
     reviews,
     search,
+    session,
     statement,
 )
 
@@ -21,6 +22,7 @@ urlpatterns: list = []
 # Home, committees, meetings, agenda items and agreed actions.
 urlpatterns += [
     path("", home.home, name="home"),
+    path("session/keep-alive/", session.session_keep_alive, name="session-keep-alive"),
     path("home/councils/", home.home_council_list, name="home-council-list"),
     path("updates-owed/", home.update_owed_list, name="update-owed-list"),
     path("committees/", committees.committee_list, name="committee-list"),

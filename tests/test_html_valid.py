@@ -177,6 +177,13 @@ def _error_pages(client, w: World) -> list[Drawn]:
         ):
             response = client.get(url)
             drawn.append(Drawn(url, role, "GET", response.status_code, response.content.decode()))
+    # A form sent to a record not there (deleted meanwhile): what was typed, to copy.
+    url = reverse("scrutiny:review-edit", args=[999999])
+    response = client.post(url, {"title": "Typed while someone else deleted it"})
+    assert response.status_code == 404 and "Nothing was saved" in response.content.decode()
+    drawn.append(
+        Drawn(url, "councillor", "POST to a deleted record", 404, response.content.decode())
+    )
     strict = Client(enforce_csrf_checks=True)
     url = reverse("login")
     response = strict.post(url, {"username": "someone", "password": "wrong"})

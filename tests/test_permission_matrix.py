@@ -130,6 +130,8 @@ MATRIX: dict[str, Entry] = {
     "scrutiny:health": entry(shape=PUBLIC_PAGE),
     # The load balancer's check: database and migrations, for anyone.
     "scrutiny:healthz": entry(shape=PUBLIC_PAGE),
+    # "Stay signed in" on the timeout warning: a POST (answered 204), for anyone signed in.
+    "scrutiny:session-keep-alive": entry(get=everyone(NOT_ALLOWED), post=signed_in(OK)),
     # --- recommendations ----------------------------------------------------------------
     "recommendations:recommendation-list": entry(shape=PUBLIC_PAGE),
     "recommendations:recommendation-detail": entry(pk("rec_a1"), shape=PUBLIC_PAGE),
@@ -274,6 +276,8 @@ def outcome_of(response) -> str:
         return OK
     return {
         200: OK,
+        # Done, nothing to show: "Stay signed in" on the timeout warning.
+        204: OK,
         403: FORBIDDEN,
         404: NOT_FOUND,
         405: NOT_ALLOWED,

@@ -37,6 +37,7 @@ from recommendations.permissions import (
     can_withdraw_proposal,
     loggable_filter,
 )
+from scrutiny.common.once import form_token_result, form_token_spend
 
 # simple-history keeps a change reason of at most 100 characters; the full reason for a
 # deletion is kept on the row itself (``deletion_reason``), which the history copies.
@@ -97,6 +98,7 @@ def update_create(
     summary_cy: str = "",
     entries: list[EntryInput],
     reason: str = "Logged on the progress update form",
+    form_token: str | None = None,
 ) -> ProgressUpdate:
     """Record one progress update covering one or more recommendations, all or nothing.
 
@@ -105,6 +107,8 @@ def update_create(
     revised target date and a reason, a paused one a reason (``ENTRY_NEEDS``); a closing
     status needs an outcome, must be recorded at a meeting (the meeting that agreed it) and
     only by democratic services. ``reason`` is the change reason its history records.
+    ``form_token``, the form's one-time token, is spent in the same transaction: a form
+    sent twice saves once (``AlreadySent``, ``scrutiny.common.once``).
     """
     if not entries:
         raise ValidationError(gettext("Say what was reported on at least one recommendation."))
@@ -157,6 +161,7 @@ def update_create(
     if errors:
         raise ValidationError(list(dict.fromkeys(errors)))
     with transaction.atomic():
+        sent = form_token_spend(form_token)
         update._history_user = actor
         update._change_reason = change_reason(reason)
         update.save()
@@ -168,6 +173,7 @@ def update_create(
         )
         _propose(actor, rows, entries, reason)
         timeline_rebuild(recommendations=ids)
+        form_token_result(sent, update.get_absolute_url())
     return update
 
 

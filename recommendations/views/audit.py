@@ -13,9 +13,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from recommendations import permissions, selectors, services
@@ -45,6 +46,12 @@ def recommendation_history_view(request, pk: int):
     )
 
 
+ALREADY_DELETED = gettext_noop(
+    "Recommendation %(number)s had already been deleted. Democratic services can restore it "
+    "from Deleted items."
+)
+
+
 def _delete_page(request, *, template: str, context: dict, delete, done: str, next_url: str):
     """A GOV.UK confirmation page: GET shows what will be deleted and asks why; a valid
     POST calls ``delete(reason)``, says ``done`` (what was deleted and that democratic
@@ -61,13 +68,35 @@ def _delete_page(request, *, template: str, context: dict, delete, done: str, ne
     return render(request, template, {"form": form, **context})
 
 
+def _deleted_meanwhile(request, pk: int):
+    """Someone else deleted the recommendation while this user had its delete page open
+    (or the page was sent twice): say so and go to its review, instead of a 404. Only to
+    whoever may see deleted recommendations of its council; None for anyone else."""
+    gone = (
+        Recommendation.all_objects.deleted()
+        .managed_by(request.user)
+        .select_related("review")
+        .filter(pk=pk)
+        .first()
+    )
+    if gone is None:
+        return None
+    messages.info(request, gettext(ALREADY_DELETED) % {"number": gone.reference})
+    return redirect(gone.review)
+
+
 @require_http_methods(["GET", "POST"])
 @login_required
 def recommendation_delete(request, pk: int):
     """Democratic services of the council (and admins) delete a recommendation, saying
     why; it can be restored."""
     user = request.user
-    recommendation = selectors.recommendation_for_change(request.user, pk)
+    try:
+        recommendation = selectors.recommendation_for_change(request.user, pk)
+    except Http404:
+        if request.method == "POST" and (gone := _deleted_meanwhile(request, pk)):
+            return gone
+        raise
     if not permissions.can_manage(user, recommendation):
         refuse(user)
     return _delete_page(

@@ -21,6 +21,7 @@ from recommendations import permissions, selectors
 from recommendations.forms.updates import CorrectionSubmission
 from recommendations.models import UpdateEntry
 from recommendations.services.corrections import update_correct
+from scrutiny.common.kept import posted_or_kept
 from scrutiny.common.locking import Difference, EditConflict, describe_conflict, differences
 from scrutiny.common.pages import refuse
 from scrutiny.models import AgendaItem
@@ -104,7 +105,7 @@ def update_edit(request, pk: int):
     review = entries[0].recommendation.review
     organisations, items = _choices(user, update, review)
     submission = CorrectionSubmission(
-        request.POST if request.method == "POST" else None,
+        posted_or_kept(request),
         update=update,
         entries=entries,
         organisations=organisations,

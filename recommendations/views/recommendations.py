@@ -19,6 +19,7 @@ from recommendations import permissions, selectors
 from recommendations.filters import RecommendationFilter
 from recommendations.forms.recommendations import RecommendationForm, ResponseForm
 from recommendations.models import Status, StatusWords
+from scrutiny.common.kept import posted_or_kept
 from scrutiny.common.pages import refuse, save_form_page
 
 PAGE_SIZE = 50
@@ -96,7 +97,7 @@ def recommendation_create(request, review_pk: int):
     if not permissions.can_manage_review(request.user, review):
         refuse(request.user)
     initial = {"reference": selectors.next_reference(review)}
-    form = RecommendationForm(request.POST or None, review=review, initial=initial)
+    form = RecommendationForm(posted_or_kept(request), review=review, initial=initial)
     return save_form_page(
         request,
         form,
@@ -116,7 +117,7 @@ def recommendation_edit(request, pk: int):
     if not permissions.can_manage(request.user, recommendation):
         refuse(request.user)
     form = RecommendationForm(
-        request.POST or None, instance=recommendation, review=recommendation.review
+        posted_or_kept(request), instance=recommendation, review=recommendation.review
     )
     return save_form_page(
         request,
@@ -136,7 +137,7 @@ def response_edit(request, pk: int):
     recommendation = selectors.recommendation_for_change(request.user, pk)
     if not permissions.can_edit_response(request.user, recommendation):
         refuse(request.user)
-    form = ResponseForm(request.POST or None, instance=recommendation, actor=request.user)
+    form = ResponseForm(posted_or_kept(request), instance=recommendation, actor=request.user)
     return save_form_page(
         request,
         form,

@@ -21,6 +21,8 @@ from recommendations import permissions, selectors, services
 from recommendations.forms.updates import UpdateSubmission
 from recommendations.models import Status
 from recommendations.services.corrections import last_correction
+from scrutiny.common.kept import posted_or_kept
+from scrutiny.common.once import AlreadySent, already_sent_response, form_token, posted_token
 from scrutiny.common.pages import refuse
 
 
@@ -91,7 +93,11 @@ def _save_update(request, submission):
             summary=general["summary"],
             summary_cy=general["summary_cy"],
             entries=submission.entry_inputs(),
+            form_token=posted_token(request.POST),
         )
+    except AlreadySent as sent:
+        first = submission.entry_inputs()[0].recommendation
+        return already_sent_response(request, sent, first.get_absolute_url())
     except ValidationError as error:
         for message in error.messages:
             submission.add_error(message)
@@ -122,7 +128,7 @@ def update_create(request, review_pk: int):
     organisations = selectors.organisations_for(user, review)
     initial = _initial(user, items, _ints(request.GET.getlist("item")), today)
     submission = UpdateSubmission(
-        request.POST if request.method == "POST" else None,
+        posted_or_kept(request),
         recommendations=recommendations,
         organisations=organisations,
         items=items,
@@ -137,6 +143,7 @@ def update_create(request, review_pk: int):
         return saved
     # base.html marks the page title when ``form.errors`` is set.
     context = {"review": review, "submission": submission, "form": submission}
+    context["form_token"] = form_token(submission.form.data if submission.form.is_bound else None)
     context["update_form"] = submission.form
     return render(request, "recommendations/update_form.html", context)
 

@@ -73,3 +73,19 @@ class SoftDeletable(models.Model):
                 name=f"{name}_live_not_deleted_by",
             ),
         ]
+
+
+class SentForm(models.Model):
+    """A form sent and saved, by the one-time token it carried (``scrutiny.common.once``):
+    sending it again (a double click, the browser's resubmit) finds the token taken and
+    shows what the first sending saved, at ``result_url``, instead of saving it twice."""
+
+    token = models.CharField(max_length=64, unique=True)
+    sent_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    result_url = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("sent form")
+
+    def __str__(self) -> str:
+        return self.token

@@ -17,6 +17,7 @@ from partnerships.models import Organisation, User
 from recommendations.models import ProgressUpdate
 from recommendations.services import EntryInput, update_create
 from scrutiny.common.locking import move_versions_on
+from scrutiny.common.once import form_token_result, form_token_spend
 from scrutiny.models import (
     AgendaItem,
     AgreedAction,
@@ -148,7 +149,13 @@ def _action_errors(action: AgreedAction, due: ActionRecord) -> list[str]:
     return errors
 
 
-def meeting_record(*, meeting: Meeting, actor: User, items: Sequence[ItemRecord]) -> RecordResult:
+def meeting_record(
+    *,
+    meeting: Meeting,
+    actor: User,
+    items: Sequence[ItemRecord],
+    form_token: str | None = None,
+) -> RecordResult:
     """Record what happened at a meeting, item by item, all or nothing: the updates given
     (each through ``update_create``, which checks its own rules), the actions the committee
     agreed, the earlier actions the meeting received (delivered on its date, at it), and the
@@ -163,7 +170,8 @@ def meeting_record(*, meeting: Meeting, actor: User, items: Sequence[ItemRecord]
     delivered is the committee's, still outstanding, agreed at an earlier meeting, and
     ticked at one item only. Every broken rule is collected into one ValidationError, keyed
     ``item-<number>`` for an item's own (NON_FIELD_ERRORS for the rest), and then nothing is
-    saved.
+    saved. ``form_token``, the screen's one-time token, is spent in the same transaction:
+    the screen sent twice records once (``AlreadySent``, ``scrutiny.common.once``).
     """
     if not can_manage_council(actor, meeting.committee.council_id):
         raise PermissionDenied(
@@ -188,6 +196,7 @@ def meeting_record(*, meeting: Meeting, actor: User, items: Sequence[ItemRecord]
     entry_count = 0
     decided = []
     with transaction.atomic():
+        sent = form_token_spend(form_token)
         for record in items:
             item = record.item
             if item.meeting_id != meeting.pk:
@@ -271,6 +280,7 @@ def meeting_record(*, meeting: Meeting, actor: User, items: Sequence[ItemRecord]
         if errors:
             # Raised inside the transaction, so that whatever was written is rolled back.
             raise ValidationError(errors)
+        form_token_result(sent, meeting.get_absolute_url())
     return RecordResult(
         updates=updates,
         actions=actions,

@@ -4,6 +4,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext
 
+from scrutiny.common.kept import posted_or_kept
 from scrutiny.common.pages import refuse
 from scrutiny.models import Meeting
 from scrutiny.permissions import can_manage_council
@@ -12,6 +13,13 @@ from scrutiny.permissions import can_manage_council
 def bound(request) -> dict | None:
     """The posted data to bind a form to, or None on a GET."""
     return request.POST if request.method == "POST" else None
+
+
+def bound_or_kept(request) -> dict | None:
+    """The posted data to bind a form to; on the GET after signing in again, what was typed
+    before the session ended (``scrutiny.common.kept``); else None. Only for a page that
+    saves on a POST alone."""
+    return posted_or_kept(request)
 
 
 def require_manager(user, council_id: int) -> None:

@@ -11,7 +11,7 @@ from scrutiny.forms import CommitteeForm
 from scrutiny.models import Committee
 from scrutiny.permissions import can_add_committee, can_manage_council
 from scrutiny.selectors.committees import committee_page, committees_with_next_meeting
-from scrutiny.views._common import bound, require_manager
+from scrutiny.views._common import bound_or_kept, require_manager
 
 
 @require_safe
@@ -56,7 +56,7 @@ def _why_not_add_committee(user) -> str:
 def committee_create(request):
     if not can_add_committee(request.user):
         refuse(request.user, _why_not_add_committee(request.user))
-    form = CommitteeForm(bound(request), user=request.user)
+    form = CommitteeForm(bound_or_kept(request), user=request.user)
     return save_form_page(
         request,
         form,
@@ -70,7 +70,7 @@ def committee_create(request):
 def committee_edit(request, pk: int):
     committee = get_object_or_404(Committee.objects.select_related("council"), pk=pk)
     require_manager(request.user, committee.council_id)
-    form = CommitteeForm(bound(request), instance=committee, user=request.user)
+    form = CommitteeForm(bound_or_kept(request), instance=committee, user=request.user)
     return save_form_page(
         request,
         form,

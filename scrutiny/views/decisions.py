@@ -18,7 +18,7 @@ from scrutiny.models import DecisionPoint, ExecutiveDecision
 from scrutiny.permissions import can_add_reviews, can_manage_council
 from scrutiny.selectors.decisions import decisions_for_list, points_prefetch, split_points
 from scrutiny.services import PointInput, decision_save
-from scrutiny.views._common import bound, require_manager
+from scrutiny.views._common import bound_or_kept, require_manager
 
 FORM_TEMPLATE = "scrutiny/decision_form.html"
 
@@ -133,11 +133,11 @@ def _decision_form_page(request, decision: ExecutiveDecision | None):
     ``decision_save``; every error, on the decision or any row, is listed in one summary and
     everything typed stays on the page. A decision someone else saved since the page was
     opened is never overwritten: the page comes back (409) comparing both versions."""
-    data = bound(request)
+    data = bound_or_kept(request)
     form = DecisionForm(data, instance=copy.copy(decision), user=request.user)
     formsets = _point_formsets(data, decision)
     (_, resolutions), (_, reasons) = formsets
-    if data is not None:
+    if request.method == "POST":
         valid = [form.is_valid(), resolutions.is_valid(), reasons.is_valid()]
         if all(valid) and (response := _save_decision(request, form, formsets, decision)):
             return response

@@ -12,7 +12,7 @@ from scrutiny.forms import AgendaItemForm, AgreedActionForm, MeetingForm
 from scrutiny.models import AgendaItem, AgreedAction, Committee, Meeting
 from scrutiny.permissions import can_manage_council
 from scrutiny.selectors.meetings import meeting_page
-from scrutiny.views._common import bound, meeting_for_change, require_manager
+from scrutiny.views._common import bound_or_kept, meeting_for_change, require_manager
 
 
 @require_safe
@@ -40,7 +40,9 @@ def meeting_detail(request, pk: int):
 def meeting_create(request, pk: int):
     committee = get_object_or_404(Committee.objects.select_related("council"), pk=pk)
     require_manager(request.user, committee.council_id)
-    form = MeetingForm(bound(request), instance=Meeting(committee=committee), committee=committee)
+    form = MeetingForm(
+        bound_or_kept(request), instance=Meeting(committee=committee), committee=committee
+    )
     return save_form_page(
         request,
         form,
@@ -54,7 +56,7 @@ def meeting_create(request, pk: int):
 def meeting_edit(request, pk: int):
     meeting = meeting_for_change(pk)
     require_manager(request.user, meeting.committee.council_id)
-    form = MeetingForm(bound(request), instance=meeting, committee=meeting.committee)
+    form = MeetingForm(bound_or_kept(request), instance=meeting, committee=meeting.committee)
     return save_form_page(
         request,
         form,
@@ -69,7 +71,7 @@ def _meeting_part_page(request, form_class, part, *, name: str, message, **form_
     scrutiny/<model>_form.html; only the council's democratic services (and admins) may."""
     meeting = part.meeting
     require_manager(request.user, meeting.committee.council_id)
-    form = form_class(bound(request), instance=part, meeting=meeting, **form_kwargs)
+    form = form_class(bound_or_kept(request), instance=part, meeting=meeting, **form_kwargs)
     return save_form_page(
         request,
         form,

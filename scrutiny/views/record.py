@@ -10,11 +10,12 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods
 
+from scrutiny.common.once import AlreadySent, already_sent_response, form_token, posted_token
 from scrutiny.common.pages import refuse
 from scrutiny.forms import MeetingRecordForm
 from scrutiny.selectors.record import RecordChoices, record_choices
 from scrutiny.services import meeting_record
-from scrutiny.views._common import bound, meeting_for_change, require_manager
+from scrutiny.views._common import bound_or_kept, meeting_for_change, require_manager
 
 RECORD_ENTRY_TEXT = re.compile(r"^item-(\d+)-rec-(\d+)-text$")
 
@@ -41,6 +42,25 @@ def _add_service_errors(record: MeetingRecordForm, error: ValidationError, can_r
             record.add_error(message, anchor if can_record else "main-content")
 
 
+def _save_record(request, meeting, record: MeetingRecordForm, can_record: bool):
+    """Save the valid ``record`` and go to the meeting; None, with the service's refusals
+    added to the record, when it turns it down. Sent again, it shows what was saved."""
+    try:
+        result = meeting_record(
+            meeting=meeting,
+            actor=request.user,
+            items=record.item_records(),
+            form_token=posted_token(request.POST),
+        )
+    except AlreadySent as sent:
+        return already_sent_response(request, sent, meeting.get_absolute_url())
+    except ValidationError as error:
+        _add_service_errors(record, error, can_record)
+        return None
+    messages.success(request, result.summary())
+    return redirect(meeting)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def meeting_record_page(request, pk: int):
@@ -52,21 +72,14 @@ def meeting_record_page(request, pk: int):
     meeting = meeting_for_change(pk)
     require_manager(request.user, meeting.committee.council_id)
     choices = record_choices(meeting, request.user)
-    data = bound(request)
+    data = bound_or_kept(request)
     if data is not None:
         _refuse_unoffered(request.user, data, choices)
     record = MeetingRecordForm.for_meeting(data, meeting=meeting, choices=choices)
     can_record = not meeting.cancelled and meeting.date <= timezone.localdate()
-    if data is not None and record.is_valid():
-        try:
-            result = meeting_record(
-                meeting=meeting, actor=request.user, items=record.item_records()
-            )
-        except ValidationError as error:
-            _add_service_errors(record, error, can_record)
-        else:
-            messages.success(request, result.summary())
-            return redirect(meeting)
+    saving = request.method == "POST" and record.is_valid()
+    if saving and (saved := _save_record(request, meeting, record, can_record)):
+        return saved
     return render(
         request,
         "scrutiny/meeting_record.html",
@@ -79,5 +92,6 @@ def meeting_record_page(request, pk: int):
             "can_record": can_record,
             # Read once for the forms' choices and the page's tags alike.
             "status_words": choices.status_words,
+            "form_token": form_token(data),
         },
     )

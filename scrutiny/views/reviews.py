@@ -14,7 +14,7 @@ from scrutiny.forms import ReviewFilterForm, ReviewForm
 from scrutiny.models import Review
 from scrutiny.permissions import can_add_reviews, can_manage_council
 from scrutiny.selectors.reviews import review_page, review_rows
-from scrutiny.views._common import bound, require_manager
+from scrutiny.views._common import bound_or_kept, require_manager
 
 
 @require_safe
@@ -78,7 +78,7 @@ def _review_form_page(request, form: ReviewForm, review: Review | None):
 def review_create(request):
     if not can_add_reviews(request.user):
         refuse(request.user, gettext("Only democratic services can add reviews."))
-    form = ReviewForm(bound(request), user=request.user)
+    form = ReviewForm(bound_or_kept(request), user=request.user)
     return _review_form_page(request, form, None)
 
 
@@ -89,5 +89,5 @@ def review_edit(request, pk: int):
     )
     require_manager(request.user, review.committee.council_id)
     # The form changes its instance as it validates; the page's headings keep the saved one.
-    form = ReviewForm(bound(request), instance=copy.copy(review), user=request.user)
+    form = ReviewForm(bound_or_kept(request), instance=copy.copy(review), user=request.user)
     return _review_form_page(request, form, review)

@@ -1,3 +1,4 @@
 import { initAll } from "../govuk/govuk-frontend.min.js";
+import "./timeout-warning.mjs";
 
 initAll();
