@@ -50,6 +50,7 @@ def agenda_items_add_from_due(
     Rules: only democratic services of the committee's council (and administrators) may; not
     at a cancelled meeting; something must be chosen; every chosen review and action must
     be due at this meeting (``scrutiny.selectors.due.due_list``) and not already on its agenda;
+no chosen review may be a draft (an agenda is public, and the item would be titled after it);
     the items and actions keep their own rules (``full_clean``); and
     each chosen action must still be as the caller read it (its version): one someone else
     changed since is refused. The actions placed, and an existing item that takes one, move
@@ -75,7 +76,17 @@ def agenda_items_add_from_due(
         due_actions = {a.pk: a for a in due.actions}
         errors = []
         for review in reviews:
-            if review.pk not in due_reviews:
+            if not review.published:
+                # An agenda is public: the item's title would print the draft's in the
+                # public pack.
+                errors.append(
+                    gettext(
+                        "“%(review)s” is a draft review: publish it before adding it to the "
+                        "agenda, or add an item yourself"
+                    )
+                    % {"review": review}
+                )
+            elif review.pk not in due_reviews:
                 errors.append(
                     gettext("“%(review)s” has no recommendation due at this meeting")
                     % {"review": review}
