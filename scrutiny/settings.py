@@ -82,6 +82,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Signed-in pages may show exempt items and drafts: kept out of shared caches.
+    "scrutiny.common.security.PrivateForSignedInMiddleware",
     # Sends an anonymous visitor a page refused (scrutiny.common.pages.refuse) to sign in.
     "scrutiny.common.pages.SignInFirstMiddleware",
     # Records the signed-in user as the author of each history row.
