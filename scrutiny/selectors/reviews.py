@@ -10,9 +10,9 @@ from recommendations.permissions import can_log_any_update, loggable_filter
 from scrutiny.models import AgendaItem, AgreedAction, Review
 from scrutiny.selectors.common import (
     count_statuses,
-    hide_unseen_reviews,
     counted_response_rows,
     counted_status_rows,
+    hide_unseen_reviews,
 )
 
 

@@ -76,7 +76,7 @@ def test_a_user_of_the_council_with_no_role_is_refused_its_drafts(client, world,
 
 
 def test_a_draft_review_is_not_added_to_a_public_agenda(world, db):
-    """"Add from due" titled a public item after the draft review, printed in the public
+    """ "Add from due" titled a public item after the draft review, printed in the public
     pack."""
     with pytest.raises(ValidationError) as refused:
         agenda_items_add_from_due(
