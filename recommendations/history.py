@@ -18,6 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db import models
+from django.db.models import Q
 from django.utils import formats, timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext
@@ -228,18 +229,22 @@ def _add(events: list[Event], event: Event) -> None:
 
 
 def _update_events(recommendation: Recommendation, user) -> list[Event]:
-    """Updates about the recommendation that ``user`` may see: what each said of it when
-    logged and later changed, and the update deleted or restored."""
+    """Updates about the recommendation that ``user`` may see today (a deleted one only
+    when they may restore it): what each said of it when logged and later changed, and the
+    update deleted or restored."""
     entry_records = list(
         UpdateEntry.history.filter(id__in=_entry_ids(recommendation))
         .select_related("history_user__organisation")
         .order_by("history_date", "history_id")
     )
     update_ids = {r.update_id for r in entry_records}
+    # A deleted update, its words and why it was deleted, are for those who may restore it
+    # (they see it in Deleted items), as on every other page.
+    restorable = ProgressUpdate.all_objects.deleted().managed_by(user).values("pk")
     updates = {
         u.pk: u
         for u in ProgressUpdate.all_objects.visible_to(user)
-        .filter(pk__in=update_ids)
+        .filter(Q(deleted_at__isnull=True) | Q(pk__in=restorable), pk__in=update_ids)
         .select_related("organisation")
     }
     events: list[Event] = []
@@ -370,20 +375,34 @@ def _entry_ids(recommendation: Recommendation) -> list[int]:
     )
 
 
-def _name_related(events: list[Event]) -> None:
+def _visible(model: type[models.Model], pks: set, user) -> set:
+    """Which of ``pks`` ``user`` may see today, by the model's own ``visible_to`` (deleted
+    rows included: they are named as they were); all of them for a model without one."""
+    manager = getattr(model, "all_objects", model._default_manager)
+    if not hasattr(manager, "visible_to"):
+        return pks
+    return set(manager.visible_to(user).filter(pk__in=pks).values_list("pk", flat=True))
+
+
+def _name_related(events: list[Event], user) -> None:
     """Turn each event's raw changes into words, fetching the related rows they name (and
-    the responsible bodies) in one query per model, deleted rows included."""
+    the responsible bodies) in one query per model, deleted rows included; a row ``user``
+    may not see today (an exempt item, a draft review) is not named."""
     wanted: dict[type[models.Model], set] = defaultdict(set)
     for event in events:
         for f, old, new in event.raw:
             if f.is_relation:
                 wanted[f.related_model] |= {v for v in (old, new) if v is not None}
         wanted[Organisation] |= event.bodies_added | event.bodies_removed
-    names = {
-        model: {obj.pk: _name(obj) for obj in model._base_manager.filter(pk__in=pks)}
-        for model, pks in wanted.items()
-        if pks
-    }
+    names = {}
+    for model, pks in wanted.items():
+        if not pks:
+            continue
+        seen = _visible(model, pks, user)
+        names[model] = {
+            obj.pk: _name(obj) if obj.pk in seen else gettext("Not shown to you")
+            for obj in model._base_manager.filter(pk__in=pks)
+        }
 
     def words(f: models.Field, value) -> str:
         if value is None or value == "":
@@ -425,12 +444,13 @@ def _name(obj) -> str:
 
 def recommendation_history(recommendation: Recommendation, user) -> list[Event]:
     """Every change to ``recommendation`` and its executive response, and to the updates
-    about it and the closures proposed on it that ``user`` may see, newest first."""
+    about it and the closures proposed on it, as ``user`` may see them today, newest
+    first."""
     events = (
         _recommendation_events(recommendation)
         + _update_events(recommendation, user)
         + _proposal_events(recommendation, user)
     )
-    _name_related(events)
+    _name_related(events, user)
     events.sort(key=lambda e: e.when, reverse=True)
     return events

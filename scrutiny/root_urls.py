@@ -47,4 +47,5 @@ urlpatterns += i18n_patterns(
 
 # The 500 page is drawn without the request or the database: whatever failed may be one of
 # them.
+handler400 = "scrutiny.errors.bad_request"
 handler500 = "scrutiny.errors.server_error"

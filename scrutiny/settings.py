@@ -5,7 +5,9 @@ Every setting that differs between machines comes from the environment through t
 production default: with DEBUG off and no DJANGO_SECRET_KEY the app refuses to start.
 """
 
+import os
 import re
+import tempfile
 from datetime import timedelta
 from pathlib import Path
 
@@ -85,6 +87,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Signed-in pages may show exempt items and drafts: kept out of shared caches.
+    "scrutiny.common.security.PrivateForSignedInMiddleware",
     # Sends an anonymous visitor a page refused (scrutiny.common.pages.refuse) to sign in.
     "scrutiny.common.pages.SignInFirstMiddleware",
     # Records the signed-in user as the author of each history row.
@@ -279,6 +283,16 @@ CACHES = {
         env.str("DJANGO_CACHE_URL", default="") or "dbcache://django_cache"
     )
 }
+
+# PDFs rendered for anonymous visitors at once on this machine (each takes seconds of CPU;
+# a pack already rendered comes from the cache and needs no slot), and how long a request
+# waits for a slot before being answered 503 with Retry-After. The slots are lock files in
+# PDF_SLOT_DIR (scrutiny.common.slots).
+PDF_RENDERS_AT_ONCE = env.int("DJANGO_PDF_RENDERS_AT_ONCE", default=2)
+PDF_RENDER_WAIT = env.float("DJANGO_PDF_RENDER_WAIT", default=5.0)
+PDF_SLOT_DIR = env.str("DJANGO_PDF_SLOT_DIR", default="") or os.path.join(
+    tempfile.gettempdir(), "scrutiny-pdf-slots"
+)
 
 # A meeting's record screen and the progress update form send a few fields per
 # recommendation (some 1,000 at 150 recommendations): Django's default limit of 1,000 would

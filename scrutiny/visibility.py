@@ -2,7 +2,9 @@
 
 Anonymous visitors and partner representatives see what is public: published reviews and
 items that are not exempt. A council's own councillors, officers and democratic services
-also see its exempt items and draft reviews. Administrators see everything. Deleted
+also see its exempt items and draft reviews: one rule (``User.sees_exempt_of``, the
+councils of ``exempt_councils_of``) for both, so a council's user with no role sees
+neither. Administrators see everything. Deleted
 (soft-deleted) records are left out of what anyone reads; an action agreed at an exempt
 item is as private as the item.
 """
@@ -39,12 +41,14 @@ def exempt_filter(user, council_path: str, exempt_path: str) -> Q:
 
 def published_filter(user, prefix: str = "") -> Q:
     """Hide draft (unpublished) reviews, reached through ``prefix`` ("review__" from a
-    recommendation), from everyone but their own council's people and administrators."""
-    if user.is_authenticated and user.is_superuser:
+    recommendation), from everyone but those who see their council's exempt items (the
+    same rule: ``exempt_councils_of``)."""
+    allowed = exempt_councils_of(user)
+    if allowed is None:
         return Q()
     q = Q(**{f"{prefix}published": True})
-    if user.is_authenticated and user.organisation_id and not user.is_partner:
-        q |= Q(**{f"{prefix}committee__council_id": user.organisation_id})
+    if allowed:
+        q |= Q(**{f"{prefix}committee__council_id__in": allowed})
     return q
 
 

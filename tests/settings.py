@@ -3,6 +3,7 @@ password hasher and plain static files. DATABASE_URL still chooses the database,
 same suite runs on SQLite (default) and PostgreSQL."""
 
 import os
+import tempfile
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-secret-key-not-for-production-use")
 os.environ.setdefault("DJANGO_MANIFEST_STATIC", "false")
@@ -17,3 +18,6 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Serve static files from the app folders, as in development: no collectstatic in tests.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+
+# Each test process its own PDF slots: parallel workers must not wait for each other.
+PDF_SLOT_DIR = tempfile.mkdtemp(prefix="scrutiny-pdf-slots-")

@@ -16,7 +16,7 @@ from recommendations.models import (
     Recommendation,
     Response,
 )
-from scrutiny.common.forms import DateField, RecordsField, form_helper
+from scrutiny.common.forms import TEXT_LIMIT, DateField, RecordsField, form_helper, limit_text
 from scrutiny.common.locking import VersionedModelForm
 from scrutiny.services.responses import review_response_received, review_response_received_check
 
@@ -89,6 +89,8 @@ class RecommendationForm(VersionedModelForm):
         self.review = review
         self.instance.review = review
         self.fields["responsible_bodies"].label_from_instance = lambda o: o.label
+        limit_text(self.fields["text"], _("The recommendation"))
+        limit_text(self.fields["text_cy"], _("The recommendation in Welsh"))
         committee = self.fields["agreed_by"]
         committee.queryset = review.committee.council.committees.order_by("name")
         committee.empty_label = gettext("The review's committee (%(committee)s)") % {
@@ -107,8 +109,8 @@ class RecommendationForm(VersionedModelForm):
             Field.text("reference", field_width=10),
             Field.text("title"),
             Field.text("title_cy"),
-            Field.textarea("text", rows=5),
-            Field.textarea("text_cy", rows=5),
+            Field.textarea("text", rows=5, max_characters=TEXT_LIMIT),
+            Field.textarea("text_cy", rows=5, max_characters=TEXT_LIMIT),
             Field.text("lead_officer"),
             Field.checkboxes("responsible_bodies", small=True),
             Field("target_date"),

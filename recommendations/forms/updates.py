@@ -24,7 +24,7 @@ from recommendations.models import (
 )
 from recommendations.services import EntryInput
 from scrutiny.common.bilingual import WELSH_HELP
-from scrutiny.common.forms import DateField, error_links, form_helper
+from scrutiny.common.forms import TEXT_LIMIT, DateField, error_links, form_helper, limit_text
 from scrutiny.models import AgendaItem
 
 
@@ -99,6 +99,8 @@ class UpdateForm(forms.Form):
         self.fields["organisation"].queryset = organisations
         self.fields["organisation"].label_from_instance = lambda o: o.label
         self.fields["item"].queryset = items
+        limit_text(self.fields["summary"], _("The summary"))
+        limit_text(self.fields["summary_cy"], _("The summary in Welsh"))
         self.helper = form_helper(
             Field("given_on"),
             Field.radios("kind", legend_size=Size.SMALL),
@@ -106,8 +108,8 @@ class UpdateForm(forms.Form):
             Field.text("given_by_role"),
             Field.text("given_by_name"),
             Field.select("item"),
-            Field.textarea("summary", rows=4),
-            Field.textarea("summary_cy", rows=4),
+            Field.textarea("summary", rows=4, max_characters=TEXT_LIMIT),
+            Field.textarea("summary_cy", rows=4, max_characters=TEXT_LIMIT),
             size=Size.SMALL,
         )
 
@@ -169,6 +171,8 @@ class EntryForm(forms.Form):
         )
         self.fields["text"].label = format_html("{}{}", gettext("What was reported"), about)
         self.fields["text"].help_text = gettext("Leave blank to skip this recommendation.")
+        limit_text(self.fields["text"], _("What was reported"))
+        limit_text(self.fields["text_cy"], _("What was reported in Welsh"))
         self.fields["text_cy"].label = format_html(
             "{}{}", gettext("What was reported, in Welsh (optional)"), about
         )
@@ -212,8 +216,8 @@ class EntryForm(forms.Form):
         # The fieldset and its legend (the recommendation's own words) are drawn by the
         # page template, which escapes them; the pack would mark a legend safe.
         layout = [
-            Field.textarea("text", rows=4),
-            Field.textarea("text_cy", rows=3),
+            Field.textarea("text", rows=4, max_characters=TEXT_LIMIT),
+            Field.textarea("text_cy", rows=3, max_characters=TEXT_LIMIT),
             Field.select("new_status"),
             Field("revised_target_date"),
             Field.textarea("reason", rows=3),

@@ -23,8 +23,15 @@ def _unprefixed(path: str) -> str:
     return path
 
 
+def _on_this_site(path: str) -> str:
+    """``path`` with any run of leading slashes or backslashes made one slash: "//host/…"
+    (or "/\\host/…", as browsers read it) would be another site's address."""
+    return "/" + path.lstrip("/\\")
+
+
 def page_in(request, code: str) -> str:
-    """The page being read, query string kept, in the language ``code``.
+    """The page being read, query string kept, in the language ``code``: always a path on
+    this site (a 404 for /cy//evil.example/ must not link to evil.example).
 
     A page Django can resolve is reversed in that language (translate_url keeps the query
     string); one it cannot (a 404) keeps its path with the language prefix swapped.
@@ -32,8 +39,8 @@ def page_in(request, code: str) -> str:
     full_path = request.get_full_path()
     translated = translate_url(full_path, code)
     if translated != full_path or code == get_language():
-        return translated
-    path = _unprefixed(full_path)
+        return _on_this_site(translated)
+    path = _on_this_site(_unprefixed(full_path))
     if code == settings.LANGUAGE_CODE:
         return path
     return f"/{code}{path}"

@@ -16,10 +16,12 @@ from crispy_forms_gds.layout import Layout, Submit
 from crispy_forms_gds.templatetags.crispy_forms_gds import field_errors
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
+from django.core.validators import MaxLengthValidator, RegexValidator
 from django.db import connection
+from django.utils.formats import number_format
 from django.utils.functional import lazy
 from django.utils.text import format_lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 # What a date's errors say, by case. ``{label}`` is the field's label and ``{name}`` the
@@ -193,6 +195,31 @@ def error_links(
         else:
             links.extend(_form_links(form, non_field_anchor, "main-content", whole_date_to_day_box))
     return links
+
+
+# What a person writes in one box (a recommendation, what an update said of it): more than
+# anyone writes, and short enough that every page and PDF shows it quickly.
+TEXT_LIMIT = 5_000
+
+
+def limit_text(field: forms.CharField, what, limit: int = TEXT_LIMIT) -> forms.CharField:
+    """Refuse more than ``limit`` characters in ``field`` ("``what`` must be 5,000
+    characters or fewer", GOV.UK's words); the layout shows a character count
+    (``Field.textarea(..., max_characters=limit)``)."""
+    field.max_length = limit
+    field.validators.append(MaxLengthValidator(limit))
+    field.error_messages["max_length"] = _limit_message(what, limit)
+    return field
+
+
+def _limit_message_now(what, limit: int) -> str:
+    return gettext("%(what)s must be %(limit)s characters or fewer") % {
+        "what": what,
+        "limit": number_format(limit, force_grouping=True),
+    }
+
+
+_limit_message = lazy(_limit_message_now, str)
 
 
 def form_helper(*layout, submit: str | None = None, size: str | None = None) -> FormHelper:

@@ -167,3 +167,20 @@ def locked_out(request, original_response=None, credentials=None):
     response = render(request, "registration/locked_out.html", {"minutes": minutes}, status=429)
     response["Retry-After"] = str(int(settings.AXES_COOLOFF_TIME.total_seconds()))
     return response
+
+
+class PrivateForSignedInMiddleware:
+    """Every response to a signed-in user says ``Cache-Control: private, no-store`` unless
+    its view chose its own caching: what they read may be exempt, a draft or their own
+    (a shared cache, or the browser's back button on a shared computer, must not keep it).
+    Anonymous visitors' pages are public business and left alone."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and not response.has_header("Cache-Control"):
+            response["Cache-Control"] = "private, no-store"
+        return response

@@ -21,7 +21,7 @@ from partnerships.models import Organisation
 from recommendations.forms import EntryForm
 from recommendations.models import Recommendation, UpdateKind
 from scrutiny.common.bilingual import localised
-from scrutiny.common.forms import DateField, form_helper
+from scrutiny.common.forms import TEXT_LIMIT, DateField, form_helper, limit_text
 from scrutiny.common.locking import SeenRecordsField, seen_value
 from scrutiny.forms.meetings import AgreedActionForm, _meeting_label
 from scrutiny.models import (
@@ -152,12 +152,13 @@ class RecordUpdateForm(_PlacedErrors, forms.Form):
             required=False,
         )
         self.order_fields(["given_by_role", "given_by_name", "organisation", "kind", "summary"])
+        limit_text(self.fields["summary"], _("The summary"))
         self.helper = form_helper(
             Field.text("given_by_role"),
             Field.text("given_by_name", field_width=Fluid.TWO_THIRDS),
             Field.select("organisation"),
             Field.radios("kind", legend_size=Size.SMALL, small=True),
-            Field.textarea("summary", rows=3),
+            Field.textarea("summary", rows=3, max_characters=TEXT_LIMIT),
             size=Size.SMALL,
         )
 
@@ -203,7 +204,9 @@ class RecordEntryForm(_PlacedErrors, EntryForm):
         # What was said and the status first; the date and reason, needed less often,
         # in a details element the page opens when they hold something.
         self.helper = form_helper(
-            Field.textarea("text", rows=3), Field.select("new_status"), size=Size.SMALL
+            Field.textarea("text", rows=3, max_characters=TEXT_LIMIT),
+            Field.select("new_status"),
+            size=Size.SMALL,
         )
         self.more_helper = form_helper(
             Field("revised_target_date"), Field.textarea("reason", rows=2), size=Size.SMALL

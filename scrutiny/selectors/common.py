@@ -58,9 +58,10 @@ def count_statuses(reviews: list[Review], user) -> None:
 
 
 def hide_unseen_reviews(actions: Iterable[AgreedAction], user) -> None:
-    """Drop the link to a draft review the user may not see, keeping the action itself."""
+    """Drop the link to a draft review the user may not see, keeping the action itself.
+    (Actions should have ``review`` selected: published ones need no further query.)"""
     actions = list(actions)
-    review_ids = {a.review_id for a in actions if a.review_id}
+    review_ids = {a.review_id for a in actions if a.review_id and not a.review.published}
     if not review_ids:
         return
     seen = set(

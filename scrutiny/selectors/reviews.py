@@ -12,6 +12,7 @@ from scrutiny.selectors.common import (
     count_statuses,
     counted_response_rows,
     counted_status_rows,
+    hide_unseen_reviews,
 )
 
 
@@ -73,6 +74,8 @@ def review_page(review: Review, user, today: datetime.date) -> dict:
         )
         .order_by("meeting__date", "id")
     )
+    # An action agreed at this review's item may be about another review still in draft.
+    hide_unseen_reviews(actions, user)
     next_updates = [rec for rec in recommendations if rec.status not in Status.closing()]
     for rec in next_updates:
         rec.next_due = rec.next_update_due()

@@ -111,6 +111,10 @@ POINT = Spec(en=[("text", "B")])
 ORGANISATION_FIELDS = ["name", "short_name", "aliases__name", "description"]
 
 _WORD = re.compile(r"[^\W_]+")
+# A run of minus signs with nothing but punctuation or spaces between them ("- - -", "-(-(").
+_NOTS = re.compile(r"-(?:[^\w\"]*-)+")
+# Words (and operators) handed to PostgreSQL's parser: more than anyone types in a box.
+MAX_TOKENS = 32
 
 
 def clean_query(raw: str) -> tuple[str, bool]:
@@ -157,12 +161,20 @@ class Query:
         return natural_sort_key(self.text)
 
     @cached_property
+    def websearch_text(self) -> str:
+        """The text PostgreSQL parses (``websearch_to_tsquery``): each run of minus signs
+        made one (each nests a NOT, and 33 of them overflow its stack: "tsquery stack too
+        small", a 500) and at most ``MAX_TOKENS`` words."""
+        text = _NOTS.sub("-", self.text)
+        return " ".join(text.split()[:MAX_TOKENS])
+
+    @cached_property
     def english(self) -> SearchQuery:
-        return SearchQuery(self.text, search_type="websearch", config=ENGLISH)
+        return SearchQuery(self.websearch_text, search_type="websearch", config=ENGLISH)
 
     @cached_property
     def welsh(self) -> SearchQuery:
-        return SearchQuery(self.text, search_type="websearch", config=WELSH)
+        return SearchQuery(self.websearch_text, search_type="websearch", config=WELSH)
 
     def words_filter(self, fields: list[str]) -> Q:
         """Every included word in one of ``fields``, no excluded word in any of them."""
@@ -200,7 +212,11 @@ def matching(qs: QuerySet, spec: Spec, query: Query) -> QuerySet:
 
 def matches(spec: Spec, query: Query) -> Q:
     """A row's own fields match ``query``: on PostgreSQL its stored vectors (English or
-    Welsh), read through their GIN indexes; elsewhere every word, in any case."""
+    Welsh), read through their GIN indexes; elsewhere every word, in any case. A query of
+    words to leave out and none to find ("-care") finds nothing, on either (on PostgreSQL
+    it would read every row without the word)."""
+    if not query.include:
+        return Q(pk__in=[])
     if not query.fulltext:
         return query.words_filter(spec.field_names)
     condition = Q(SearchVectorExact(stored("search_en"), query.english))

@@ -36,24 +36,25 @@ def agenda_items_add_from_due(
     actor: User,
 ) -> list[AgendaItem]:
     """Add to ``meeting``'s agenda, numbered after its last item, one item for each chosen
-    review ("<title>: progress on recommendations", linked to the review) and one for each
-    chosen agreed action, titled from it. An action about a review that is chosen too, or
-    already on the agenda, is taken at that review's item instead (its description says what
-    was agreed), unless it was agreed at an exempt item: then it keeps an exempt item of its
-    own, so that a public item never shows exempt business. Each chosen action is placed at
-    the meeting: ``due_meeting`` set and ``due_on`` cleared, since an action is due by a date
-    or at a meeting, never both (as ``AgreedActionForm`` insists). All or nothing.
+        review ("<title>: progress on recommendations", linked to the review) and one for each
+        chosen agreed action, titled from it. An action about a review that is chosen too, or
+        already on the agenda, is taken at that review's item instead (its description says what
+        was agreed), unless it was agreed at an exempt item: then it keeps an exempt item of its
+        own, so that a public item never shows exempt business. Each chosen action is placed at
+        the meeting: ``due_meeting`` set and ``due_on`` cleared, since an action is due by a date
+        or at a meeting, never both (as ``AgreedActionForm`` insists). All or nothing.
 
-    Returns the items added and the items that take an action, in number order; each has
-    ``added``: True when it is new.
+        Returns the items added and the items that take an action, in number order; each has
+        ``added``: True when it is new.
 
-    Rules: only democratic services of the committee's council (and administrators) may; not
-    at a cancelled meeting; something must be chosen; every chosen review and action must
-    be due at this meeting (``scrutiny.selectors.due.due_list``) and not already on its agenda;
-    the items and actions keep their own rules (``full_clean``); and
-    each chosen action must still be as the caller read it (its version): one someone else
-    changed since is refused. The actions placed, and an existing item that takes one, move
-    their versions on, so an edit form opened before conflicts instead of undoing this.
+        Rules: only democratic services of the committee's council (and administrators) may; not
+        at a cancelled meeting; something must be chosen; every chosen review and action must
+        be due at this meeting (``scrutiny.selectors.due.due_list``) and not already on its agenda;
+    no chosen review may be a draft (an agenda is public, and the item would be titled after it);
+        the items and actions keep their own rules (``full_clean``); and
+        each chosen action must still be as the caller read it (its version): one someone else
+        changed since is refused. The actions placed, and an existing item that takes one, move
+        their versions on, so an edit form opened before conflicts instead of undoing this.
     """
     if not can_manage_council(actor, meeting.committee.council_id):
         raise PermissionDenied(
@@ -75,7 +76,17 @@ def agenda_items_add_from_due(
         due_actions = {a.pk: a for a in due.actions}
         errors = []
         for review in reviews:
-            if review.pk not in due_reviews:
+            if not review.published:
+                # An agenda is public: the item's title would print the draft's in the
+                # public pack.
+                errors.append(
+                    gettext(
+                        "“%(review)s” is a draft review: publish it before adding it to the "
+                        "agenda, or add an item yourself"
+                    )
+                    % {"review": review}
+                )
+            elif review.pk not in due_reviews:
                 errors.append(
                     gettext("“%(review)s” has no recommendation due at this meeting")
                     % {"review": review}

@@ -5,6 +5,7 @@ import datetime
 import re
 from collections import Counter
 
+from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
@@ -14,6 +15,7 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
 from scrutiny.common.pages import refuse
+from scrutiny.common.slots import Busy, slot
 from scrutiny.exports.pdf import cached_html_to_pdf
 from scrutiny.exports.xlsx import XLSX, tracker_xlsx
 from scrutiny.models import Meeting, Review
@@ -69,10 +71,42 @@ def meeting_pack_page(request, pk: int):
     return response
 
 
+# Seconds an anonymous visitor is asked to wait when every PDF slot is taken.
+RETRY_AFTER_SECONDS = 30
+
+
+def _render_turn():
+    """One of the machine's few slots for rendering a PDF (``Busy`` when none comes free
+    within ``PDF_RENDER_WAIT`` seconds)."""
+    return slot(
+        settings.PDF_SLOT_DIR,
+        "pdf",
+        slots=settings.PDF_RENDERS_AT_ONCE,
+        wait=settings.PDF_RENDER_WAIT,
+    )
+
+
+def _busy() -> HttpResponse:
+    response = HttpResponse(
+        gettext("Many documents are being made just now. Try again in a minute."),
+        status=503,
+        content_type="text/plain; charset=utf-8",
+    )
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
+
+
 def _pdf_response(html: str, request, filename: str, *, private: bool) -> HttpResponse:
     """The PDF of a pack template's HTML, rendered once per distinct HTML (the shared
-    cache); X-PDF-Cache says "hit" or "miss", for whoever watches the cache work."""
-    pdf, hit = cached_html_to_pdf(html, base_url=request.build_absolute_uri("/"))
+    cache); X-PDF-Cache says "hit" or "miss", for whoever watches the cache work.
+    Anonymous visitors' renders take turns (``PDF_RENDERS_AT_ONCE`` on the machine): when
+    none comes free the answer is 503 with Retry-After; a cached PDF needs no turn, and
+    signed-in people, who are few and known, never wait."""
+    turn = None if request.user.is_authenticated else _render_turn
+    try:
+        pdf, hit = cached_html_to_pdf(html, base_url=request.build_absolute_uri("/"), turn=turn)
+    except Busy:
+        return _busy()
     response = file_response(pdf, "application/pdf", filename, private=private)
     response["X-PDF-Cache"] = "hit" if hit else "miss"
     return response

@@ -266,6 +266,14 @@ HOSTILE = [
     "%",
     "_",
     "\\",
+    # Each "-" nests a NOT: 33 of them overflowed PostgreSQL's tsquery stack (a 500).
+    "-" * 33 + "care",
+    "- " * 40 + "care",
+    "-(" * 60 + "care",
+    '-"' * 60 + "care",
+    "(-" * 60 + "care",
+    "care " + "-a " * 80,
+    "-" * 200,
 ]
 
 
@@ -276,6 +284,12 @@ def test_hostile_queries_never_fail_and_are_shown_escaped(client, world, db, q):
         assert response.status_code == 200, q[:40]
         page = response.content.decode()
         assert "<script>alert" not in page and "<img src=x" not in page
+
+
+def test_a_query_of_nested_nots_says_no_results(client, world, db):
+    response = client.get(URL, {"q": "-" * 40 + "zzqx"})
+    assert response.status_code == 200
+    assert "No results for" in response.content.decode()
 
 
 def test_a_long_query_is_cut_and_says_so(client, world, db):

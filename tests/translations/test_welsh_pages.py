@@ -5,8 +5,11 @@ back to the same page and query."""
 from __future__ import annotations
 
 import datetime
+import re
 from html import unescape
+from urllib.parse import urlsplit
 
+import pytest
 from django.urls import reverse
 
 from tests.support.world import client_for
@@ -144,6 +147,22 @@ def test_a_missing_page_switches_language_too(client, db):
     response = client.get("/cy/no-such-page/?x=1")
     assert response.status_code == 404
     assert 'href="/no-such-page/?x=1" lang="en-GB"' in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "path", ["/cy//evil.example/path", "/cy/\\evil.example/path", "/cy/%2F/evil.example/"]
+)
+def test_the_switch_on_a_missing_page_never_links_off_site(client, db, path):
+    """/cy//evil.example/path switched to "//evil.example/path": another site."""
+    response = client.get(path)
+    assert response.status_code == 404
+    html = response.content.decode()
+    hrefs = [unescape(h) for h in re.findall(r'<a [^>]*href="([^"]*)"[^>]*hreflang', html)]
+    assert hrefs, "no language link"
+    for href in hrefs:
+        parts = urlsplit(href.replace("\\", "/"))
+        assert href.startswith("/") and not parts.netloc and not parts.scheme, href
+        assert not href.replace("\\", "/").startswith("//"), href
 
 
 def test_django_own_messages_are_welsh(client, world, db):
