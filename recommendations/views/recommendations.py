@@ -8,8 +8,10 @@ visitors are sent to sign in, a signed-in user without the right gets a 403).
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -20,6 +22,9 @@ from recommendations.filters import RecommendationFilter
 from recommendations.forms.recommendations import RecommendationForm, ResponseForm
 from recommendations.models import Status, StatusWords
 from scrutiny.common.pages import refuse, save_form_page
+from scrutiny.exports.recommendations import recommendation_sheet
+from scrutiny.exports.tables import download
+from scrutiny.selectors.trackers import tracked_among
 
 PAGE_SIZE = 50
 
@@ -50,6 +55,23 @@ def recommendation_list(request):
             "groups": groups,
         },
     )
+
+
+@require_GET
+def recommendation_list_download(request, kind: str):
+    """The recommendation list as a file (``kind`` "csv" or "xlsx"): every page of it, as
+    its filters narrow it, up to ``EXPORT_MAX_ROWS``. Invalid filters go back to the list,
+    which says what is wrong."""
+    recommendations = selectors.recommendations_to_list(request.user)
+    filters = RecommendationFilter(request.GET or None, recommendations, request=request)
+    if filters.is_bound and not filters.is_valid():
+        return redirect(
+            f"{reverse('recommendations:recommendation-list')}?{request.GET.urlencode()}"
+        )
+    today = timezone.localdate()
+    rows = tracked_among(filters.qs, user=request.user, as_at=today, limit=settings.EXPORT_MAX_ROWS)
+    sheet = recommendation_sheet(gettext("Recommendations"), rows, today)
+    return download(sheet, kind, f"recommendations-{today.isoformat()}")
 
 
 @require_GET
