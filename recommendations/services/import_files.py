@@ -55,12 +55,14 @@ FIELDS: list[tuple[str, str]] = [
     ("directorate", _("Directorate or service area")),
     ("decision_maker", _("Decision-maker")),
     ("response", _("Executive response")),
+    ("response_text", _("Response and reasons")),
     ("lead_officer", _("Lead officer")),
     ("bodies", _("Responsible bodies")),
     ("target_date", _("Target date")),
     ("status", _("Status")),
     ("rag", _("RAG rating (shown, not imported)")),
     ("progress", _("Progress update")),
+    ("expected_outcome", _("Expected outcome")),
     ("update_date", _("Date of update")),
 ]
 FIELD_NAMES = [name for name, _label in FIELDS]
@@ -86,6 +88,8 @@ HEADINGS: dict[str, str] = {
         "decision_maker",
     ),
     **dict.fromkeys(["response", "executive response", "cabinet response", "accepted"], "response"),
+    **dict.fromkeys(["response and reasons", "reasons"], "response_text"),
+    **dict.fromkeys(["expected outcome", "outcome"], "expected_outcome"),
     **dict.fromkeys(["lead officer", "lead officers", "responsible officer"], "lead_officer"),
     **dict.fromkeys(
         [
@@ -122,6 +126,8 @@ OUR_HEADINGS: list[tuple[str, str]] = [
     (_("Directorate or service area"), "directorate"),
     (_("Decision-maker"), "decision_maker"),
     (_("Executive response"), "response"),
+    (_("Response and reasons"), "response_text"),
+    (_("Expected outcome"), "expected_outcome"),
     (_("Lead officer"), "lead_officer"),
     (_("Carried by"), "bodies"),
     (_("Target date"), "target_date"),

@@ -56,7 +56,15 @@ STATUS_ONLY_TEXT = "Status as recorded in the imported tracker."
 DATE_FORMATS = ("%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d", "%d.%m.%Y", "%d-%m-%Y")
 _NUMBERED = re.compile(r"^\s*([0-9]+[a-z]?|[a-z]|[ivx]+|R[0-9]+)[.)]\s+(.*)$", re.I | re.S)
 # Fields copied onto the recommendation as they are (text) and those read as dates.
-TEXT_FIELDS = ("title", "text", "directorate", "decision_maker", "lead_officer")
+TEXT_FIELDS = (
+    "title",
+    "text",
+    "response_text",
+    "directorate",
+    "decision_maker",
+    "lead_officer",
+    "expected_outcome",
+)
 # How our own files mark an update given at an exempt item (scrutiny.exports): taken off.
 EXEMPT_MARK = "EXEMPT – not for publication. %(update)s"
 
