@@ -63,14 +63,17 @@ def recommendation_list_download(request, kind: str):
     its filters narrow it, up to ``EXPORT_MAX_ROWS``. Invalid filters go back to the list,
     which says what is wrong."""
     recommendations = selectors.recommendations_to_list(request.user)
-    filters = RecommendationFilter(request.GET or None, recommendations, request=request)
+    words = StatusWords()  # read once, for the status filter's choices and the file
+    filters = RecommendationFilter(
+        request.GET or None, recommendations, request=request, status_words=words
+    )
     if filters.is_bound and not filters.is_valid():
         return redirect(
             f"{reverse('recommendations:recommendation-list')}?{request.GET.urlencode()}"
         )
     today = timezone.localdate()
     rows = tracked_among(filters.qs, user=request.user, as_at=today, limit=settings.EXPORT_MAX_ROWS)
-    sheet = recommendation_sheet(gettext("Recommendations"), rows, today)
+    sheet = recommendation_sheet(gettext("Recommendations"), rows, today, words)
     return download(sheet, kind, f"recommendations-{today.isoformat()}")
 
 

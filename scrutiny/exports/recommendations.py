@@ -111,9 +111,12 @@ def _sign_off(rec, words: StatusWords) -> str:
     return ""
 
 
-def recommendation_sheet(title: str, recommendations, as_at: datetime.date, **about) -> Sheet:
+def recommendation_sheet(
+    title: str, recommendations, as_at: datetime.date, words: StatusWords | None = None, **about
+) -> Sheet:
     """``recommendations`` (read as ``recommendation_row`` says) as a sheet called
-    ``title``; ``about`` gives the document's author and subject."""
-    words = StatusWords()
+    ``title``, their statuses in ``words`` (the page's, read once); ``about`` gives the
+    document's author and subject."""
+    words = words or StatusWords()
     rows = [recommendation_row(rec, words, as_at) for rec in recommendations]
     return Sheet(title, RECOMMENDATION_COLUMNS, rows, **about)
