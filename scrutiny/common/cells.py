@@ -25,9 +25,10 @@ _NOT_IN_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def xml_safe(value: str) -> str:
-    """Text as a spreadsheet can hold it: the characters XML cannot carry dropped, the
-    rest (markup, odd Unicode, a leading "=") kept as typed."""
-    return _NOT_IN_XML.sub("", value)
+    """Text as a spreadsheet can hold it: the characters XML cannot carry dropped, a
+    carriage return as the line break XML reads it as, the rest (markup, odd Unicode, a
+    leading "=") kept as typed."""
+    return _NOT_IN_XML.sub("", value).replace("\r\n", "\n").replace("\r", "\n")
 
 
 def could_be_formula(value) -> bool:
