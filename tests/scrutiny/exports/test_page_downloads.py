@@ -9,14 +9,18 @@ import html
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.factories import (
     AgendaItemFactory,
     AgreedActionFactory,
     MeetingFactory,
+    ProgressUpdateFactory,
     RecommendationFactory,
     ReviewFactory,
+    UpdateEntryFactory,
 )
 from tests.scrutiny.exports.helpers import by_heading, rows_of
 from tests.scrutiny.exports.scenes import build_scene
@@ -38,6 +42,7 @@ def scene(db):
         text="Report on vacancies.",
         falls_to_organisation=body,
         due_on=datetime.date(2021, 4, 1),
+        review=scene.review,
     )
     AgreedActionFactory(
         meeting=meeting,
@@ -157,3 +162,45 @@ def test_each_page_links_to_its_files_with_its_own_query(client, scene):
 def test_the_welsh_page_links_to_the_welsh_files(client, scene):
     page = client.get("/cy" + reverse("recommendations:recommendation-list")).content.decode()
     assert "/cy/recommendations/download.csv" in _links(page)
+
+
+def _queries(client, address: str) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(address)
+        assert response.status_code == 200
+        b"".join(response.streaming_content) if response.streaming else response.content
+    return len(captured.captured_queries)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "scrutiny:committee-recommendations-csv",
+        "scrutiny:committee-actions-xlsx",
+        "partnerships:organisation-recommendations-xlsx",
+        "partnerships:organisation-actions-csv",
+        "scrutiny:search-csv",
+    ],
+)
+def test_each_download_reads_as_many_queries_for_many_rows_as_for_few(client, scene, name):
+    target = scene.body if name.startswith("partnerships") else scene.committee
+    address = reverse(name, args=[] if "search" in name else [target.pk]) + (
+        "?q=vacancies" if "search" in name else ""
+    )
+    client.force_login(scene.clerk)
+    _queries(client, address)  # the session's first save is not the download's
+    few = _queries(client, address)
+    meeting = MeetingFactory(committee=scene.committee)
+    update = ProgressUpdateFactory(organisation=scene.council)
+    for n in range(15):
+        rec = RecommendationFactory(review=scene.review, reference=f"M{n}")
+        rec.responsible_bodies.set([scene.body])
+        UpdateEntryFactory(update=update, recommendation=rec, text=f"Vacancies {n}.")
+        AgreedActionFactory(
+            meeting=meeting,
+            text=f"Report on vacancies {n}.",
+            falls_to_organisation=scene.body,
+            review=scene.review,
+            item=AgendaItemFactory(meeting=meeting),
+        )
+    assert _queries(client, address) == few
