@@ -18,6 +18,12 @@ Rules:
 - The progress column (and the status) becomes an entry of a progress update dated by the
   update-date column, else by the date given once for the file; an entry already recorded
   on that date with the same words and status is left alone, so re-importing changes nothing.
+- Our own files (``scrutiny.exports``) import unchanged as no change: a row giving the
+  status the recommendation has now, with no words or the words of an update of that date,
+  records nothing; the "EXEMPT" mark before an update is taken off; the committee and date
+  it was agreed, and the target date, count as unchanged when they are what the
+  recommendation shows (its review's, or its target revised by an update). A slipped status
+  takes the row's target date as its revised date.
 """
 
 from __future__ import annotations
