@@ -80,6 +80,25 @@ class Carried:
     council_count: int
 
 
+def carried_in_order(organisation: Organisation, user):
+    """The recommendations ``organisation`` is one of the responsible bodies for that
+    ``user`` may see, in the organisation page's order: by council, review (newest report
+    first) and reference."""
+    return (
+        Recommendation.objects.visible_to(user)
+        .carried_by(organisation.pk)
+        .order_by(
+            "review__committee__council__name",
+            "review__committee__council_id",
+            F("review__report_agreed_on").desc(nulls_last=True),
+            "review__title",
+            "review_id",
+            "sort_key",
+            "reference",
+        )
+    )
+
+
 def recommendations_carried_by(organisation: Organisation, user, page=None) -> Carried:
     """Page ``page`` (a query parameter; the first if it is not a page number) of the
     recommendations ``organisation`` is one of the responsible bodies for, across every
@@ -96,19 +115,11 @@ def recommendations_carried_by(organisation: Organisation, user, page=None) -> C
         count=Count("pk"), councils=Count("review__committee__council_id", distinct=True)
     )
     paginator = Paginator(
-        carried.with_status(user=user)
+        carried_in_order(organisation, user)
+        .with_status(user=user)
         .select_related("review__committee__council")
         .prefetch_related(
             Prefetch("responsible_bodies", queryset=Organisation.objects.order_by("name"))
-        )
-        .order_by(
-            "review__committee__council__name",
-            "review__committee__council_id",
-            F("review__report_agreed_on").desc(nulls_last=True),
-            "review__title",
-            "review_id",
-            "sort_key",
-            "reference",
         ),
         CARRIED_PAGE_SIZE,
     )
@@ -145,7 +156,12 @@ def actions_falling_to(organisation: Organisation, user, page=None) -> SlicedPag
     Actions agreed at exempt items, or about draft reviews, are left out for users who may
     not see those.
     """
-    actions = (
+    return sliced_page(actions_falling_to_all(organisation, user), ACTIONS_PAGE_SIZE, page)
+
+
+def actions_falling_to_all(organisation: Organisation, user):
+    """Every action ``actions_falling_to`` pages, in its order."""
+    return (
         AgreedAction.objects.visible_to(user)
         .filter(falls_to_organisation=organisation)
         .filter(Q(review__isnull=True) | Q(review__in=Review.objects.visible_to(user)))
@@ -160,7 +176,6 @@ def actions_falling_to(organisation: Organisation, user, page=None) -> SlicedPag
         .order_by("-meeting__date", "-id")
         .with_flags()
     )
-    return sliced_page(actions, ACTIONS_PAGE_SIZE, page)
 
 
 def updates_given_by(organisation: Organisation, user, page=None) -> SlicedPage:

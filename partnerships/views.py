@@ -4,8 +4,11 @@ carries across every council it reports to (reads in ``partnerships.selectors``)
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
@@ -16,7 +19,11 @@ from partnerships.models import Organisation
 from recommendations.permissions import can_edit_status_words
 from scrutiny.common.kept import posted_or_kept
 from scrutiny.common.pages import refuse, save_form_page
+from scrutiny.exports.actions import action_sheet
+from scrutiny.exports.recommendations import recommendation_sheet
+from scrutiny.exports.tables import download
 from scrutiny.permissions import can_manage_council
+from scrutiny.selectors.trackers import tracked_among
 
 # The order and headings of the organisation list's groups.
 KIND_HEADINGS = {
@@ -58,6 +65,34 @@ def organisation_detail(request, pk: int):
         "can_edit_status_words": can_edit_status_words(user, organisation),
     }
     return render(request, "partnerships/organisation_detail.html", context)
+
+
+@require_safe
+def organisation_recommendations_download(request, pk: int, kind: str):
+    """The recommendations the organisation carries that the user may see, across every
+    council, as a file (``kind`` "csv" or "xlsx"), up to ``EXPORT_MAX_ROWS``."""
+    organisation = get_object_or_404(Organisation, pk=pk)
+    today = timezone.localdate()
+    chosen = selectors.carried_in_order(organisation, request.user)
+    rows = tracked_among(chosen, user=request.user, as_at=today, limit=settings.EXPORT_MAX_ROWS)
+    title = gettext("%(organisation)s: recommendations") % {"organisation": organisation.name}
+    sheet = recommendation_sheet(title, rows, today)
+    return download(
+        sheet,
+        kind,
+        f"{slugify(organisation.short_name or organisation.name)}-recommendations-{today}",
+    )
+
+
+@require_safe
+def organisation_actions_download(request, pk: int, kind: str):
+    """The agreed actions that fall to the organisation, as its page lists them, as a file."""
+    organisation = get_object_or_404(Organisation, pk=pk)
+    actions = selectors.actions_falling_to_all(organisation, request.user)
+    title = gettext("%(organisation)s: agreed actions") % {"organisation": organisation.name}
+    sheet = action_sheet(title, actions[: settings.EXPORT_MAX_ROWS])
+    name = f"{slugify(organisation.short_name or organisation.name)}-actions-{timezone.localdate()}"
+    return download(sheet, kind, name)
 
 
 @login_required

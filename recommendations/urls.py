@@ -15,6 +15,18 @@ app_name = "recommendations"
 urlpatterns = [
     path("recommendations/", recommendations.recommendation_list, name="recommendation-list"),
     path(
+        "recommendations/download.csv",
+        recommendations.recommendation_list_download,
+        {"kind": "csv"},
+        name="recommendation-list-csv",
+    ),
+    path(
+        "recommendations/download.xlsx",
+        recommendations.recommendation_list_download,
+        {"kind": "xlsx"},
+        name="recommendation-list-xlsx",
+    ),
+    path(
         "reviews/<int:review_pk>/recommendations/new/",
         recommendations.recommendation_create,
         name="recommendation-create",

@@ -347,6 +347,10 @@ UPDATE_CORRECTION_DAYS = env.int("UPDATE_CORRECTION_DAYS", default=14)
 TRACKER_IMPORT_MAX_BYTES = env.int("TRACKER_IMPORT_MAX_BYTES", default=5 * 1024 * 1024)
 TRACKER_IMPORT_MAX_ROWS = env.int("TRACKER_IMPORT_MAX_ROWS", default=10000)
 TRACKER_IMPORT_MAX_UNPACKED = env.int("TRACKER_IMPORT_MAX_UNPACKED", default=100 * 1024 * 1024)
+# The most rows a downloaded list (CSV or XLSX of the recommendation list, a committee's or
+# an organisation's recommendations, agreed actions, search results) holds: the first ones,
+# in the page's order.
+EXPORT_MAX_ROWS = env.int("EXPORT_MAX_ROWS", default=10000)
 # An upload the import accepts stays in memory (it is kept in the database, never on disk).
 FILE_UPLOAD_MAX_MEMORY_SIZE = TRACKER_IMPORT_MAX_BYTES + 64 * 1024
 

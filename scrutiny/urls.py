@@ -29,6 +29,19 @@ urlpatterns += [
     path("committees/new/", committees.committee_create, name="committee-create"),
     path("committees/<int:pk>/", committees.committee_detail, name="committee-detail"),
     path("committees/<int:pk>/edit/", committees.committee_edit, name="committee-edit"),
+    *[
+        path(
+            f"committees/<int:pk>/{what}.{kind}",
+            view,
+            {"kind": kind},
+            name=f"committee-{what}-{kind}",
+        )
+        for what, view in (
+            ("recommendations", committees.committee_recommendations_download),
+            ("actions", committees.committee_actions_download),
+        )
+        for kind in ("csv", "xlsx")
+    ],
     path("committees/<int:pk>/meetings/new/", meetings.meeting_create, name="meeting-create"),
     path("meetings/<int:pk>/", meetings.meeting_detail, name="meeting-detail"),
     path("meetings/<int:pk>/edit/", meetings.meeting_edit, name="meeting-edit"),
@@ -66,6 +79,7 @@ urlpatterns += [
     path("meetings/<int:pk>/pack.pdf", packs.meeting_pack_pdf, name="meeting-pack-pdf"),
     path("reviews/<int:pk>/tracker.pdf", packs.review_tracker_pdf, name="review-tracker-pdf"),
     path("reviews/<int:pk>/tracker.xlsx", packs.review_tracker_xlsx, name="review-tracker-xlsx"),
+    path("reviews/<int:pk>/tracker.csv", packs.review_tracker_csv, name="review-tracker-csv"),
 ]
 
 # Recording what happened at a meeting, item by item.
@@ -76,6 +90,8 @@ urlpatterns += [
 # Search across everything a reader may see.
 urlpatterns += [
     path("search/", search.search_page, name="search"),
+    path("search/results.csv", search.search_download, {"kind": "csv"}, name="search-csv"),
+    path("search/results.xlsx", search.search_download, {"kind": "xlsx"}, name="search-xlsx"),
 ]
 
 # The accessibility statement, linked from every page's footer.

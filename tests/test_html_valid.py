@@ -66,7 +66,7 @@ def _not_html_page(url: str) -> bool:
     crawl itself keeps out of the admin beyond its index: Django's markup, not the app's."""
     path = url.split("?")[0]
     return (
-        path.endswith(("/pdf/", ".pdf", "/xlsx/", ".xlsx", ".css"))
+        path.endswith(("/pdf/", ".pdf", "/xlsx/", ".xlsx", ".csv", ".css"))
         or "/pdf" in path
         or "/xlsx" in path
     )

@@ -24,7 +24,7 @@ def leave_out(url: str) -> bool:
     same templates (checked by the Welsh tests)."""
     path = urlsplit(url).path
     return (
-        path.endswith((".pdf", ".xlsx", ".css"))
+        path.endswith((".pdf", ".xlsx", ".csv", ".css"))
         or path.startswith("/admin/")
         or path.startswith("/cy/")
     )

@@ -122,6 +122,26 @@ MATRIX: dict[str, Entry] = {
     "scrutiny:meeting-pack-pdf": entry(pk("meeting_a"), shape=PUBLIC_PAGE),
     "scrutiny:review-tracker-pdf": entry(pk("review_a"), shape=PUBLIC_PAGE),
     "scrutiny:review-tracker-xlsx": entry(pk("review_a"), shape=PUBLIC_PAGE),
+    "scrutiny:review-tracker-csv": entry(pk("review_a"), shape=PUBLIC_PAGE),
+    # --- downloads of the lists: whoever may see the page, as they see it --------------
+    **{
+        f"scrutiny:committee-{what}-{kind}": entry(pk("committee_a"), shape=PUBLIC_PAGE)
+        for what in ("recommendations", "actions")
+        for kind in ("csv", "xlsx")
+    },
+    **{
+        f"partnerships:organisation-{what}-{kind}": entry(pk("partner_body"), shape=PUBLIC_PAGE)
+        for what in ("recommendations", "actions")
+        for kind in ("csv", "xlsx")
+    },
+    **{
+        f"recommendations:recommendation-list-{kind}": entry(shape=PUBLIC_PAGE)
+        for kind in ("csv", "xlsx")
+    },
+    **{
+        f"scrutiny:search-{kind}": entry(shape=PUBLIC_PAGE, query="?q=care")
+        for kind in ("csv", "xlsx")
+    },
     # --- scrutiny: search, across everything the reader may see -------------------------
     "scrutiny:search": entry(shape=PUBLIC_PAGE, query="?q=care"),
     # The accessibility statement: for everyone, signed in or not.

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import csv
 import datetime
+import functools
 import io
 import re
 import zipfile
@@ -36,6 +37,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from scrutiny.common.cells import csv_value_read
+
 EMPTY_RUN_LIMIT = 1000
 HEADER_SEARCH_ROWS = 30
 HEADER_MIN_MATCHES = 2
@@ -44,6 +47,7 @@ HEADER_MIN_MATCHES = 2
 FIELDS: list[tuple[str, str]] = [
     ("", _("Not imported")),
     ("reference", _("Reference")),
+    ("title", _("Title")),
     ("text", _("Recommendation")),
     ("review", _("Review")),
     ("committee", _("Committee that agreed it")),
@@ -51,12 +55,14 @@ FIELDS: list[tuple[str, str]] = [
     ("directorate", _("Directorate or service area")),
     ("decision_maker", _("Decision-maker")),
     ("response", _("Executive response")),
+    ("response_text", _("Response and reasons")),
     ("lead_officer", _("Lead officer")),
     ("bodies", _("Responsible bodies")),
     ("target_date", _("Target date")),
     ("status", _("Status")),
     ("rag", _("RAG rating (shown, not imported)")),
     ("progress", _("Progress update")),
+    ("expected_outcome", _("Expected outcome")),
     ("update_date", _("Date of update")),
 ]
 FIELD_NAMES = [name for name, _label in FIELDS]
@@ -68,19 +74,33 @@ HEADINGS: dict[str, str] = {
         ["ref", "reference", "number", "no", "rec no", "recommendation number", "rec ref"],
         "reference",
     ),
+    **dict.fromkeys(["title", "short heading", "heading"], "title"),
     **dict.fromkeys(["recommendation", "recommendations", "recommendation text"], "text"),
     **dict.fromkeys(["review", "topic", "review title", "scrutiny review", "task group"], "review"),
     **dict.fromkeys(["committee", "origin", "agreed by"], "committee"),
     **dict.fromkeys(["date agreed", "agreed on", "date of meeting"], "agreed_on"),
-    **dict.fromkeys(["directorate", "area", "service area", "department"], "directorate"),
+    **dict.fromkeys(
+        ["directorate", "area", "service area", "department", "directorate or service area"],
+        "directorate",
+    ),
     **dict.fromkeys(
         ["decision maker", "cabinet member", "portfolio holder", "portfolio", "executive member"],
         "decision_maker",
     ),
     **dict.fromkeys(["response", "executive response", "cabinet response", "accepted"], "response"),
+    **dict.fromkeys(["response and reasons", "reasons"], "response_text"),
+    **dict.fromkeys(["expected outcome", "outcome"], "expected_outcome"),
     **dict.fromkeys(["lead officer", "lead officers", "responsible officer"], "lead_officer"),
     **dict.fromkeys(
-        ["partner", "partners", "partner s", "responsible bodies", "responsible body"], "bodies"
+        [
+            "partner",
+            "partners",
+            "partner s",
+            "responsible bodies",
+            "responsible body",
+            "carried by",
+        ],
+        "bodies",
     ),
     **dict.fromkeys(["target date", "timetable", "timescale", "deadline"], "target_date"),
     **dict.fromkeys(["status", "current status"], "status"),
@@ -89,9 +109,47 @@ HEADINGS: dict[str, str] = {
         ["progress", "progress update", "action taken", "latest update", "update"], "progress"
     ),
     **dict.fromkeys(
-        ["date of update", "update date", "date updated", "last updated"], "update_date"
+        ["date of update", "update date", "date updated", "last updated", "latest update date"],
+        "update_date",
     ),
 }
+
+# The headings our own files write (``scrutiny.exports.recommendations``) that carry what
+# the import reads: recognised in Welsh too, as a Welsh reader downloads them.
+OUR_HEADINGS: list[tuple[str, str]] = [
+    (_("Ref."), "reference"),
+    (_("Title"), "title"),
+    (_("Recommendation"), "text"),
+    (_("Review"), "review"),
+    (_("Agreed by"), "committee"),
+    (_("Date agreed"), "agreed_on"),
+    (_("Directorate or service area"), "directorate"),
+    (_("Decision-maker"), "decision_maker"),
+    (_("Executive response"), "response"),
+    (_("Response and reasons"), "response_text"),
+    (_("Expected outcome"), "expected_outcome"),
+    (_("Lead officer"), "lead_officer"),
+    (_("Carried by"), "bodies"),
+    (_("Target date"), "target_date"),
+    (_("Status"), "status"),
+    (_("RAG rating"), "rag"),
+    (_("Latest update"), "progress"),
+    (_("Latest update date"), "update_date"),
+]
+
+
+@functools.cache
+def _welsh_headings() -> dict[str, str]:
+    from django.utils import translation
+
+    with translation.override("cy"):
+        return {heading_key(str(heading)): name for heading, name in OUR_HEADINGS}
+
+
+def known_heading(heading) -> str:
+    """The field a heading names ("" for none): one of ours in English, or in Welsh."""
+    key = heading_key(heading)
+    return HEADINGS.get(key) or _welsh_headings().get(key, "")
 
 
 def heading_key(heading) -> str:
@@ -102,7 +160,7 @@ def propose_mapping(headings: list[str]) -> list[str]:
     """The field each heading fills, each field at most once (the first column wins)."""
     taken, mapping = set(), []
     for heading in headings:
-        name = HEADINGS.get(heading_key(heading), "")
+        name = known_heading(heading)
         if name in taken:
             name = ""
         taken.add(name)
@@ -269,6 +327,8 @@ def _raw_csv(content: bytes) -> list:
         for number, cells in enumerate(csv.reader(io.StringIO(text, newline="")), start=1):
             values = [_cell(c) for c in cells]
             formulas = [i for i, v in enumerate(values) if isinstance(v, str) and v[:1] == "="]
+            # A would-be formula our export (or Excel) wrote as text behind a quote: the text.
+            values = [_cell(csv_value_read(v)) if isinstance(v, str) else v for v in values]
             if rows.add(number, values, formulas):
                 break
     except csv.Error:
@@ -282,7 +342,7 @@ def _empty(values) -> bool:
 
 def _header_index(raw) -> int:
     for index, (_n, values, _f) in enumerate(raw[:HEADER_SEARCH_ROWS]):
-        known = sum(1 for v in values if HEADINGS.get(heading_key(v)))
+        known = sum(1 for v in values if known_heading(v))
         if known >= HEADER_MIN_MATCHES:
             return index
     return next((i for i, (_n, values, _f) in enumerate(raw) if not _empty(values)), 0)

@@ -18,6 +18,12 @@ Rules:
 - The progress column (and the status) becomes an entry of a progress update dated by the
   update-date column, else by the date given once for the file; an entry already recorded
   on that date with the same words and status is left alone, so re-importing changes nothing.
+- Our own files (``scrutiny.exports``) import unchanged as no change: a row giving the
+  status the recommendation has now, with no words or the words of an update of that date,
+  records nothing; the "EXEMPT" mark before an update is taken off; the committee and date
+  it was agreed, and the target date, count as unchanged when they are what the
+  recommendation shows (its review's, or its target revised by an update). A slipped status
+  takes the row's target date as its revised date.
 """
 
 from __future__ import annotations
@@ -56,7 +62,17 @@ STATUS_ONLY_TEXT = "Status as recorded in the imported tracker."
 DATE_FORMATS = ("%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d", "%d.%m.%Y", "%d-%m-%Y")
 _NUMBERED = re.compile(r"^\s*([0-9]+[a-z]?|[a-z]|[ivx]+|R[0-9]+)[.)]\s+(.*)$", re.I | re.S)
 # Fields copied onto the recommendation as they are (text) and those read as dates.
-TEXT_FIELDS = ("text", "directorate", "decision_maker", "lead_officer")
+TEXT_FIELDS = (
+    "title",
+    "text",
+    "response_text",
+    "directorate",
+    "decision_maker",
+    "lead_officer",
+    "expected_outcome",
+)
+# How our own files mark an update given at an exempt item (scrutiny.exports): taken off.
+EXEMPT_MARK = "EXEMPT – not for publication. %(update)s"
 
 
 @dataclass
@@ -159,15 +175,17 @@ class _Words:
         ids = [r.pk for r in self.reviews.values()]
         self.recommendations = {
             (r.review_id, r.reference.strip().lower()): r
-            for r in Recommendation.all_objects.filter(review_id__in=ids).prefetch_related(
-                "responsible_bodies"
-            )
+            for r in Recommendation.all_objects.filter(review_id__in=ids)
+            .with_status()
+            .select_related("agreed_by", "review__committee")
+            .prefetch_related("responsible_bodies")
         }
         self.entries = set(
             UpdateEntry.objects.filter(recommendation__review_id__in=ids).values_list(
                 "recommendation_id", "update__given_on", "text", "new_status"
             )
         )
+        self.entry_texts = {(pk, on, text) for pk, on, text, _status in self.entries}
 
 
 def _both_languages(label) -> list[str]:
@@ -178,6 +196,19 @@ def _both_languages(label) -> list[str]:
     with translation.override("cy"):
         welsh = str(label)
     return [english, welsh]
+
+
+def _unmarked(text: str) -> str:
+    """An update's words without the mark our files put before one given at an exempt
+    item (in either language)."""
+    from django.utils import translation
+
+    for language in ("en", "cy"):
+        with translation.override(language):
+            mark = gettext(EXEMPT_MARK) % {"update": ""}
+        if mark.strip() and text.startswith(mark):
+            return text[len(mark) :].strip()
+    return text
 
 
 def build_plan(run: ImportRun, table: Table) -> Plan:
@@ -243,7 +274,7 @@ class _Row:
         values = self._values(text)
         existing = self._existing(row)
         row.values, row.bodies = values, self._bodies()
-        row.entry = self._entry(existing, row.reference)
+        row.entry = self._entry(existing, row.reference, values)
         self._compare(row, existing)
         return row
 
@@ -342,8 +373,8 @@ class _Row:
             )
         return existing
 
-    def _entry(self, existing, reference: str) -> dict | None:
-        text = str(self.get("progress"))
+    def _entry(self, existing, reference: str, values: dict) -> dict | None:
+        text = _unmarked(str(self.get("progress")))
         status = self._word("status", self.words.status) if "status" in self.columns else None
         if not text and not status:
             return None
@@ -351,6 +382,8 @@ class _Row:
             return None  # a new recommendation is not started anyway
         dated = bool(self.get("update_date"))  # a date that is not one is its own problem
         given_on = self._date("update_date") if dated else self.run.updates_given_on
+        if existing is not None and self._recorded(existing, given_on, text, status):
+            return None
         if status in Status.closing():
             if self.run.item is None:
                 self.problem(
@@ -368,9 +401,16 @@ class _Row:
                 gettext("no date for the progress update: give one on the columns page"),
             )
         entry = {"given_on": given_on, "text": text or STATUS_ONLY_TEXT, "new_status": status or ""}
-        entry["reason"] = text if status in [Status.PAUSED, *Status.closing()] else ""
+        reasoned = [Status.SLIPPED, Status.PAUSED, *Status.closing()]
+        entry["reason"] = text if status in reasoned else ""
+        # A slipped recommendation's target date is the revised one (our files write the
+        # target date now).
+        revised = values.get("target_date") if status == Status.SLIPPED else None
+        entry["revised_target_date"] = revised if isinstance(revised, datetime.date) else None
         for _field, message in entry_missing(
-            new_status=entry["new_status"], revised_target_date=None, reason=entry["reason"]
+            new_status=entry["new_status"],
+            revised_target_date=entry["revised_target_date"],
+            reason=entry["reason"],
         ):
             self.problem("status", str(message) % {"number": reference})
         if (
@@ -379,6 +419,18 @@ class _Row:
         ):
             return None
         return entry
+
+    def _recorded(self, existing, given_on, text: str, status) -> bool:
+        """Whether the row says nothing the recommendation's updates do not say already: an
+        entry of that date with those words and status; or, with the status it has now (or
+        none), no words or the words of an entry of that date (as our files write the
+        latest update beside the status now, which an earlier update may have set)."""
+        words = text or STATUS_ONLY_TEXT
+        if (existing.pk, given_on, words, status or "") in self.words.entries:
+            return True
+        if status and status != existing.status:
+            return False
+        return not text or (existing.pk, given_on, text) in self.words.entry_texts
 
     def _compare(self, row: RowPlan, existing) -> None:
         values = row.values
@@ -389,6 +441,7 @@ class _Row:
         if existing is None:
             return
         row.recommendation = existing
+        _drop_as_is(values, existing)
         row.changes = [
             name
             for name, value in values.items()
@@ -397,3 +450,18 @@ class _Row:
         if row.bodies is not None and set(row.bodies) != set(existing.responsible_bodies.all()):
             row.changes.append("responsible_bodies")
         row.action = "change" if row.changes or row.entry else "same"
+
+
+def _drop_as_is(values: dict, existing: Recommendation) -> None:
+    """Leave out the values that say what the recommendation shows already without
+    holding them: the review's committee and date as the committee and date it was agreed,
+    and its target date now (revised by an update) as its target date; our files write
+    what it shows. Needs ``with_status``."""
+    shown = {
+        "agreed_by": existing.agreed_by_committee,
+        "agreed_on": existing.agreed_date,
+        "target_date": existing.current_target_date,
+    }
+    for name, value in shown.items():
+        if name in values and values[name] != getattr(existing, name) and values[name] == value:
+            del values[name]

@@ -237,5 +237,6 @@ def _entry_input(recommendation: Recommendation, entry: dict) -> EntryInput:
         recommendation=recommendation,
         text=entry["text"],
         new_status=entry["new_status"],
+        revised_target_date=entry.get("revised_target_date"),
         reason=entry["reason"],
     )

@@ -8,8 +8,10 @@ visitors are sent to sign in, a signed-in user without the right gets a 403).
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +23,9 @@ from recommendations.forms.recommendations import RecommendationForm, ResponseFo
 from recommendations.models import Status, StatusWords
 from scrutiny.common.kept import posted_or_kept
 from scrutiny.common.pages import refuse, save_form_page
+from scrutiny.exports.recommendations import recommendation_sheet
+from scrutiny.exports.tables import download
+from scrutiny.selectors.trackers import tracked_among
 
 PAGE_SIZE = 50
 
@@ -51,6 +56,26 @@ def recommendation_list(request):
             "groups": groups,
         },
     )
+
+
+@require_GET
+def recommendation_list_download(request, kind: str):
+    """The recommendation list as a file (``kind`` "csv" or "xlsx"): every page of it, as
+    its filters narrow it, up to ``EXPORT_MAX_ROWS``. Invalid filters go back to the list,
+    which says what is wrong."""
+    recommendations = selectors.recommendations_to_list(request.user)
+    words = StatusWords()  # read once, for the status filter's choices and the file
+    filters = RecommendationFilter(
+        request.GET or None, recommendations, request=request, status_words=words
+    )
+    if filters.is_bound and not filters.is_valid():
+        return redirect(
+            f"{reverse('recommendations:recommendation-list')}?{request.GET.urlencode()}"
+        )
+    today = timezone.localdate()
+    rows = tracked_among(filters.qs, user=request.user, as_at=today, limit=settings.EXPORT_MAX_ROWS)
+    sheet = recommendation_sheet(gettext("Recommendations"), rows, today, words)
+    return download(sheet, kind, f"recommendations-{today.isoformat()}")
 
 
 @require_GET

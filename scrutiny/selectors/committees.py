@@ -3,8 +3,9 @@
 import datetime
 from collections import Counter
 
-from django.db.models import Min, Q
+from django.db.models import F, Min, Q
 
+from recommendations.models import Recommendation
 from scrutiny.models import AgreedAction, Committee, ExecutiveDecision, Review
 from scrutiny.selectors.common import (
     count_statuses,
@@ -41,15 +42,7 @@ def committee_page(committee: Committee, user, today: datetime.date) -> dict:
     committee_counts = Counter()
     for review in reviews:
         committee_counts.update({row["value"]: row["count"] for row in review.status_rows})
-    outstanding = list(
-        AgreedAction.objects.visible_to(user)
-        .filter(meeting__committee=committee)
-        .outstanding()
-        .with_flags(today)
-        .select_related("meeting", "item", "review", "falls_to_organisation", "due_meeting")
-        .order_by("meeting__date", "id")
-    )
-    hide_unseen_reviews(outstanding, user)
+    outstanding = outstanding_actions(committee, user, today)
     decisions = (
         ExecutiveDecision.objects.visible_to(user)
         .filter(referred_to=committee)
@@ -65,3 +58,37 @@ def committee_page(committee: Committee, user, today: datetime.date) -> dict:
         "outstanding": outstanding,
         "overdue_count": sum(1 for a in outstanding if a.overdue),
     }
+
+
+def outstanding_actions(committee: Committee, user, today: datetime.date) -> list:
+    """The actions ``committee`` agreed that are not yet delivered, as ``user`` may see them
+    (none agreed at an exempt item they may not see; a draft review they may not see is not
+    named), oldest meeting first, each flagged ``overdue`` as at ``today``."""
+    outstanding = list(
+        AgreedAction.objects.visible_to(user)
+        .filter(meeting__committee=committee)
+        .outstanding()
+        .with_flags(today)
+        .select_related(
+            "meeting__committee__council", "item", "review", "falls_to_organisation", "due_meeting"
+        )
+        .order_by("meeting__date", "id")
+    )
+    hide_unseen_reviews(outstanding, user)
+    return outstanding
+
+
+def committee_recommendations(committee: Committee, user):
+    """The recommendations of ``committee``'s reviews that ``user`` may see (as its page
+    lists the reviews: newest report first, then by title), each review's by reference."""
+    return (
+        Recommendation.objects.visible_to(user)
+        .filter(review__committee=committee)
+        .order_by(
+            F("review__report_agreed_on").desc(nulls_last=True),
+            "review__title",
+            "review_id",
+            "sort_key",
+            "pk",
+        )
+    )

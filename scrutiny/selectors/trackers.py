@@ -37,7 +37,18 @@ def tracked_recommendations(*, as_at: datetime.date, user, since: datetime.date 
     return (
         with_latest_update(queryset, as_at=as_at, user=user)
         .with_proposal(user=user, as_at=as_at)
-        .select_related("agreed_by", "review__committee")
+        .select_related("agreed_by", "review__committee__council")
         .prefetch_related("responsible_bodies")
         .order_by("sort_key")
     )
+
+
+def tracked_among(chosen, *, user, as_at: datetime.date, limit: int) -> list:
+    """The first ``limit`` recommendations of ``chosen`` (what a page lists: its own
+    selection, filters and order) as ``tracked_recommendations`` reads them, in ``chosen``'s
+    order: a file of the page's list. Four queries however many there are (their keys,
+    the rows, their bodies, and none more)."""
+    pks = list(chosen.values_list("pk", flat=True)[:limit])
+    rows = tracked_recommendations(as_at=as_at, user=user).filter(pk__in=pks)
+    by_pk = {rec.pk: rec for rec in rows}
+    return [by_pk[pk] for pk in pks if pk in by_pk]

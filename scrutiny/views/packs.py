@@ -17,7 +17,8 @@ from django.views.decorators.http import require_safe
 from scrutiny.common.pages import refuse
 from scrutiny.common.slots import Busy, slot
 from scrutiny.exports.pdf import cached_html_to_pdf
-from scrutiny.exports.xlsx import XLSX, tracker_xlsx
+from scrutiny.exports.tables import CSV
+from scrutiny.exports.xlsx import XLSX, tracker_csv, tracker_xlsx
 from scrutiny.models import Meeting, Review
 from scrutiny.permissions import can_have_full_pack
 from scrutiny.selectors.common import counted_status_rows
@@ -177,3 +178,14 @@ def review_tracker_xlsx(request, pk: int):
     if tracker is None:
         return _bad_as_at()
     return file_response(tracker_xlsx(tracker), XLSX, tracker.filename("xlsx"), private=True)
+
+
+@require_safe
+def review_tracker_csv(request, pk: int):
+    """A review's tracker on its own as CSV, in the columns the tracker import reads."""
+    tracker = _tracker_for(request, pk)
+    if tracker is None:
+        return _bad_as_at()
+    response = file_response(tracker_csv(tracker), CSV, tracker.filename("csv"), private=True)
+    response["Content-Disposition"] = f'attachment; filename="{tracker.filename("csv")}"'
+    return response

@@ -1,8 +1,12 @@
 """The search page: ``/search/?q=...`` (GET only), across everything the reader may see."""
 
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
+from scrutiny.exports.search import search_rows, search_sheet
+from scrutiny.exports.tables import download
 from scrutiny.selectors.search import KIND_KEYS, clean_query, search
 
 
@@ -38,3 +42,22 @@ def search_page(request):
             else [],
         },
     )
+
+
+@require_safe
+def search_download(request, kind: str):
+    """The search's results as a file (``kind`` "csv" or "xlsx"): every result of every
+    kind (or of the kind the search names) the reader may see, as the page ranks them. An
+    empty query goes back to the search page, which asks for one."""
+    query, _cut = clean_query(request.GET.get("q", ""))
+    if not query:
+        return redirect("scrutiny:search")
+    of = request.GET.get("kind")
+    rows = search_rows(
+        request.user,
+        query,
+        kind=of if of in KIND_KEYS else None,
+        absolute=request.build_absolute_uri,
+    )
+    title = gettext("Search results for “%(query)s”") % {"query": query}
+    return download(search_sheet(title, rows), kind, f"search-{timezone.localdate()}")

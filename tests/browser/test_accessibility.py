@@ -57,7 +57,7 @@ SEND = "main form[method=post] :is(button:not([type=button]), input[type=submit]
 def not_a_web_page(url: str) -> bool:
     """PDFs, spreadsheets and the theme's CSS are not pages; the admin is Django's own."""
     path = urlsplit(url).path
-    return path.endswith((".pdf", ".xlsx", ".css")) or path.startswith("/admin/")
+    return path.endswith((".pdf", ".xlsx", ".csv", ".css")) or path.startswith("/admin/")
 
 
 def welsh(url: str) -> bool:

@@ -57,7 +57,7 @@ SCROLL_REGIONS = """() => [...document.querySelectorAll('*')].filter(el => {
 def leave_out(url: str) -> bool:
     path = urlsplit(url).path
     return (
-        path.endswith((".pdf", ".xlsx", ".css"))
+        path.endswith((".pdf", ".xlsx", ".csv", ".css"))
         or path.startswith("/admin/")
         or path.startswith("/cy/")
     )

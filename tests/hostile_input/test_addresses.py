@@ -27,6 +27,11 @@ def test_ids_no_record_has_are_not_found_never_a_server_error(ds, w):
         f"/actions/{HUGE}/edit/",
         f"/reviews/{HUGE}/",
         f"/reviews/{HUGE}/tracker.xlsx",
+        f"/reviews/{HUGE}/tracker.csv",
+        f"/committees/{HUGE}/recommendations.csv",
+        f"/committees/{HUGE}/actions.xlsx",
+        f"/organisations/{HUGE}/recommendations.xlsx",
+        f"/organisations/{HUGE}/actions.csv",
         f"/decisions/{HUGE}/",
         f"/recommendations/{HUGE}/",
         f"/updates/{HUGE}/",
@@ -65,3 +70,18 @@ def test_bytes_that_are_not_utf8_are_read_as_replacement_characters(ds, w):
     committee = Committee.objects.get(pk=pk_in(assert_saved(response)))
     assert committee.name == "\ufffd\ufffdBad\ufffd"
     assert ds.get("/recommendations/?status=%FF%FE").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "q=%00",
+        "q=%3Cscript%3E&kind=nonsense",
+        f"q=care&kind=actions&page={HUGE}",
+        "status=nonsense&page=-1",
+        f"after={HUGE}&before=%C2%B2&review={HUGE}",
+    ],
+)
+def test_download_queries_no_list_can_use_never_a_server_error(ds, w, query):
+    for path in ("/recommendations/download.csv", "/search/results.xlsx"):
+        assert ds.get(f"{path}?{query}").status_code in (200, 302), (path, query)

@@ -93,6 +93,9 @@ def test_tracker_xlsx(client, scene):
         "Decision-maker",
         "Expected outcome",
         "Sign-off",
+        "Title",
+        "Review",
+        "Council",
     ]
     assert all(c.font.bold for c in sheet[1])
     assert sheet.freeze_panes == "A2"
