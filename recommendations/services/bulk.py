@@ -175,30 +175,33 @@ def _response_errors(rows: list[ResponseRow]) -> dict:
 
 
 def _move_versions_on(rows: list[ResponseRow]) -> list[int]:
-    """Move on, in one statement, the stored version of each row's recommendation that is
-    still the one the page showed; return the indexes of the rows someone else saved since
-    (then nothing may be written). The conditional UPDATE locks the rows until the
-    transaction ends, as ``scrutiny.common.locking.save_if_current`` does for one."""
+    """Move on the stored version of each row's recommendation, if every one is still the
+    version the page showed; else return the indexes of the rows someone else saved since
+    (then nothing may be written). Two statements however many rows: the versions read
+    (locked, where the database can), then moved on by a conditional UPDATE, which on
+    SQLite, which cannot lock a row, is what stops a race (as
+    ``scrutiny.common.locking.save_if_current`` does for one record)."""
     if not rows:
         return []
-    seen = Q(pk__in=[])
-    for row in rows:
-        if row.version is not None:
-            seen |= Q(pk=row.recommendation.pk, version=row.version)
-    moved = Recommendation.all_objects.filter(seen).update(version=F("version") + 1)
-    if moved == len(rows):
-        return []
+    ids = [row.recommendation.pk for row in rows]
     stored = dict(
-        Recommendation.all_objects.filter(pk__in=[r.recommendation.pk for r in rows]).values_list(
-            "pk", "version"
-        )
+        Recommendation.all_objects.select_for_update()
+        .filter(pk__in=ids)
+        .values_list("pk", "version")
     )
-    # The versions just moved on were the ones shown: those rows are current.
-    return [
+    stale = [
         index
         for index, row in enumerate(rows)
-        if row.version is None or stored.get(row.recommendation.pk) != row.version + 1
+        if row.version is None or stored.get(row.recommendation.pk) != row.version
     ]
+    if stale:
+        return stale
+    seen = Q(pk__in=[])
+    for row in rows:
+        seen |= Q(pk=row.recommendation.pk, version=row.version)
+    moved = Recommendation.all_objects.filter(seen).update(version=F("version") + 1)
+    # Saved by someone else in the instant between the two: which is not known, so all.
+    return [] if moved == len(rows) else list(range(len(rows)))
 
 
 class ResponsesConflict(Exception):
