@@ -27,7 +27,11 @@ def row(rec, response="accepted", text="", version=None):
 
 
 def received(day="19", month="1", year="2021"):
-    return {"review-received_on_0": day, "review-received_on_1": month, "review-received_on_2": year}
+    return {
+        "review-received_on_0": day,
+        "review-received_on_1": month,
+        "review-received_on_2": year,
+    }
 
 
 @pytest.fixture
@@ -122,7 +126,8 @@ class TestSaving:
         response = client.post(responses_url(review), data)
         assert response.status_code == 200
         text = words(response)
-        assert "Recommendation 2: give the executive's reasons when it is not fully accepted" in text
+        reasons = "Recommendation 2: give the executive's reasons when it is not fully accepted"
+        assert reasons in text
         assert f'href="#id_rec-{unanswered[1].pk}-response_text"' in response.content.decode()
         assert stored(unanswered) == [("awaiting", "")] * 3
         review.refresh_from_db()
