@@ -49,7 +49,7 @@ class PasteForm(forms.Form):
 
     def clean_pasted(self):
         pasted = self.cleaned_data["pasted"]
-        items = split_numbered_list(pasted)
+        self.items = items = split_numbered_list(pasted)
         if not items:
             raise forms.ValidationError(gettext("Paste the recommendations from the report"))
         if len(items) > MAX_ROWS:
@@ -59,10 +59,8 @@ class PasteForm(forms.Form):
         return pasted
 
     def initial_rows(self) -> list[dict]:
-        return [
-            {"reference": i.reference, "text": i.text}
-            for i in split_numbered_list(self.cleaned_data["pasted"])
-        ]
+        """The rows found in the valid pasted list, as the rows page's first values."""
+        return [{"reference": item.reference, "text": item.text} for item in self.items]
 
 
 class PastedRowForm(forms.Form):

@@ -70,7 +70,8 @@ def _save_rows(request, review):
         if valid:
             messages.success(request, _added(saved))
             return redirect(review.get_absolute_url() + "#tracker")
-    return render(request, ROWS, {"review": review, "rows": rows})
+    # base.html marks the title of a page with errors by ``form.errors``.
+    return render(request, ROWS, {"review": review, "rows": rows, "form": rows})
 
 
 @require_http_methods(["GET", "POST"])
@@ -102,12 +103,15 @@ def _save_responses(request, review, page: ResponsesPage):
     except ResponsesConflict as conflict:
         page.show_conflict(conflict.rows, conflict.current, request.user)
     else:
-        message = ngettext(
-            "Executive response saved for %(count)s recommendation",
-            "Executive responses saved for %(count)s recommendations",
-            len(saved),
-        ) % {"count": len(saved)}
-        messages.success(request, message)
+        if saved:
+            message = ngettext(
+                "Executive response saved for %(count)s recommendation",
+                "Executive responses saved for %(count)s recommendations",
+                len(saved),
+            ) % {"count": len(saved)}
+            messages.success(request, message)
+        else:
+            messages.info(request, gettext("No response was changed"))
         return redirect(review.get_absolute_url() + "#tracker")
     return None
 

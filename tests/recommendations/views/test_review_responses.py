@@ -152,7 +152,11 @@ class TestSaving:
         data = {**received("", "", "")}
         for rec in unanswered:
             data |= row(rec, "awaiting")
-        assert client.post(responses_url(review), data).status_code == 302
+        response = client.post(responses_url(review), data)
+        assert response.status_code == 302
+        # Nothing differed from what was stored: nothing written, and the page says so.
+        assert "No response was changed" in words(client.get(response["Location"]))
+        assert all(rec.history.count() == 1 for rec in unanswered)
 
 
 class TestConflicts:
