@@ -8,6 +8,7 @@ import re
 from crispy_forms_gds.layout import Field, Size
 from django import forms
 from django.utils import timezone
+from django.utils.html import format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -155,10 +156,14 @@ def response_choices():
 
 
 class ResponseRowForm(forms.Form):
-    """The executive's response to one recommendation, with the version the page showed."""
+    """The executive's response to one recommendation, with the version the page showed and
+    the values it showed (hidden, ``loaded_inputs``), so that a row the user left alone is
+    known as such even when someone else has changed it since."""
 
-    response = forms.ChoiceField(choices=response_choices, widget=forms.RadioSelect)
-    response_text = forms.CharField(required=False, widget=forms.Textarea)
+    response = forms.ChoiceField(
+        choices=response_choices, widget=forms.RadioSelect, show_hidden_initial=True
+    )
+    response_text = forms.CharField(required=False, widget=forms.Textarea, show_hidden_initial=True)
     version = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, recommendation: Recommendation, **kwargs):
@@ -185,6 +190,14 @@ class ResponseRowForm(forms.Form):
             size=Size.SMALL,
         )
 
+    def loaded_inputs(self) -> str:
+        """The hidden inputs of the values the page showed (crispy-forms draws none)."""
+        return format_html_join(
+            "",
+            "{}",
+            ((self[name].as_hidden(only_initial=True),) for name in ("response", "response_text")),
+        )
+
     def row(self) -> ResponseRow:
         version = (self.cleaned_data.get("version") or "").strip()
         return ResponseRow(
@@ -192,6 +205,7 @@ class ResponseRowForm(forms.Form):
             response=self.cleaned_data["response"],
             response_text=self.cleaned_data["response_text"],
             version=int(version) if re.fullmatch(r"[0-9]{1,9}", version) else None,
+            touched=bool({"response", "response_text"} & set(self.changed_data)),
         )
 
     def take_saved(self, current: Recommendation) -> None:

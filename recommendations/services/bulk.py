@@ -148,18 +148,23 @@ def recommendations_create_many(
 
 @dataclass(frozen=True)
 class ResponseRow:
-    """The executive's response to one recommendation, and the version of the
-    recommendation the page showed (``version``)."""
+    """The executive's response to one recommendation, the version of the recommendation
+    the page showed (``version``), and whether the user changed what the page showed
+    (``touched``: a row left alone is never written, even where someone else has changed
+    the recommendation since)."""
 
     recommendation: Recommendation
     response: str
     response_text: str
     version: int | None
+    touched: bool = True
 
 
 def _changed(row: ResponseRow) -> bool:
+    """The user changed the row, to something other than what is stored."""
     rec = row.recommendation
-    return (row.response, row.response_text.strip()) != (rec.response, rec.response_text.strip())
+    stored = (rec.response, rec.response_text.strip())
+    return row.touched and (row.response, row.response_text.strip()) != stored
 
 
 def _response_errors(rows: list[ResponseRow]) -> dict:
@@ -229,7 +234,9 @@ def responses_save_many(
     a response partly or not accepted gives reasons; when the review has no date received
     yet and any response is given (not "awaiting"), ``received_on`` is required and checked
     by the review's own rules, and recorded once for the review (``review_response_received``).
-    Rows the user left as stored are not written. A changed row whose recommendation
+    Rows the user left as the page showed them, or as stored, are not written (so a
+    response someone else saved meanwhile on a row left alone stays). A changed row whose
+    recommendation
     someone else saved since the page showed it (its version moved on) raises
     ``ResponsesConflict`` and nothing is written.
     """

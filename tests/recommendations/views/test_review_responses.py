@@ -197,3 +197,29 @@ class TestConflicts:
         assert client.post(responses_url(review), data).status_code == 302
         late.refresh_from_db()
         assert late.response == Response.AWAITING
+
+
+class TestRowsLeftAlone:
+    def test_a_row_left_alone_keeps_what_someone_else_saved_meanwhile(
+        self, client, officer, dem_services, recs, review
+    ):
+        client.force_login(officer)
+        page = client.get(responses_url(review)).content.decode()
+        # The page carries what it showed, to tell a row left alone.
+        assert f'name="initial-rec-{recs[5].pk}-response" value="awaiting"' in page
+        shown = {
+            f"initial-rec-{r.pk}-{name}": value
+            for r in recs.values()
+            for name, value in (("response", "awaiting"), ("response_text", ""))
+        }
+        data = {**shown, **row(recs[4], "accepted", "Mine."), **row(recs[5], "awaiting")}
+        data |= row(recs[8], "awaiting")
+        # Someone else records recommendation 5's response on its own page meanwhile.
+        other = client.__class__()
+        other.force_login(dem_services)
+        theirs = {"response": "not_accepted", "response_text": "No budget.", "version": "1"}
+        theirs |= {"target_date_0": "", "target_date_1": "", "target_date_2": ""}
+        assert other.post(response_url(recs[5]), theirs).status_code == 302
+        response = client.post(responses_url(review), data)
+        assert response.status_code == 302
+        assert stored([recs[4], recs[5]]) == [("accepted", "Mine."), ("not_accepted", "No budget.")]
