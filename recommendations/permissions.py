@@ -54,6 +54,16 @@ def can_edit_response(user, recommendation) -> bool:
     return user.is_officer and user.organisation_id == _council_id(recommendation)
 
 
+def can_edit_review_responses(user, review) -> bool:
+    """Whoever may record the executive response to each of the review's recommendations
+    (``can_edit_response``): its council's democratic services and officers, and admins."""
+    if not user.is_authenticated:
+        return False
+    if can_manage_review(user, review):
+        return True
+    return user.is_officer and user.organisation_id == review.committee.council_id
+
+
 def loggable_filter(user) -> Q | None:
     """A filter on recommendations this user may log updates on; None means none at all."""
     if not user.is_authenticated or not user.is_active:

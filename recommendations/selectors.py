@@ -369,3 +369,13 @@ def visible_update(user, pk: int) -> tuple[ProgressUpdate, list[UpdateEntry]]:
     if not entries:
         raise Http404(gettext("No recommendation of this update is visible to you."))
     return update, entries
+
+
+def recommendations_for_responses(review: Review) -> list[Recommendation]:
+    """The review's live recommendations in the report's order, for its executive
+    responses page, with what their rules read (``Recommendation.clean``) joined."""
+    return list(
+        Recommendation.objects.filter(review=review)
+        .select_related("review__committee", "agreed_by")
+        .order_by("sort_key", "reference")
+    )

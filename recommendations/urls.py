@@ -2,6 +2,7 @@ from django.urls import path
 
 from recommendations.views import (
     audit,
+    bulk,
     corrections,
     imports,
     recommendations,
@@ -30,6 +31,16 @@ urlpatterns = [
         "reviews/<int:review_pk>/recommendations/new/",
         recommendations.recommendation_create,
         name="recommendation-create",
+    ),
+    path(
+        "reviews/<int:review_pk>/recommendations/paste/",
+        bulk.recommendations_paste,
+        name="recommendation-paste",
+    ),
+    path(
+        "reviews/<int:review_pk>/responses/edit/",
+        bulk.responses_edit,
+        name="review-responses-edit",
     ),
     path(
         "recommendations/<int:pk>/",

@@ -162,6 +162,31 @@ def _forms_sent(client, w: World) -> list[Drawn]:
     return drawn
 
 
+def _bulk_steps(client, w: World) -> list[Drawn]:
+    """Pages only a form leads to: the rows found in a pasted list, then sent with errors;
+    a review's responses sent with an error, and with a version someone else moved on."""
+    client_for(client, w.democratic)
+    paste = reverse("recommendations:recommendation-paste", args=[w.review_a.pk])
+    responses = reverse("recommendations:review-responses-edit", args=[w.review_a.pk])
+    rows = {"rows-TOTAL_FORMS": "2", "rows-INITIAL_FORMS": "2", "rows-0-text": "One."}
+    rec = w.rec_a1
+    sent = [
+        (paste, {"pasted": "1. One.\n(ii) Two,\nwrapped."}),
+        (paste, {**rows, "rows-1-reference": "1", "rows-1-text": ""}),
+        (responses, {f"rec-{rec.pk}-response": "not_accepted", f"rec-{rec.pk}-version": "1"}),
+        (responses, {f"rec-{rec.pk}-response": "noted", f"rec-{rec.pk}-version": "0"}),
+    ]
+    drawn = []
+    for url, data in sent:
+        with transaction.atomic():
+            response = client.post(url, data)
+            transaction.set_rollback(True)
+        assert response.status_code in (200, 409), (url, data)
+        html = response.content.decode()
+        drawn.append(Drawn(url, "democratic", "POST a step", response.status_code, html))
+    return drawn
+
+
 def _error_pages(client, w: World) -> list[Drawn]:
     """The 400, 403, 404 and 500 pages, signed out and in, and a failed CSRF check."""
     drawn = []
@@ -200,6 +225,7 @@ def test_every_page_is_valid_html(client, world, db, settings, vnu_jar, tmp_path
     # Short pages, so that the crawl reaches the list's keyset pages and their pagination.
     monkeypatch.setattr("recommendations.views.recommendations.PAGE_SIZE", 2)
     drawn = _crawled(client, world) + _forms_sent(client, world) + _error_pages(client, world)
+    drawn += _bulk_steps(client, world)
 
     # Everything the issue names is among them.
     urls = {d.url for d in drawn}

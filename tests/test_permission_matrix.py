@@ -163,6 +163,14 @@ MATRIX: dict[str, Entry] = {
         get={**MANAGERS, "officer": OK},
         post={**MANAGERS, "officer": OK},
     ),
+    # Many at once: the list pasted by those who add recommendations; the responses to a
+    # whole review by those who record each one.
+    "recommendations:recommendation-paste": entry(review_pk("review_a"), shape=MANAGED_FORM),
+    "recommendations:review-responses-edit": entry(
+        review_pk("review_a"),
+        get={**MANAGERS, "officer": OK},
+        post={**MANAGERS, "officer": OK},
+    ),
     # Updates: the council's officers and democratic services, and the representative of a
     # body that carries one of the review's recommendations; never councillors.
     "recommendations:update-create": entry(

@@ -120,6 +120,7 @@ class RecommendationForm(VersionedModelForm):
             Field.text("decision_maker"),
             Field.textarea("expected_outcome", rows=3),
             submit=gettext("Save recommendation"),
+            another=None if self.changing else gettext("Save and add another"),
             size=Size.SMALL,
         )
 

@@ -131,6 +131,7 @@ def recommendation_create(request, review_pk: int):
         lambda obj: gettext("Recommendation %(number)s added") % {"number": obj.reference},
         clash_field="reference",
         clash_message=REFERENCE_TAKEN,
+        another_url=request.path,
     )
 
 

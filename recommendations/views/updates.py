@@ -104,6 +104,8 @@ def _save_update(request, submission):
         return None
     numbers = [e.recommendation.reference for e in submission.entry_inputs()]
     messages.success(request, _recorded_on(numbers))
+    if "another" in request.POST:  # "Save and add another": the empty form again
+        return redirect(request.get_full_path())
     return redirect(update)
 
 

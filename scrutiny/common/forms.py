@@ -12,7 +12,7 @@ import datetime
 
 from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Layout, Submit
+from crispy_forms_gds.layout import Div, Layout, Submit
 from crispy_forms_gds.templatetags.crispy_forms_gds import field_errors
 from django import forms
 from django.core.exceptions import ValidationError
@@ -222,10 +222,14 @@ def _limit_message_now(what, limit: int) -> str:
 _limit_message = lazy(_limit_message_now, str)
 
 
-def form_helper(*layout, submit: str | None = None, size: str | None = None) -> FormHelper:
+def form_helper(
+    *layout, submit: str | None = None, size: str | None = None, another: str | None = None
+) -> FormHelper:
     """How crispy-forms-gds draws a form's fields: ``layout``, a ``submit`` button, and
     labels and legends of ``size`` (default the pack's). The page draws the <form> (with
-    novalidate and the CSRF token) around it, so that one <form> can hold several forms."""
+    novalidate and the CSRF token) around it, so that one <form> can hold several forms.
+    ``another`` words a second button beside it, named "another", that saves and comes back
+    to an empty form (``scrutiny.common.pages.save_form_page``'s ``another_url``)."""
     helper = FormHelper()
     helper.form_tag = False
     helper.disable_csrf = True
@@ -234,7 +238,15 @@ def form_helper(*layout, submit: str | None = None, size: str | None = None) -> 
     if size:
         helper.label_size = helper.legend_size = size
     helper.layout = Layout(*layout)
-    if submit:
+    if submit and another:
+        helper.layout.append(
+            Div(
+                Submit("submit", submit),
+                Submit("another", another, css_class="govuk-button--secondary"),
+                css_class="govuk-button-group",
+            )
+        )
+    elif submit:
         helper.layout.append(Submit("submit", submit))
     return helper
 

@@ -70,6 +70,7 @@ def save_form_page(
     *,
     clash_field: str | None = None,
     clash_message: str = SAVED_MEANWHILE,
+    another_url: str | None = None,
 ):
     """Save a valid posted ``form``, say ``message`` ("{obj} saved", or a function of the
     saved object giving the words) and go to what it saved; otherwise show ``template``
@@ -79,7 +80,11 @@ def save_form_page(
     moment) is ``clash_message`` on ``clash_field`` (None: the whole form), never a server
     error. A record someone else saved since the user opened it is never overwritten: the
     page comes back (409) comparing both versions, with what they typed kept
-    (``scrutiny.common.locking``)."""
+    (``scrutiny.common.locking``).
+
+    With ``another_url``, the form's "Save and add another" button (named "another",
+    ``scrutiny.common.forms.form_helper``) saves and goes there instead: an empty form,
+    under the message naming what was saved."""
     if request.method == "POST" and form.is_valid():
         try:
             with transaction.atomic():
@@ -92,5 +97,7 @@ def save_form_page(
             messages.success(
                 request, message(obj) if callable(message) else message.format(obj=obj)
             )
+            if another_url and "another" in request.POST:
+                return redirect(another_url)
             return redirect(obj)
     return render(request, template, {"form": form, **context})

@@ -63,6 +63,7 @@ class MeetingForm(ScopedFormMixin, VersionedModelForm):
             Field.text("venue"),
             Field.checkbox("cancelled"),
             submit=gettext("Save meeting"),
+            another=None if self.changing else gettext("Save and add another"),
         )
 
 
@@ -141,6 +142,7 @@ class AgendaItemForm(ScopedFormMixin, VersionedModelForm):
             Field.checkbox("exempt"),
             Field.text("exempt_reason"),
             submit=gettext("Save item"),
+            another=None if self.changing else gettext("Save and add another"),
         )
 
     def clean(self):
@@ -251,6 +253,7 @@ class AgreedActionForm(VersionedModelForm):
             Field("delivered_on"),
             Field.select("delivered_meeting"),
             submit=gettext("Save action"),
+            another=None if self.changing else gettext("Save and add another"),
         )
 
     def clean(self):

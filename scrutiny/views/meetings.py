@@ -49,6 +49,7 @@ def meeting_create(request, pk: int):
         "scrutiny/meeting_form.html",
         {"committee": committee, "meeting": None},
         lambda obj: gettext("Meeting added: %(meeting)s") % {"meeting": obj},
+        another_url=request.path,
     )
 
 
@@ -78,6 +79,7 @@ def _meeting_part_page(request, form_class, part, *, name: str, message, **form_
         f"scrutiny/{part._meta.model_name}_form.html",
         {"meeting": meeting, name: part if part.pk else None},
         message,
+        another_url=None if part.pk else request.path,
     )
 
 
@@ -117,7 +119,7 @@ def action_create(request, pk: int):
         AgreedActionForm,
         AgreedAction(meeting=meeting),
         name="action",
-        message=lambda obj: gettext("Agreed action added"),
+        message=lambda obj: gettext("Agreed action added: %(action)s") % {"action": obj},
     )
 
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
+from recommendations.permissions import can_edit_review_responses
 from scrutiny.common.bilingual import localised
 from scrutiny.common.pages import refuse, save_form_page
 from scrutiny.forms import ReviewFilterForm, ReviewForm
@@ -57,6 +58,7 @@ def review_detail(request, pk: int):
             "review": review,
             **review_page(review, user, timezone.localdate()),
             "can_manage": can_manage_council(user, review.committee.council_id),
+            "can_edit_responses": can_edit_review_responses(user, review),
         },
     )
 

@@ -201,6 +201,20 @@ CASES = [
         _top(Recommendation),
     ),
     Case(
+        "recommendations:review-responses-edit",
+        _a("review_a", "review_pk"),
+        "officer",
+        lambda w: {
+            f"rec-{w.rec_a1.pk}-response": "accepted",
+            f"rec-{w.rec_a1.pk}-response_text": "Agreed.",
+        },
+        lambda w: [
+            ("review-", Review),
+            (f"rec-{w.rec_a1.pk}-", Recommendation),
+            (f"rec-{w.rec_a2.pk}-", Recommendation),
+        ],
+    ),
+    Case(
         "recommendations:update-create",
         _a("review_a", "review_pk"),
         "partner",

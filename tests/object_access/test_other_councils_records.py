@@ -88,6 +88,24 @@ CHANGES: dict[str, Change] = {
         lambda w: {"text": "Changed wording."},
         True,
     ),
+    "recommendations:recommendation-paste": (
+        _b("review_b", "review_pk"),
+        lambda w: {
+            "rows-TOTAL_FORMS": "1",
+            "rows-INITIAL_FORMS": "1",
+            "rows-0-reference": "Z9",
+            "rows-0-text": "An added recommendation.",
+        },
+        False,
+    ),
+    "recommendations:review-responses-edit": (
+        _b("review_b", "review_pk"),
+        lambda w: {
+            f"rec-{w.rec_b.pk}-response": "accepted",
+            f"rec-{w.rec_b.pk}-response_text": "Agreed in full.",
+        },
+        True,
+    ),
     "recommendations:response-edit": (
         _b("rec_b"),
         lambda w: {"response": "accepted", "response_text": "Agreed in full."},
