@@ -7,6 +7,7 @@ from scrutiny.views import (
     health,
     home,
     meetings,
+    opendata,
     packs,
     record,
     reviews,
@@ -79,6 +80,12 @@ urlpatterns += [
 # The accessibility statement, linked from every page's footer.
 urlpatterns += [
     path("accessibility/", statement.accessibility_statement, name="accessibility"),
+]
+
+# Open data: the public datasets as files, under the Open Government Licence.
+urlpatterns += [
+    path("open-data/", opendata.open_data, name="open-data"),
+    path("open-data/<slug:dataset>.<slug:fmt>", opendata.open_data_file, name="open-data-file"),
 ]
 
 # A trivial page for load tests and load balancers: "ok", with no database query.
