@@ -20,19 +20,22 @@ DATASET_WORDS = {
     "recommendations": (
         _("Recommendations"),
         _(
-            "Each recommendation of a published review, with the executive response and its status now."
+            "Each recommendation of a published review, with the executive response and "
+            "its status now."
         ),
     ),
     "updates": (
         _("Progress updates"),
         _(
-            "What each progress update given in public said of each recommendation, and any new status."
+            "What each progress update given in public said of each recommendation, and "
+            "any new status."
         ),
     ),
     "actions": (
         _("Agreed actions"),
         _(
-            "What committees agreed in public, who it falls to, and when it is due or was delivered."
+            "What committees agreed in public, who it falls to, and when it is due or "
+            "was delivered."
         ),
     ),
 }
