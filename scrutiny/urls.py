@@ -1,6 +1,7 @@
 from django.urls import path
 
 from scrutiny.views import (
+    calendars,
     committees,
     decisions,
     due,
@@ -24,10 +25,19 @@ urlpatterns += [
     path("", home.home, name="home"),
     path("home/councils/", home.home_council_list, name="home-council-list"),
     path("updates-owed/", home.update_owed_list, name="update-owed-list"),
+    # A calendar app cannot sign in: the secret token in the address says whose it is.
+    path(
+        "updates-owed/calendar/<str:token>.ics", calendars.update_owed_ics, name="update-owed-ics"
+    ),
     path("committees/", committees.committee_list, name="committee-list"),
     path("committees/new/", committees.committee_create, name="committee-create"),
     path("committees/<int:pk>/", committees.committee_detail, name="committee-detail"),
     path("committees/<int:pk>/edit/", committees.committee_edit, name="committee-edit"),
+    path(
+        "committees/<int:pk>/meetings.ics",
+        calendars.committee_meetings_ics,
+        name="committee-meetings-ics",
+    ),
     path("committees/<int:pk>/meetings/new/", meetings.meeting_create, name="meeting-create"),
     path("meetings/<int:pk>/", meetings.meeting_detail, name="meeting-detail"),
     path("meetings/<int:pk>/edit/", meetings.meeting_edit, name="meeting-edit"),
