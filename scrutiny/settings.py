@@ -59,8 +59,6 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_forms_gds",
     "django_filters",
-    # django-ninja: the JSON API; listed for its documentation page's own static files.
-    "ninja",
     "simple_history",
     # Before scrutiny.common, so axes records a failed sign-in before the security log reads it.
     "axes",

@@ -95,6 +95,7 @@ urlpatterns += [
 # Open data: the public datasets as files, under the Open Government Licence.
 urlpatterns += [
     path("open-data/", opendata.open_data, name="open-data"),
+    path("open-data/api/", opendata.api_docs, name="api-docs"),
     path("open-data/<slug:dataset>.<slug:fmt>", opendata.open_data_file, name="open-data-file"),
 ]
 

@@ -16,7 +16,9 @@ import math
 from itertools import groupby
 from operator import itemgetter
 
+from django.shortcuts import redirect
 from ninja import Field, NinjaAPI, Query, Schema
+from ninja.openapi.docs import DocsBase
 
 from recommendations.filters import RecommendationFilter
 from recommendations.models import Recommendation
@@ -26,7 +28,17 @@ from scrutiny.selectors import opendata
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 500
 
+class _GovukDocs(DocsBase):
+    """/api/v1/docs is the site's own documentation page (``scrutiny:api-docs``), drawn from
+    the OpenAPI description: Swagger UI's page is not one the site can vouch for (its
+    markup fails the accessibility checks every page passes, and it is in English only)."""
+
+    def render_page(self, request, api, **kwargs):
+        return redirect("scrutiny:api-docs")
+
+
 api = NinjaAPI(
+    docs=_GovukDocs(),
     title="Scrutiny recommendation tracker API",
     version="1",
     description=(
@@ -37,6 +49,50 @@ api = NinjaAPI(
     ),
     urls_namespace="api",
 )
+
+
+def _type(schema: dict) -> str:
+    """A property's or parameter's type in words: "integer", "date", "string or null"."""
+    if "anyOf" in schema:
+        return " or ".join(_type(part) for part in schema["anyOf"])
+    if "$ref" in schema:
+        return schema["$ref"].rsplit("/", 1)[-1]
+    if schema.get("type") == "array":
+        return f"list of {_type(schema.get('items', {}))}"
+    return schema.get("format") or schema.get("type", "")
+
+
+def operations(path_prefix: str) -> list[dict]:
+    """Each operation of the API as its documentation page lists it: method, path, what it
+    gives, its query parameters, and the fields of each item it lists."""
+    schema = api.get_openapi_schema(path_prefix=path_prefix)
+    components = schema["components"]["schemas"]
+    found = []
+    for path, methods in schema["paths"].items():
+        for method, operation in methods.items():
+            ok = operation["responses"][200]["content"]["application/json"]["schema"]
+            page = components[ok["$ref"].rsplit("/", 1)[-1]]
+            item = components[page["properties"]["results"]["items"]["$ref"].rsplit("/", 1)[-1]]
+            found.append(
+                {
+                    "method": method.upper(),
+                    "path": path,
+                    "description": operation.get("description", ""),
+                    "parameters": [
+                        {
+                            "name": p["name"],
+                            "type": _type(p["schema"]),
+                            "description": p.get("description", ""),
+                        }
+                        for p in operation.get("parameters", [])
+                    ],
+                    "fields": [
+                        {"name": n, "type": _type(f), "description": f.get("description", "")}
+                        for n, f in item["properties"].items()
+                    ],
+                }
+            )
+    return found
 
 
 class Licence(Schema):

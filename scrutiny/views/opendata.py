@@ -10,6 +10,7 @@ from django.views.decorators.http import require_safe
 
 from partnerships.models import Organisation
 from scrutiny.exports.opendata import DATASETS, LICENCE, download
+from scrutiny.views.api import MAX_PAGE_SIZE, PAGE_SIZE, api, operations
 
 # What each dataset holds, in the page's words.
 DATASET_WORDS = {
@@ -81,3 +82,21 @@ def open_data_file(request, dataset: str, fmt: str):
     response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
     response["Link"] = f'<{LICENCE["url"]}>; rel="license"'
     return response
+
+
+@require_safe
+def api_docs(request):
+    """The JSON API's documentation, drawn from its OpenAPI description (/api/v1/docs comes
+    here): each list, its query parameters and the fields of its items."""
+    root = api.get_root_path({})
+    return render(
+        request,
+        "scrutiny/api_docs.html",
+        {
+            "operations": operations(root),
+            "root": request.build_absolute_uri(root),
+            "page_size": PAGE_SIZE,
+            "max_page_size": MAX_PAGE_SIZE,
+            "licence": LICENCE,
+        },
+    )
