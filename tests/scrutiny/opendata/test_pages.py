@@ -108,7 +108,7 @@ def _world_of(size: int) -> None:
     reviews, agreed actions and meetings, for one council."""
     council = CouncilFactory()
     review = ReviewFactory(committee__council=council)
-    for n in range(size):
+    for _ in range(size):
         rec = RecommendationFactory(review=review)
         rec.responsible_bodies.add(PartnershipFactory(), PartnershipFactory())
         UpdateEntryFactory(recommendation=rec, new_status=Status.ON_TRACK)
