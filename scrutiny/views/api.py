@@ -17,6 +17,7 @@ from itertools import groupby
 from operator import itemgetter
 
 from django.shortcuts import redirect
+from django.views.decorators.http import require_safe
 from ninja import Field, NinjaAPI, Query, Schema
 from ninja.openapi.docs import DocsBase
 
@@ -27,6 +28,7 @@ from scrutiny.selectors import opendata
 
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 500
+
 
 class _GovukDocs(DocsBase):
     """/api/v1/docs is the site's own documentation page (``scrutiny:api-docs``), drawn from
@@ -39,6 +41,8 @@ class _GovukDocs(DocsBase):
 
 api = NinjaAPI(
     docs=_GovukDocs(),
+    # The description and the docs are read, never posted to, as the lists.
+    docs_decorator=require_safe,
     title="Scrutiny recommendation tracker API",
     version="1",
     description=(
