@@ -116,3 +116,10 @@ def test_the_updates_owed_page_offers_the_subscription(world, client):
     page = response.content.decode()
     assert "Subscribe in your calendar" in page
     assert f"/updates-owed/calendar/{feed_token(world.officer)}.ics" in page
+
+
+def test_the_subscription_in_welsh(world, client):
+    client_for(client, world.officer)
+    page = client.get("/cy" + reverse("scrutiny:update-owed-list")).content.decode()
+    assert "Tanysgrifio yn eich calendr" in page
+    assert "Subscribe in your calendar" not in page

@@ -47,7 +47,7 @@ def test_every_page_links_to_the_open_data_page_which_lists_each_download(client
 
 def test_the_open_data_page_in_welsh(client):
     page = client.get("/cy" + reverse("scrutiny:open-data")).content.decode()
-    assert "Data agored" in page and "Trwydded Llywodraeth Agored" in page
+    assert "Data agored" in page and "Drwydded Llywodraeth Agored" in page
 
 
 def test_the_api_docs_page_lists_each_list_and_its_fields(client):
