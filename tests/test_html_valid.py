@@ -62,13 +62,15 @@ class Drawn:
 
 
 def _not_html_page(url: str) -> bool:
-    """PDFs, spreadsheets and the theme's CSS are not HTML (and PDFs are slow to draw). The
-    crawl itself keeps out of the admin beyond its index: Django's markup, not the app's."""
+    """PDFs, spreadsheets, open data files, calendars, the JSON API and the theme's CSS are
+    not HTML (and PDFs are slow to draw). The crawl itself keeps out of the admin beyond its
+    index: Django's markup, not the app's."""
     path = url.split("?")[0]
     return (
-        path.endswith(("/pdf/", ".pdf", "/xlsx/", ".xlsx", ".css"))
+        path.endswith(("/pdf/", ".pdf", "/xlsx/", ".xlsx", ".css", ".csv", ".json", ".ics"))
         or "/pdf" in path
         or "/xlsx" in path
+        or path.startswith("/api/")  # JSON, and a redirect to the API's docs page
     )
 
 
@@ -197,6 +199,8 @@ def test_every_page_is_valid_html(client, world, db, settings, vnu_jar, tmp_path
     # Everything the issue names is among them.
     urls = {d.url for d in drawn}
     assert reverse("scrutiny:meeting-pack", kwargs={"pk": world.meeting_a.pk}) in urls
+    assert {reverse("scrutiny:open-data"), reverse("scrutiny:api-docs")} <= urls
+    assert reverse("scrutiny:update-owed-list") in urls  # with its calendar subscription
     assert {d.status for d in drawn} >= {200, 400, 403, 404, 409, 500}
     assert {d.role for d in drawn if d.url.startswith("/cy/")} == WELSH_ROLES
     assert any(d.how == "POST empty" and "govuk-error-summary" in d.html for d in drawn)

@@ -54,9 +54,12 @@ SEND = "main form[method=post] :is(button:not([type=button]), input[type=submit]
 
 
 def not_a_web_page(url: str) -> bool:
-    """PDFs, spreadsheets and the theme's CSS are not pages; the admin is Django's own."""
+    """PDFs, spreadsheets, open data files, calendars, the JSON API and the theme's CSS are
+    not pages; the admin is Django's own."""
     path = urlsplit(url).path
-    return path.endswith((".pdf", ".xlsx", ".css")) or path.startswith("/admin/")
+    return path.endswith((".pdf", ".xlsx", ".css", ".csv", ".json", ".ics")) or path.startswith(
+        ("/admin/", "/api/")
+    )
 
 
 def welsh(url: str) -> bool:
@@ -147,6 +150,8 @@ def test_every_page_a_role_reaches_passes_axe(live_server, context, page, role):
         "scrutiny:home",
         "scrutiny:meeting-pack",
         "recommendations:recommendation-detail",
+        "scrutiny:open-data",
+        "scrutiny:api-docs",
     } <= views
     failures = []
     for crawled in html:
