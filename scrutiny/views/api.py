@@ -17,6 +17,8 @@ from itertools import groupby
 from operator import itemgetter
 
 from django.shortcuts import redirect
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 from ninja import Field, NinjaAPI, Query, Schema
 from ninja.openapi.docs import DocsBase
@@ -66,6 +68,11 @@ def _type(schema: dict) -> str:
     return schema.get("format") or schema.get("type", "")
 
 
+def breakable(address: str) -> str:
+    """An address that may wrap after each slash (a narrow screen need not scroll)."""
+    return mark_safe("/<wbr>".join(escape(part) for part in address.split("/")))  # noqa: S308
+
+
 def operations(path_prefix: str) -> list[dict]:
     """Each operation of the API as its documentation page lists it: method, path, what it
     gives, its query parameters, and the fields of each item it lists."""
@@ -81,6 +88,7 @@ def operations(path_prefix: str) -> list[dict]:
                 {
                     "method": method.upper(),
                     "path": path,
+                    "path_html": breakable(path),
                     "description": operation.get("description", ""),
                     "parameters": [
                         {

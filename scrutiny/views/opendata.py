@@ -10,7 +10,7 @@ from django.views.decorators.http import require_safe
 
 from partnerships.models import Organisation
 from scrutiny.exports.opendata import DATASETS, LICENCE, download
-from scrutiny.views.api import MAX_PAGE_SIZE, PAGE_SIZE, api, operations
+from scrutiny.views.api import MAX_PAGE_SIZE, PAGE_SIZE, api, breakable, operations
 
 # What each dataset holds, in the page's words.
 DATASET_WORDS = {
@@ -94,7 +94,7 @@ def api_docs(request):
         "scrutiny/api_docs.html",
         {
             "operations": operations(root),
-            "root": request.build_absolute_uri(root),
+            "root": breakable(request.build_absolute_uri(root)),
             "page_size": PAGE_SIZE,
             "max_page_size": MAX_PAGE_SIZE,
             "licence": LICENCE,

@@ -54,7 +54,7 @@ def test_the_api_docs_page_lists_each_list_and_its_fields(client):
     assert client.get("/api/v1/docs").url == reverse("scrutiny:api-docs")
     page = client.get(reverse("scrutiny:api-docs")).content.decode()
     for name in ("reviews", "recommendations", "updates", "actions", "meetings"):
-        assert f"GET /api/v1/{name}</code>" in page
+        assert f"GET /<wbr>api/<wbr>v1/<wbr>{name}</code>" in page
     assert "<code>responsible_body_names</code>" in page  # a field of an item
     assert "<code>page_size</code>" in page  # a parameter
     assert "<code>no_update_for</code>" in page  # a filter of the recommendation list
