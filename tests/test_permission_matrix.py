@@ -134,10 +134,13 @@ MATRIX: dict[str, Entry] = {
     ),
     "scrutiny:api-docs": entry(shape=PUBLIC_PAGE),
     # iCalendar feeds: a committee's meetings are public; a user's due updates are found by
-    # the secret token in the address (calendar apps cannot sign in), whoever asks.
+    # the secret token in the address (calendar apps cannot sign in), whoever asks. The
+    # partner representative's: their feed holds nothing the public may not read, so the
+    # hidden-record checks over these URLs hold (an officer's feed shows their council's
+    # drafts to whoever has its secret address, as their own pages do to them).
     "scrutiny:committee-meetings-ics": entry(pk("committee_a"), shape=PUBLIC_PAGE),
     "scrutiny:update-owed-ics": entry(
-        lambda w: {"token": feed_token(w.officer)}, shape=PUBLIC_PAGE
+        lambda w: {"token": feed_token(w.partner)}, shape=PUBLIC_PAGE
     ),
     # The read-only JSON API: anyone reads (each what their pages show); nothing is posted.
     # Its root is only where its paths start; its docs lead to scrutiny:api-docs.
