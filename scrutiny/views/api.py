@@ -20,7 +20,7 @@ from django.shortcuts import redirect
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
-from ninja import Field, NinjaAPI, Query, Schema
+from ninja import Field, NinjaAPI, Query, Schema, Status
 from ninja.openapi.docs import DocsBase
 
 from recommendations.filters import RecommendationFilter
@@ -325,7 +325,7 @@ def recommendation_list(request, paging: Query[Paging], filters: Query[Recommend
         request.GET, Recommendation.objects.visible_to(request.user), request=request
     )
     if not chosen.is_valid():
-        return 400, {"errors": {k: [str(m) for m in v] for k, v in chosen.errors.items()}}
+        return Status(400, {"errors": {k: [str(m) for m in v] for k, v in chosen.errors.items()}})
     return _page(request, opendata.recommendations(request.user, queryset=chosen.qs), paging)
 
 
