@@ -3,6 +3,7 @@ password, the admin, and the error pages' views.
 
 Every page for people is in English at its plain URL and in Welsh under /cy/ (the same path
 after the prefix). Outside the language prefix: theme.css (the same for both) and the
+JSON API (/api/v1/), whose field names are English for every reader, and the
 Django admin, a tool for the few administrators, kept at one address in English so its
 URLs, its staff-only rule and its own sign-in do not double up.
 """
@@ -14,10 +15,13 @@ from django.urls import include, path
 
 from partnerships.forms import ChangePasswordForm, SignInForm
 from scrutiny.views import home
+from scrutiny.views.api import api
 
 urlpatterns = [
     path("theme.css", home.theme_css, name="theme-css"),
     path("admin/", admin.site.urls),
+    # The read-only JSON API: field names in English, one address for every language.
+    path("api/v1/", api.urls),
 ]
 
 urlpatterns += i18n_patterns(

@@ -1,12 +1,14 @@
 from django.urls import path
 
 from scrutiny.views import (
+    calendars,
     committees,
     decisions,
     due,
     health,
     home,
     meetings,
+    opendata,
     packs,
     record,
     reviews,
@@ -25,6 +27,10 @@ urlpatterns += [
     path("session/keep-alive/", session.session_keep_alive, name="session-keep-alive"),
     path("home/councils/", home.home_council_list, name="home-council-list"),
     path("updates-owed/", home.update_owed_list, name="update-owed-list"),
+    # A calendar app cannot sign in: the secret token in the address says whose it is.
+    path(
+        "updates-owed/calendar/<str:token>.ics", calendars.update_owed_ics, name="update-owed-ics"
+    ),
     path("committees/", committees.committee_list, name="committee-list"),
     path("committees/new/", committees.committee_create, name="committee-create"),
     path("committees/<int:pk>/", committees.committee_detail, name="committee-detail"),
@@ -42,6 +48,11 @@ urlpatterns += [
         )
         for kind in ("csv", "xlsx")
     ],
+    path(
+        "committees/<int:pk>/meetings.ics",
+        calendars.committee_meetings_ics,
+        name="committee-meetings-ics",
+    ),
     path("committees/<int:pk>/meetings/new/", meetings.meeting_create, name="meeting-create"),
     path("meetings/<int:pk>/", meetings.meeting_detail, name="meeting-detail"),
     path("meetings/<int:pk>/edit/", meetings.meeting_edit, name="meeting-edit"),
@@ -97,6 +108,13 @@ urlpatterns += [
 # The accessibility statement, linked from every page's footer.
 urlpatterns += [
     path("accessibility/", statement.accessibility_statement, name="accessibility"),
+]
+
+# Open data: the public datasets as files, under the Open Government Licence.
+urlpatterns += [
+    path("open-data/", opendata.open_data, name="open-data"),
+    path("open-data/api/", opendata.api_docs, name="api-docs"),
+    path("open-data/<slug:dataset>.<slug:fmt>", opendata.open_data_file, name="open-data-file"),
 ]
 
 # A trivial page for load tests and load balancers: "ok", with no database query.

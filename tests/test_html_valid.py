@@ -62,13 +62,15 @@ class Drawn:
 
 
 def _not_html_page(url: str) -> bool:
-    """PDFs, spreadsheets and the theme's CSS are not HTML (and PDFs are slow to draw). The
-    crawl itself keeps out of the admin beyond its index: Django's markup, not the app's."""
+    """PDFs, spreadsheets, open data files, calendars, the JSON API and the theme's CSS are
+    not HTML (and PDFs are slow to draw). The crawl itself keeps out of the admin beyond its
+    index: Django's markup, not the app's."""
     path = url.split("?")[0]
     return (
-        path.endswith(("/pdf/", ".pdf", "/xlsx/", ".xlsx", ".csv", ".css"))
+        path.endswith(("/pdf/", ".pdf", "/xlsx/", ".xlsx", ".css", ".csv", ".json", ".ics"))
         or "/pdf" in path
         or "/xlsx" in path
+        or path.startswith("/api/")  # JSON, and a redirect to the API's docs page
     )
 
 
@@ -162,31 +164,6 @@ def _forms_sent(client, w: World) -> list[Drawn]:
     return drawn
 
 
-def _bulk_steps(client, w: World) -> list[Drawn]:
-    """Pages only a form leads to: the rows found in a pasted list, then sent with errors;
-    a review's responses sent with an error, and with a version someone else moved on."""
-    client_for(client, w.democratic)
-    paste = reverse("recommendations:recommendation-paste", args=[w.review_a.pk])
-    responses = reverse("recommendations:review-responses-edit", args=[w.review_a.pk])
-    rows = {"rows-TOTAL_FORMS": "2", "rows-INITIAL_FORMS": "2", "rows-0-text": "One."}
-    rec = w.rec_a1
-    sent = [
-        (paste, {"pasted": "1. One.\n(ii) Two,\nwrapped."}),
-        (paste, {**rows, "rows-1-reference": "1", "rows-1-text": ""}),
-        (responses, {f"rec-{rec.pk}-response": "not_accepted", f"rec-{rec.pk}-version": "1"}),
-        (responses, {f"rec-{rec.pk}-response": "noted", f"rec-{rec.pk}-version": "0"}),
-    ]
-    drawn = []
-    for url, data in sent:
-        with transaction.atomic():
-            response = client.post(url, data)
-            transaction.set_rollback(True)
-        assert response.status_code in (200, 409), (url, data)
-        html = response.content.decode()
-        drawn.append(Drawn(url, "democratic", "POST a step", response.status_code, html))
-    return drawn
-
-
 def _error_pages(client, w: World) -> list[Drawn]:
     """The 400, 403, 404 and 500 pages, signed out and in, and a failed CSRF check."""
     drawn = []
@@ -202,13 +179,6 @@ def _error_pages(client, w: World) -> list[Drawn]:
         ):
             response = client.get(url)
             drawn.append(Drawn(url, role, "GET", response.status_code, response.content.decode()))
-    # A form sent to a record not there (deleted meanwhile): what was typed, to copy.
-    url = reverse("scrutiny:review-edit", args=[999999])
-    response = client.post(url, {"title": "Typed while someone else deleted it"})
-    assert response.status_code == 404 and "Nothing was saved" in response.content.decode()
-    drawn.append(
-        Drawn(url, "councillor", "POST to a deleted record", 404, response.content.decode())
-    )
     strict = Client(enforce_csrf_checks=True)
     url = reverse("login")
     response = strict.post(url, {"username": "someone", "password": "wrong"})
@@ -225,11 +195,12 @@ def test_every_page_is_valid_html(client, world, db, settings, vnu_jar, tmp_path
     # Short pages, so that the crawl reaches the list's keyset pages and their pagination.
     monkeypatch.setattr("recommendations.views.recommendations.PAGE_SIZE", 2)
     drawn = _crawled(client, world) + _forms_sent(client, world) + _error_pages(client, world)
-    drawn += _bulk_steps(client, world)
 
     # Everything the issue names is among them.
     urls = {d.url for d in drawn}
     assert reverse("scrutiny:meeting-pack", kwargs={"pk": world.meeting_a.pk}) in urls
+    assert {reverse("scrutiny:open-data"), reverse("scrutiny:api-docs")} <= urls
+    assert reverse("scrutiny:update-owed-list") in urls  # with its calendar subscription
     assert {d.status for d in drawn} >= {200, 400, 403, 404, 409, 500}
     assert {d.role for d in drawn if d.url.startswith("/cy/")} == WELSH_ROLES
     assert any(d.how == "POST empty" and "govuk-error-summary" in d.html for d in drawn)

@@ -24,6 +24,7 @@ from django.conf import settings
 from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
+from scrutiny.common.feed_tokens import feed_token
 from tests.support.world import ROLES, World, client_for
 
 # Outcomes.
@@ -146,6 +147,33 @@ MATRIX: dict[str, Entry] = {
     "scrutiny:search": entry(shape=PUBLIC_PAGE, query="?q=care"),
     # The accessibility statement: for everyone, signed in or not.
     "scrutiny:accessibility": entry(shape=PUBLIC_PAGE),
+    # Open data: the public's data, for anyone; the API's documentation page too.
+    "scrutiny:open-data": entry(shape=PUBLIC_PAGE),
+    "scrutiny:open-data-file": entry(
+        lambda w: {"dataset": "recommendations", "fmt": "csv"}, shape=PUBLIC_PAGE
+    ),
+    "scrutiny:api-docs": entry(shape=PUBLIC_PAGE),
+    # iCalendar feeds: a committee's meetings are public; a user's due updates are found by
+    # the secret token in the address (calendar apps cannot sign in), whoever asks. The
+    # partner representative's: their feed holds nothing the public may not read, so the
+    # hidden-record checks over these URLs hold (an officer's feed shows their council's
+    # drafts to whoever has its secret address, as their own pages do to them).
+    "scrutiny:committee-meetings-ics": entry(pk("committee_a"), shape=PUBLIC_PAGE),
+    "scrutiny:update-owed-ics": entry(
+        lambda w: {"token": feed_token(w.partner)}, shape=PUBLIC_PAGE
+    ),
+    # The read-only JSON API: anyone reads (each what their pages show); nothing is posted.
+    # Its root is only where its paths start; its docs lead to scrutiny:api-docs.
+    "api:api-root": entry(get=everyone(NOT_FOUND), post=everyone(NOT_FOUND)),
+    "api:openapi-json": entry(shape=PUBLIC_PAGE),
+    "api:openapi-view": entry(
+        get=everyone("redirect to /open-data/api/"), post=everyone(NOT_ALLOWED)
+    ),
+    "api:review_list": entry(shape=PUBLIC_PAGE),
+    "api:recommendation_list": entry(shape=PUBLIC_PAGE),
+    "api:update_list": entry(shape=PUBLIC_PAGE),
+    "api:action_list": entry(shape=PUBLIC_PAGE),
+    "api:meeting_list": entry(shape=PUBLIC_PAGE),
     # The trivial page load tests measure against: "ok" for anyone.
     "scrutiny:health": entry(shape=PUBLIC_PAGE),
     # The load balancer's check: database and migrations, for anyone.

@@ -6,12 +6,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_safe
 
 from partnerships.models import Organisation
 from recommendations.permissions import can_import_trackers
+from scrutiny.common.feed_tokens import feed_token
 from scrutiny.forms.home import COUNCIL_SEARCH_LENGTH, CouncilChoiceForm, CouncilSearchForm
 from scrutiny.permissions import can_see_deleted
 from scrutiny.selectors import councils as council_reads
@@ -135,8 +137,13 @@ def home_council_list(request):
 def update_owed_list(request):
     """Every progress update the signed-in user owes, soonest due first, a page at a time."""
     page = Paginator(updates_owed(request.user), OWED_PER_PAGE).get_page(request.GET.get("page"))
+    calendar = reverse("scrutiny:update-owed-ics", kwargs={"token": feed_token(request.user)})
     return render(
         request,
         "scrutiny/update_owed_list.html",
-        {"page_obj": page, "page_range": list(page.paginator.get_elided_page_range(page.number))},
+        {
+            "page_obj": page,
+            "page_range": list(page.paginator.get_elided_page_range(page.number)),
+            "calendar_url": request.build_absolute_uri(calendar),
+        },
     )

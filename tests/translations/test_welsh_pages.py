@@ -89,6 +89,18 @@ def welsh_pages(world):
             ["Cynnwys"],
             world.meeting_a.date,
         ),
+        (
+            reverse("scrutiny:open-data"),
+            ["Open data</h1>", "Downloads", "Open Government Licence"],
+            ["Data agored</h1>", "Lawrlwythiadau", "Drwydded Llywodraeth Agored v3.0"],
+            None,
+        ),
+        (
+            reverse("scrutiny:api-docs"),
+            ["The open data API</h1>", "Query parameters of"],
+            ["API y data agored</h1>", "Paramedrau ymholiad"],
+            None,
+        ),
     ]
 
 
