@@ -313,6 +313,9 @@ UPDATE_CORRECTION_DAYS = env.int("UPDATE_CORRECTION_DAYS", default=14)
 TRACKER_IMPORT_MAX_BYTES = env.int("TRACKER_IMPORT_MAX_BYTES", default=5 * 1024 * 1024)
 TRACKER_IMPORT_MAX_ROWS = env.int("TRACKER_IMPORT_MAX_ROWS", default=10000)
 TRACKER_IMPORT_MAX_UNPACKED = env.int("TRACKER_IMPORT_MAX_UNPACKED", default=100 * 1024 * 1024)
+# `manage.py prune_imports` deletes the file of an upload imported, or left unimported, this
+# many days ago (the run's record of what it did stays).
+TRACKER_IMPORT_KEEP_DAYS = env.int("TRACKER_IMPORT_KEEP_DAYS", default=30)
 # An upload the import accepts stays in memory (it is kept in the database, never on disk).
 FILE_UPLOAD_MAX_MEMORY_SIZE = TRACKER_IMPORT_MAX_BYTES + 64 * 1024
 

@@ -6,7 +6,12 @@ recommendation's status kept as a timeline of periods). Every public name is re-
 here, so ``from recommendations.models import X`` keeps working.
 """
 
-from recommendations.models.imports import ImportRun, ImportState, UndatedTargets
+from recommendations.models.imports import (
+    ImportRun,
+    ImportState,
+    SavedImportMapping,
+    UndatedTargets,
+)
 from recommendations.models.recommendations import (
     STALE_MONTHS,
     Audience,
@@ -54,6 +59,7 @@ __all__ = [
     "CLOSING_NEEDS_OUTCOME",
     "ENTRY_NEEDS",
     "ImportRun",
+    "SavedImportMapping",
     "ImportState",
     "UndatedTargets",
     "PAUSED_NEEDS_REASON",
