@@ -80,16 +80,18 @@ def import_create(request):
     return render(request, "recommendations/import_upload.html", context)
 
 
-@require_http_methods(["POST"])
+@require_http_methods(["GET", "POST"])
 @login_required
 def import_mapping_delete(request, pk: int):
-    """Delete a council's saved columns (from the upload page's list)."""
+    """Delete a council's saved columns, once asked (from the upload page's list)."""
     saved = get_object_or_404(SavedImportMapping.objects.select_related("council"), pk=pk)
     if not permissions.can_import_trackers(request.user, saved.council):
         refuse(request.user, str(REFUSED))
-    saved_mapping_delete(actor=request.user, saved=saved)
-    messages.success(request, gettext("Saved columns “%(name)s” deleted") % {"name": saved})
-    return redirect("recommendations:import-create")
+    if request.method == "POST":
+        saved_mapping_delete(actor=request.user, saved=saved)
+        messages.success(request, gettext("Saved columns “%(name)s” deleted") % {"name": saved})
+        return redirect("recommendations:import-create")
+    return render(request, "recommendations/import_mapping_delete.html", {"saved": saved})
 
 
 @require_http_methods(["POST"])

@@ -28,6 +28,7 @@ from recommendations.models import (
     ImportRun,
     ProgressUpdate,
     Recommendation,
+    SavedImportMapping,
     Status,
 )
 from recommendations.services.imports import import_run_create
@@ -127,6 +128,10 @@ class World:
 
     import_run_a: ImportRun  # a tracker uploaded by council A's democratic services
     import_run_b: ImportRun
+    # Council B's upload naming a body nobody knows, and each council's saved columns.
+    unknown_body_run_b: ImportRun
+    saved_mapping_a: SavedImportMapping
+    saved_mapping_b: SavedImportMapping
 
     councillor: User
     officer: User
@@ -373,9 +378,25 @@ def build_world() -> World:
         for user, c in ((democratic, committee_a), (democratic_b, committee_b))
     )
 
+    unknown_body_run_b = import_run_create(
+        actor=democratic_b,
+        committee=committee_b,
+        filename="bodies.csv",
+        content=b"Ref,Review,Recommendation,Partners\r\n1,Parks,Open the gates.,Nobody Known\r\n",
+    )
+    saved_mapping_a, saved_mapping_b = (
+        SavedImportMapping.objects.create(
+            council=council, name="Our tracker", headings=["ref"], mapping=["reference"]
+        )
+        for council in (council_a, council_b)
+    )
+
     return World(
         import_run_a=import_run_a,
         import_run_b=import_run_b,
+        unknown_body_run_b=unknown_body_run_b,
+        saved_mapping_a=saved_mapping_a,
+        saved_mapping_b=saved_mapping_b,
         council_a=council_a,
         council_b=council_b,
         partner_body=partner_body,

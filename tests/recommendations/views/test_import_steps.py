@@ -83,6 +83,10 @@ def test_saved_columns_are_listed_and_deleted_from_the_start_page(clerk_client, 
     assert refused.status_code == 403 and SavedImportMapping.objects.filter(pk=other.pk).exists()
     mine = SavedImportMapping.objects.get(name="Parks tracker")
     url = reverse("recommendations:import-mapping-delete", args=[mine.pk])
+    assert url in page  # the list's Delete link asks first
+    asked = clerk_client.get(url).text
+    assert "Delete the saved columns “Parks tracker”?" in asked
+    assert SavedImportMapping.objects.filter(pk=mine.pk).exists()
     response = clerk_client.post(url, follow=True)
     assert "Saved columns “Parks tracker” deleted" in response.text
     assert list(SavedImportMapping.objects.all()) == [other]
