@@ -208,6 +208,10 @@ MATRIX: dict[str, Entry] = {
         pk("import_run_a"), get=everyone(NOT_ALLOWED), post=MANAGERS
     ),
     "recommendations:import-mapping-delete": entry(pk("saved_mapping_a"), shape=MANAGED_FORM),
+    # How far an import has got (JSON the preview page polls while it imports).
+    "recommendations:import-progress": entry(
+        pk("import_run_a"), get=MANAGERS, post=everyone(NOT_ALLOWED)
+    ),
     # What was deleted, to restore: democratic services and admins; a page to read.
     "recommendations:deleted-list": entry(get=MANAGERS, post=everyone(NOT_ALLOWED)),
 }

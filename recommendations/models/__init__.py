@@ -7,6 +7,7 @@ here, so ``from recommendations.models import X`` keeps working.
 """
 
 from recommendations.models.imports import (
+    ImportProgress,
     ImportRun,
     ImportState,
     SavedImportMapping,
@@ -58,6 +59,7 @@ __all__ = [
     "ProposalState",
     "CLOSING_NEEDS_OUTCOME",
     "ENTRY_NEEDS",
+    "ImportProgress",
     "ImportRun",
     "SavedImportMapping",
     "ImportState",

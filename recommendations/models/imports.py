@@ -145,3 +145,23 @@ class SavedImportMapping(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class ImportProgress(models.Model):
+    """How far the confirming of an import has got (``services.import_progress``): written
+    through a connection of its own while the import's one transaction is open, so that the
+    waiting page can read it. ``run_id`` is a plain number, not a foreign key: a key would
+    make each write wait for the import's lock on its run."""
+
+    run_id = models.BigIntegerField(_("import"), unique=True)
+    stage = models.CharField(_("stage"), max_length=20, default="rows")
+    done = models.PositiveIntegerField(_("rows done"), default=0)
+    total = models.PositiveIntegerField(_("rows in all"), default=0)
+    updated_at = models.DateTimeField(_("updated at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("import progress")
+        verbose_name_plural = _("import progress")
+
+    def __str__(self) -> str:
+        return f"{self.run_id}: {self.done}/{self.total}"

@@ -32,10 +32,13 @@ from recommendations.services.import_files import (
     read_table,
 )
 from recommendations.services.import_mappings import saved_mapping_for
+from recommendations.services.import_progress import ProgressReporter
 from recommendations.services.import_rows import Plan, build_plan
 from scrutiny.models import Review
 
 GIVEN_BY_ROLE = "Democratic services (imported tracker)"
+# Rows saved between two reports of progress.
+CHUNK = 250
 
 
 def _allowed(actor: User, council) -> None:
@@ -140,22 +143,17 @@ def _confirm(run: ImportRun, actor: User) -> dict:
     _bodies_chosen(plan, actor, reason)
     reviews = _reviews(run, plan, actor, reason)
     entries = defaultdict(list)
-    saved = _save_rows([r for r in plan.rows if r.action != "same"], reviews, actor, reason)
-    for row, recommendation in saved:
-        if row.entry:
-            entries[row.entry["given_on"]].append(_entry_input(recommendation, row.entry))
-    for given_on, inputs in sorted(entries.items()):
-        closing = run.item if any(e.new_status in Status.closing() for e in inputs) else None
-        update_create(
-            actor=actor,
-            given_on=given_on,
-            kind=UpdateKind.WRITTEN,
-            organisation=run.council,
-            given_by_role=GIVEN_BY_ROLE,
-            item=closing,
-            entries=inputs,
-            reason=reason,
-        )
+    todo = [r for r in plan.rows if r.action != "same"]
+    with ProgressReporter(run.pk, len(todo)) as progress:
+        for start in range(0, len(todo), CHUNK):
+            for row, recommendation in _save_rows(
+                todo[start : start + CHUNK], reviews, actor, reason
+            ):
+                if row.entry:
+                    entries[row.entry["given_on"]].append(_entry_input(recommendation, row.entry))
+            progress.advance(CHUNK)
+        progress.advance(0, "updates")
+        _updates(run, actor, reason, entries)
     summary = {
         "created": plan.count("create"),
         "changed": plan.count("change"),
@@ -212,6 +210,22 @@ def import_runs_prune(*, days: int, now: datetime.datetime | None = None) -> int
     left = ~Q(state=ImportState.IMPORTED) & Q(created_at__lt=cutoff)
     old = ImportRun.objects.filter(done | left, pruned_at__isnull=True)
     return old.update(content=b"", pruned_at=now or timezone.now())
+
+
+def _updates(run: ImportRun, actor: User, reason: str, entries: dict) -> None:
+    """One written progress update from the council for each date, of its rows' entries."""
+    for given_on, inputs in sorted(entries.items()):
+        closing = run.item if any(e.new_status in Status.closing() for e in inputs) else None
+        update_create(
+            actor=actor,
+            given_on=given_on,
+            kind=UpdateKind.WRITTEN,
+            organisation=run.council,
+            given_by_role=GIVEN_BY_ROLE,
+            item=closing,
+            entries=inputs,
+            reason=reason,
+        )
 
 
 def _title_key(title: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -17,12 +18,13 @@ from recommendations.forms.imports import (
     ImportUploadForm,
     SavedMappingChoiceForm,
 )
-from recommendations.models import ImportRun, ImportState, SavedImportMapping
+from recommendations.models import ImportProgress, ImportRun, ImportState, SavedImportMapping
 from recommendations.services.import_mappings import (
     saved_mapping_delete,
     saved_mapping_save,
     saved_mapping_use,
 )
+from recommendations.services.import_progress import progress_message
 from recommendations.services.imports import (
     import_run_choose_bodies,
     import_run_confirm,
@@ -209,6 +211,22 @@ def import_preview(request, pk: int):
         "large_file": LARGE_FILE,
     }
     return render(request, "recommendations/import_preview.html", context)
+
+
+@require_http_methods(["GET"])
+@login_required
+def import_progress(request, pk: int):
+    """How far confirming the import has got, for the waiting page to read out (JSON)."""
+    run = _run(request, pk)
+    progress = ImportProgress.objects.filter(run_id=run.pk).first()
+    if run.state == ImportState.IMPORTED:
+        message = gettext("Tracker imported")
+    else:
+        message = progress_message(progress)
+    data = {"state": run.state, "message": message}
+    if progress is not None:
+        data.update(done=progress.done, total=progress.total)
+    return JsonResponse(data, headers={"Cache-Control": "no-store"})
 
 
 def _problem(row: int, column: str, text: str) -> str:
