@@ -56,6 +56,7 @@ from tests.factories import (
     UserFactory,
     user_with_role,
 )
+from tests.support.world_imports import import_records
 from tests.support.world_proposals import world_proposals
 
 # Words no page may show to someone who may not see exempt items, or draft reviews. Single
@@ -378,25 +379,10 @@ def build_world() -> World:
         for user, c in ((democratic, committee_a), (democratic_b, committee_b))
     )
 
-    unknown_body_run_b = import_run_create(
-        actor=democratic_b,
-        committee=committee_b,
-        filename="bodies.csv",
-        content=b"Ref,Review,Recommendation,Partners\r\n1,Parks,Open the gates.,Nobody Known\r\n",
-    )
-    saved_mapping_a, saved_mapping_b = (
-        SavedImportMapping.objects.create(
-            council=council, name="Our tracker", headings=["ref"], mapping=["reference"]
-        )
-        for council in (council_a, council_b)
-    )
-
     return World(
         import_run_a=import_run_a,
         import_run_b=import_run_b,
-        unknown_body_run_b=unknown_body_run_b,
-        saved_mapping_a=saved_mapping_a,
-        saved_mapping_b=saved_mapping_b,
+        **import_records(democratic_b, committee_b, council_a, council_b),
         council_a=council_a,
         council_b=council_b,
         partner_body=partner_body,
