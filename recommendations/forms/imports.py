@@ -136,9 +136,8 @@ class SavedMappingChoiceForm(forms.Form):
     def __init__(self, *args, council_id, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["saved"].queryset = SavedImportMapping.objects.filter(council_id=council_id)
-        self.helper = form_helper(
-            Field.select("saved"), submit=gettext("Use these columns"), size=Size.SMALL
-        )
+        # Its button is the page's (one id per page: the columns form has the helper's).
+        self.helper = form_helper(Field.select("saved"), size=Size.SMALL)
 
 
 class BodyChoicesForm(forms.Form):
