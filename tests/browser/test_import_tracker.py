@@ -3,6 +3,7 @@ one proposed column, give the date of undated progress, preview, confirm and fin
 review's tracker with the references in natural order; then save the columns, say what an
 unknown body is, import, and see the next upload take the saved columns."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -102,3 +103,26 @@ def test_save_the_columns_say_what_an_unknown_body_is_and_the_next_file_reuses_t
     expect(page.get_by_label("RAG", exact=True)).to_have_value("")
     page.goto(live_server.url + "/imports/new/")
     expect(page.locator("main")).to_contain_text("Monitoring")
+
+
+def test_a_large_import_says_how_far_it_has_got_while_the_page_waits(
+    live_server, signed_in, tmp_path
+):
+    page = signed_in
+    rows = "".join(f"{n},Recommendation {n}.,Parks\n" for n in range(1, 2001))
+    big = tmp_path / "big.csv"
+    big.write_text("Ref,Recommendation,Review\n" + rows)
+    page.goto(live_server.url + "/imports/new/")
+    page.get_by_label("Tracker spreadsheet").set_input_files(big)
+    page.get_by_label("Committee").select_option(label="Overview and Scrutiny Committee")
+    page.get_by_role("button", name="Upload").click()
+    page.get_by_role("button", name="Preview the import").click()
+    expect(page.locator("main")).to_contain_text("This may take up to a minute.")
+    # Playwright cannot read a page whose navigation is pending, so what the page asked is
+    # read from the network: while the import ran, it asked how far it had got (the answer's
+    # words are tested in tests/recommendations/test_import_progress.py).
+    asked = []
+    page.on("requestfinished", lambda r: asked.append(r.url) if "/progress/" in r.url else None)
+    page.get_by_role("button", name="Import").click(no_wait_after=True)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Tracker imported", timeout=60000)
+    assert asked and all(re.search(r"/imports/\d+/progress/$", url) for url in asked), asked
