@@ -112,7 +112,10 @@ def test_unknown_bodies_are_chosen_on_the_preview_then_the_import_succeeds(clerk
     assert "“Bench Friends” as another name for Parks Trust" in page
     assert clerk_client.post(preview_url).status_code == 302
     assert OrganisationAlias.objects.get(name="Bench Friends").organisation == trust
-    assert Recommendation.objects.get(reference="3").minute == "OSC/23/7"
+    lit = Recommendation.objects.get(reference="3")
+    assert lit.minute == "OSC/23/7"
+    shown = clerk_client.get(lit.get_absolute_url()).text
+    assert "Minute number" in shown and "OSC/23/7" in shown
     assert not Organisation.objects.filter(name="Bench Friends").exists()
 
 
@@ -160,4 +163,7 @@ def test_the_pages_make_a_fixed_number_of_queries(
         clerk_client.get(reverse("recommendations:import-map", args=[run.pk]))
     with django_assert_num_queries(10):
         page = clerk_client.get(reverse("recommendations:import-preview", args=[run.pk]))
+    saved = SavedImportMapping.objects.get(name="Parks")
+    with django_assert_num_queries(5):
+        clerk_client.get(reverse("recommendations:import-mapping-delete", args=[saved.pk]))
     assert len(page.context["plan"].unknown_bodies) == size + 2  # and Parks Trust, Bench Friends
