@@ -82,6 +82,14 @@ urlpatterns = [
     path("imports/new/", imports.import_create, name="import-create"),
     path("imports/<int:pk>/", imports.import_map, name="import-map"),
     path("imports/<int:pk>/preview/", imports.import_preview, name="import-preview"),
+    path("imports/<int:pk>/columns/", imports.import_mapping_use, name="import-mapping-use"),
+    path("imports/<int:pk>/bodies/", imports.import_bodies, name="import-bodies"),
+    path("imports/<int:pk>/progress/", imports.import_progress, name="import-progress"),
+    path(
+        "import-mappings/<int:pk>/delete/",
+        imports.import_mapping_delete,
+        name="import-mapping-delete",
+    ),
     path(
         "proposals/<int:pk>/withdraw/",
         signoff.proposal_withdraw,

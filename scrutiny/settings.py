@@ -351,6 +351,9 @@ TRACKER_IMPORT_MAX_UNPACKED = env.int("TRACKER_IMPORT_MAX_UNPACKED", default=100
 # an organisation's recommendations, agreed actions, search results) holds: the first ones,
 # in the page's order.
 EXPORT_MAX_ROWS = env.int("EXPORT_MAX_ROWS", default=10000)
+# `manage.py prune_imports` deletes the file of an upload imported, or left unimported, this
+# many days ago (the run's record of what it did stays).
+TRACKER_IMPORT_KEEP_DAYS = env.int("TRACKER_IMPORT_KEEP_DAYS", default=30)
 # An upload the import accepts stays in memory (it is kept in the database, never on disk).
 FILE_UPLOAD_MAX_MEMORY_SIZE = TRACKER_IMPORT_MAX_BYTES + 64 * 1024
 

@@ -259,6 +259,19 @@ MATRIX: dict[str, Entry] = {
     "recommendations:import-create": entry(shape=MANAGED_FORM),
     "recommendations:import-map": entry(pk("import_run_a"), shape=MANAGED_FORM),
     "recommendations:import-preview": entry(pk("import_run_a"), shape=MANAGED_FORM),
+    # Saved columns: used (a POST from the columns page) and deleted (asked first), and
+    # unknown bodies said (a POST from the preview) by the same people.
+    "recommendations:import-mapping-use": entry(
+        pk("import_run_a"), get=everyone(NOT_ALLOWED), post=MANAGERS
+    ),
+    "recommendations:import-bodies": entry(
+        pk("import_run_a"), get=everyone(NOT_ALLOWED), post=MANAGERS
+    ),
+    "recommendations:import-mapping-delete": entry(pk("saved_mapping_a"), shape=MANAGED_FORM),
+    # How far an import has got (JSON the preview page polls while it imports).
+    "recommendations:import-progress": entry(
+        pk("import_run_a"), get=MANAGERS, post=everyone(NOT_ALLOWED)
+    ),
     # What was deleted, to restore: democratic services and admins; a page to read.
     "recommendations:deleted-list": entry(get=MANAGERS, post=everyone(NOT_ALLOWED)),
 }

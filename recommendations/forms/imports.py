@@ -8,7 +8,7 @@ from django.conf import settings
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from recommendations.models import ImportRun, UndatedTargets
+from recommendations.models import ImportRun, SavedImportMapping, UndatedTargets
 from recommendations.services.import_files import FIELDS
 from scrutiny.common.forms import DateField, form_helper
 from scrutiny.models import AgendaItem, Committee
@@ -70,6 +70,15 @@ class ImportMappingForm(forms.Form):
         choices=UndatedTargets.choices,
         widget=forms.RadioSelect,
     )
+    save_as = forms.CharField(
+        label=_("Save these columns as a mapping for this council (optional)"),
+        help_text=_(
+            "Give them a name: a later file with the same headings takes these columns by "
+            "itself. A name already used is replaced."
+        ),
+        max_length=100,
+        required=False,
+    )
 
     def __init__(self, *args, run: ImportRun, table, **kwargs):
         initial = {
@@ -98,6 +107,7 @@ class ImportMappingForm(forms.Form):
             self.columns.append(name)
             layout.append(Field.select(name))
         layout += ["review_title", "updates_given_on", Field.select("item"), "undated_targets"]
+        layout.append("save_as")
         self.helper = form_helper(*layout, size=Size.SMALL, submit=gettext("Preview the import"))
 
     def clean(self):
@@ -112,3 +122,52 @@ class ImportMappingForm(forms.Form):
 
     def mapping(self) -> list[str]:
         return [self.cleaned_data.get(c) or "" for c in self.columns]
+
+
+class SavedMappingChoiceForm(forms.Form):
+    """One of the council's saved columns, to set a file's columns from."""
+
+    saved = forms.ModelChoiceField(
+        label=_("Use saved columns"),
+        queryset=SavedImportMapping.objects.none(),
+        error_messages={"required": _("Choose the saved columns to use")},
+    )
+
+    def __init__(self, *args, council_id, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["saved"].queryset = SavedImportMapping.objects.filter(council_id=council_id)
+        # Its button is the page's (one id per page: the columns form has the helper's).
+        self.helper = form_helper(Field.select("saved"), size=Size.SMALL)
+
+
+class BodyChoicesForm(forms.Form):
+    """For each body name the file gives and we do not know: a new organisation of that
+    name, or which organisation it is another name for."""
+
+    def __init__(self, *args, unknown: dict, organisations: list, choices: dict, **kwargs):
+        super().__init__(*args, **kwargs)
+        options = [
+            ("", gettext("Choose what it is")),
+            ("new", gettext("Create a new partner body with this name")),
+            *[
+                (str(org.pk), gettext("The same as %(body)s") % {"body": org.label})
+                for org in organisations
+            ],
+        ]
+        self.keys = {}
+        for i, (key, (name, rows)) in enumerate(unknown.items()):
+            field = f"body_{i}"
+            self.keys[field] = key
+            self.fields[field] = forms.ChoiceField(
+                label=name,
+                help_text=gettext("Rows %(rows)s") % {"rows": ", ".join(map(str, rows))},
+                choices=options,
+                required=False,
+                initial=str(choices.get(key, "")),
+            )
+        self.helper = form_helper(
+            *[Field.select(f) for f in self.keys], submit=gettext("Save these choices")
+        )
+
+    def choices(self) -> dict[str, str]:
+        return {key: self.cleaned_data.get(field) or "" for field, key in self.keys.items()}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from crispy_forms_gds.layout import Field, Size
+from crispy_forms_gds.layout import Field, Fixed, Size
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models.functions import Lower, Trim
@@ -52,6 +52,7 @@ class RecommendationForm(VersionedModelForm):
             "target_date",
             "agreed_by",
             "agreed_on",
+            "minute",
             "directorate",
             "decision_maker",
             "expected_outcome",
@@ -64,6 +65,7 @@ class RecommendationForm(VersionedModelForm):
             "text_cy": _("Recommendation in Welsh (optional)"),
             "lead_officer": _("Lead officer (optional)"),
             "agreed_by": _("Committee that agreed it (optional)"),
+            "minute": _("Minute number (optional)"),
             "directorate": _("Directorate or service area (optional)"),
             "decision_maker": _("Decision-maker (optional)"),
             "expected_outcome": _("Expected outcome (optional)"),
@@ -116,6 +118,7 @@ class RecommendationForm(VersionedModelForm):
             Field("target_date"),
             Field.select("agreed_by"),
             Field("agreed_on"),
+            Field.text("minute", field_width=Fixed.TEN),
             Field.text("directorate"),
             Field.text("decision_maker"),
             Field.textarea("expected_outcome", rows=3),

@@ -6,7 +6,13 @@ recommendation's status kept as a timeline of periods). Every public name is re-
 here, so ``from recommendations.models import X`` keeps working.
 """
 
-from recommendations.models.imports import ImportRun, ImportState, UndatedTargets
+from recommendations.models.imports import (
+    ImportProgress,
+    ImportRun,
+    ImportState,
+    SavedImportMapping,
+    UndatedTargets,
+)
 from recommendations.models.recommendations import (
     STALE_MONTHS,
     Audience,
@@ -53,7 +59,9 @@ __all__ = [
     "ProposalState",
     "CLOSING_NEEDS_OUTCOME",
     "ENTRY_NEEDS",
+    "ImportProgress",
     "ImportRun",
+    "SavedImportMapping",
     "ImportState",
     "UndatedTargets",
     "PAUSED_NEEDS_REASON",

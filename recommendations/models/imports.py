@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -86,6 +87,18 @@ class ImportRun(models.Model):
     )
     imported_at = models.DateTimeField(_("imported at"), null=True, blank=True)
     summary = models.JSONField(_("what it did"), default=dict, blank=True)
+    saved_mapping = models.ForeignKey(
+        "recommendations.SavedImportMapping",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("saved columns used"),
+    )
+    # An unknown body's name (as ``import_rows`` keys it) -> "new" (make it) or the id of the
+    # organisation it is another name for (made an alias): carried out on confirming.
+    body_choices = models.JSONField(_("unknown bodies"), default=dict, blank=True)
+    pruned_at = models.DateTimeField(_("file deleted at"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -94,3 +107,61 @@ class ImportRun(models.Model):
 
     def __str__(self) -> str:
         return self.filename
+
+
+class SavedImportMapping(models.Model):
+    """Columns a council saved to reuse: for each heading of a tracker's header row (as
+    ``import_files.heading_key`` normalises it), the field it fills. A later upload whose
+    headings are the same uses it by itself; the user may also pick it for another file,
+    when each column whose heading it knows takes that heading's field."""
+
+    council = models.ForeignKey(
+        "partnerships.Organisation",
+        on_delete=models.CASCADE,
+        related_name="import_mappings",
+        verbose_name=_("council"),
+    )
+    name = models.CharField(_("name"), max_length=100)
+    headings = models.JSONField(_("headings"), default=list)
+    mapping = models.JSONField(_("columns"), default=list)
+    saved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("saved by"),
+    )
+    saved_at = models.DateTimeField(_("saved at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("saved tracker columns")
+        verbose_name_plural = _("saved tracker columns")
+        constraints = [
+            models.UniqueConstraint(
+                "council", Lower("name"), name="saved_import_mapping_unique_name"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ImportProgress(models.Model):
+    """How far the confirming of an import has got (``services.import_progress``): written
+    through a connection of its own while the import's one transaction is open, so that the
+    waiting page can read it. ``run_id`` is a plain number, not a foreign key: a key would
+    make each write wait for the import's lock on its run."""
+
+    run_id = models.BigIntegerField(_("import"), unique=True)
+    stage = models.CharField(_("stage"), max_length=20, default="rows")
+    done = models.PositiveIntegerField(_("rows done"), default=0)
+    total = models.PositiveIntegerField(_("rows in all"), default=0)
+    updated_at = models.DateTimeField(_("updated at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("import progress")
+        verbose_name_plural = _("import progress")
+
+    def __str__(self) -> str:
+        return f"{self.run_id}: {self.done}/{self.total}"

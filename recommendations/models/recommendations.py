@@ -377,6 +377,8 @@ class Recommendation(SoftDeletable, Versioned):
         blank=True,
         help_text=_("The date it was agreed, if not the date the report was agreed."),
     )
+    # The minute of the meeting that agreed it ("Minute 45", "OSC/23/7"), as a tracker gives it.
+    minute = models.CharField(_("minute number"), max_length=50, blank=True)
     directorate = models.CharField(_("directorate or service area"), max_length=200, blank=True)
     decision_maker = models.CharField(
         _("decision-maker"),

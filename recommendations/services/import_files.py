@@ -52,6 +52,7 @@ FIELDS: list[tuple[str, str]] = [
     ("review", _("Review")),
     ("committee", _("Committee that agreed it")),
     ("agreed_on", _("Date agreed")),
+    ("minute", _("Minute number")),
     ("directorate", _("Directorate or service area")),
     ("decision_maker", _("Decision-maker")),
     ("response", _("Executive response")),
@@ -79,6 +80,9 @@ HEADINGS: dict[str, str] = {
     **dict.fromkeys(["review", "topic", "review title", "scrutiny review", "task group"], "review"),
     **dict.fromkeys(["committee", "origin", "agreed by"], "committee"),
     **dict.fromkeys(["date agreed", "agreed on", "date of meeting"], "agreed_on"),
+    **dict.fromkeys(
+        ["minute", "minute no", "minute number", "minute ref", "min ref", "min no"], "minute"
+    ),
     **dict.fromkeys(
         ["directorate", "area", "service area", "department", "directorate or service area"],
         "directorate",
@@ -162,6 +166,25 @@ def propose_mapping(headings: list[str]) -> list[str]:
     for heading in headings:
         name = known_heading(heading)
         if name in taken:
+            name = ""
+        taken.add(name)
+        mapping.append(name)
+    return mapping
+
+
+def headings_keys(headings: list[str]) -> list[str]:
+    """The headings as a saved mapping compares them: normalised, in order."""
+    return [heading_key(h) for h in headings]
+
+
+def mapping_from_saved(headings: list[str], saved_headings: list[str], saved: list[str]) -> list:
+    """The field of each column whose heading a saved mapping knows (by its normalised
+    heading; "" for the others), each field at most once."""
+    fields = {key: name for key, name in zip(saved_headings, saved, strict=False) if key}
+    taken, mapping = set(), []
+    for key in headings_keys(headings):
+        name = fields.get(key, "") if key else ""
+        if name in taken or name not in FIELD_NAMES:
             name = ""
         taken.add(name)
         mapping.append(name)

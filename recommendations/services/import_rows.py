@@ -14,7 +14,9 @@ Rules:
   or one the council gave to several statuses, is a problem, never a guess. A RAG colour is
   shown, never turned into a status: map the column to Status to say what it means.
 - Bodies are found by name, short name or alias, any case; a cell may name several, split
-  by ";" and then, where a part is not a name we know, by "/". An unknown body is a problem.
+  by ";" and then, where a part is not a name we know, by "/". An unknown body is a problem
+  until the user says what it is (``ImportRun.body_choices``): a new organisation (made on
+  confirming) or another name for one we have (made its alias on confirming).
 - The progress column (and the status) becomes an entry of a progress update dated by the
   update-date column, else by the date given once for the file; an entry already recorded
   on that date with the same words and status is left alone, so re-importing changes nothing.
@@ -65,6 +67,7 @@ _NUMBERED = re.compile(r"^\s*([0-9]+[a-z]?|[a-z]|[ivx]+|R[0-9]+)[.)]\s+(.*)$", r
 TEXT_FIELDS = (
     "title",
     "text",
+    "minute",
     "response_text",
     "directorate",
     "decision_maker",
@@ -101,6 +104,12 @@ class Plan:
     new_reviews: list[str] = field(default_factory=list)
     notes: list[int] = field(default_factory=list)
     rag_shown: bool = False
+    # Body names we do not know: key -> (the name as first written, its row numbers).
+    unknown_bodies: dict[str, tuple[str, list[int]]] = field(default_factory=dict)
+    # Bodies the user chose to make, and names to make aliases of (name, organisation).
+    new_bodies: list[Organisation] = field(default_factory=list)
+    new_aliases: list[tuple[str, Organisation]] = field(default_factory=list)
+    known_bodies: list[Organisation] = field(default_factory=list)
 
     def count(self, action: str) -> int:
         return sum(1 for r in self.rows if r.action == action)
@@ -163,10 +172,21 @@ class _Words:
             for label in _both_languages(response.label):
                 self.response[_key(label)] = response.value
         self.bodies: dict[str, Organisation] = {}
-        for org in Organisation.objects.prefetch_related("aliases"):
+        self.organisations = list(Organisation.objects.prefetch_related("aliases"))
+        for org in self.organisations:
             for name in [org.name, org.short_name, *(a.name for a in org.aliases.all())]:
                 if name:
                     self.bodies.setdefault(_key(name), org)
+        # The user's choices for names we do not know: their organisations, made or named.
+        self.chosen: dict[str, Organisation] = {}
+        by_id = {org.pk: org for org in self.organisations}
+        for key, choice in run.body_choices.items():
+            if key in self.bodies:
+                continue  # known meanwhile
+            if choice == "new":
+                self.chosen[key] = Organisation(name="", kind=Organisation.Kind.OTHER)
+            elif choice in by_id:
+                self.chosen[key] = by_id[choice]
         self.committees = {_key(c.name): c for c in Committee.objects.filter(council=council)}
         self.reviews: dict[str, Review] = {}
         for review in Review.objects.filter(committee__council=council).order_by("pk"):
@@ -214,6 +234,7 @@ def _unmarked(text: str) -> str:
 def build_plan(run: ImportRun, table: Table) -> Plan:
     """The plan for ``run``'s mapping of ``table`` (reads only)."""
     words, plan = _Words(run), Plan()
+    plan.known_bodies = sorted(words.organisations, key=lambda org: org.name.lower())
     columns = {name: i for i, name in enumerate(run.mapping) if name}
     plan.rag_shown = "rag" in columns
     seen: dict[tuple[str, str], int] = {}
@@ -237,6 +258,12 @@ def build_plan(run: ImportRun, table: Table) -> Plan:
         message = gettext("merged cells: unmerge them and fill in each cell")
         plan.errors.append((number, table.headings[0], message))
     plan.errors.sort(key=lambda e: e[0])
+    for key, (name, _rows) in plan.unknown_bodies.items():
+        org = words.chosen.get(key)
+        if org is not None and org.pk is None:
+            plan.new_bodies.append(org)
+        elif org is not None:
+            plan.new_aliases.append((name, org))
     return plan
 
 
@@ -347,16 +374,34 @@ class _Row:
             return None
         found = []
         for name in split_names(str(self.get("bodies")), self.words.bodies):
-            org = self.words.bodies.get(_key(name))
+            key = _key(name)
+            org = self.words.bodies.get(key)
             if org is None:
-                self.problem(
-                    "bodies",
-                    gettext("“%(name)s” is not a body we know: add it, or an alias, first")
-                    % {"name": name},
-                )
-            elif org not in found:
+                org = self._unknown_body(key, name)
+            if org is not None and org not in found:
                 found.append(org)
         return found
+
+    def _unknown_body(self, key: str, name: str) -> Organisation | None:
+        """The organisation the user chose for a name we do not know, else a problem."""
+        first, rows = self.plan.unknown_bodies.setdefault(key, (name, []))
+        if self.number not in rows:
+            rows.append(self.number)
+        org = self.words.chosen.get(key)
+        limit = Organisation._meta.get_field("name").max_length
+        if org is not None and org.pk is None and len(first) > limit:
+            message = gettext("longer than %(limit)s characters: shorten it")
+            self.problem("bodies", message % {"limit": limit})
+        elif org is not None:
+            if org.pk is None and not org.name:
+                org.name = first
+            return org
+        else:
+            self.problem(
+                "bodies",
+                gettext("“%(name)s” is not a body we know: say below what it is") % {"name": name},
+            )
+        return None
 
     def _existing(self, row: RowPlan) -> Recommendation | None:
         review = self.words.reviews.get(_key(row.review))
@@ -447,7 +492,10 @@ class _Row:
             for name, value in values.items()
             if not (name == "response" and value is None) and getattr(existing, name) != value
         ]
-        if row.bodies is not None and set(row.bodies) != set(existing.responsible_bodies.all()):
+        if row.bodies is not None and (
+            any(org.pk is None for org in row.bodies)
+            or {org.pk for org in row.bodies} != {o.pk for o in existing.responsible_bodies.all()}
+        ):
             row.changes.append("responsible_bodies")
         row.action = "change" if row.changes or row.entry else "same"
 

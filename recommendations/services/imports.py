@@ -15,24 +15,30 @@ from collections import defaultdict
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext
 from simple_history.utils import bulk_create_with_history
 
-from partnerships.models import User
+from partnerships.models import Organisation, OrganisationAlias, User
 from recommendations.models import ImportRun, ImportState, Recommendation, Status, UpdateKind
 from recommendations.permissions import can_import_trackers
 from recommendations.services import EntryInput, change_reason, update_create
 from recommendations.services.import_files import (
     FIELD_NAMES,
     file_kind,
+    mapping_from_saved,
     propose_mapping,
     read_table,
 )
+from recommendations.services.import_mappings import saved_mapping_for
+from recommendations.services.import_progress import ProgressReporter
 from recommendations.services.import_rows import Plan, build_plan
 from scrutiny.models import Review
 
 GIVEN_BY_ROLE = "Democratic services (imported tracker)"
+# Rows saved between two reports of progress.
+CHUNK = 250
 
 
 def _allowed(actor: User, council) -> None:
@@ -47,6 +53,7 @@ def import_run_create(*, actor: User, committee, filename: str, content: bytes) 
     _allowed(actor, council)
     kind = file_kind(content)
     table = read_table(content, kind)
+    saved = saved_mapping_for(council, table.headings)
     return ImportRun.objects.create(
         council=council,
         committee=committee,
@@ -56,9 +63,17 @@ def import_run_create(*, actor: User, committee, filename: str, content: bytes) 
         content=content,
         sheet=table.sheet,
         header_row=table.header_row,
-        mapping=propose_mapping(table.headings),
+        mapping=_columns(table.headings, saved),
+        saved_mapping=saved,
         review_title=table.topic[:300],
     )
+
+
+def _columns(headings: list[str], saved) -> list[str]:
+    """The columns of a saved mapping made for these headings, else those they propose."""
+    if saved is None:
+        return propose_mapping(headings)
+    return mapping_from_saved(headings, saved.headings, saved.mapping)
 
 
 def import_run_table(run: ImportRun):
@@ -87,7 +102,8 @@ def import_run_map(
     if sheet != run.sheet:
         run.sheet = sheet
         table = import_run_table(run)
-        run.header_row, mapping = table.header_row, propose_mapping(table.headings)
+        run.saved_mapping = saved_mapping_for(run.council, table.headings)
+        run.header_row, mapping = table.header_row, _columns(table.headings, run.saved_mapping)
     run.mapping = mapping
     run.review_title = review_title.strip()
     run.updates_given_on, run.item, run.undated_targets = updates_given_on, item, undated_targets
@@ -124,24 +140,20 @@ def _confirm(run: ImportRun, actor: User) -> dict:
     if plan.errors:
         raise ValidationError(gettext("Correct the problems in the file first."))
     reason = change_reason(f"Imported from {run.filename}")
+    _bodies_chosen(plan, actor, reason)
     reviews = _reviews(run, plan, actor, reason)
     entries = defaultdict(list)
-    saved = _save_rows([r for r in plan.rows if r.action != "same"], reviews, actor, reason)
-    for row, recommendation in saved:
-        if row.entry:
-            entries[row.entry["given_on"]].append(_entry_input(recommendation, row.entry))
-    for given_on, inputs in sorted(entries.items()):
-        closing = run.item if any(e.new_status in Status.closing() for e in inputs) else None
-        update_create(
-            actor=actor,
-            given_on=given_on,
-            kind=UpdateKind.WRITTEN,
-            organisation=run.council,
-            given_by_role=GIVEN_BY_ROLE,
-            item=closing,
-            entries=inputs,
-            reason=reason,
-        )
+    todo = [r for r in plan.rows if r.action != "same"]
+    with ProgressReporter(run.pk, len(todo)) as progress:
+        for start in range(0, len(todo), CHUNK):
+            for row, recommendation in _save_rows(
+                todo[start : start + CHUNK], reviews, actor, reason
+            ):
+                if row.entry:
+                    entries[row.entry["given_on"]].append(_entry_input(recommendation, row.entry))
+            progress.advance(CHUNK)
+        progress.advance(0, "updates")
+        _updates(run, actor, reason, entries)
     summary = {
         "created": plan.count("create"),
         "changed": plan.count("change"),
@@ -154,6 +166,66 @@ def _confirm(run: ImportRun, actor: User) -> dict:
     run.state, run.imported_at, run.summary = ImportState.IMPORTED, timezone.now(), summary
     run.save(update_fields=["state", "imported_at", "summary"])
     return summary
+
+
+def import_run_choose_bodies(*, run: ImportRun, actor: User, choices: dict[str, str]) -> None:
+    """Keep what the user says each unknown body name is: "new" (an organisation of that
+    name, made on confirming) or an organisation's id (the name made its alias on
+    confirming). Nothing else is written until then."""
+    _allowed(actor, run.council)
+    if run.state == ImportState.IMPORTED:
+        raise ValidationError(gettext("This file has been imported already."))
+    ids = {str(pk) for pk in Organisation.objects.values_list("pk", flat=True)}
+    kept = dict(run.body_choices)
+    for key, choice in choices.items():
+        if choice == "new":
+            kept[key] = "new"
+        elif choice in ids:
+            kept[key] = int(choice)
+        elif choice:
+            raise ValidationError(gettext("Choose a body from the list"))
+    run.body_choices = kept
+    run.save(update_fields=["body_choices"])
+
+
+def _bodies_chosen(plan: Plan, actor: User, reason: str) -> None:
+    """Make the organisations and aliases the user chose for unknown body names (inside
+    the import's transaction: rolled back with it)."""
+    for org in plan.new_bodies:
+        org._history_user, org._change_reason = actor, reason
+        org.full_clean()
+        org.save()
+    for name, org in plan.new_aliases:
+        alias = OrganisationAlias(organisation=org, name=name)
+        alias._history_user, alias._change_reason = actor, reason
+        alias.full_clean()
+        alias.save()
+
+
+def import_runs_prune(*, days: int, now: datetime.datetime | None = None) -> int:
+    """Delete the file of each run imported, or uploaded and left (not imported), more than
+    ``days`` days ago, keeping the run and what it did. Return how many files were deleted."""
+    cutoff = (now or timezone.now()) - datetime.timedelta(days=days)
+    done = Q(state=ImportState.IMPORTED, imported_at__lt=cutoff)
+    left = ~Q(state=ImportState.IMPORTED) & Q(created_at__lt=cutoff)
+    old = ImportRun.objects.filter(done | left, pruned_at__isnull=True)
+    return old.update(content=b"", pruned_at=now or timezone.now())
+
+
+def _updates(run: ImportRun, actor: User, reason: str, entries: dict) -> None:
+    """One written progress update from the council for each date, of its rows' entries."""
+    for given_on, inputs in sorted(entries.items()):
+        closing = run.item if any(e.new_status in Status.closing() for e in inputs) else None
+        update_create(
+            actor=actor,
+            given_on=given_on,
+            kind=UpdateKind.WRITTEN,
+            organisation=run.council,
+            given_by_role=GIVEN_BY_ROLE,
+            item=closing,
+            entries=inputs,
+            reason=reason,
+        )
 
 
 def _title_key(title: str) -> str:

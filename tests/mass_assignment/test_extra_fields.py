@@ -28,6 +28,7 @@ from recommendations.models import (
     ImportRun,
     ProgressUpdate,
     Recommendation,
+    SavedImportMapping,
     Status,
     StatusWord,
     UpdateEntry,
@@ -280,6 +281,13 @@ CASES = [
         "democratic",
         lambda w: {"review_title": "Parks"},
         _top(ImportRun),
+    ),
+    Case(
+        "recommendations:import-mapping-delete",
+        _a("saved_mapping_a"),
+        "democratic",
+        lambda w: {},
+        _top(SavedImportMapping),
     ),
     # Being added now (issue 4): checked when they exist.
     Case(

@@ -48,6 +48,13 @@ def _b(attr: str, key: str = "pk"):
 CHANGES: dict[str, Change] = {
     "recommendations:import-map": (_b("import_run_b"), lambda w: {"review_title": "Parks"}, True),
     "recommendations:import-preview": (_b("import_run_b"), lambda w: {}, True),
+    "recommendations:import-mapping-use": (
+        _b("import_run_b"),
+        lambda w: {"saved": w.saved_mapping_b.pk},
+        False,
+    ),
+    "recommendations:import-bodies": (_b("unknown_body_run_b"), lambda w: {"body_0": "new"}, False),
+    "recommendations:import-mapping-delete": (_b("saved_mapping_b"), lambda w: {}, True),
     "scrutiny:committee-edit": (_b("committee_b"), lambda w: {"name": "Renamed"}, True),
     "partnerships:organisation-edit": (_b("council_b"), lambda w: {"response_clock": "28d"}, True),
     "scrutiny:meeting-create": (

@@ -28,6 +28,7 @@ from recommendations.models import (
     ImportRun,
     ProgressUpdate,
     Recommendation,
+    SavedImportMapping,
     Status,
 )
 from recommendations.services.imports import import_run_create
@@ -55,6 +56,7 @@ from tests.factories import (
     UserFactory,
     user_with_role,
 )
+from tests.support.world_imports import import_records
 from tests.support.world_proposals import world_proposals
 
 # Words no page may show to someone who may not see exempt items, or draft reviews. Single
@@ -127,6 +129,10 @@ class World:
 
     import_run_a: ImportRun  # a tracker uploaded by council A's democratic services
     import_run_b: ImportRun
+    # Council B's upload naming a body nobody knows, and each council's saved columns.
+    unknown_body_run_b: ImportRun
+    saved_mapping_a: SavedImportMapping
+    saved_mapping_b: SavedImportMapping
 
     councillor: User
     officer: User
@@ -376,6 +382,7 @@ def build_world() -> World:
     return World(
         import_run_a=import_run_a,
         import_run_b=import_run_b,
+        **import_records(democratic_b, committee_b, council_a, council_b),
         council_a=council_a,
         council_b=council_b,
         partner_body=partner_body,
