@@ -127,6 +127,7 @@ OUR_HEADINGS: list[tuple[str, str]] = [
     (_("Review"), "review"),
     (_("Agreed by"), "committee"),
     (_("Date agreed"), "agreed_on"),
+    (_("Minute number"), "minute"),
     (_("Directorate or service area"), "directorate"),
     (_("Decision-maker"), "decision_maker"),
     (_("Executive response"), "response"),

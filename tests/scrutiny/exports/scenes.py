@@ -72,6 +72,7 @@ def build_scene(*, closed: bool = True, exempt: bool = True) -> Scene:
         agreed_by=cabinet,
         agreed_on=datetime.date(2020, 11, 12),
         directorate="Adult Social Care and Health",
+        minute="Minute 45",
         decision_maker="@Cabinet Member for Health",
         expected_outcome="+5% more staff retained.",
     )

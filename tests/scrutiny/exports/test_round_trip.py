@@ -40,6 +40,7 @@ CARRIED = [
     "Latest update date",
     "Agreed by",
     "Date agreed",
+    "Minute number",
     "Directorate or service area",
     "Decision-maker",
     "Expected outcome",

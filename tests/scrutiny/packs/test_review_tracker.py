@@ -89,6 +89,7 @@ def test_tracker_xlsx(client, scene):
         "Latest update date",
         "Agreed by",
         "Date agreed",
+        "Minute number",
         "Directorate or service area",
         "Decision-maker",
         "Expected outcome",
