@@ -8,6 +8,7 @@ import pytest
 from partnerships.models import Role
 from tests.factories import (
     AgendaItemFactory,
+    CommitteeFactory,
     CouncilFactory,
     MeetingFactory,
     user_with_role,
@@ -101,3 +102,14 @@ def outside_dem_services(other_council):
 @pytest.fixture
 def superuser(db):
     return user_with_role(None, is_superuser=True, is_staff=True)
+
+
+# The tracker import's tests: a committee whose council imports, and its democratic services.
+@pytest.fixture
+def committee(db):
+    return CommitteeFactory(name="Overview and Scrutiny Committee")
+
+
+@pytest.fixture
+def clerk(committee):
+    return user_with_role(Role.DEMOCRATIC_SERVICES, committee.council)

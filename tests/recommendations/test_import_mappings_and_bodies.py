@@ -39,16 +39,6 @@ ODD = (
 )
 
 
-@pytest.fixture
-def committee(db):
-    return CommitteeFactory(name="Overview and Scrutiny Committee")
-
-
-@pytest.fixture
-def clerk(committee):
-    return user_with_role(Role.DEMOCRATIC_SERVICES, committee.council)
-
-
 def upload(clerk, committee, content, mapping=None):
     run = import_run_create(actor=clerk, committee=committee, filename="t.csv", content=content)
     return import_run_map(

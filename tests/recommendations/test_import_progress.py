@@ -18,16 +18,6 @@ from tests.factories import CommitteeFactory, user_with_role
 ROWS = 1200
 
 
-@pytest.fixture
-def committee(db):
-    return CommitteeFactory(name="Overview and Scrutiny Committee")
-
-
-@pytest.fixture
-def clerk(committee):
-    return user_with_role(Role.DEMOCRATIC_SERVICES, committee.council)
-
-
 def big_run(clerk, committee):
     lines = "".join(f"{n},Recommendation {n}.,Parks\n" for n in range(1, ROWS + 1))
     content = ("Ref,Recommendation,Review\n" + lines).encode()

@@ -20,7 +20,6 @@ from scrutiny.models import Review
 from tests.factories import (
     AgendaItemFactory,
     AliasFactory,
-    CommitteeFactory,
     PartnershipFactory,
     user_with_role,
 )
@@ -29,16 +28,6 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "trackers"
 CSV = (DATA / "six-monthly-monitoring.csv").read_bytes()
 DAY = datetime.date(2025, 12, 1)
 XLSX = (DATA / "action-and-implementation-plan.xlsx").read_bytes()
-
-
-@pytest.fixture
-def committee(db):
-    return CommitteeFactory(name="Overview and Scrutiny Committee")
-
-
-@pytest.fixture
-def clerk(committee):
-    return user_with_role(Role.DEMOCRATIC_SERVICES, committee.council)
 
 
 @pytest.fixture

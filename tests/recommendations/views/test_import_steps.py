@@ -20,11 +20,6 @@ COLUMNS = ["reference", "text", "review", "bodies", "minute"]
 
 
 @pytest.fixture
-def committee(db):
-    return CommitteeFactory(name="Overview and Scrutiny Committee")
-
-
-@pytest.fixture
 def clerk_client(client, committee):
     client.force_login(user_with_role(Role.DEMOCRATIC_SERVICES, committee.council))
     return client

@@ -14,7 +14,7 @@ from django.urls import reverse
 from partnerships.models import Role
 from recommendations.models import ImportRun, Recommendation, StatusWord
 from scrutiny.models import Review
-from tests.factories import CommitteeFactory, RecommendationFactory, ReviewFactory, user_with_role
+from tests.factories import RecommendationFactory, ReviewFactory, user_with_role
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "trackers"
 XLSX = (DATA / "action-and-implementation-plan.xlsx").read_bytes()
@@ -25,11 +25,6 @@ BAD = (
     "2,Parks,Plant trees.,On track,,01/06/2026,Planted.,01/12/2025\n"
     "3,Parks,Light the paths.,On track,Nobody We Know,01/06/2026,Lit.,01/12/2025\n"
 )
-
-
-@pytest.fixture
-def committee(db):
-    return CommitteeFactory(name="Overview and Scrutiny Committee")
 
 
 @pytest.fixture
