@@ -1,10 +1,15 @@
-"""The sign-in and change-password forms, and a council's settings, in GOV.UK style."""
+"""The sign-in, change-password and reset-password forms, and a council's settings, in GOV.UK style."""
 
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Fluid, Layout, Size
 from django import forms
 from django.conf import settings
-from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
+from django.contrib.auth.forms import (
+    AuthenticationForm,
+    PasswordChangeForm,
+    PasswordResetForm,
+    SetPasswordForm,
+)
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from partnerships.models import Organisation, ResponseClock
 from scrutiny.common.forms import form_helper
 from scrutiny.common.locking import VersionedModelForm, save_if_current
+from scrutiny.common.security import reset_email_allowed
 from scrutiny.services.councils import council_clock_set
 
 
@@ -110,6 +116,76 @@ class ChangePasswordForm(PasswordChangeForm):
         )
 
     def clean(self):
+        self.validate_passwords("new_password1", "new_password2")
+        self.validate_password_for_user(self.user, "new_password1")
+        return self.cleaned_data
+
+
+class ResetPasswordForm(PasswordResetForm):
+    """Django's reset-password form: one email address. The page that follows is the same
+    whether or not an active account has that address; only such an account is sent a link,
+    and no more than RESET_EMAILS_PER_HOUR emails go to one address in an hour."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        email = self.fields["email"]
+        email.label = _("Email address")
+        email.error_messages["required"] = _("Enter your email address")
+        email.error_messages["invalid"] = _(
+            "Enter an email address in the correct format, like name@example.com"
+        )
+        email.widget.attrs.update({"spellcheck": "false", "autocapitalize": "none"})
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            Field.text("email", field_width=Fluid.ONE_HALF),
+            Button("send-link", gettext("Send the link"), type="submit"),
+        )
+
+    def get_users(self, email):
+        # Every address is counted, with an account or not, so the work done (and the time
+        # taken) does not tell anyone which addresses have one. Django yields only active
+        # users with a usable password.
+        allowed = reset_email_allowed(email)
+        users = list(super().get_users(email))
+        return users if allowed else []
+
+
+class SetNewPasswordForm(SetPasswordForm):
+    """The new password, twice, set from a reset link (checked by AUTH_PASSWORD_VALIDATORS),
+    with the same wording as the change-password form."""
+
+    error_messages = {
+        **SetPasswordForm.error_messages,
+        "password_mismatch": _("The new passwords do not match. Enter the same password twice."),
+    }
+
+    def __init__(self, user, *args, **kwargs):
+        super().__init__(user, *args, **kwargs)
+        new = self.fields["new_password1"]
+        new.label = _("New password")
+        new.help_text = gettext(
+            "At least %(minimum)s characters, and not a common password. "
+            "A few unrelated words together are easy to remember and hard to guess."
+        ) % {"minimum": _minimum_password_length()}
+        new.error_messages["required"] = _("Enter a new password")
+        new.widget.attrs.pop("autofocus", None)
+        confirm = self.fields["new_password2"]
+        confirm.label = _("Confirm new password")
+        confirm.help_text = ""
+        confirm.error_messages["required"] = _("Enter the new password again")
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            Field.text("new_password1", field_width=Fluid.ONE_HALF),
+            Field.text("new_password2", field_width=Fluid.ONE_HALF),
+            Button("set-password", gettext("Set password"), type="submit"),
+        )
+
+    def clean(self):
+        # A refused password is marked on the field where it was typed, as when changing it.
         self.validate_passwords("new_password1", "new_password2")
         self.validate_password_for_user(self.user, "new_password1")
         return self.cleaned_data

@@ -1,5 +1,5 @@
-"""Root URLs: each app's pages under its own namespace, Django's sign-in and change of
-password, the admin, and the error pages' views.
+"""Root URLs: each app's pages under its own namespace, Django's sign-in, change of
+password and reset of a forgotten one by email, the admin, and the error pages' views.
 
 Every page for people is in English at its plain URL and in Welsh under /cy/ (the same path
 after the prefix). Outside the language prefix: theme.css (the same for both) and the
@@ -14,6 +14,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from partnerships.forms import ChangePasswordForm, SignInForm
+from partnerships.views import PasswordResetRequest, PasswordResetSet
 from scrutiny.views import home
 from scrutiny.views.api import api
 
@@ -45,6 +46,23 @@ urlpatterns += i18n_patterns(
         "accounts/password/done/",
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
+    ),
+    # Resetting a forgotten password by email: Django's views, token and page names.
+    path("accounts/password/reset/", PasswordResetRequest.as_view(), name="password_reset"),
+    path(
+        "accounts/password/reset/sent/",
+        auth_views.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "accounts/password/reset/<uidb64>/<token>/",
+        PasswordResetSet.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "accounts/password/reset/done/",
+        auth_views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
     ),
     prefix_default_language=False,
 )

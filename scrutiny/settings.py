@@ -163,6 +163,28 @@ AUTHENTICATION_BACKENDS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "scrutiny:home"
 LOGOUT_REDIRECT_URL = "scrutiny:home"
+# A password reset link works once, and for this many seconds (default one day).
+PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", default=24 * 60 * 60)
+
+# Outgoing email (password reset links): EMAIL_URL, e.g.
+# smtp+tls://user:password@smtp.example.gov.uk:587 (STARTTLS) or smtps://...:465 (TLS).
+# Blank: printed on the console, for development. Django 6.1's MAILERS, built from it.
+_email = env.email_url_config(env.str("EMAIL_URL", default="") or "consolemail://")
+_email_options = {
+    "host": _email["EMAIL_HOST"],
+    "port": _email["EMAIL_PORT"],
+    "username": _email["EMAIL_HOST_USER"],
+    "password": _email["EMAIL_HOST_PASSWORD"],
+    "use_tls": _email.get("EMAIL_USE_TLS", False),
+    "use_ssl": _email.get("EMAIL_USE_SSL", False),
+}
+MAILERS = {
+    "default": {
+        "BACKEND": _email["EMAIL_BACKEND"],
+        "OPTIONS": _email_options if _email["EMAIL_BACKEND"].endswith("smtp.EmailBackend") else {},
+    }
+}
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="") or "webmaster@localhost"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

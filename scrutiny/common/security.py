@@ -9,6 +9,7 @@ never carry passwords, session keys, CSRF tokens or query strings, which could c
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 from datetime import UTC, datetime
@@ -16,6 +17,7 @@ from datetime import UTC, datetime
 from axes.signals import user_locked_out
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 from django.shortcuts import render
@@ -184,3 +186,23 @@ class PrivateForSignedInMiddleware:
         if user is not None and user.is_authenticated and not response.has_header("Cache-Control"):
             response["Cache-Control"] = "private, no-store"
         return response
+
+
+# Password reset emails: at most this many to one address in one hour (a fixed window in the
+# shared cache, so every node counts together), so the reset form cannot flood a mailbox.
+RESET_EMAILS_PER_HOUR = 3
+_RESET_WINDOW_SECONDS = 60 * 60
+
+
+def reset_email_allowed(address: str) -> bool:
+    """True, and counted, if one more reset email may go to ``address`` this hour; false
+    once RESET_EMAILS_PER_HOUR have gone. Case is ignored: it is one mailbox."""
+    key = "password-reset-emails:" + hashlib.sha256(address.casefold().encode()).hexdigest()
+    # add() starts the window only if none is open; incr() counts within it.
+    cache.add(key, 0, _RESET_WINDOW_SECONDS)
+    try:
+        sent = cache.incr(key)
+    except ValueError:  # the window closed between add() and incr()
+        cache.add(key, 1, _RESET_WINDOW_SECONDS)
+        sent = 1
+    return sent <= RESET_EMAILS_PER_HOUR
