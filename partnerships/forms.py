@@ -1,4 +1,5 @@
-"""The sign-in, change-password and reset-password forms, and a council's settings, in GOV.UK style."""
+"""The sign-in, change-password and reset-password forms, and a council's settings, in
+GOV.UK style."""
 
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Fluid, Layout, Size

@@ -19,8 +19,8 @@ from partnerships import selectors
 from partnerships.forms import CouncilSettingsForm, ResetPasswordForm, SetNewPasswordForm
 from partnerships.models import Organisation
 from recommendations.permissions import can_edit_status_words
-from scrutiny.common.kept import posted_or_kept
 from scrutiny.common.context_processors import service_name
+from scrutiny.common.kept import posted_or_kept
 from scrutiny.common.pages import refuse, save_form_page
 from scrutiny.common.security import security_log
 from scrutiny.exports.actions import action_sheet

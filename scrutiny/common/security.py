@@ -17,8 +17,8 @@ from datetime import UTC, datetime
 from axes.signals import user_locked_out
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.core.cache import cache
 from django.dispatch import receiver
 from django.shortcuts import render
 from django.urls import Resolver404, resolve
