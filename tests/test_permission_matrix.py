@@ -221,6 +221,15 @@ MATRIX: dict[str, Entry] = {
     # Changing one's own password: signed-in people only.
     "password_change": entry(get=signed_in(OK), post=signed_in(OK)),
     "password_change_done": entry(get=signed_in(OK), post=signed_in(NOT_ALLOWED)),
+    # Resetting a forgotten password by email: anyone (the link is the proof of who they are).
+    # An empty POST is the form with its errors; a link with a made-up token shows the page
+    # saying the link does not work (for GET and POST alike).
+    "password_reset": entry(get=everyone(OK), post=everyone(OK)),
+    "password_reset_done": entry(get=everyone(OK), post=everyone(NOT_ALLOWED)),
+    "password_reset_confirm": entry(
+        lambda w: {"uidb64": "MQ", "token": "made-up-token"}, get=everyone(OK), post=everyone(OK)
+    ),
+    "password_reset_complete": entry(get=everyone(OK), post=everyone(NOT_ALLOWED)),
     # A recommendation's history: anyone signed in who may see the recommendation.
     # A council's status words: its democratic services and admins.
     "recommendations:status-words-edit": entry(pk("council_a"), shape=MANAGED_FORM),

@@ -177,6 +177,17 @@ def test_the_switch_on_a_missing_page_never_links_off_site(client, db, path):
         assert not href.replace("\\", "/").startswith("//"), href
 
 
+def test_the_reset_password_page_and_its_errors_are_welsh(client, db):
+    response = client.post(welsh(reverse("password_reset")), {"email": "not an address"})
+    html = unescape(response.content.decode())
+
+    assert response.status_code == 200
+    assert "Ailosod eich cyfrinair" in html
+    assert "Rhowch gyfeiriad e-bost yn y fformat cywir" in html
+    assert "Reset your password" not in html
+    assert "Enter an email address" not in html
+
+
 def test_django_own_messages_are_welsh(client, world, db):
     """Django's password validators and form errors under /cy/: its own Welsh, or ours
     (scrutiny/common/i18n_extra.py) where Django has none."""
