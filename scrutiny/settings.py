@@ -168,8 +168,11 @@ PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", default=24 * 60 * 60)
 
 # Outgoing email (password reset links): EMAIL_URL, e.g.
 # smtp+tls://user:password@smtp.example.gov.uk:587 (STARTTLS) or smtps://...:465 (TLS).
-# Blank: printed on the console, for development. Django 6.1's MAILERS, built from it.
-_email = env.email_url_config(env.str("EMAIL_URL", default="") or "consolemail://")
+# Blank: printed on the console when DEBUG (development); otherwise SMTP on this machine,
+# port 25 (Django's own default). Django 6.1's MAILERS, built from it.
+_email = env.email_url_config(
+    env.str("EMAIL_URL", default="") or ("consolemail://" if DEBUG else "smtp://localhost:25")
+)
 _email_options = {
     "host": _email["EMAIL_HOST"],
     "port": _email["EMAIL_PORT"],
