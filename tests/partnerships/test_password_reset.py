@@ -15,7 +15,9 @@ import socket
 import pytest
 from aiosmtpd.controller import Controller
 from django.contrib.auth import SESSION_KEY
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from partnerships.models import Role
@@ -194,3 +196,18 @@ def test_a_new_password_is_checked_like_any_other(client, inbox, officer):
     assert "There is a problem" in refused.content.decode()
     officer.refresh_from_db()
     assert officer.check_password("correct-horse-battery")
+
+
+def test_the_reset_pages_take_a_fixed_number_of_queries(client, officer, django_assert_num_queries):
+    # No queries for the pages; asking costs the same for a known and an unknown address
+    # (the throttle's count, then the account lookup), so the time taken tells nothing.
+    for name in ("password_reset", "password_reset_done", "password_reset_complete"):
+        with django_assert_num_queries(0):
+            assert client.get(reverse(name)).status_code == 200
+    counts = []
+    for address in (ADDRESS, "nobody@example.gov.uk"):
+        with CaptureQueriesContext(connection) as captured:
+            client.post(reverse("password_reset"), {"email": address})
+        counts.append(len(captured))
+    assert counts[0] == counts[1]
+    assert counts[0] <= 15
