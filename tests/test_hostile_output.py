@@ -342,7 +342,7 @@ def test_tracker_spreadsheet_holds_the_words_as_text(client, h):
         return XML_CANNOT_HOLD.sub("", t(key))
 
     assert first[1].value == typed("rec.text")
-    assert first[18].value == typed("rec.title")  # the title column, at the end
+    assert first[19].value == typed("rec.title")  # the title column, at the end
     assert first[3].value == typed("rec.response_text")
     assert first[4].value == typed("rec.lead_officer")
     assert first[10].value == typed("entry.text")

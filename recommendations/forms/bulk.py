@@ -191,12 +191,9 @@ class ResponseRowForm(forms.Form):
         )
 
     def loaded_inputs(self) -> str:
-        """The hidden inputs of the values the page showed (crispy-forms draws none)."""
-        return format_html_join(
-            "",
-            "{}",
-            ((self[name].as_hidden(only_initial=True),) for name in ("response", "response_text")),
-        )
+        """The hidden input of the response the page showed: crispy-forms draws none for
+        radios (the textarea draws its own, as Django does with show_hidden_initial)."""
+        return format_html_join("", "{}", [(self["response"].as_hidden(only_initial=True),)])
 
     def row(self) -> ResponseRow:
         version = (self.cleaned_data.get("version") or "").strip()

@@ -190,9 +190,10 @@ def clear_and_send(page) -> None:
     page.wait_for_load_state()
 
 
-# A confirmation with nothing to fill in: sent, it does what it says. Its problems show
-# on the page itself, checked below with a tracker that has some.
-CONFIRMATIONS = {"recommendations:import-preview"}
+# Confirmations with nothing to fill in: sent, they do what they say. The import's problems
+# show on the preview itself, checked below with a tracker that has some; deleting saved
+# columns asks nothing but "are you sure".
+CONFIRMATIONS = {"recommendations:import-preview", "recommendations:import-mapping-delete"}
 # A reset link's form opens only with a real token (tests/partnerships/test_password_reset.py);
 # the matrix's made-up one shows the page saying the link does not work, with no form.
 NEEDS_A_REAL_LINK = {"password_reset_confirm"}

@@ -13,6 +13,7 @@ from hypothesis import event, example, given
 from hypothesis import strategies as st
 
 from recommendations.models import ProgressUpdate, Recommendation, UpdateEntry
+from scrutiny.common.forms import TEXT_LIMIT
 from scrutiny.models import (
     AgendaItem,
     AgreedAction,
@@ -109,7 +110,7 @@ DECISION_TEXTS = {
 }
 RECOMMENDATION_TEXTS = {
     "title": Text(max_length=300),
-    "text": Text(required=True),
+    "text": Text(required=True, max_length=TEXT_LIMIT),
     "lead_officer": Text(max_length=200),
     "directorate": Text(max_length=200),
     "decision_maker": Text(max_length=200),
@@ -140,10 +141,10 @@ def _update_texts(w):
     return {
         "given_by_role": Text(required=True, max_length=200),
         "given_by_name": Text(max_length=200),
-        "summary": Text(),
-        f"{one}-text": Text(required=True),
+        "summary": Text(max_length=TEXT_LIMIT),
+        f"{one}-text": Text(required=True, max_length=TEXT_LIMIT),
         f"{one}-reason": Text(),
-        f"{two}-text": Text(),
+        f"{two}-text": Text(max_length=TEXT_LIMIT),
     }
 
 
@@ -166,8 +167,8 @@ def _record_texts(w):
     return {
         "item-6-update-given_by_role": Text(max_length=200),
         "item-6-update-given_by_name": Text(max_length=200),
-        "item-6-update-summary": Text(),
-        f"{rec}-text": Text(),
+        "item-6-update-summary": Text(max_length=TEXT_LIMIT),
+        f"{rec}-text": Text(max_length=TEXT_LIMIT),
         "item-6-action-1-text": Text(),
         "item-6-action-1-falls_to": Text(max_length=300),
     }

@@ -142,6 +142,9 @@ CHANGES: dict[str, Change] = {
     "recommendations:proposal-withdraw": (_b("proposal_b"), lambda w: {}, False),
 }
 ACTIVE_CHANGES = {name: change for name, change in CHANGES.items() if name in PROJECT_NAMES}
+# Posted to with what its address carries, not a council's record: a password reset link
+# names an account and a token (tests/partnerships/test_password_reset.py).
+NOT_A_COUNCILS_RECORD = {"password_reset_confirm"}
 
 
 def test_every_change_url_is_tried_across_councils(world, db):
@@ -152,7 +155,7 @@ def test_every_change_url_is_tried_across_councils(world, db):
         for name, rule in MATRIX.items()
         if rule.post.get("democratic") == OK and rule.kwargs(world)
     }
-    missing = changing - set(ACTIVE_CHANGES)
+    missing = changing - set(ACTIVE_CHANGES) - NOT_A_COUNCILS_RECORD
     assert not missing, f"change URLs not tried with another council's records: {missing}"
 
 

@@ -91,6 +91,7 @@ def test_agreement_and_owners_in_the_xlsx_and_the_packs(client, committee):
     may, review, recs = build_meeting(committee, 3)
     cabinet = CommitteeFactory(council=committee.council, name="Overview Select Committee")
     recs[0].agreed_by, recs[0].agreed_on = cabinet, datetime.date(2020, 11, 12)
+    recs[0].minute = "Minute 45"
     recs[0].directorate = "Adult Social Care and Health"
     recs[0].decision_maker = "Cabinet Member for Health"
     recs[0].expected_outcome = "Fewer vacancies in home care."
@@ -100,17 +101,19 @@ def test_agreement_and_owners_in_the_xlsx_and_the_packs(client, committee):
         io.BytesIO(client.get(reverse("scrutiny:review-tracker-xlsx", args=[review.pk])).content)
     ).active
     rows = {row[0].value: [c.value for c in row] for row in sheet.iter_rows(min_row=2)}
-    assert rows["1"][12:17] == [
+    assert rows["1"][12:18] == [
         "Overview Select Committee",
         datetime.datetime(2020, 11, 12),
+        "Minute 45",
         "Adult Social Care and Health",
         "Cabinet Member for Health",
         "Fewer vacancies in home care.",
     ]
     # None of its own: the review's committee and the date its report was agreed.
-    assert rows["2"][12:17] == [
+    assert rows["2"][12:18] == [
         committee.name,
         datetime.datetime.combine(review.report_agreed_on, datetime.time()),
+        None,
         None,
         None,
         None,
