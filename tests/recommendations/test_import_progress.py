@@ -2,9 +2,6 @@
 while the import's one transaction is still open (PostgreSQL), and the page's progress
 address says it in words; on SQLite nothing is written and the import works the same."""
 
-import threading
-import time
-
 import pytest
 from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.urls import reverse
@@ -34,30 +31,23 @@ def big_run(clerk, committee):
     )
 
 
-class Watcher(threading.Thread):
+class Reader:
     """Reads the progress table through a connection of its own, as the waiting page's
-    requests do, until told to stop; keeps what it saw."""
+    requests do, right after each progress write (so no state is missed however busy the
+    machine is); keeps what it saw."""
 
     def __init__(self, run_id: int):
-        super().__init__(daemon=True)
-        self.run_id, self.seen, self.stop = run_id, [], threading.Event()
+        self.run_id, self.seen = run_id, []
+        self.side = connections.create_connection(DEFAULT_DB_ALIAS)
 
-    def run(self):
-        side = connections.create_connection(DEFAULT_DB_ALIAS)
+    def read(self):
         table = ImportProgress._meta.db_table
-        try:
-            while not self.stop.is_set():
-                with side.cursor() as cursor:
-                    cursor.execute(
-                        f"SELECT stage, done, total FROM {table} WHERE run_id = %s",  # noqa: S608
-                        [self.run_id],
-                    )
-                    row = cursor.fetchone()
-                if row and row not in self.seen:
-                    self.seen.append(row)
-                time.sleep(0.01)
-        finally:
-            side.close()
+        with self.side.cursor() as cursor:
+            cursor.execute(
+                f"SELECT stage, done, total FROM {table} WHERE run_id = %s",  # noqa: S608
+                [self.run_id],
+            )
+            self.seen.append(cursor.fetchone())
 
 
 def test_progress_is_seen_by_another_connection_while_the_import_runs(
@@ -67,20 +57,25 @@ def test_progress_is_seen_by_another_connection_while_the_import_runs(
         pytest.skip("progress is written on PostgreSQL only (SQLite: one writer at a time)")
     monkeypatch.setattr(import_progress, "EVERY", 0)  # every chunk, so the test sees each
     run = big_run(clerk, committee)
-    watcher = Watcher(run.pk)
-    watcher.start()
+    reader = Reader(run.pk)
+    write = import_progress.ProgressReporter._write
+
+    def write_then_read(progress):
+        write(progress)
+        reader.read()
+
+    monkeypatch.setattr(import_progress.ProgressReporter, "_write", write_then_read)
     try:
         import_run_confirm(run=run, actor=clerk)
+        reader.read()
     finally:
-        time.sleep(0.05)
-        watcher.stop.set()
-        watcher.join()
-    rows = [seen for seen in watcher.seen if seen[0] == "rows"]
-    assert rows[0] == ("rows", 0, ROWS)
-    assert any(0 < done < ROWS for _stage, done, _total in rows), watcher.seen
-    assert watcher.seen[-1] == ("updates", ROWS, ROWS)
+        reader.side.close()
+    *during, after = reader.seen
+    assert during[0] == ("rows", 0, ROWS)
+    assert any(stage == "rows" and 0 < done < ROWS for stage, done, _total in during), during
+    assert during[-1] == ("updates", ROWS, ROWS)
+    assert after is None  # removed at the end
     assert Recommendation.objects.count() == ROWS
-    assert not ImportProgress.objects.filter(run_id=run.pk).exists()  # removed at the end
 
 
 def test_a_progress_write_that_waits_stops_the_reporting_not_the_import(
