@@ -1,13 +1,13 @@
 from django.urls import path
 
-from partnerships import views
+from partnerships.views import organisations
 
 app_name = "partnerships"
 
 urlpatterns = [
-    path("organisations/", views.organisation_list, name="organisation-list"),
-    path("organisations/<int:pk>/", views.organisation_detail, name="organisation-detail"),
-    path("organisations/<int:pk>/edit/", views.organisation_edit, name="organisation-edit"),
+    path("organisations/", organisations.organisation_list, name="organisation-list"),
+    path("organisations/<int:pk>/", organisations.organisation_detail, name="organisation-detail"),
+    path("organisations/<int:pk>/edit/", organisations.organisation_edit, name="organisation-edit"),
     *[
         path(
             f"organisations/<int:pk>/{what}.{kind}",
@@ -16,8 +16,8 @@ urlpatterns = [
             name=f"organisation-{what}-{kind}",
         )
         for what, view in (
-            ("recommendations", views.organisation_recommendations_download),
-            ("actions", views.organisation_actions_download),
+            ("recommendations", organisations.organisation_recommendations_download),
+            ("actions", organisations.organisation_actions_download),
         )
         for kind in ("csv", "xlsx")
     ],

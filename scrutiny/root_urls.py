@@ -14,7 +14,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from partnerships.forms import ChangePasswordForm, SignInForm
-from partnerships.views import PasswordResetRequest, PasswordResetSet
+from partnerships.views.passwords import PasswordResetRequest, PasswordResetSet
 from scrutiny.views import home
 from scrutiny.views.api import api
 

@@ -1,12 +1,9 @@
 """Organisation pages: every organisation by kind, and one organisation with everything it
-carries across every council it reports to (reads in ``partnerships.selectors``); and the
-pages where people reset their own password by email (Django's views and token).
-"""
+carries across every council it reports to (reads in ``partnerships.selectors``)."""
 
 from __future__ import annotations
 
 from django.conf import settings
-from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -16,13 +13,11 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from partnerships import selectors
-from partnerships.forms import CouncilSettingsForm, ResetPasswordForm, SetNewPasswordForm
+from partnerships.forms import CouncilSettingsForm
 from partnerships.models import Organisation
 from recommendations.permissions import can_edit_status_words
-from scrutiny.common.context_processors import service_name
 from scrutiny.common.kept import posted_or_kept
 from scrutiny.common.pages import refuse, save_form_page
-from scrutiny.common.security import security_log
 from scrutiny.exports.actions import action_sheet
 from scrutiny.exports.recommendations import recommendation_sheet
 from scrutiny.exports.tables import download
@@ -113,32 +108,3 @@ def organisation_edit(request, pk: int):
         {"organisation": council},
         gettext("Settings saved"),
     )
-
-
-class PasswordResetRequest(auth_views.PasswordResetView):
-    """Django's reset-password page; the request is logged without saying whether the
-    address has an account (the log is read by people who must not learn that either)."""
-
-    form_class = ResetPasswordForm
-    email_template_name = "registration/password_reset_email.txt"
-    html_email_template_name = "registration/password_reset_email.html"
-
-    def form_valid(self, form):
-        security_log("password_reset_requested", self.request, user=None, outcome="requested")
-        # The email is written in the language of the page it was asked for from.
-        self.extra_email_context = {"service_name": service_name()}
-        return super().form_valid(form)
-
-
-class PasswordResetSet(auth_views.PasswordResetConfirmView):
-    """Django's page behind a reset link: the link works once and for PASSWORD_RESET_TIMEOUT
-    seconds; setting the password signs the person out everywhere, and is logged."""
-
-    form_class = SetNewPasswordForm
-
-    def form_valid(self, form):
-        response = super().form_valid(form)
-        security_log(
-            "password_reset", self.request, user=form.user.get_username(), outcome="success"
-        )
-        return response

@@ -1,0 +1,17 @@
+"""Partnerships' forms, split by feature."""
+
+from partnerships.forms.organisations import CouncilSettingsForm
+from partnerships.forms.passwords import (
+    ChangePasswordForm,
+    ResetPasswordForm,
+    SetNewPasswordForm,
+    SignInForm,
+)
+
+__all__ = [
+    "ChangePasswordForm",
+    "CouncilSettingsForm",
+    "ResetPasswordForm",
+    "SetNewPasswordForm",
+    "SignInForm",
+]

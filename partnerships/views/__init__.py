@@ -1,0 +1,1 @@
+"""Partnerships' pages, split by feature; urls import the modules."""
