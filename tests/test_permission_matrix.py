@@ -143,6 +143,20 @@ MATRIX: dict[str, Entry] = {
         f"scrutiny:search-{kind}": entry(shape=PUBLIC_PAGE, query="?q=care")
         for kind in ("csv", "xlsx")
     },
+    **{
+        f"scrutiny:{name}-{kind}": entry(kwargs, shape=PUBLIC_PAGE)
+        for name, kwargs in (
+            ("meeting-actions", pk("meeting_a")),
+            ("meeting-due", pk("next_meeting_a")),
+            ("committee-work-programme", pk("committee_a")),
+            ("review-list", lambda w: {}),
+        )
+        for kind in ("csv", "xlsx")
+    },
+    **{
+        f"scrutiny:update-owed-list-{kind}": entry(get=signed_in(OK), post=signed_in(NOT_ALLOWED))
+        for kind in ("csv", "xlsx")
+    },
     # --- scrutiny: search, across everything the reader may see -------------------------
     "scrutiny:search": entry(shape=PUBLIC_PAGE, query="?q=care"),
     # The accessibility statement: for everyone, signed in or not.
