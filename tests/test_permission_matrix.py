@@ -188,6 +188,13 @@ MATRIX: dict[str, Entry] = {
     "api:update_list": entry(shape=PUBLIC_PAGE),
     "api:action_list": entry(shape=PUBLIC_PAGE),
     "api:meeting_list": entry(shape=PUBLIC_PAGE),
+    # One at a time: each as its page (a draft review's only for its council: see
+    # tests/scrutiny/opendata/test_api_details.py).
+    "api:review_detail": entry(lambda w: {"review_id": w.review_a.pk}, shape=PUBLIC_PAGE),
+    "api:recommendation_detail": entry(
+        lambda w: {"recommendation_id": w.rec_a1.pk}, shape=PUBLIC_PAGE
+    ),
+    "api:meeting_detail": entry(lambda w: {"meeting_id": w.meeting_a.pk}, shape=PUBLIC_PAGE),
     # The trivial page load tests measure against: "ok" for anyone.
     "scrutiny:health": entry(shape=PUBLIC_PAGE),
     # The load balancer's check: database and migrations, for anyone.
