@@ -150,6 +150,7 @@ MATRIX: dict[str, Entry] = {
             ("meeting-due", pk("next_meeting_a")),
             ("committee-work-programme", pk("committee_a")),
             ("review-list", lambda w: {}),
+            ("decision-list", lambda w: {}),
         )
         for kind in ("csv", "xlsx")
     },

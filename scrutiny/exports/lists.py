@@ -1,5 +1,6 @@
 """The meeting cycle's lists and the review list as rows of a file: what falls due at a
-meeting, a committee's work programme, the updates a user owes and the scrutiny reviews,
+meeting, a committee's work programme, the updates a user owes, the scrutiny reviews and
+the executive decisions referred to scrutiny,
 each as its page lists it, statuses in the council's own words in the reader's language."""
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from recommendations.models import StatusWords
 from scrutiny.common.bilingual import localised
 from scrutiny.exports.actions import action_state
 from scrutiny.exports.tables import Column, Sheet
+from scrutiny.selectors.decisions import split_points
 
 DUE_COLUMNS = [
     Column(_("Kind"), 18),
@@ -182,3 +184,45 @@ def review_sheet(title: str, reviews) -> Sheet:
         for review in reviews
     ]
     return Sheet(title, REVIEW_COLUMNS, rows)
+
+
+DECISION_COLUMNS = [
+    Column(_("Minute"), 12),
+    Column(_("Decision"), 40),
+    Column(_("Decided by"), 24),
+    Column(_("Council"), 24),
+    Column(_("Decided on"), 14),
+    Column(_("Referred to"), 24),
+    Column(_("Meeting"), 14),
+    Column(_("Item"), 8),
+    Column(_("Resolutions"), 50),
+    Column(_("Reasons"), 50),
+]
+
+
+def _points(points) -> str:
+    return "\n".join(f"{point.number}. {point.text}" for point in points)
+
+
+def decision_sheet(title: str, decisions) -> Sheet:
+    """The executive decisions list (``scrutiny.selectors.decisions.decisions_for_list``,
+    with ``points_prefetch``), newest first, each with its resolutions and reasons."""
+    rows = []
+    for decision in decisions:
+        split_points(decision)
+        item = decision.referred_to_item
+        rows.append(
+            [
+                decision.minute_number,
+                decision.title,
+                decision.decided_by.name,
+                decision.decided_by.council.name,
+                decision.decided_on,
+                decision.referred_to.name if decision.referred_to else "",
+                item.meeting.date if item else None,
+                item.number if item else None,
+                _points(decision.resolutions),
+                _points(decision.reasons),
+            ]
+        )
+    return Sheet(title, DECISION_COLUMNS, rows)

@@ -11,10 +11,17 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
 from scrutiny.exports.actions import action_sheet
-from scrutiny.exports.lists import due_sheet, owed_sheet, programme_sheet, review_sheet
+from scrutiny.exports.lists import (
+    decision_sheet,
+    due_sheet,
+    owed_sheet,
+    programme_sheet,
+    review_sheet,
+)
 from scrutiny.exports.tables import download
 from scrutiny.forms import ReviewFilterForm
 from scrutiny.models import Committee, Meeting, Review
+from scrutiny.selectors.decisions import decisions_for_list, points_prefetch
 from scrutiny.selectors.due import due_page, programme_page
 from scrutiny.selectors.meetings import meeting_actions
 from scrutiny.selectors.owed import updates_owed
@@ -77,3 +84,13 @@ def review_list_download(request, kind: str):
     reviews = review_rows(filters.apply(visible), user, timezone.localdate())
     sheet = review_sheet(gettext("Scrutiny reviews"), reviews[: settings.EXPORT_MAX_ROWS])
     return download(sheet, kind, f"reviews-{timezone.localdate()}")
+
+
+@require_safe
+def decision_list_download(request, kind: str):
+    """The executive decisions the user may see (none considered at an exempt item they may
+    not see), newest first, with their resolutions and reasons."""
+    decisions = decisions_for_list(request.user).prefetch_related(points_prefetch())
+    title = gettext("Executive decisions referred to scrutiny")
+    sheet = decision_sheet(title, decisions[: settings.EXPORT_MAX_ROWS])
+    return download(sheet, kind, f"decisions-{timezone.localdate()}")

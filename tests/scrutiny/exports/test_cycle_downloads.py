@@ -13,10 +13,13 @@ from django.utils import timezone
 
 from partnerships.models import Role
 from recommendations.models import Status, StatusWord
+from scrutiny.models import DecisionPoint
 from tests.factories import (
     AgendaItemFactory,
     AgreedActionFactory,
     CommitteeFactory,
+    DecisionPointFactory,
+    ExecutiveDecisionFactory,
     MeetingFactory,
     RecommendationFactory,
     ReviewFactory,
@@ -131,8 +134,45 @@ def test_each_page_links_to_its_files(client, scene):
     for page, name in pages.items():
         content = client.get(page).content.decode()
         assert reverse(f"scrutiny:{name}-xlsx", args=[page.split("/")[2]]) in content, page
+    assert (
+        reverse("scrutiny:decision-list-csv")
+        not in client.get(reverse("scrutiny:decision-list")).content.decode()
+    )  # no decision: no file
     listed = client.get(reverse("scrutiny:review-list"), {"status": "monitoring"}).content
     assert reverse("scrutiny:review-list-csv").encode() + b"?status=monitoring" in listed
     client.force_login(user_with_role(Role.OFFICER, scene.council))
     owed = client.get(reverse("scrutiny:update-owed-list")).content.decode()
     assert reverse("scrutiny:update-owed-list-csv") in owed
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_the_executive_decisions_with_their_resolutions(client, scene, kind):
+    cabinet = scene.council.committees.get(name="Cabinet")
+    public = ExecutiveDecisionFactory(
+        decided_by=cabinet,
+        minute_number="C129",
+        referred_to=scene.committee,
+        referred_to_item=AgendaItemFactory(meeting=scene.future, number=4),
+    )
+    DecisionPointFactory(decision=public, number=1, text="THAT the unit be set up.")
+    DecisionPointFactory(decision=public, number=2, text="THAT it report in a year.")
+    DecisionPointFactory(
+        decision=public, kind=DecisionPoint.Kind.REASON, number=1, text="To keep staff."
+    )
+    ExecutiveDecisionFactory(
+        decided_by=cabinet,
+        minute_number="C130",
+        title="Secret decision",
+        referred_to=scene.committee,
+        referred_to_item=AgendaItemFactory(meeting=scene.future, exempt=True, exempt_reason="3"),
+    )
+    rows = _get(client, "decision-list", kind)
+    assert by_heading(rows, "Minute") == ["C129"]
+    assert by_heading(rows, "Resolutions") == [
+        "1. THAT the unit be set up.\n2. THAT it report in a year."
+    ]
+    assert by_heading(rows, "Reasons") == ["1. To keep staff."]
+    assert by_heading(rows, "Referred to") == [scene.committee.name]
+    assert [str(n) for n in by_heading(rows, "Item")] == ["4"]
+    client.force_login(scene.clerk)
+    assert sorted(by_heading(_get(client, "decision-list", kind), "Minute")) == ["C129", "C130"]

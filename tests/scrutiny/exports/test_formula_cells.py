@@ -16,7 +16,12 @@ from openpyxl import load_workbook
 
 from scrutiny.common.cells import FORMULA_STARTS, csv_value_read
 from scrutiny.exports.tables import Column, Sheet, csv_bytes, xlsx_bytes
-from tests.factories import AgreedActionFactory, MeetingFactory, ReviewFactory
+from tests.factories import (
+    AgreedActionFactory,
+    ExecutiveDecisionFactory,
+    MeetingFactory,
+    ReviewFactory,
+)
 from tests.scrutiny.exports.helpers import cells_of
 from tests.scrutiny.exports.scenes import FORMULA, build_scene
 
@@ -56,6 +61,7 @@ def _downloads(scene, kind: str) -> dict[str, str]:
         "due": reverse(f"scrutiny:meeting-due-{kind}", args=[scene.future.pk]),
         "programme": reverse(f"scrutiny:committee-work-programme-{kind}", args=[committee]),
         "reviews": reverse(f"scrutiny:review-list-{kind}"),
+        "decisions": reverse(f"scrutiny:decision-list-{kind}"),
     }
 
 
@@ -67,6 +73,7 @@ def test_no_download_holds_a_formula(client, kind):
         committee=scene.committee, date=timezone.localdate() + datetime.timedelta(days=30)
     )
     ReviewFactory(committee=scene.committee, title=FORMULA)
+    ExecutiveDecisionFactory(decided_by=scene.committee, title=FORMULA)
     AgreedActionFactory(
         meeting=MeetingFactory(committee=scene.committee),
         text=FORMULA,

@@ -16,6 +16,8 @@ from django.urls import reverse
 from tests.factories import (
     AgendaItemFactory,
     AgreedActionFactory,
+    DecisionPointFactory,
+    ExecutiveDecisionFactory,
     MeetingFactory,
     ProgressUpdateFactory,
     RecommendationFactory,
@@ -180,7 +182,7 @@ def _address(name: str, scene) -> str:
         return reverse(name, args=[scene.body.pk])
     if "meeting-" in name:
         return reverse(name, args=[scene.future.pk])
-    if "review-list" in name or "update-owed" in name:
+    if "-list-" in name:
         return reverse(name)
     return reverse(name, args=[scene.committee.pk])
 
@@ -198,11 +200,13 @@ def _address(name: str, scene) -> str:
         "scrutiny:committee-work-programme-xlsx",
         "scrutiny:update-owed-list-csv",
         "scrutiny:review-list-xlsx",
+        "scrutiny:decision-list-csv",
     ],
 )
 def test_each_download_reads_as_many_queries_for_many_rows_as_for_few(client, scene, name):
     today = datetime.date.today()
     scene.future = MeetingFactory(committee=scene.committee, date=today + datetime.timedelta(30))
+    DecisionPointFactory(decision__decided_by=scene.committee)
     address = _address(name, scene)
     client.force_login(scene.clerk)
     _queries(client, address)  # the session's first save is not the download's
@@ -219,7 +223,11 @@ def test_each_download_reads_as_many_queries_for_many_rows_as_for_few(client, sc
             text=f"Report on vacancies {n}.",
             falls_to_organisation=scene.body,
             review=scene.review,
-            item=AgendaItemFactory(meeting=meeting),
+            item=(item := AgendaItemFactory(meeting=meeting)),
             due_meeting=scene.future,
         )
+        decision = ExecutiveDecisionFactory(
+            decided_by=scene.committee, referred_to=scene.committee, referred_to_item=item
+        )
+        DecisionPointFactory(decision=decision)
     assert _queries(client, address) == few
