@@ -75,7 +75,7 @@ def test_no_download_holds_a_formula(client, kind):
     ReviewFactory(committee=scene.committee, title=FORMULA)
     ExecutiveDecisionFactory(decided_by=scene.committee, title=FORMULA)
     AgreedActionFactory(
-        meeting=MeetingFactory(committee=scene.committee),
+        meeting=MeetingFactory(committee=scene.committee, date=datetime.date(2021, 3, 1)),
         text=FORMULA,
         falls_to_organisation=scene.recs["1"].responsible_bodies.first(),
         due_meeting=scene.future,

@@ -211,7 +211,7 @@ def test_each_download_reads_as_many_queries_for_many_rows_as_for_few(client, sc
     client.force_login(scene.clerk)
     _queries(client, address)  # the session's first save is not the download's
     few = _queries(client, address)
-    meeting = MeetingFactory(committee=scene.committee)
+    meeting = MeetingFactory(committee=scene.committee, date=datetime.date(2021, 3, 2))
     update = ProgressUpdateFactory(organisation=scene.council)
     for n in range(15):
         review = ReviewFactory(committee=scene.committee, title=f"Review {n}")
