@@ -30,6 +30,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
+from django.views.decorators.http import require_GET
 from django_otp.plugins.otp_static.models import StaticDevice
 
 from partnerships.forms import (
@@ -143,6 +144,7 @@ def sign_in_code(request):
 
 
 @login_required
+@require_GET
 def two_factor_overview(request):
     """Whether the person has two-factor sign-in, and the ways to change it."""
     context = {
