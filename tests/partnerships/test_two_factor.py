@@ -21,6 +21,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from partnerships.models import Role
 from partnerships.services.two_factor import recovery_codes_replace
+from tests.checkers import validate, vnu_jar  # noqa: F401 (a fixture)
 from tests.factories import UserFactory, user_with_role
 
 pytestmark = pytest.mark.django_db
@@ -237,3 +238,39 @@ def test_the_admin_sign_in_leads_to_the_site_sign_in_and_its_code(client):
     sign_in(client, admin, "/admin/")
     client.post(reverse("login-code"), {"code": code_for(device), "next": "/admin/"})
     assert client.get("/admin/").status_code == 200
+
+
+def test_the_pages_seen_with_an_app_are_valid_html(client, officer, vnu_jar, tmp_path):  # noqa: F811
+    """The crawl (tests/test_html_valid.py) sees these pages only as someone without an
+    authenticator app; here they are drawn with one, in English and Welsh."""
+    with_app(officer)
+    url = {
+        name: reverse(name)
+        for name in ("login", "logout", "login-code", "two-factor", "two-factor-remove")
+    }
+    url["codes"] = reverse("two-factor-recovery-codes")
+    pages = {}
+    for prefix in ("", "/cy"):
+        client.post(url["logout"])
+        client.post(prefix + url["login"], {"username": officer.username, "password": PASSWORD})
+        pages[f"{prefix}code"] = client.get(prefix + url["login-code"])
+        pages[f"{prefix}code-wrong"] = client.post(prefix + url["login-code"], {"code": "1"})
+        code = recovery_codes_replace(user=officer)[0]
+        client.post(prefix + url["login-code"], {"code": code})
+        pages[f"{prefix}overview"] = client.get(prefix + url["two-factor"])
+        client.post(prefix + url["codes"])
+        pages[f"{prefix}codes"] = client.get(prefix + url["codes"])
+        pages[f"{prefix}remove-wrong"] = client.post(
+            prefix + url["two-factor-remove"], {"code": "2"}
+        )
+    assert "<li><code>" in pages["codes"].content.decode()
+    assert "Cod" in pages["/cycode"].content.decode()
+    files = []
+    for name, response in pages.items():
+        assert response.status_code == 200, name
+        path = tmp_path / f"{name.replace('/', '')}.html"
+        path.write_text(response.content.decode(), encoding="utf-8")
+        files.append(path)
+    java, jar = vnu_jar
+    findings = validate(java, jar, files)
+    assert not findings, "\n".join(f"{f.path.name}:{f.line}: {f.message}" for f in findings)
