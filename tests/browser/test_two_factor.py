@@ -53,12 +53,12 @@ def test_democratic_services_set_up_two_factor_then_sign_in_with_a_code(live_ser
     page.get_by_role("button", name=re.compile("Sign out")).click()
 
     # Signing in again: the password, then a code from the app.
-    page.goto(live_server.url + "/reviews/")
+    page.goto(live_server.url + "/accounts/password/")
     sign_in(page, live_server.url)
-    expect(page).to_have_url(re.compile(r"/accounts/login/code/\?next=%2Freviews%2F$"))
+    expect(page).to_have_url(re.compile(r"/accounts/login/code/\?next=%2Faccounts%2Fpassword%2F$"))
     page.get_by_label("Code", exact=True).fill("000000")
     page.get_by_role("button", name="Continue").click()
     expect(page.locator(".govuk-error-summary")).to_contain_text("The code is not right.")
     page.get_by_label("Code", exact=True).fill(app_code(secret, later=1))
     page.get_by_role("button", name="Continue").click()
-    expect(page).to_have_url(live_server.url + "/reviews/")
+    expect(page).to_have_url(live_server.url + "/accounts/password/")
