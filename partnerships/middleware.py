@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from django.contrib.auth import logout
-from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
 
 from partnerships.services.two_factor import OWED_SESSION_KEY
+from scrutiny.common.pages import to_sign_in
 
 # What someone who must set up two-factor sign-in may still reach meanwhile.
 ALLOWED_BEFORE_SET_UP = {"two-factor-set-up", "two-factor-recovery-codes", "logout"}
@@ -35,7 +35,7 @@ class TwoFactorMiddleware:
             return None
         if owed == "code":
             logout(request)
-            return redirect_to_login(request.get_full_path())
+            return to_sign_in(request.get_full_path())
         if request.resolver_match.view_name in ALLOWED_BEFORE_SET_UP:
             return None
         return redirect("two-factor-set-up")

@@ -24,7 +24,6 @@ from django.contrib.auth import login as auth_login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.signals import user_login_failed
-from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -53,6 +52,7 @@ from partnerships.services.two_factor import (
     two_factor_remove,
     two_factor_required,
 )
+from scrutiny.common.pages import to_sign_in
 from scrutiny.common.security import locked_out, security_log
 
 PENDING_SESSION_KEY = "two_factor_pending"
@@ -122,7 +122,7 @@ def sign_in_code(request):
     """The second step of signing in: a code from the authenticator app or a recovery code."""
     user, next_url = _pending_user(request), _safe_next(request)
     if user is None:
-        return redirect_to_login(next_url) if next_url else redirect(settings.LOGIN_URL)
+        return to_sign_in(next_url)
     if _is_locked(request, user):
         security_log("sign_in_failed", request, user=user.get_username(), outcome="locked")
         return locked_out(request)
@@ -241,4 +241,4 @@ def two_factor_remove_page(request):
 def admin_sign_in(request, extra_context=None):
     """The Django admin's sign-in, which would take a password alone: it sends people to
     the site's own sign-in (and its code), then back to the admin."""
-    return redirect_to_login(_safe_next(request) or reverse("admin:index"))
+    return to_sign_in(_safe_next(request) or reverse("admin:index"))
