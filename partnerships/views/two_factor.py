@@ -54,6 +54,7 @@ from partnerships.services.two_factor import (
 )
 from scrutiny.common.pages import to_sign_in
 from scrutiny.common.security import locked_out, security_log
+from scrutiny.common.sessions import sessions_end_for
 
 PENDING_SESSION_KEY = "two_factor_pending"
 SHOW_CODES_SESSION_KEY = "two_factor_new_recovery_codes"
@@ -165,11 +166,14 @@ def _qr_svg(url: str) -> str:
 
 
 def _set_up_done(request, device):
-    """The app is confirmed: this session counts as having given its code, and the new
-    recovery codes are shown once on the next page."""
+    """The app is confirmed: this session counts as having given its code, every other
+    one (signed in with the password alone) is ended, and the new recovery codes are shown
+    once on the next page."""
     for done in (NEW_KEY_SESSION_KEY, OWED_SESSION_KEY):
         request.session.pop(done, None)
     django_otp.login(request, device)
+    request.session.save()
+    sessions_end_for(request.user.pk, keep=request.session.session_key)
     request.session[SHOW_CODES_SESSION_KEY] = recovery_codes_replace(user=request.user)
     security_log("two_factor_set_up", request, user=request.user.username, outcome="success")
     messages.success(request, gettext("Two-factor authentication is on."))

@@ -1,6 +1,7 @@
 """In a real browser the Content Security Policy blocks nothing of ours: the pages' scripts
 run (GOV.UK Frontend marks the body) and the browser reports no violation, signed out and
-signed in, on reading pages, the two-factor set-up's QR code, a form with its error summary and a meeting pack."""
+signed in, on reading pages, the two-factor set-up's QR code, a form with its error summary
+and a meeting pack."""
 
 import re
 

@@ -13,7 +13,7 @@ from base64 import b32decode
 
 import pytest
 from django.contrib.auth import SESSION_KEY
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.urls import reverse
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticToken
@@ -187,6 +187,21 @@ def test_an_administrator_set_up_reaches_the_pages_and_the_codes_are_shown_once(
     again = text(client.get(reverse("two-factor-recovery-codes")))
     assert codes[0] not in again
     assert "You have 10 recovery codes left." in again
+
+
+def test_setting_it_up_signs_out_the_sessions_that_gave_only_a_password(client, officer):
+    other = Client()
+    other.force_login(officer)
+    assert other.get(reverse("two-factor")).status_code == 200
+    sign_in(client, officer)
+    page = text(client.get(reverse("two-factor-set-up")))
+    secret = re.search(r'id="two-factor-secret">([A-Z2-7 ]+)<', page).group(1)
+    device = TOTPDevice(key=b32decode(secret.replace(" ", "")).hex())
+
+    client.post(reverse("two-factor-set-up"), {"code": code_for(device)})
+
+    assert client.get(reverse("two-factor")).status_code == 200
+    assert other.get(reverse("two-factor")).status_code == 302
 
 
 @override_settings(TWO_FACTOR_REQUIRED=True)
