@@ -28,11 +28,12 @@ _RECOVERY_LENGTH = 10
 
 
 def two_factor_required(user: User) -> bool:
-    """Democratic services and administrators must use two-factor sign-in when
-    TWO_FACTOR_REQUIRED is on; for everyone else it is their choice."""
+    """Democratic services and administrators (and any staff, who can open the Django
+    admin) must use two-factor sign-in when TWO_FACTOR_REQUIRED is on; for everyone else it
+    is their choice."""
     if not settings.TWO_FACTOR_REQUIRED or not user.is_authenticated:
         return False
-    return user.is_superuser or user.is_democratic_services
+    return user.is_superuser or user.is_staff or user.is_democratic_services
 
 
 def authenticator_of(user: User) -> TOTPDevice | None:
