@@ -4,6 +4,7 @@ from scrutiny.views import (
     calendars,
     committees,
     decisions,
+    downloads,
     due,
     health,
     home,
@@ -82,6 +83,24 @@ urlpatterns += [
         due.committee_work_programme,
         name="committee-work-programme",
     ),
+]
+
+# The meeting cycle's lists and the review list as files, with the page's filters.
+urlpatterns += [
+    path(f"{address}.{kind}", view, {"kind": kind}, name=f"{name}-{kind}")
+    for address, view, name in (
+        ("meetings/<int:pk>/actions", downloads.meeting_actions_download, "meeting-actions"),
+        ("meetings/<int:pk>/due", downloads.meeting_due_download, "meeting-due"),
+        (
+            "committees/<int:pk>/work-programme",
+            downloads.committee_work_programme_download,
+            "committee-work-programme",
+        ),
+        ("updates-owed/download", downloads.update_owed_download, "update-owed-list"),
+        ("reviews/download", downloads.review_list_download, "review-list"),
+        ("decisions/download", downloads.decision_list_download, "decision-list"),
+    )
+    for kind in ("csv", "xlsx")
 ]
 
 # Meeting packs and review trackers for print and appendices.

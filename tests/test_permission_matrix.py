@@ -143,6 +143,21 @@ MATRIX: dict[str, Entry] = {
         f"scrutiny:search-{kind}": entry(shape=PUBLIC_PAGE, query="?q=care")
         for kind in ("csv", "xlsx")
     },
+    **{
+        f"scrutiny:{name}-{kind}": entry(kwargs, shape=PUBLIC_PAGE)
+        for name, kwargs in (
+            ("meeting-actions", pk("meeting_a")),
+            ("meeting-due", pk("next_meeting_a")),
+            ("committee-work-programme", pk("committee_a")),
+            ("review-list", lambda w: {}),
+            ("decision-list", lambda w: {}),
+        )
+        for kind in ("csv", "xlsx")
+    },
+    **{
+        f"scrutiny:update-owed-list-{kind}": entry(get=signed_in(OK), post=signed_in(NOT_ALLOWED))
+        for kind in ("csv", "xlsx")
+    },
     # --- scrutiny: search, across everything the reader may see -------------------------
     "scrutiny:search": entry(shape=PUBLIC_PAGE, query="?q=care"),
     # The accessibility statement: for everyone, signed in or not.
@@ -174,6 +189,13 @@ MATRIX: dict[str, Entry] = {
     "api:update_list": entry(shape=PUBLIC_PAGE),
     "api:action_list": entry(shape=PUBLIC_PAGE),
     "api:meeting_list": entry(shape=PUBLIC_PAGE),
+    # One at a time: each as its page (a draft review's only for its council: see
+    # tests/scrutiny/opendata/test_api_details.py).
+    "api:review_detail": entry(lambda w: {"review_id": w.review_a.pk}, shape=PUBLIC_PAGE),
+    "api:recommendation_detail": entry(
+        lambda w: {"recommendation_id": w.rec_a1.pk}, shape=PUBLIC_PAGE
+    ),
+    "api:meeting_detail": entry(lambda w: {"meeting_id": w.meeting_a.pk}, shape=PUBLIC_PAGE),
     # The trivial page load tests measure against: "ok" for anyone.
     "scrutiny:health": entry(shape=PUBLIC_PAGE),
     # The load balancer's check: database and migrations, for anyone.
