@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
@@ -33,7 +34,8 @@ def mail_render(*, template: str, context: dict, language: str) -> Mail:
     """Render ``<template>_subject.txt``, ``<template>.txt`` and (when it exists)
     ``<template>.html`` in ``language`` ("en" or "cy"), with the service's name in the
     context as ``service_name``."""
-    with translation.override(language):
+    # English is the site's own English (en-gb: its date formats, its URLs without a prefix).
+    with translation.override(settings.LANGUAGE_CODE if language.startswith("en") else language):
         context = {"service_name": service_name(), "language": language, **context}
         subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
         text = render_to_string(f"{template}.txt", context)
