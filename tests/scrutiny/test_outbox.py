@@ -6,9 +6,14 @@ written once; a rolled-back change sends nothing."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 from django.test import override_settings
 
 from scrutiny.models import Outbox
@@ -53,6 +58,41 @@ def test_the_worker_sends_a_queued_message_through_smtp():
     assert message["To"] == ADDRESS and message["Subject"] == "Your update is due"
     assert body(message).strip() == "Please give it."
     assert body(message, "html").strip() == "<p>Please give it.</p>"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_worker_in_its_own_process_sends_what_the_app_queued():
+    """As in production: ``manage.py db_worker`` started as a process of its own, with the
+    settings from its environment, on the test database (PostgreSQL: an SQLite test
+    database lives in this process's memory, where the worker above runs)."""
+    if connection.vendor != "postgresql":
+        pytest.skip("another process reaches the test database on PostgreSQL only")
+    db = connection.settings_dict
+    with DATABASE_TASKS:
+        mail_send(to=ADDRESS, mail=MAIL, kind="update_request")
+    port = free_port()
+    env = {
+        **os.environ,
+        "DATABASE_URL": (
+            f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{db['HOST'] or '127.0.0.1'}:"
+            f"{db['PORT'] or 5432}/{db['NAME']}"
+        ),
+        "TASKS_BACKEND": "database",
+        "EMAIL_URL": f"smtp://127.0.0.1:{port}",
+        "DJANGO_SETTINGS_MODULE": "tests.settings",
+    }
+    with smtp_server(port) as inbox:
+        done = subprocess.run(
+            [sys.executable, "manage.py", "db_worker", "--batch", "--no-startup-delay"],
+            cwd=Path(__file__).resolve().parents[2],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    assert done.returncode == 0, done.stderr
+    assert Outbox.objects.get().state == Outbox.State.SENT
+    assert [m["To"] for m in inbox.messages] == [ADDRESS]
 
 
 @pytest.mark.django_db(transaction=True)

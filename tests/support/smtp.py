@@ -19,6 +19,7 @@ class Inbox:
     def __init__(self):
         self.messages: list[email.message.EmailMessage] = []
         self.refusing = False
+        self.port = 0
 
     async def handle_DATA(self, server, session, envelope):
         if self.refusing:
@@ -49,10 +50,12 @@ def smtp_settings(port: int):
 
 
 @contextlib.contextmanager
-def smtp_server():
-    """A running SMTP server whose Inbox is yielded, the app's mail going to it."""
+def smtp_server(port: int | None = None):
+    """A running SMTP server (on ``port``, or a free one) whose Inbox is yielded, the app's
+    mail going to it."""
     handler = Inbox()
-    port = free_port()
+    port = port or free_port()
+    handler.port = port
     controller = Controller(handler, hostname="127.0.0.1", port=port)
     controller.start()
     try:
