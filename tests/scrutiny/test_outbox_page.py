@@ -135,3 +135,19 @@ def test_the_page_is_in_welsh(client, councils, emails):
     client.force_login(user_with_role(Role.DEMOCRATIC_SERVICES, councils[0]))
     page = client.get("/cy" + LIST).content.decode()
     assert "Negeseuon e-bost a anfonwyd" in page and "Anfon eto" in page
+
+
+def test_democratic_services_find_it_from_the_home_page(client, councils):
+    client.force_login(user_with_role(Role.DEMOCRATIC_SERVICES, councils[0]))
+    assert f'href="{LIST}"' in client.get(reverse("scrutiny:home")).content.decode()
+    client.force_login(user_with_role(Role.OFFICER, councils[0]))
+    assert f'href="{LIST}"' not in client.get(reverse("scrutiny:home")).content.decode()
+
+
+def test_administrators_read_the_outbox_and_set_a_councils_reminders_in_the_admin(
+    client, councils, emails
+):
+    client.force_login(UserFactory(is_superuser=True, is_staff=True, organisation=None))
+    page = client.get(reverse("admin:scrutiny_outbox_changelist")).content.decode()
+    assert "failed@blaby.example" in page
+    assert client.get(reverse("admin:scrutiny_councilchasing_add")).status_code == 200
