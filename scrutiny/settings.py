@@ -182,6 +182,8 @@ _email_options = {
     "password": _email["EMAIL_HOST_PASSWORD"],
     "use_tls": _email.get("EMAIL_USE_TLS", False),
     "use_ssl": _email.get("EMAIL_USE_SSL", False),
+    # Seconds to wait for the mail server before the try fails (and is tried again later).
+    "timeout": env.int("EMAIL_TIMEOUT", default=30),
 }
 MAILERS = {
     "default": {

@@ -22,43 +22,57 @@ from django.utils import timezone
 from scrutiny.models import Outbox
 from scrutiny.permissions import can_resend_mail
 
+# How long a message is held by the try under way: another worker or the chase finds it
+# not due meanwhile, and a worker that died mid-send leaves it to be tried again after.
+SENDING_LEASE = datetime.timedelta(minutes=10)
+
+
+def _is_due(message: Outbox, now: datetime.datetime) -> bool:
+    return (
+        message.sent_at is None
+        and message.failed_at is None
+        and (message.next_attempt_at is None or message.next_attempt_at <= now)
+    )
+
 
 def outbox_attempt(*, message_id: int, now: datetime.datetime | None = None):
     """Try once to send the queued message ``message_id`` if its next try is due. Returns
     when to try again after a failure that leaves tries, else None."""
     now = now or timezone.now()
+    # The try is claimed (and counted) in a short transaction of its own, so no lock is
+    # held while the mail server answers.
     with transaction.atomic():
-        # Locked, so two workers never send the same message; SQLite locks the database.
         message = Outbox.objects.select_for_update().filter(pk=message_id).first()
-        if message is None or not Outbox.objects.due(now).filter(pk=message_id).exists():
+        if message is None or not _is_due(message, now):
             return None
-        email = EmailMultiAlternatives(
-            subject=message.subject,
-            body=message.text,
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            to=[message.to],
-            headers={"X-Outbox-Key": message.key} if message.key else None,
-        )
-        if message.html:
-            email.attach_alternative(message.html, "text/html")
         message.attempts += 1
-        try:
-            email.send()
-        except Exception as error:  # noqa: BLE001 - any failure to send is recorded, not raised
-            message.last_error = f"{type(error).__name__}: {error}"[:2000]
-            waits = settings.OUTBOX_RETRY_MINUTES
-            if message.attempts > len(waits):
-                message.failed_at = now
-                message.next_attempt_at = None
-            else:
-                wait = datetime.timedelta(minutes=waits[message.attempts - 1])
-                message.next_attempt_at = now + wait
-            message.save()
-            return message.next_attempt_at
-        message.sent_at = now
-        message.next_attempt_at = None
-        message.save()
-        return None
+        message.next_attempt_at = now + SENDING_LEASE
+        message.save(update_fields=["attempts", "next_attempt_at"])
+    email = EmailMultiAlternatives(
+        subject=message.subject,
+        body=message.text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[message.to],
+        headers={"X-Outbox-Key": message.key} if message.key else None,
+    )
+    if message.html:
+        email.attach_alternative(message.html, "text/html")
+    try:
+        email.send()
+    except Exception as error:  # noqa: BLE001 - any failure to send is recorded, not raised
+        waits = settings.OUTBOX_RETRY_MINUTES
+        given_up = message.attempts > len(waits)
+        retry_at = (
+            None if given_up else now + datetime.timedelta(minutes=waits[message.attempts - 1])
+        )
+        Outbox.objects.filter(pk=message.pk).update(
+            last_error=f"{type(error).__name__}: {error}"[:2000],
+            failed_at=now if given_up else None,
+            next_attempt_at=retry_at,
+        )
+        return retry_at
+    Outbox.objects.filter(pk=message.pk).update(sent_at=now, next_attempt_at=None)
+    return None
 
 
 @task
