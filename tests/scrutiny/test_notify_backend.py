@@ -6,9 +6,13 @@ signed token; a refusal by Notify is recorded in the outbox like any failed send
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 import threading
 import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import jwt
 import pytest
@@ -122,3 +126,31 @@ def test_a_refusal_by_notify_is_recorded_for_another_try(
     assert row.state == Outbox.State.QUEUED and row.attempts == 1
     assert "Can't send to this recipient" in row.last_error
     assert row.next_attempt_at is not None
+
+
+def test_setting_a_notify_key_sends_through_notify():
+    """The environment chooses: NOTIFY_API_KEY set, the default mailer is Notify's."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "scrutiny.settings",
+        "DJANGO_SECRET_KEY": "x" * 50,
+        "NOTIFY_API_KEY": API_KEY,
+        "NOTIFY_TEMPLATE_ID": TEMPLATE_ID,
+    }
+    script = (
+        "import django; django.setup(); from django.core.mail import mailers; "
+        "m = mailers.default; print(type(m).__name__, m.template_id, m.base_url)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=Path(__file__).resolve().parents[2],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.stdout.split() == [
+        "NotifyEmailBackend",
+        TEMPLATE_ID,
+        "https://api.notifications.service.gov.uk",
+    ], done.stderr
