@@ -66,6 +66,10 @@ INSTALLED_APPS = [
     "axes",
     # The database backend of Django's tasks framework: its table and `db_worker`.
     "django_tasks_db",
+    # Two-factor sign-in: authenticator-app codes (TOTP) and single-use recovery codes.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "scrutiny.common",
     "partnerships",
     "scrutiny",
@@ -98,6 +102,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # After the messages, so that it can say why it ended a session.
     "scrutiny.common.sessions.SessionAbsoluteAgeMiddleware",
+    # After the session's age and the messages: a session that still owes its second
+    # factor, or its set-up, reaches only the pages for that (partnerships.middleware).
+    "partnerships.middleware.TwoFactorMiddleware",
     # After the session's age is checked: keeps a form sent after the session ended, for
     # its author to find again filled in once signed in (scrutiny.common.kept).
     "scrutiny.common.kept.KeepTypedAcrossSignInMiddleware",
@@ -390,6 +397,18 @@ AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_CLIENT_IP_CALLABLE = "scrutiny.common.security.client_address"
 AXES_USERNAME_CALLABLE = "scrutiny.common.security.axes_username"
 AXES_LOCKOUT_CALLABLE = "scrutiny.common.security.locked_out"
+# A wrong two-factor code is a failure too; the code typed is not kept in axes' records.
+AXES_SENSITIVE_PARAMETERS = ["code"]
+
+# Two-factor sign-in (django-otp): democratic services and administrators must set up an
+# authenticator app when this is on (the default); anyone else may. A wrong code counts as
+# a failed sign-in in django-axes' count above (the same username lock), so django-otp's
+# own per-device delays are off: two throttles would give two different waits.
+TWO_FACTOR_REQUIRED = env.bool("TWO_FACTOR_REQUIRED", default=True)
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_STATIC_THROTTLE_FACTOR = 0
+# The name an authenticator app shows beside the codes.
+OTP_TOTP_ISSUER = env("SERVICE_NAME")
 
 # The council whose tracker this is, shown in the header (none: no council header);
 # its colour themes the pages.

@@ -14,6 +14,8 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 from scrutiny.settings import *  # noqa: E402,F403
 
+# Two-factor sign-in is switched on by the tests about it (override_settings).
+TWO_FACTOR_REQUIRED = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Serve static files from the app folders, as in development: no collectstatic in tests.
 WHITENOISE_AUTOREFRESH = True

@@ -222,6 +222,16 @@ MATRIX: dict[str, Entry] = {
     "theme-css": entry(shape=PUBLIC_PAGE),
     # Signing in is for anyone; an empty POST is the form with its errors.
     "login": entry(get=everyone(OK), post=everyone(OK)),
+    # The code after the password: only for a session that has just given the right password
+    # of an account with an authenticator app; anyone else is sent to sign in.
+    "login-code": entry(get=everyone(LOGIN), post=everyone(LOGIN)),
+    # Two-factor sign-in, one's own: signed-in people only. Without an authenticator app
+    # (as in the world), the recovery codes and turning off say so; a POST goes back to
+    # the overview.
+    "two-factor": entry(get=signed_in(OK), post=signed_in(NOT_ALLOWED)),
+    "two-factor-set-up": entry(get=signed_in(OK), post=signed_in(OK)),
+    "two-factor-recovery-codes": entry(get=signed_in(OK), post=signed_in(OK)),
+    "two-factor-remove": entry(get=signed_in(OK), post=signed_in(OK)),
     # Signing out is a POST (a GET could be forged by any link).
     "logout": entry(get=everyone(NOT_ALLOWED), post=everyone(OK)),
     # Changing one's own password: signed-in people only.

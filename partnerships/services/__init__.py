@@ -1,0 +1,1 @@
+"""Partnerships' writes, split by feature."""
