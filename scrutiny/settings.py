@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "simple_history",
     # Before scrutiny.common, so axes records a failed sign-in before the security log reads it.
     "axes",
+    # The database backend of Django's tasks framework: its table and `db_worker`.
+    "django_tasks_db",
     # Two-factor sign-in: authenticator-app codes (TOTP) and single-use recovery codes.
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -187,6 +189,8 @@ _email_options = {
     "password": _email["EMAIL_HOST_PASSWORD"],
     "use_tls": _email.get("EMAIL_USE_TLS", False),
     "use_ssl": _email.get("EMAIL_USE_SSL", False),
+    # Seconds to wait for the mail server before the try fails (and is tried again later).
+    "timeout": env.int("EMAIL_TIMEOUT", default=30),
 }
 MAILERS = {
     "default": {
@@ -194,6 +198,45 @@ MAILERS = {
         "OPTIONS": _email_options if _email["EMAIL_BACKEND"].endswith("smtp.EmailBackend") else {},
     }
 }
+# GOV.UK Notify instead of SMTP, when an API key is set: every email goes through one
+# Notify email template whose personalisation carries the subject and the body.
+NOTIFY_API_KEY = env.str("NOTIFY_API_KEY", default="")
+NOTIFY_TEMPLATE_ID = env.str("NOTIFY_TEMPLATE_ID", default="")
+NOTIFY_BASE_URL = (
+    env.str("NOTIFY_BASE_URL", default="") or "https://api.notifications.service.gov.uk"
+)
+if NOTIFY_API_KEY:
+    MAILERS["default"] = {
+        "BACKEND": "scrutiny.common.notify_backend.NotifyEmailBackend",
+        "OPTIONS": {
+            "api_key": NOTIFY_API_KEY,
+            "template_id": NOTIFY_TEMPLATE_ID,
+            "base_url": NOTIFY_BASE_URL,
+        },
+    }
+
+# The site's address, for the links in emails sent by the daily chase (no request to ask).
+SITE_URL = (
+    env.str("SITE_URL", default="")
+    or ("http://127.0.0.1:8000" if DEBUG else f"https://{ALLOWED_HOSTS[0]}")
+).rstrip("/")
+
+# Background work (sending email): Django's tasks framework. "database" keeps tasks in the
+# database for `manage.py db_worker` (django-tasks-db) to run; "immediate" runs each one
+# at once in the process that enqueued it (development, the demo, most tests).
+_tasks_backend = env.str("TASKS_BACKEND", default="") or ("immediate" if DEBUG else "database")
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "database": "django_tasks_db.DatabaseBackend",
+            "immediate": "django.tasks.backends.immediate.ImmediateBackend",
+        }.get(_tasks_backend, _tasks_backend)
+    }
+}
+# A failed send is tried again after each of these waits (minutes), then marked failed.
+OUTBOX_RETRY_MINUTES = [
+    float(m) for m in env.list("OUTBOX_RETRY_MINUTES", default=["1", "5", "30"])
+]
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="") or "webmaster@localhost"
 
 AUTH_PASSWORD_VALIDATORS = [

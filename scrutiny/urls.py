@@ -10,6 +10,7 @@ from scrutiny.views import (
     home,
     meetings,
     opendata,
+    outbox,
     packs,
     record,
     reviews,
@@ -140,4 +141,10 @@ urlpatterns += [
 urlpatterns += [
     path("health/", health.health, name="health"),
     path("healthz", health.healthz, name="healthz"),
+]
+
+# Every email sent, queued or failed (democratic services and administrators).
+urlpatterns += [
+    path("outbox/", outbox.outbox_list, name="outbox-list"),
+    path("outbox/<int:pk>/send-again/", outbox.outbox_resend_view, name="outbox-resend"),
 ]

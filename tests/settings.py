@@ -23,3 +23,9 @@ WHITENOISE_USE_FINDERS = True
 
 # Each test process its own PDF slots: parallel workers must not wait for each other.
 PDF_SLOT_DIR = tempfile.mkdtemp(prefix="scrutiny-pdf-slots-")
+
+# Tasks (sending email) run at once in the test's own process; the tests of the worker
+# switch to the database backend and run `db_worker` themselves.
+# (A worker started by a test, in its own process, is given TASKS_BACKEND=database.)
+if os.environ.get("TASKS_BACKEND") != "database":
+    TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}

@@ -202,6 +202,12 @@ MATRIX: dict[str, Entry] = {
     "scrutiny:healthz": entry(shape=PUBLIC_PAGE),
     # "Stay signed in" on the timeout warning: a POST (answered 204), for anyone signed in.
     "scrutiny:session-keep-alive": entry(get=everyone(NOT_ALLOWED), post=signed_in(OK)),
+    # The outbox: democratic services (their council's emails) and administrators (all);
+    # "send again" is a POST only.
+    "scrutiny:outbox-list": entry(get=MANAGERS, post=everyone(NOT_ALLOWED)),
+    "scrutiny:outbox-resend": entry(
+        pk("outbox_failed_a"), get=everyone(NOT_ALLOWED), post=MANAGERS
+    ),
     # --- recommendations ----------------------------------------------------------------
     "recommendations:recommendation-list": entry(shape=PUBLIC_PAGE),
     "recommendations:recommendation-detail": entry(pk("rec_a1"), shape=PUBLIC_PAGE),
