@@ -237,6 +237,8 @@ TASKS = {
 OUTBOX_RETRY_MINUTES = [
     float(m) for m in env.list("OUTBOX_RETRY_MINUTES", default=["1", "5", "30"])
 ]
+# /healthz says no worker is taking tasks when one ready to run has waited this long.
+WORKER_STALE_MINUTES = env.int("WORKER_STALE_MINUTES", default=10)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="") or "webmaster@localhost"
 
 AUTH_PASSWORD_VALIDATORS = [
