@@ -19,7 +19,7 @@ from scrutiny.models.decisions import (
     ExecutiveDecisionQuerySet,
     decision_points_errors,
 )
-from scrutiny.models.outbox import CouncilChasing, Outbox, OutboxQuerySet
+from scrutiny.models.outbox import CouncilChasing, Outbox, OutboxQuerySet, Reminded
 from scrutiny.models.reviews import Review, ReviewQuerySet
 
 __all__ = [
@@ -36,6 +36,7 @@ __all__ = [
     "MeetingQuerySet",
     "Outbox",
     "OutboxQuerySet",
+    "Reminded",
     "Review",
     "ReviewQuerySet",
     "decision_points_errors",
