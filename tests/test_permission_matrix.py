@@ -208,6 +208,9 @@ MATRIX: dict[str, Entry] = {
     "scrutiny:outbox-resend": entry(
         pk("outbox_failed_a"), get=everyone(NOT_ALLOWED), post=MANAGERS
     ),
+    # A council's reminder switches: its own democratic services, and administrators (any
+    # council's).
+    "scrutiny:chasing-edit": entry(shape=MANAGED_FORM),
     # --- recommendations ----------------------------------------------------------------
     "recommendations:recommendation-list": entry(shape=PUBLIC_PAGE),
     "recommendations:recommendation-detail": entry(pk("rec_a1"), shape=PUBLIC_PAGE),

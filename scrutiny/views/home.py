@@ -15,7 +15,7 @@ from partnerships.models import Organisation
 from recommendations.permissions import can_import_trackers
 from scrutiny.common.feed_tokens import feed_token
 from scrutiny.forms.home import COUNCIL_SEARCH_LENGTH, CouncilChoiceForm, CouncilSearchForm
-from scrutiny.permissions import can_see_deleted, can_see_outbox
+from scrutiny.permissions import can_edit_chasing, can_see_deleted, can_see_outbox
 from scrutiny.selectors import councils as council_reads
 from scrutiny.selectors.home import home_summary
 from scrutiny.selectors.owed import updates_owed
@@ -120,6 +120,7 @@ def home(request):
     context = home_summary(request.user, timezone.localdate(), council, summary=choice is None)
     context["can_see_deleted"] = can_see_deleted(request.user)
     context["can_see_outbox"] = can_see_outbox(request.user)
+    context["can_edit_chasing"] = can_edit_chasing(request.user, request.user.organisation_id)
     context["can_import_trackers"] = can_import_trackers(request.user)
     context["can_change_council"] = others
     context["own_council_id"] = _own_other_council(request.user, council)
