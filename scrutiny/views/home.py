@@ -120,7 +120,8 @@ def home(request):
     context = home_summary(request.user, timezone.localdate(), council, summary=choice is None)
     context["can_see_deleted"] = can_see_deleted(request.user)
     context["can_see_outbox"] = can_see_outbox(request.user)
-    context["can_edit_chasing"] = can_edit_chasing(request.user, request.user.organisation_id)
+    own = getattr(request.user, "organisation_id", None)
+    context["can_edit_chasing"] = can_edit_chasing(request.user, own)
     context["can_import_trackers"] = can_import_trackers(request.user)
     context["can_change_council"] = others
     context["own_council_id"] = _own_other_council(request.user, council)
