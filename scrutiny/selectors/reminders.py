@@ -28,24 +28,30 @@ def owers() -> list[User]:
     )
 
 
-def owed_reminders(user: User, today: datetime.date) -> tuple[list, list]:
-    """(the updates ``user`` owes that are overdue: due before ``today``; the open
-    recommendations they may log updates on whose target date has passed, yesterday or
-    earlier): each list with the recommendation's review and committee read, fixed in the
-    number of recommendations."""
+def overdue_updates(user: User, today: datetime.date) -> list[Recommendation]:
+    """The updates ``user`` owes (``updates_owed``) that are overdue: due before ``today``;
+    each with its review and committee read, in queries fixed in their number."""
     scope = loggable(user)
     if scope is None:
-        return [], []
-    overdue = list(updates_owed(user, today, scope).filter(next_due__lt=today))
+        return []
+    return list(updates_owed(user, today, scope).filter(next_due__lt=today))
+
+
+def targets_passed(user: User, today: datetime.date) -> list[Recommendation]:
+    """The open recommendations ``user`` may log updates on whose (revised) target date
+    passed yesterday or earlier; each with its review and committee read, in queries fixed
+    in their number."""
+    scope = loggable(user)
+    if scope is None:
+        return []
     recommendations, council_id = scope
-    passed = list(
+    return list(
         recommendations.visible_to(user)
         .with_status(as_at=today, user=user, council_id=council_id)
         .overdue(today)
         .select_related("review__committee")
         .order_by("review__title", "review_id", "sort_key")
     )
-    return overdue, passed
 
 
 def responses_due(today: datetime.date, days: dict[int, int]) -> list[Review]:

@@ -16,7 +16,12 @@ from django.db import transaction
 from partnerships.models import Organisation, User
 from scrutiny.models import CouncilChasing, Reminded
 from scrutiny.selectors.chase import councils_chasing, democratic_services_of
-from scrutiny.selectors.reminders import owed_reminders, owers, responses_due
+from scrutiny.selectors.reminders import (
+    overdue_updates,
+    owers,
+    responses_due,
+    targets_passed,
+)
 from scrutiny.services.mail import mail_render, mail_send
 
 
@@ -72,8 +77,7 @@ def _owed_rule(today: datetime.date, kind: str) -> int:
         return 0
     queued = 0
     for user in owers():
-        overdue, passed = owed_reminders(user, today)
-        recs = overdue if kind == "update_overdue" else passed
+        recs = (overdue_updates if kind == "update_overdue" else targets_passed)(user, today)
 
         def key_of(rec, user=user) -> str:
             date = rec.next_due if kind == "update_overdue" else rec.current_target_date

@@ -10,9 +10,12 @@ import datetime
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from partnerships.models import Role
-from scrutiny.models import CouncilChasing, Outbox
+from scrutiny.models import CouncilChasing, Outbox, Reminded
+from scrutiny.services.reminders import chase_target_passed, chase_update_overdue
 from tests.factories import CouncilFactory, RecommendationFactory, ReviewFactory, user_with_role
 from tests.support.smtp import body, smtp_server
 
@@ -154,3 +157,22 @@ def test_a_welsh_councils_reminders_are_in_welsh(council, django_capture_on_comm
     assert "Ymatebion y weithrediaeth sy'n ddyledus neu'n hwyr yn Ashby Borough Council" in (
         to(inbox, DEMOCRATIC)
     )
+
+
+@pytest.mark.parametrize("rule", [chase_update_overdue, chase_target_passed])
+def test_the_queries_are_fixed_in_the_number_of_recommendations(
+    council, rule, django_capture_on_commit_callbacks
+):
+    """One officer owing one update or five: the same number of queries (the emails are
+    queued, not sent, here)."""
+    counts = []
+    for extra in (0, 4):
+        Reminded.objects.all().delete()
+        Outbox.objects.all().delete()
+        review = council.committees.first().reviews.first()
+        for number in range(extra):
+            RecommendationFactory(review=review, reference=f"1{number}")
+        with django_capture_on_commit_callbacks(), CaptureQueriesContext(connection) as queries:
+            assert rule(DAY) == 1
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
