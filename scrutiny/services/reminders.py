@@ -8,6 +8,7 @@ owing one more the next day, sends nothing twice."""
 from __future__ import annotations
 
 import datetime
+import hashlib
 from collections import defaultdict
 
 from django.conf import settings
@@ -41,7 +42,9 @@ def _send(
     today: datetime.date,
 ) -> int:
     """Email ``user`` from ``template`` about ``council`` and record ``keys`` as reminded,
-    in one transaction (a failure records nothing)."""
+    in one transaction (a failure records nothing). The message's own key names what it is
+    about, so that two runs at once send it once, and a second run the same day that finds
+    something new sends that."""
     language = getattr(user, "language", "") or chasing.language
     mail = mail_render(
         template=template,
@@ -54,10 +57,14 @@ def _send(
             mail=mail,
             kind=kind,
             council_id=council.pk,
-            key=f"{kind}:{council.pk}:{user.pk}:{today.isoformat()}",
+            key=f"{kind}:{council.pk}:{user.pk}:{today.isoformat()}:{_digest(keys)}",
         )
         Reminded.objects.bulk_create([Reminded(key=key) for key in keys], ignore_conflicts=True)
     return sent is not None
+
+
+def _digest(keys: list[str]) -> str:
+    return hashlib.sha256("\n".join(sorted(keys)).encode()).hexdigest()[:32]
 
 
 def _per_council(recommendations, key_of) -> dict[int, list]:

@@ -176,3 +176,15 @@ def test_the_queries_are_fixed_in_the_number_of_recommendations(
             assert rule(DAY) == 1
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+def test_something_new_the_same_day_is_reminded_of_too(council, django_capture_on_commit_callbacks):
+    with smtp_server() as inbox:
+        chase(DAY, django_capture_on_commit_callbacks)
+        review = council.committees.first().reviews.first()
+        RecommendationFactory(review=review, reference="4", title="Train more carers")
+        chase(DAY, django_capture_on_commit_callbacks)
+    overdue = [body(m) for m in reminders(inbox) if m["To"] == OFFICER and "update" in m["Subject"]]
+    assert len(overdue) == 2
+    assert "Train more carers" not in overdue[0] and "Pay the real" not in overdue[1]
+    assert "4. Train more carers" in overdue[1]
