@@ -16,7 +16,13 @@ from django.test.utils import CaptureQueriesContext
 from partnerships.models import Role
 from scrutiny.models import CouncilChasing, Outbox, Reminded
 from scrutiny.services.reminders import chase_target_passed, chase_update_overdue
-from tests.factories import CouncilFactory, RecommendationFactory, ReviewFactory, user_with_role
+from tests.factories import (
+    CouncilFactory,
+    PartnershipFactory,
+    RecommendationFactory,
+    ReviewFactory,
+    user_with_role,
+)
 from tests.support.smtp import body, smtp_server
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_url")]
@@ -188,3 +194,18 @@ def test_something_new_the_same_day_is_reminded_of_too(council, django_capture_o
     assert len(overdue) == 2
     assert "Train more carers" not in overdue[0] and "Pay the real" not in overdue[1]
     assert "4. Train more carers" in overdue[1]
+
+
+def test_a_partner_is_reminded_of_what_their_body_carries(
+    council, django_capture_on_commit_callbacks
+):
+    body_ = PartnershipFactory(name="Care Partnership")
+    review = council.committees.first().reviews.first()
+    carried = RecommendationFactory(review=review, reference="5", title="Share the rota")
+    carried.responsible_bodies.add(body_)
+    user_with_role(Role.PARTNER, body_, email="rep@partnership.example.org")
+    with smtp_server() as inbox:
+        chase(DAY, django_capture_on_commit_callbacks)
+    partner = to(inbox, "rep@partnership.example.org")
+    text = partner["A progress update is overdue at Ashby Borough Council"]
+    assert "5. Share the rota" in text and "Pay the real living wage" not in text
