@@ -18,8 +18,10 @@ from scrutiny.common.cells import FORMULA_STARTS, csv_value_read
 from scrutiny.exports.tables import Column, Sheet, csv_bytes, xlsx_bytes
 from tests.factories import (
     AgreedActionFactory,
+    CommitteeFactory,
     ExecutiveDecisionFactory,
     MeetingFactory,
+    OrganisationFactory,
     ReviewFactory,
 )
 from tests.scrutiny.exports.helpers import cells_of
@@ -62,6 +64,8 @@ def _downloads(scene, kind: str) -> dict[str, str]:
         "programme": reverse(f"scrutiny:committee-work-programme-{kind}", args=[committee]),
         "reviews": reverse(f"scrutiny:review-list-{kind}"),
         "decisions": reverse(f"scrutiny:decision-list-{kind}"),
+        "committees": reverse(f"scrutiny:committee-list-{kind}"),
+        "organisations": reverse(f"partnerships:organisation-list-{kind}"),
     }
 
 
@@ -74,6 +78,8 @@ def test_no_download_holds_a_formula(client, kind):
     )
     ReviewFactory(committee=scene.committee, title=FORMULA)
     ExecutiveDecisionFactory(decided_by=scene.committee, title=FORMULA)
+    CommitteeFactory(council=scene.council, name=FORMULA)
+    OrganisationFactory(name=FORMULA)
     AgreedActionFactory(
         meeting=MeetingFactory(committee=scene.committee, date=datetime.date(2021, 3, 1)),
         text=FORMULA,
