@@ -320,6 +320,10 @@ MATRIX: dict[str, Entry] = {
     ),
     # What was deleted, to restore: democratic services and admins; a page to read.
     "recommendations:deleted-list": entry(get=MANAGERS, post=everyone(NOT_ALLOWED)),
+    **{
+        f"recommendations:deleted-list-{kind}": entry(get=MANAGERS, post=everyone(NOT_ALLOWED))
+        for kind in ("csv", "xlsx")
+    },
 }
 
 # The admin's URLs are one rule: staff only. These stand for all of them.

@@ -13,6 +13,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from recommendations.services import recommendation_delete, update_delete
 from tests.factories import (
     AgendaItemFactory,
     AgreedActionFactory,
@@ -206,12 +207,15 @@ def _address(name: str, scene) -> str:
         "scrutiny:decision-list-csv",
         "scrutiny:committee-list-xlsx",
         "partnerships:organisation-list-csv",
+        "recommendations:deleted-list-xlsx",
     ],
 )
 def test_each_download_reads_as_many_queries_for_many_rows_as_for_few(client, scene, name):
     today = datetime.date.today()
     scene.future = MeetingFactory(committee=scene.committee, date=today + datetime.timedelta(30))
     DecisionPointFactory(decision__decided_by=scene.committee)
+    once = UpdateEntryFactory(recommendation=scene.review.recommendations.first()).update
+    update_delete(update=once, actor=scene.clerk, reason="Given twice.")
     address = _address(name, scene)
     client.force_login(scene.clerk)
     _queries(client, address)  # the session's first save is not the download's
@@ -237,4 +241,9 @@ def test_each_download_reads_as_many_queries_for_many_rows_as_for_few(client, sc
         DecisionPointFactory(decision=decision)
         MeetingFactory(committee=CommitteeFactory(council=scene.council), date=scene.future.date)
         AliasFactory(organisation=PartnershipFactory(host=scene.council))
+        gone = RecommendationFactory(review=review, reference=f"G{n}")
+        recommendation_delete(recommendation=gone, actor=scene.clerk, reason=f"Twice {n}.")
+        wrong = ProgressUpdateFactory(organisation=scene.body)
+        UpdateEntryFactory(update=wrong, recommendation=rec)
+        update_delete(update=wrong, actor=scene.clerk, reason=f"Wrong {n}.")
     assert _queries(client, address) == few
