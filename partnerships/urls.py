@@ -21,4 +21,13 @@ urlpatterns = [
         )
         for kind in ("csv", "xlsx")
     ],
+    *[
+        path(
+            f"organisations/download.{kind}",
+            organisations.organisation_list_download,
+            {"kind": kind},
+            name=f"organisation-list-{kind}",
+        )
+        for kind in ("csv", "xlsx")
+    ],
 ]

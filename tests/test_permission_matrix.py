@@ -151,6 +151,7 @@ MATRIX: dict[str, Entry] = {
             ("committee-work-programme", pk("committee_a")),
             ("review-list", lambda w: {}),
             ("decision-list", lambda w: {}),
+            ("committee-list", lambda w: {}),
         )
         for kind in ("csv", "xlsx")
     },
@@ -237,6 +238,10 @@ MATRIX: dict[str, Entry] = {
     "recommendations:update-detail": entry(pk("update_a"), shape=PUBLIC_PAGE),
     # --- partnerships ---------------------------------------------------------------------
     "partnerships:organisation-list": entry(shape=PUBLIC_PAGE),
+    **{
+        f"partnerships:organisation-list-{kind}": entry(shape=PUBLIC_PAGE)
+        for kind in ("csv", "xlsx")
+    },
     "partnerships:organisation-detail": entry(pk("partner_body"), shape=PUBLIC_PAGE),
     # A council's settings: its own democratic services change them.
     "partnerships:organisation-edit": entry(pk("council_a"), shape=MANAGED_FORM),
@@ -321,6 +326,10 @@ MATRIX: dict[str, Entry] = {
     ),
     # What was deleted, to restore: democratic services and admins; a page to read.
     "recommendations:deleted-list": entry(get=MANAGERS, post=everyone(NOT_ALLOWED)),
+    **{
+        f"recommendations:deleted-list-{kind}": entry(get=MANAGERS, post=everyone(NOT_ALLOWED))
+        for kind in ("csv", "xlsx")
+    },
 }
 
 # The admin's URLs are one rule: staff only. These stand for all of them.

@@ -19,6 +19,7 @@ from recommendations.permissions import can_edit_status_words
 from scrutiny.common.kept import posted_or_kept
 from scrutiny.common.pages import refuse, save_form_page
 from scrutiny.exports.actions import action_sheet
+from scrutiny.exports.directory import organisation_sheet
 from scrutiny.exports.recommendations import recommendation_sheet
 from scrutiny.exports.tables import download
 from scrutiny.permissions import can_manage_council
@@ -44,6 +45,16 @@ def organisation_list(request):
         if by_kind[kind]
     ]
     return render(request, "partnerships/organisation_list.html", {"groups": groups})
+
+
+@require_safe
+def organisation_list_download(request, kind: str):
+    """Every organisation, grouped by kind as the list is, as a file (``kind`` "csv" or
+    "xlsx"), each with its short name, aliases and host."""
+    by_kind = selectors.organisations_by_kind(KIND_HEADINGS)
+    groups = [(heading, by_kind[value]) for value, heading in KIND_HEADINGS.items()]
+    sheet = organisation_sheet(gettext("Organisations"), groups)
+    return download(sheet, kind, f"organisations-{timezone.localdate()}")
 
 
 @require_safe
