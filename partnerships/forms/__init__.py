@@ -1,5 +1,6 @@
 """Partnerships' forms, split by feature."""
 
+from partnerships.forms.accounts import UserEditForm, UserInviteForm
 from partnerships.forms.organisations import CouncilSettingsForm
 from partnerships.forms.passwords import (
     ChangePasswordForm,
@@ -14,4 +15,6 @@ __all__ = [
     "ResetPasswordForm",
     "SetNewPasswordForm",
     "SignInForm",
+    "UserEditForm",
+    "UserInviteForm",
 ]
