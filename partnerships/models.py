@@ -264,8 +264,8 @@ class Role(models.TextChoices):
 class Language(models.TextChoices):
     """The language a person's emails are written in."""
 
-    ENGLISH = "en", "English"
-    WELSH = "cy", "Cymraeg"
+    ENGLISH = "en", _("English")
+    WELSH = "cy", _("Welsh")
 
 
 class User(AbstractUser):

@@ -12,6 +12,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_safe
 
 from partnerships.models import Organisation
+from partnerships.permissions import can_manage_users
 from recommendations.permissions import can_import_trackers
 from scrutiny.common.feed_tokens import feed_token
 from scrutiny.forms.home import COUNCIL_SEARCH_LENGTH, CouncilChoiceForm, CouncilSearchForm
@@ -120,6 +121,7 @@ def home(request):
     context = home_summary(request.user, timezone.localdate(), council, summary=choice is None)
     context["can_see_deleted"] = can_see_deleted(request.user)
     context["can_import_trackers"] = can_import_trackers(request.user)
+    context["can_manage_users"] = can_manage_users(request.user)
     context["can_change_council"] = others
     context["own_council_id"] = _own_other_council(request.user, council)
     context["partnership_councils"] = council_reads.partnership_councils(request.user)
