@@ -18,8 +18,14 @@ urlpatterns = [
         name="invitation-accept",
     ),
     path("organisations/", organisations.organisation_list, name="organisation-list"),
+    path("organisations/new/", organisations.organisation_create, name="organisation-create"),
     path("organisations/<int:pk>/", organisations.organisation_detail, name="organisation-detail"),
     path("organisations/<int:pk>/edit/", organisations.organisation_edit, name="organisation-edit"),
+    path(
+        "organisations/<int:pk>/aliases/",
+        organisations.organisation_aliases_edit,
+        name="organisation-aliases-edit",
+    ),
     *[
         path(
             f"organisations/<int:pk>/{what}.{kind}",

@@ -212,6 +212,11 @@ MATRIX: dict[str, Entry] = {
     "partnerships:organisation-detail": entry(pk("partner_body"), shape=PUBLIC_PAGE),
     # A council's settings: its own democratic services change them.
     "partnerships:organisation-edit": entry(pk("council_a"), shape=MANAGED_FORM),
+    # Partner bodies: added by democratic services (of their council) and admins; a body's
+    # other names changed by those of a council it works with (the partner body is hosted
+    # by council A) and admins.
+    "partnerships:organisation-create": entry(shape=MANAGED_FORM),
+    "partnerships:organisation-aliases-edit": entry(pk("partner_body"), shape=MANAGED_FORM),
     # Accounts: the council's democratic services (those of its partner bodies too) and
     # administrators; the officer is council A's. Another council's democratic services are
     # refused (tests/partnerships/test_accounts.py).

@@ -1,7 +1,11 @@
 """Partnerships' forms, split by feature."""
 
 from partnerships.forms.accounts import UserEditForm, UserInviteForm
-from partnerships.forms.organisations import CouncilSettingsForm
+from partnerships.forms.organisations import (
+    AliasesForm,
+    CouncilSettingsForm,
+    OrganisationCreateForm,
+)
 from partnerships.forms.passwords import (
     ChangePasswordForm,
     ResetPasswordForm,
@@ -10,6 +14,8 @@ from partnerships.forms.passwords import (
 )
 
 __all__ = [
+    "AliasesForm",
+    "OrganisationCreateForm",
     "ChangePasswordForm",
     "CouncilSettingsForm",
     "ResetPasswordForm",

@@ -66,6 +66,8 @@ class UserInviteForm(forms.Form):
             error_messages={"required": _("Choose their organisation")},
         )
         self.fields["roles"] = _roles_field(list(Role))
+        if organisation is not None and not organisation.is_council:
+            self.fields["roles"].initial = [Role.PARTNER.value]
         self.helper = form_helper(
             Field.text("first_name", field_width=Fluid.ONE_HALF),
             Field.text("last_name", field_width=Fluid.ONE_HALF),

@@ -20,7 +20,12 @@ from django.views.decorators.http import require_http_methods, require_safe
 from partnerships import selectors
 from partnerships.forms import SetNewPasswordForm, UserEditForm, UserInviteForm
 from partnerships.models import Role, User
-from partnerships.permissions import can_deactivate_user, can_manage_user, can_manage_users
+from partnerships.permissions import (
+    can_deactivate_user,
+    can_manage_user,
+    can_manage_users,
+    organisations_managed_by,
+)
 from partnerships.services import accounts
 from scrutiny.common.pages import refuse
 from scrutiny.common.security import security_log
@@ -74,7 +79,9 @@ def user_create(request):
     """Invite someone by email, into an organisation the reader manages."""
     if not can_manage_users(request.user):
         _refused(request.user)
-    form = UserInviteForm(request.POST or None, actor=request.user)
+    form = UserInviteForm(
+        request.POST or None, actor=request.user, organisation=_asked_for(request)
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -97,6 +104,15 @@ def user_create(request):
             return redirect("partnerships:user-list")
     context = {"form": form, "inviting": True, "days": settings.INVITATION_TIMEOUT_DAYS}
     return render(request, "partnerships/user_form.html", context)
+
+
+def _asked_for(request):
+    """The organisation ``?organisation=`` names (an organisation page's "Add a
+    representative"), if the reader manages it."""
+    pk = request.GET.get("organisation", "")
+    if not pk.isdigit():
+        return None
+    return organisations_managed_by(request.user).filter(pk=pk).first()
 
 
 def _already(user: User) -> str:

@@ -23,7 +23,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.urls import reverse
 
-from partnerships.models import Organisation, Role
+from partnerships.models import Organisation, OrganisationAlias, Role
 from recommendations.models import (
     ImportRun,
     ProgressUpdate,
@@ -300,6 +300,20 @@ CASES = [
             "new_password2": "a-much-longer-passphrase-41",
         },
         lambda w: [("", type(w.officer))],
+    ),
+    Case(
+        "partnerships:organisation-create",
+        lambda w: {},
+        "democratic",
+        lambda w: {"name": "Ashby Carers Forum", "kind": Organisation.Kind.OTHER},
+        _top(Organisation),
+    ),
+    Case(
+        "partnerships:organisation-aliases-edit",
+        _a("partner_body"),
+        "democratic",
+        lambda w: {"aliases": "CWP Group\nCare Workforce"},
+        _top(Organisation, OrganisationAlias),
     ),
     Case(
         "partnerships:user-create",

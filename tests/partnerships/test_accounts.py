@@ -11,10 +11,12 @@ import re
 
 import pytest
 from django.contrib.auth import SESSION_KEY
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from partnerships.models import Role, User
+from partnerships.models import Organisation, Role, User
 from partnerships.services.accounts import invitation_tokens
 from tests.factories import CouncilFactory, PartnershipFactory, user_with_role
 from tests.support.smtp import body, smtp_inbox
@@ -265,3 +267,72 @@ def test_the_list_filters_and_searches(signed_in, council):
     assert "Priya Patel" in page and "Quentin Quill" not in page
     page = signed_in.get(url, {"role": Role.COUNCILLOR.value}).content.decode()
     assert "Quentin Quill" in page and "Priya Patel" not in page
+
+
+def _queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_the_list_runs_the_same_queries_however_many_accounts(signed_in, council, partner_body):
+    url = reverse("partnerships:user-list")
+    user_with_role(Role.OFFICER, council)
+    few = _queries(signed_in, url)
+    for n in range(20):
+        user_with_role(Role.COUNCILLOR if n % 2 else Role.OFFICER, council)
+        user_with_role(Role.PARTNER, partner_body)
+    assert _queries(signed_in, url) <= few
+
+
+# --- Partner bodies -----------------------------------------------------------------------
+
+
+def test_democratic_services_add_a_partner_body_and_its_representative(
+    signed_in, council, inbox, django_capture_on_commit_callbacks
+):
+    response = signed_in.post(
+        reverse("partnerships:organisation-create"),
+        {"name": "Ashby Carers Forum", "short_name": "ACF", "kind": "other"},
+    )
+    assert response.status_code == 302
+    body_ = Organisation.objects.get(name="Ashby Carers Forum")
+    assert list(body_.works_with.all()) == [council]
+    page = signed_in.get(body_.get_absolute_url()).content.decode()
+    add = reverse("partnerships:user-create") + f"?organisation={body_.pk}"
+    assert add in page
+    form = signed_in.get(add).content.decode()
+    assert f'value="{body_.pk}" selected' in form
+    with django_capture_on_commit_callbacks(execute=True):
+        response = invite(signed_in, body_, roles=(Role.PARTNER,))
+    assert response.status_code == 302
+    rep = User.objects.get(email=ADDRESS)
+    assert rep.organisation == body_ and rep.is_partner
+    assert inbox.to(ADDRESS)
+
+
+def test_democratic_services_cannot_add_a_council(signed_in):
+    response = signed_in.post(
+        reverse("partnerships:organisation-create"), {"name": "New Council", "kind": "council"}
+    )
+    assert response.status_code == 200
+    assert not Organisation.objects.filter(name="New Council").exists()
+
+
+def test_aliases_are_set_one_a_line(signed_in, council, partner_body):
+    url = reverse("partnerships:organisation-aliases-edit", args=[partner_body.pk])
+    response = signed_in.post(url, {"aliases": "CWP\nCare Workforce\ncwp\n"})
+    assert response.status_code == 302
+    assert sorted(a.name for a in partner_body.aliases.all()) == ["CWP", "Care Workforce"]
+    other = PartnershipFactory(name="Other body", host=council)
+    taken = reverse("partnerships:organisation-aliases-edit", args=[other.pk])
+    response = signed_in.post(taken, {"aliases": "care workforce"})
+    assert response.status_code == 200
+    assert "already another organisation" in response.content.decode()
+    assert not other.aliases.exists()
+
+
+def test_another_councils_body_is_not_theirs(client, partner_body):
+    client.force_login(user_with_role(Role.DEMOCRATIC_SERVICES, CouncilFactory()))
+    url = reverse("partnerships:organisation-aliases-edit", args=[partner_body.pk])
+    assert client.post(url, {"aliases": "X"}).status_code == 403
