@@ -20,6 +20,7 @@ from scrutiny.permissions import can_see_deleted
 from scrutiny.selectors import councils as council_reads
 from scrutiny.selectors.home import home_summary
 from scrutiny.selectors.owed import updates_owed
+from scrutiny.selectors.setup import setup_checklist
 
 # The council the reader last chose and who chose it: [council id, user id or None].
 SESSION_COUNCIL = "home_council"
@@ -122,6 +123,7 @@ def home(request):
     context["can_see_deleted"] = can_see_deleted(request.user)
     context["can_import_trackers"] = can_import_trackers(request.user)
     context["can_manage_users"] = can_manage_users(request.user)
+    context["setup"] = setup_checklist(request.user, council)
     context["can_change_council"] = others
     context["own_council_id"] = _own_other_council(request.user, council)
     context["partnership_councils"] = council_reads.partnership_councils(request.user)

@@ -18,7 +18,13 @@ from django.urls import reverse
 
 from partnerships.models import Organisation, Role, User
 from partnerships.services.accounts import invitation_tokens
-from tests.factories import CouncilFactory, PartnershipFactory, user_with_role
+from tests.factories import (
+    CommitteeFactory,
+    CouncilFactory,
+    PartnershipFactory,
+    ReviewFactory,
+    user_with_role,
+)
 from tests.support.smtp import body, smtp_inbox
 
 pytestmark = pytest.mark.django_db
@@ -336,3 +342,48 @@ def test_another_councils_body_is_not_theirs(client, partner_body):
     client.force_login(user_with_role(Role.DEMOCRATIC_SERVICES, CouncilFactory()))
     url = reverse("partnerships:organisation-aliases-edit", args=[partner_body.pk])
     assert client.post(url, {"aliases": "X"}).status_code == 403
+
+
+# --- The setup checklist ------------------------------------------------------------------
+
+
+def _steps(client) -> dict[str, bool]:
+    page = client.get(reverse("scrutiny:home")).content.decode()
+    if 'id="setup"' not in page:
+        return {}
+    found = re.findall(r'id="setup-(\w+)-status">(.*?)</div>', page)
+    return {key: "To do" not in status for key, status in found}
+
+
+def test_an_empty_council_shows_its_setup_checklist_ticked_as_it_goes(
+    signed_in, council, democratic
+):
+    assert _steps(signed_in) == {
+        "details": False,
+        "committees": False,
+        "people": False,
+        "review": False,
+    }
+    page = signed_in.get(reverse("scrutiny:home")).content.decode()
+    assert "Recommendations by status" not in page
+    assert reverse("scrutiny:committee-create") in page
+    signed_in.post(
+        reverse("partnerships:organisation-edit", args=[council.pk]),
+        {"response_clock": "8w", "version": council.version},
+    )
+    CommitteeFactory(council=council)
+    user_with_role(Role.OFFICER, council)
+    assert _steps(signed_in) == {
+        "details": True,
+        "committees": True,
+        "people": True,
+        "review": False,
+    }
+    ReviewFactory(committee__council=council)
+    assert _steps(signed_in) == {}
+    assert "Recommendations by status" in signed_in.get(reverse("scrutiny:home")).content.decode()
+
+
+def test_others_never_see_the_checklist(client, council):
+    client.force_login(user_with_role(Role.OFFICER, council))
+    assert _steps(client) == {}
