@@ -130,7 +130,8 @@ def organisation_create(request):
         else:
             messages.success(request, gettext("%(name)s added") % {"name": organisation.name})
             return redirect(organisation)
-    return render(request, "partnerships/organisation_create.html", {"form": form})
+    context = {"form": form, "adds_partner_body": not request.user.is_superuser}
+    return render(request, "partnerships/organisation_create.html", context)
 
 
 @login_required

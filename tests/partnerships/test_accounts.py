@@ -252,8 +252,10 @@ def test_the_last_democratic_services_account_stays(client, council, democratic)
     assert User.objects.get(pk=democratic.pk).is_democratic_services
 
 
-def test_another_councils_democratic_services_are_refused(client, council):
+def test_another_councils_democratic_services_are_refused(client, council, inbox):
     officer = user_with_role(Role.OFFICER, council)
+    officer.set_unusable_password()
+    officer.save()
     other = user_with_role(Role.DEMOCRATIC_SERVICES, CouncilFactory())
     client.force_login(other)
     for name in ("user-detail", "user-edit", "user-deactivate", "user-reactivate"):
@@ -263,6 +265,9 @@ def test_another_councils_democratic_services_are_refused(client, council):
             assert client.post(url).status_code == 403
     listed = client.get(reverse("partnerships:user-list")).content.decode()
     assert officer.get_username() not in listed
+    resend = reverse("partnerships:user-invite", args=[officer.pk])
+    assert client.post(resend).status_code == 403
+    assert not inbox.messages
 
 
 def test_the_list_filters_and_searches(signed_in, council):
