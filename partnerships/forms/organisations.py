@@ -102,5 +102,11 @@ class AliasesForm(forms.Form):
         super().__init__(*args, initial=initial, **kwargs)
         self.helper = form_helper(Field.textarea("aliases"), submit=gettext("Save the names"))
 
+    def clean_aliases(self) -> str:
+        text = self.cleaned_data["aliases"]
+        if any(len(line.strip()) > 200 for line in text.splitlines()):
+            raise forms.ValidationError(gettext("Each name must be 200 characters or fewer"))
+        return text
+
     def names(self) -> list[str]:
-        return [line[:200] for line in self.cleaned_data["aliases"].splitlines()]
+        return self.cleaned_data["aliases"].splitlines()

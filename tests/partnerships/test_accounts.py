@@ -341,6 +341,8 @@ def test_aliases_are_set_one_a_line(signed_in, council, partner_body):
     assert response.status_code == 200
     assert "already another organisation" in response.content.decode()
     assert not other.aliases.exists()
+    response = signed_in.post(taken, {"aliases": "y" * 201})
+    assert "200 characters or fewer" in response.content.decode()
 
 
 def test_another_councils_body_is_not_theirs(client, partner_body):
