@@ -54,8 +54,8 @@ def setup_checklist(user, council) -> list[Step] | None:
         ),
         Step(
             "review",
-            _("Add the first review, or import a tracker"),
-            _("A review and its recommendations, or a spreadsheet of them to check and import."),
+            _("Add the first review, or bring in your tracker"),
+            _("A review and its recommendations."),
             reverse("scrutiny:review-create"),
             False,
         ),
