@@ -15,6 +15,8 @@ def main():
         # follow). The database stays settings' default, the SQLite file beside this one,
         # unless DATABASE_URL names another.
         os.environ["DJANGO_DEBUG"] = "true"
+        # The demo's accounts sign in with a password alone (no authenticator app to hand).
+        os.environ.setdefault("TWO_FACTOR_REQUIRED", "false")
     try:
         from django.core.management import execute_from_command_line
     except ImportError as exc:

@@ -6,5 +6,5 @@ class PartnershipsConfig(AppConfig):
     verbose_name = "Organisations, partnerships and people"
 
     def ready(self):
-        # Connects the signal receivers (the signed-out message).
+        # Connects the signal receivers (the signed-out message, two-factor sign-in).
         from partnerships import signals  # noqa: F401

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.signals import user_logged_out
+from django.contrib.auth.signals import user_logged_in, user_logged_out
 from django.dispatch import receiver
 from django.utils.translation import gettext
+
+from partnerships.services.two_factor import OWED_SESSION_KEY, two_factor_owed
 
 
 @receiver(user_logged_out)
@@ -16,3 +18,15 @@ def say_signed_out(sender, request, user, **kwargs):
     """
     if request is not None and user is not None:
         messages.success(request, gettext("You have signed out."), fail_silently=True)
+
+
+@receiver(user_logged_in, dispatch_uid="two_factor_owed")
+def note_two_factor_owed(sender, request, user, **kwargs):
+    """Record in the new session what it still owes of two-factor sign-in, for
+    partnerships.middleware. The code page marks the request when the code was given."""
+    session = getattr(request, "session", None)
+    if session is None:
+        return
+    owed = two_factor_owed(user, code_given=getattr(request, "two_factor_device", None) is not None)
+    if owed is not None:
+        session[OWED_SESSION_KEY] = owed

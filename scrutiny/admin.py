@@ -7,9 +7,11 @@ from scrutiny.models import (
     AgendaItem,
     AgreedAction,
     Committee,
+    CouncilChasing,
     DecisionPoint,
     ExecutiveDecision,
     Meeting,
+    Outbox,
     Review,
 )
 
@@ -113,3 +115,24 @@ class AgreedActionAdmin(VersionCheckedAdmin, ReadOnlyHistoryAdmin):
     list_filter = ["meeting__committee", ("delivered_on", admin.EmptyFieldListFilter)]
     search_fields = ["text", "falls_to"]
     autocomplete_fields = ["meeting", "item", "review", "due_meeting", "delivered_meeting"]
+
+
+@admin.register(CouncilChasing)
+class CouncilChasingAdmin(admin.ModelAdmin):
+    list_display = ["council", "weekly_digest", "digest_day", "language"]
+    list_filter = ["weekly_digest"]
+
+
+@admin.register(Outbox)
+class OutboxAdmin(admin.ModelAdmin):
+    """The outbox, read only: what was sent is a record (the outbox page sends again)."""
+
+    list_display = ["queued_at", "to", "kind", "council", "sent_at", "failed_at", "attempts"]
+    list_filter = ["kind", "council"]
+    search_fields = ["to", "subject"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

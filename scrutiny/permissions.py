@@ -42,3 +42,17 @@ def can_see_deleted(user) -> bool:
     """Democratic services (their own council's) and administrators see deleted
     recommendations and updates, and may restore them."""
     return user.is_authenticated and (user.is_superuser or user.is_democratic_services)
+
+
+def can_see_outbox(user) -> bool:
+    """The outbox page (what email was sent, queued or failed) is for democratic services,
+    who see their council's messages, and administrators, who see all."""
+    return user.is_authenticated and (
+        user.is_superuser or (user.is_democratic_services and user.organisation_id is not None)
+    )
+
+
+def can_resend_mail(user, council_id: int | None) -> bool:
+    """A failed email is sent again by democratic services of its council, or an
+    administrator (the only ones who see a message with no council)."""
+    return user.is_authenticated and user.manages_council(council_id)

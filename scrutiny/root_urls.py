@@ -1,4 +1,5 @@
-"""Root URLs: each app's pages under its own namespace, Django's sign-in, change of
+"""Root URLs: each app's pages under its own namespace, Django's sign-in (with two-factor
+sign-in, which the admin's own sign-in page leads to), change of
 password and reset of a forgotten one by email, the admin, and the error pages' views.
 
 Every page for people is in English at its plain URL and in Welsh under /cy/ (the same path
@@ -13,10 +14,15 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from partnerships.forms import ChangePasswordForm, SignInForm
+from partnerships.forms import ChangePasswordForm
+from partnerships.views import two_factor
 from partnerships.views.passwords import PasswordResetRequest, PasswordResetSet
 from scrutiny.views import home
 from scrutiny.views.api import api
+
+# The admin's own sign-in would take a password alone: it sends people to the site's
+# sign-in, which asks for the second factor (set before admin.site.urls builds its URLs).
+admin.site.login = two_factor.admin_sign_in
 
 urlpatterns = [
     path("theme.css", home.theme_css, name="theme-css"),
@@ -29,12 +35,20 @@ urlpatterns += i18n_patterns(
     path("", include("scrutiny.urls")),
     path("", include("recommendations.urls")),
     path("", include("partnerships.urls")),
+    path("accounts/login/", two_factor.SignIn.as_view(), name="login"),
+    # Two-factor sign-in: the code after the password, and looking after one's own.
+    path("accounts/login/code/", two_factor.sign_in_code, name="login-code"),
+    path("accounts/two-factor/", two_factor.two_factor_overview, name="two-factor"),
+    path("accounts/two-factor/set-up/", two_factor.two_factor_set_up, name="two-factor-set-up"),
     path(
-        "accounts/login/",
-        auth_views.LoginView.as_view(
-            template_name="registration/login.html", authentication_form=SignInForm
-        ),
-        name="login",
+        "accounts/two-factor/recovery-codes/",
+        two_factor.two_factor_recovery_codes,
+        name="two-factor-recovery-codes",
+    ),
+    path(
+        "accounts/two-factor/remove/",
+        two_factor.two_factor_remove_page,
+        name="two-factor-remove",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(

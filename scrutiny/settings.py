@@ -64,6 +64,12 @@ INSTALLED_APPS = [
     "simple_history",
     # Before scrutiny.common, so axes records a failed sign-in before the security log reads it.
     "axes",
+    # The database backend of Django's tasks framework: its table and `db_worker`.
+    "django_tasks_db",
+    # Two-factor sign-in: authenticator-app codes (TOTP) and single-use recovery codes.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "scrutiny.common",
     "partnerships",
     "scrutiny",
@@ -96,6 +102,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # After the messages, so that it can say why it ended a session.
     "scrutiny.common.sessions.SessionAbsoluteAgeMiddleware",
+    # After the session's age and the messages: a session that still owes its second
+    # factor, or its set-up, reaches only the pages for that (partnerships.middleware).
+    "partnerships.middleware.TwoFactorMiddleware",
     # After the session's age is checked: keeps a form sent after the session ended, for
     # its author to find again filled in once signed in (scrutiny.common.kept).
     "scrutiny.common.kept.KeepTypedAcrossSignInMiddleware",
@@ -182,6 +191,8 @@ _email_options = {
     "password": _email["EMAIL_HOST_PASSWORD"],
     "use_tls": _email.get("EMAIL_USE_TLS", False),
     "use_ssl": _email.get("EMAIL_USE_SSL", False),
+    # Seconds to wait for the mail server before the try fails (and is tried again later).
+    "timeout": env.int("EMAIL_TIMEOUT", default=30),
 }
 MAILERS = {
     "default": {
@@ -189,6 +200,47 @@ MAILERS = {
         "OPTIONS": _email_options if _email["EMAIL_BACKEND"].endswith("smtp.EmailBackend") else {},
     }
 }
+# GOV.UK Notify instead of SMTP, when an API key is set: every email goes through one
+# Notify email template whose personalisation carries the subject and the body.
+NOTIFY_API_KEY = env.str("NOTIFY_API_KEY", default="")
+NOTIFY_TEMPLATE_ID = env.str("NOTIFY_TEMPLATE_ID", default="")
+NOTIFY_BASE_URL = (
+    env.str("NOTIFY_BASE_URL", default="") or "https://api.notifications.service.gov.uk"
+)
+if NOTIFY_API_KEY:
+    MAILERS["default"] = {
+        "BACKEND": "scrutiny.common.notify_backend.NotifyEmailBackend",
+        "OPTIONS": {
+            "api_key": NOTIFY_API_KEY,
+            "template_id": NOTIFY_TEMPLATE_ID,
+            "base_url": NOTIFY_BASE_URL,
+        },
+    }
+
+# The site's address, for the links in emails sent by the daily chase (no request to ask).
+SITE_URL = (
+    env.str("SITE_URL", default="")
+    or ("http://127.0.0.1:8000" if DEBUG else f"https://{ALLOWED_HOSTS[0]}")
+).rstrip("/")
+
+# Background work (sending email): Django's tasks framework. "database" keeps tasks in the
+# database for `manage.py db_worker` (django-tasks-db) to run; "immediate" runs each one
+# at once in the process that enqueued it (development, the demo, most tests).
+_tasks_backend = env.str("TASKS_BACKEND", default="") or ("immediate" if DEBUG else "database")
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "database": "django_tasks_db.DatabaseBackend",
+            "immediate": "django.tasks.backends.immediate.ImmediateBackend",
+        }.get(_tasks_backend, _tasks_backend)
+    }
+}
+# A failed send is tried again after each of these waits (minutes), then marked failed.
+OUTBOX_RETRY_MINUTES = [
+    float(m) for m in env.list("OUTBOX_RETRY_MINUTES", default=["1", "5", "30"])
+]
+# /healthz says no worker is taking tasks when one ready to run has waited this long.
+WORKER_STALE_MINUTES = env.int("WORKER_STALE_MINUTES", default=10)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="") or "webmaster@localhost"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -349,6 +401,18 @@ AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_CLIENT_IP_CALLABLE = "scrutiny.common.security.client_address"
 AXES_USERNAME_CALLABLE = "scrutiny.common.security.axes_username"
 AXES_LOCKOUT_CALLABLE = "scrutiny.common.security.locked_out"
+# A wrong two-factor code is a failure too; the code typed is not kept in axes' records.
+AXES_SENSITIVE_PARAMETERS = ["code"]
+
+# Two-factor sign-in (django-otp): democratic services and administrators must set up an
+# authenticator app when this is on (the default); anyone else may. A wrong code counts as
+# a failed sign-in in django-axes' count above (the same username lock), so django-otp's
+# own per-device delays are off: two throttles would give two different waits.
+TWO_FACTOR_REQUIRED = env.bool("TWO_FACTOR_REQUIRED", default=True)
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_STATIC_THROTTLE_FACTOR = 0
+# The name an authenticator app shows beside the codes.
+OTP_TOTP_ISSUER = env("SERVICE_NAME")
 
 # The council whose tracker this is, shown in the header (none: no council header);
 # its colour themes the pages.

@@ -4,11 +4,13 @@ from scrutiny.views import (
     calendars,
     committees,
     decisions,
+    downloads,
     due,
     health,
     home,
     meetings,
     opendata,
+    outbox,
     packs,
     record,
     reviews,
@@ -84,6 +86,24 @@ urlpatterns += [
     ),
 ]
 
+# The meeting cycle's lists and the review list as files, with the page's filters.
+urlpatterns += [
+    path(f"{address}.{kind}", view, {"kind": kind}, name=f"{name}-{kind}")
+    for address, view, name in (
+        ("meetings/<int:pk>/actions", downloads.meeting_actions_download, "meeting-actions"),
+        ("meetings/<int:pk>/due", downloads.meeting_due_download, "meeting-due"),
+        (
+            "committees/<int:pk>/work-programme",
+            downloads.committee_work_programme_download,
+            "committee-work-programme",
+        ),
+        ("updates-owed/download", downloads.update_owed_download, "update-owed-list"),
+        ("reviews/download", downloads.review_list_download, "review-list"),
+        ("decisions/download", downloads.decision_list_download, "decision-list"),
+    )
+    for kind in ("csv", "xlsx")
+]
+
 # Meeting packs and review trackers for print and appendices.
 urlpatterns += [
     path("meetings/<int:pk>/pack/", packs.meeting_pack_page, name="meeting-pack"),
@@ -121,4 +141,10 @@ urlpatterns += [
 urlpatterns += [
     path("health/", health.health, name="health"),
     path("healthz", health.healthz, name="healthz"),
+]
+
+# Every email sent, queued or failed (democratic services and administrators).
+urlpatterns += [
+    path("outbox/", outbox.outbox_list, name="outbox-list"),
+    path("outbox/<int:pk>/send-again/", outbox.outbox_resend_view, name="outbox-resend"),
 ]

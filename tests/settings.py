@@ -14,6 +14,8 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 from scrutiny.settings import *  # noqa: E402,F403
 
+# Two-factor sign-in is switched on by the tests about it (override_settings).
+TWO_FACTOR_REQUIRED = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Serve static files from the app folders, as in development: no collectstatic in tests.
 WHITENOISE_AUTOREFRESH = True
@@ -21,3 +23,9 @@ WHITENOISE_USE_FINDERS = True
 
 # Each test process its own PDF slots: parallel workers must not wait for each other.
 PDF_SLOT_DIR = tempfile.mkdtemp(prefix="scrutiny-pdf-slots-")
+
+# Tasks (sending email) run at once in the test's own process; the tests of the worker
+# switch to the database backend and run `db_worker` themselves.
+# (A worker started by a test, in its own process, is given TASKS_BACKEND=database.)
+if os.environ.get("TASKS_BACKEND") != "database":
+    TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}

@@ -143,6 +143,21 @@ MATRIX: dict[str, Entry] = {
         f"scrutiny:search-{kind}": entry(shape=PUBLIC_PAGE, query="?q=care")
         for kind in ("csv", "xlsx")
     },
+    **{
+        f"scrutiny:{name}-{kind}": entry(kwargs, shape=PUBLIC_PAGE)
+        for name, kwargs in (
+            ("meeting-actions", pk("meeting_a")),
+            ("meeting-due", pk("next_meeting_a")),
+            ("committee-work-programme", pk("committee_a")),
+            ("review-list", lambda w: {}),
+            ("decision-list", lambda w: {}),
+        )
+        for kind in ("csv", "xlsx")
+    },
+    **{
+        f"scrutiny:update-owed-list-{kind}": entry(get=signed_in(OK), post=signed_in(NOT_ALLOWED))
+        for kind in ("csv", "xlsx")
+    },
     # --- scrutiny: search, across everything the reader may see -------------------------
     "scrutiny:search": entry(shape=PUBLIC_PAGE, query="?q=care"),
     # The accessibility statement: for everyone, signed in or not.
@@ -174,12 +189,25 @@ MATRIX: dict[str, Entry] = {
     "api:update_list": entry(shape=PUBLIC_PAGE),
     "api:action_list": entry(shape=PUBLIC_PAGE),
     "api:meeting_list": entry(shape=PUBLIC_PAGE),
+    # One at a time: each as its page (a draft review's only for its council: see
+    # tests/scrutiny/opendata/test_api_details.py).
+    "api:review_detail": entry(lambda w: {"review_id": w.review_a.pk}, shape=PUBLIC_PAGE),
+    "api:recommendation_detail": entry(
+        lambda w: {"recommendation_id": w.rec_a1.pk}, shape=PUBLIC_PAGE
+    ),
+    "api:meeting_detail": entry(lambda w: {"meeting_id": w.meeting_a.pk}, shape=PUBLIC_PAGE),
     # The trivial page load tests measure against: "ok" for anyone.
     "scrutiny:health": entry(shape=PUBLIC_PAGE),
     # The load balancer's check: database and migrations, for anyone.
     "scrutiny:healthz": entry(shape=PUBLIC_PAGE),
     # "Stay signed in" on the timeout warning: a POST (answered 204), for anyone signed in.
     "scrutiny:session-keep-alive": entry(get=everyone(NOT_ALLOWED), post=signed_in(OK)),
+    # The outbox: democratic services (their council's emails) and administrators (all);
+    # "send again" is a POST only.
+    "scrutiny:outbox-list": entry(get=MANAGERS, post=everyone(NOT_ALLOWED)),
+    "scrutiny:outbox-resend": entry(
+        pk("outbox_failed_a"), get=everyone(NOT_ALLOWED), post=MANAGERS
+    ),
     # --- recommendations ----------------------------------------------------------------
     "recommendations:recommendation-list": entry(shape=PUBLIC_PAGE),
     "recommendations:recommendation-detail": entry(pk("rec_a1"), shape=PUBLIC_PAGE),
@@ -237,6 +265,16 @@ MATRIX: dict[str, Entry] = {
     "theme-css": entry(shape=PUBLIC_PAGE),
     # Signing in is for anyone; an empty POST is the form with its errors.
     "login": entry(get=everyone(OK), post=everyone(OK)),
+    # The code after the password: only for a session that has just given the right password
+    # of an account with an authenticator app; anyone else is sent to sign in.
+    "login-code": entry(get=everyone(LOGIN), post=everyone(LOGIN)),
+    # Two-factor sign-in, one's own: signed-in people only. Without an authenticator app
+    # (as in the world), the recovery codes and turning off say so; a POST goes back to
+    # the overview.
+    "two-factor": entry(get=signed_in(OK), post=signed_in(NOT_ALLOWED)),
+    "two-factor-set-up": entry(get=signed_in(OK), post=signed_in(OK)),
+    "two-factor-recovery-codes": entry(get=signed_in(OK), post=signed_in(OK)),
+    "two-factor-remove": entry(get=signed_in(OK), post=signed_in(OK)),
     # Signing out is a POST (a GET could be forged by any link).
     "logout": entry(get=everyone(NOT_ALLOWED), post=everyone(OK)),
     # Changing one's own password: signed-in people only.

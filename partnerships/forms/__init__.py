@@ -12,15 +12,25 @@ from partnerships.forms.passwords import (
     SetNewPasswordForm,
     SignInForm,
 )
+from partnerships.forms.two_factor import (
+    CodeForm,
+    remove_code_form,
+    set_up_code_form,
+    sign_in_code_form,
+)
 
 __all__ = [
     "AliasesForm",
     "OrganisationCreateForm",
     "ChangePasswordForm",
+    "CodeForm",
     "CouncilSettingsForm",
     "ResetPasswordForm",
     "SetNewPasswordForm",
     "SignInForm",
     "UserEditForm",
     "UserInviteForm",
+    "remove_code_form",
+    "set_up_code_form",
+    "sign_in_code_form",
 ]

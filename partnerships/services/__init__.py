@@ -1,2 +1,1 @@
-"""Partnerships' writes, split by feature: accounts (invitations, roles, deactivation,
-signing in) and organisations (partner bodies and their aliases)."""
+"""Partnerships' writes, split by feature."""

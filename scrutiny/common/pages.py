@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import NoReturn
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
@@ -41,6 +42,13 @@ def refuse(
     if sign_in and not user.is_authenticated:
         raise SignInFirst(message, next_url)
     raise PermissionDenied(message)
+
+
+def to_sign_in(next_url: str = ""):
+    """The redirect to the sign-in page (and then to ``next_url``) that is a step of signing
+    in, not a refusal: the password again after a second factor was not given, or the
+    admin's own sign-in sent to the site's."""
+    return redirect_to_login(next_url) if next_url else redirect(settings.LOGIN_URL)
 
 
 class SignInFirstMiddleware:

@@ -107,13 +107,16 @@ def log_sign_in(sender, request, user, **kwargs):
 def log_sign_in_failed(sender, credentials, request=None, **kwargs):
     """A refused sign-in, with the username typed (Django has already masked the password,
     and only the username is taken from the credentials anyway). ``locked`` when
-    django-axes refused it because the username is locked, whatever the password."""
+    django-axes refused it because the username is locked, whatever the password;
+    ``wrong_code`` for a wrong two-factor code after the right password."""
     locked = getattr(request, "axes_locked_out", False)
+    # A wrong two-factor code is sent as a failed sign-in marked "second_factor".
+    wrong = "wrong_code" if credentials.get("second_factor") else "wrong_credentials"
     security_log(
         "sign_in_failed",
         request,
         user=credentials.get("username"),
-        outcome="locked" if locked else "wrong_credentials",
+        outcome="locked" if locked else wrong,
     )
 
 

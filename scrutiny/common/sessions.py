@@ -122,17 +122,19 @@ class SessionAbsoluteAgeMiddleware:
         return self.get_response(request)
 
 
-def sessions_end_for(user_pk) -> int:
-    """Delete every unexpired session signed in as the user ``user_pk``; how many.
+def sessions_end_for(user_pk, *, keep: str | None = None) -> int:
+    """Delete every unexpired session signed in as the user ``user_pk`` but the one whose
+    key is ``keep``; how many.
 
     Sessions do not record their user in a column, so each unexpired one is decoded: a
-    council has a few hundred at most, and this runs only when an account is deactivated.
+    council has a few hundred at most, and this runs only when an account is deactivated
+    or turns on two-factor sign-in.
     """
     user_pk = str(user_pk)
     ended = [
         session.pk
         for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator()
-        if session.get_decoded().get("_auth_user_id") == user_pk
+        if session.get_decoded().get("_auth_user_id") == user_pk and session.pk != keep
     ]
     Session.objects.filter(pk__in=ended).delete()
     return len(ended)

@@ -19,6 +19,7 @@ from scrutiny.models.decisions import (
     ExecutiveDecisionQuerySet,
     decision_points_errors,
 )
+from scrutiny.models.outbox import CouncilChasing, Outbox, OutboxQuerySet
 from scrutiny.models.reviews import Review, ReviewQuerySet
 
 __all__ = [
@@ -27,11 +28,14 @@ __all__ = [
     "AgreedAction",
     "AgreedActionQuerySet",
     "Committee",
+    "CouncilChasing",
     "DecisionPoint",
     "ExecutiveDecision",
     "ExecutiveDecisionQuerySet",
     "Meeting",
     "MeetingQuerySet",
+    "Outbox",
+    "OutboxQuerySet",
     "Review",
     "ReviewQuerySet",
     "decision_points_errors",

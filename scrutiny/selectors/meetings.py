@@ -84,7 +84,12 @@ def _actions(meeting: Meeting, user, made_on: datetime.date | None) -> list[Agre
         actions.filter(pk__in=ids)
         .annotate(due_here=Exists(due_here))
         .select_related(
-            "meeting", "item", "review", "falls_to_organisation", "due_meeting", "delivered_meeting"
+            "meeting__committee__council",
+            "item",
+            "review",
+            "falls_to_organisation",
+            "due_meeting",
+            "delivered_meeting",
         )
         .order_by("item__number", "id")
     )
@@ -140,6 +145,12 @@ def meeting_business(
         reviews=reviews,
         actions=_actions(meeting, user, made_on),
     )
+
+
+def meeting_actions(meeting: Meeting, user) -> list[AgreedAction]:
+    """The actions the meeting's page lists (agreed, placed, due or delivered at it), as
+    ``user`` may see them, in agenda order, flagged as at today; for its downloads."""
+    return _actions(meeting, user, None)
 
 
 def _by_meeting_date(actions: list[AgreedAction]) -> list[AgreedAction]:

@@ -6,30 +6,48 @@ anonymous caller sees exactly what the public pages show; a caller signed in to 
 (the session cookie) sees what their pages show them. Lists are paged by number
 (``page``, ``page_size`` up to ``MAX_PAGE_SIZE``), each page in a fixed number of queries.
 The recommendation list takes the recommendation list page's filters
-(``recommendations.filters.RecommendationFilter``), with the same rules.
+(``recommendations.filters.RecommendationFilter``), with the same rules. A review, a
+recommendation and a meeting are also read one at a time (404 for one the caller may not
+see). Statuses and responses come as values and as labels in the reader's language
+(``?lang=cy``, else the Accept-Language header's), a status in its council's own words.
 """
 
 from __future__ import annotations
 
-import datetime
 import math
 from itertools import groupby
 from operator import itemgetter
 
+from django.http import Http404
 from django.shortcuts import redirect
+from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
-from ninja import Field, NinjaAPI, Query, Schema, Status
+from ninja import NinjaAPI, Query, Status
 from ninja.openapi.docs import DocsBase
 
 from recommendations.filters import RecommendationFilter
-from recommendations.models import Recommendation
+from recommendations.models import Recommendation, Response, StatusWords
 from scrutiny.exports.opendata import LICENCE
+from scrutiny.models import Review
 from scrutiny.selectors import opendata
-
-PAGE_SIZE = 50
-MAX_PAGE_SIZE = 500
+from scrutiny.views.api_schemas import (
+    ActionPage,
+    FilterErrors,
+    MeetingOut,
+    MeetingPage,
+    NotFound,
+    Paging,
+    Place,
+    Reading,
+    RecommendationFilters,
+    RecommendationOut,
+    RecommendationPage,
+    ReviewOut,
+    ReviewPage,
+    UpdatePage,
+)
 
 
 class _GovukDocs(DocsBase):
@@ -82,8 +100,9 @@ def operations(path_prefix: str) -> list[dict]:
     for path, methods in schema["paths"].items():
         for method, operation in methods.items():
             ok = operation["responses"][200]["content"]["application/json"]["schema"]
-            page = components[ok["$ref"].rsplit("/", 1)[-1]]
-            item = components[page["properties"]["results"]["items"]["$ref"].rsplit("/", 1)[-1]]
+            item = components[ok["$ref"].rsplit("/", 1)[-1]]
+            if "results" in item["properties"]:  # a list: the fields of each of its items
+                item = components[item["properties"]["results"]["items"]["$ref"].rsplit("/")[-1]]
             found.append(
                 {
                     "method": method.upper(),
@@ -105,174 +124,6 @@ def operations(path_prefix: str) -> list[dict]:
                 }
             )
     return found
-
-
-class Licence(Schema):
-    name: str
-    url: str
-
-
-class Paging(Schema):
-    page: int = Field(1, ge=1, description="The page, from 1.")
-    page_size: int = Field(PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE, description="Items a page.")
-
-
-class Place(Schema):
-    council: int | None = Field(None, description="Only this council's (its id).")
-    committee: int | None = Field(None, description="Only this committee's (its id).")
-
-
-class PageOut(Schema):
-    count: int
-    page: int
-    page_size: int
-    pages: int
-    next: str | None
-    previous: str | None
-    licence: Licence
-
-
-class ReviewOut(Schema):
-    id: int
-    council_id: int
-    council: str
-    committee_id: int
-    committee_name: str
-    title: str
-    title_cy: str
-    report_title: str
-    summary: str
-    summary_cy: str
-    lead_member: str
-    status: str
-    started_on: datetime.date | None
-    report_agreed_on: datetime.date | None
-    response_due_on: datetime.date | None
-    response_received_on: datetime.date | None
-    update_interval_months: int
-
-
-class RecommendationOut(Schema):
-    id: int
-    council_id: int
-    council: str
-    committee_id: int
-    review_id: int
-    review_title: str
-    reference: str
-    title: str
-    text: str
-    text_cy: str
-    response: str
-    response_text: str
-    lead_officer: str
-    responsible_body_names: str | None = Field(description="Names, separated by '; '.")
-    target_date: datetime.date | None
-    agreed_on: datetime.date | None
-    directorate: str
-    decision_maker: str
-    expected_outcome: str
-    status: str = Field(description="Its status now, as the caller may see it.")
-    status_since: datetime.date | None
-    revised_target_date: datetime.date | None
-    current_target_date: datetime.date | None
-    last_update_on: datetime.date | None
-
-
-class EntryOut(Schema):
-    recommendation_id: int
-    review_id: int
-    council_id: int
-    reference: str
-    text: str
-    text_cy: str
-    new_status: str
-    revised_target_date: datetime.date | None
-    reason: str
-
-
-class UpdateOut(Schema):
-    id: int
-    given_on: datetime.date
-    kind: str
-    organisation_id: int
-    organisation: str
-    given_by_role: str
-    given_by_name: str
-    meeting_id: int | None
-    agenda_item: int | None
-    summary: str
-    summary_cy: str
-    entries: list[EntryOut]
-
-
-class ActionOut(Schema):
-    id: int
-    council_id: int
-    committee_id: int
-    meeting_id: int
-    meeting_date: datetime.date
-    about_review_id: int | None = Field(description="Only when the caller may see the review.")
-    text: str
-    text_cy: str
-    falls_to: str
-    falls_to_organisation_name: str | None
-    due_on: datetime.date | None
-    due_meeting_id: int | None
-    due_next_meeting: bool
-    delivered_on: datetime.date | None
-    delivered_meeting_id: int | None
-
-
-class MeetingOut(Schema):
-    id: int
-    council_id: int
-    committee_id: int
-    committee_name: str
-    date: datetime.date
-    start_time: datetime.time | None
-    venue: str
-    cancelled: bool
-
-
-class ReviewPage(PageOut):
-    results: list[ReviewOut]
-
-
-class RecommendationPage(PageOut):
-    results: list[RecommendationOut]
-
-
-class UpdatePage(PageOut):
-    results: list[UpdateOut]
-
-
-class ActionPage(PageOut):
-    results: list[ActionOut]
-
-
-class MeetingPage(PageOut):
-    results: list[MeetingOut]
-
-
-class FilterErrors(Schema):
-    errors: dict[str, list[str]]
-
-
-class RecommendationFilters(Schema):
-    """The recommendation list page's filters, by the same names and values."""
-
-    council: str | None = None
-    committee: str | None = None
-    review: str | None = None
-    body: str | None = Field(None, description="A responsible body's id.")
-    directorate: str | None = None
-    decision_maker: str | None = None
-    status: str | None = Field(None, description="not_started, on_track, slipped, ...")
-    response: str | None = None
-    overdue: str | None = Field(None, description="yes or no.")
-    sign_off: str | None = Field(None, description="proposed")
-    no_update_for: str | None = Field(None, description="Months, 1 to 240.")
 
 
 def _link(request, page: int | None) -> str | None:
@@ -302,15 +153,56 @@ def _page(request, rows, paging: Paging, items=list) -> dict:
     }
 
 
+def _language(request, reading: Reading) -> str:
+    """The reader's language: ``?lang=``, else the request's (its Accept-Language)."""
+    return reading.lang or translation.get_language_from_request(request)
+
+
+def _response_label(value: str) -> str:
+    return str(dict(Response.choices).get(value, value))
+
+
+def _reviews_labelled(rows) -> list[dict]:
+    stages = dict(Review.Status.choices)
+    return [{**row, "status_label": str(stages.get(row["status"], row["status"]))} for row in rows]
+
+
+def _recommendations_labelled(words: StatusWords):
+    """Each recommendation with its status in its council's words and its response."""
+
+    def items(rows) -> list[dict]:
+        return [
+            {
+                **row,
+                "status_label": words.label(row["status"], row["council_id"]),
+                "response_label": _response_label(row["response"]),
+            }
+            for row in rows
+        ]
+
+    return items
+
+
 def _at(rows, place: Place, committee_path: str):
     return rows if place.committee is None else rows.filter(**{committee_path: place.committee})
 
 
 @api.get("/reviews", response=ReviewPage, tags=["reviews"])
-def review_list(request, paging: Query[Paging], place: Query[Place]):
+def review_list(request, paging: Query[Paging], place: Query[Place], reading: Query[Reading]):
     """The reviews the caller may see (published ones, for the public), by id."""
     rows = opendata.reviews(request.user, place.council)
-    return _page(request, _at(rows, place, "committee_id"), paging)
+    with translation.override(_language(request, reading)):
+        return _page(request, _at(rows, place, "committee_id"), paging, _reviews_labelled)
+
+
+@api.get("/reviews/{review_id}", response={200: ReviewOut, 404: NotFound}, tags=["reviews"])
+def review_detail(request, review_id: int, reading: Query[Reading]):
+    """One review the caller may see: 404 for a draft they may not see, as its page."""
+    row = opendata.reviews(request.user).filter(pk=review_id).first()
+    if row is None:
+        raise Http404
+    with translation.override(_language(request, reading)):
+        return _reviews_labelled([row])[0]
 
 
 @api.get(
@@ -318,21 +210,49 @@ def review_list(request, paging: Query[Paging], place: Query[Place]):
     response={200: RecommendationPage, 400: FilterErrors},
     tags=["recommendations"],
 )
-def recommendation_list(request, paging: Query[Paging], filters: Query[RecommendationFilters]):
+def recommendation_list(
+    request,
+    paging: Query[Paging],
+    filters: Query[RecommendationFilters],
+    reading: Query[Reading],
+):
     """The recommendations the caller may see, with their status now, narrowed by the
     recommendation list page's filters; invalid filters are a 400 naming each error."""
-    chosen = RecommendationFilter(
-        request.GET, Recommendation.objects.visible_to(request.user), request=request
-    )
+    words = StatusWords()
+    visible = Recommendation.objects.visible_to(request.user)
+    chosen = RecommendationFilter(request.GET, visible, request=request, status_words=words)
     if not chosen.is_valid():
         return Status(400, {"errors": {k: [str(m) for m in v] for k, v in chosen.errors.items()}})
-    return _page(request, opendata.recommendations(request.user, queryset=chosen.qs), paging)
+    rows = opendata.recommendations(request.user, queryset=chosen.qs)
+    with translation.override(_language(request, reading)):
+        return _page(request, rows, paging, _recommendations_labelled(words))
+
+
+@api.get(
+    "/recommendations/{recommendation_id}",
+    response={200: RecommendationOut, 404: NotFound},
+    tags=["recommendations"],
+)
+def recommendation_detail(request, recommendation_id: int, reading: Query[Reading]):
+    """One recommendation the caller may see, with its status now: 404 for one of a draft
+    review they may not see, or a deleted one, as its page."""
+    row = opendata.recommendations(request.user).filter(pk=recommendation_id).first()
+    if row is None:
+        raise Http404
+    with translation.override(_language(request, reading)):
+        return _recommendations_labelled(StatusWords())([row])[0]
 
 
 def _updates_with_entries(user, council_id):
+    words = StatusWords()
+
     def items(updates) -> list[dict]:
         ids = [update.pk for update in updates]
         rows = opendata.update_entry_rows(user, council_id, update_ids=ids)
+        rows = [
+            {**row, "new_status_label": words.label(row["new_status"], row["council_id"])}
+            for row in rows
+        ]
         found = []
         for update_id, entries in groupby(rows, key=itemgetter("update_id")):
             entries = list(entries)
@@ -343,11 +263,14 @@ def _updates_with_entries(user, council_id):
 
 
 @api.get("/updates", response=UpdatePage, tags=["updates"])
-def update_list(request, paging: Query[Paging], council: int | None = None):
+def update_list(
+    request, paging: Query[Paging], reading: Query[Reading], council: int | None = None
+):
     """The progress updates the caller may see, by id, each with what it said of the
     recommendations the caller may see."""
     updates = opendata.visible_updates(request.user, council)
-    return _page(request, updates, paging, _updates_with_entries(request.user, council))
+    with translation.override(_language(request, reading)):
+        return _page(request, updates, paging, _updates_with_entries(request.user, council))
 
 
 @api.get("/actions", response=ActionPage, tags=["agreed actions"])
@@ -362,3 +285,12 @@ def meeting_list(request, paging: Query[Paging], place: Query[Place]):
     """Committees' meetings, by date: dates, times, venues and cancellations are public."""
     rows = opendata.meetings(place.council, place.committee)
     return _page(request, rows, paging)
+
+
+@api.get("/meetings/{meeting_id}", response={200: MeetingOut, 404: NotFound}, tags=["meetings"])
+def meeting_detail(request, meeting_id: int):
+    """One committee meeting: its date, time, venue and whether it was cancelled."""
+    row = opendata.meetings().filter(pk=meeting_id).first()
+    if row is None:
+        raise Http404
+    return row

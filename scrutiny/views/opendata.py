@@ -10,7 +10,8 @@ from django.views.decorators.http import require_safe
 
 from partnerships.models import Organisation
 from scrutiny.exports.opendata import DATASETS, LICENCE, download
-from scrutiny.views.api import MAX_PAGE_SIZE, PAGE_SIZE, api, breakable, operations
+from scrutiny.views.api import api, breakable, operations
+from scrutiny.views.api_schemas import MAX_PAGE_SIZE, PAGE_SIZE
 
 # What each dataset holds, in the page's words.
 DATASET_WORDS = {

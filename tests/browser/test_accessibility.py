@@ -209,6 +209,9 @@ CONFIRMATIONS = {
 # (tests/partnerships/test_password_reset.py, test_accounts.py);
 # the matrix's made-up one shows the page saying the link does not work, with no form.
 NEEDS_A_REAL_LINK = {"password_reset_confirm", "partnerships:invitation-accept"}
+# Without an authenticator app (as in the world) these two pages say so and have no form;
+# with one, tests/partnerships/test_two_factor.py checks them.
+NEEDS_AN_APP = {"two-factor-recovery-codes", "two-factor-remove"}
 BAD_TRACKER = b"Ref,Review,Recommendation,Target date\r\n1,Parks,Open the gates.,31/02/2030\r\n"
 
 
@@ -217,7 +220,7 @@ def form_urls(world) -> list[str]:
     urls = []
     for name, rule in MATRIX.items():
         if rule.get.get("democratic") == OK and rule.post.get("democratic") == OK:
-            if name in ("login", "logout", *CONFIRMATIONS, *NEEDS_A_REAL_LINK):
+            if name in ("login", "logout", *CONFIRMATIONS, *NEEDS_A_REAL_LINK, *NEEDS_AN_APP):
                 continue
             urls.append(reverse(name, kwargs=rule.kwargs(world)) + rule.query)
     return urls

@@ -1,6 +1,7 @@
 """In a real browser the Content Security Policy blocks nothing of ours: the pages' scripts
 run (GOV.UK Frontend marks the body) and the browser reports no violation, signed out and
-signed in, on reading pages, a form with its error summary and a meeting pack."""
+signed in, on reading pages, the two-factor set-up's QR code, a form with its error summary
+and a meeting pack."""
 
 import re
 
@@ -46,6 +47,8 @@ def test_the_policy_blocks_none_of_our_own_pages(live_server, page, complaints):
         review.get_absolute_url(),
         meeting.get_absolute_url(),
         f"/meetings/{meeting.pk}/pack/",
+        # The QR code is an inline SVG, drawn with attributes only (no inline style).
+        "/accounts/two-factor/set-up/",
         "/committees/new/",
     ]:
         visit(page, live_server.url + path)

@@ -5,24 +5,20 @@ three emails an hour; the security log records the request and the reset."""
 
 from __future__ import annotations
 
-import email
-import email.policy
 import json
 import logging
 import re
-import socket
 
 import pytest
-from aiosmtpd.controller import Controller
 from django.contrib.auth import SESSION_KEY
 from django.db import connection
-from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from partnerships.models import Role
 from scrutiny.common.security import RESET_EMAILS_PER_HOUR
 from tests.factories import user_with_role
+from tests.support.smtp import body, smtp_server
 
 pytestmark = pytest.mark.django_db
 
@@ -30,53 +26,15 @@ ADDRESS = "sam.officer@example.gov.uk"
 NEW_PASSWORD = "Quiet-otters-paddle-at-dawn"
 
 
-class Inbox:
-    """aiosmtpd's handler: keeps every message the server receives."""
-
-    def __init__(self):
-        self.messages: list[email.message.EmailMessage] = []
-
-    async def handle_DATA(self, server, session, envelope):
-        self.messages.append(
-            email.message_from_bytes(envelope.content, policy=email.policy.default)
-        )
-        return "250 Message accepted for delivery"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture
 def inbox():
-    handler = Inbox()
-    port = _free_port()
-    controller = Controller(handler, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        with override_settings(
-            MAILERS={
-                "default": {
-                    "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-                    "OPTIONS": {"host": "127.0.0.1", "port": port},
-                }
-            },
-            DEFAULT_FROM_EMAIL="tracker@example.gov.uk",
-        ):
-            yield handler
-    finally:
-        controller.stop()
+    with smtp_server() as handler:
+        yield handler
 
 
 @pytest.fixture
 def officer():
     return user_with_role(Role.OFFICER, username="sam.officer", email=ADDRESS)
-
-
-def body(message, subtype="plain") -> str:
-    return message.get_body(preferencelist=(subtype,)).get_content()
 
 
 def link_in(message) -> str:

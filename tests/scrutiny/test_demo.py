@@ -20,7 +20,14 @@ from recommendations.models import (
     UpdateEntry,
 )
 from scrutiny.demo import demo_load
-from scrutiny.models import AgendaItem, AgreedAction, DecisionPoint, ExecutiveDecision, Review
+from scrutiny.models import (
+    AgendaItem,
+    AgreedAction,
+    DecisionPoint,
+    ExecutiveDecision,
+    Outbox,
+    Review,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -372,6 +379,11 @@ def test_demo_command_loads_and_prints_the_accounts_without_serving():
     assert ExecutiveDecision.objects.filter(minute_number="C129").exists()
     assert Group.objects.filter(name=Role.PARTNER.value).exists()
 
+    # This week's digest went to the demo's democratic services, through the outbox.
+    assert "Weekly digests emailed: 1" in printed
+    assert Outbox.objects.filter(kind="weekly_digest", to="democratic@example.org").count() == 1
+
     out = StringIO()
     call_command("demo", "--no-serve", stdout=out)
     assert "already loaded" in out.getvalue()
+    assert "this week's were sent already" in out.getvalue()

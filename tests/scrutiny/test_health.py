@@ -91,3 +91,48 @@ def test_the_proxys_request_id_is_kept_when_sane(client, caplog):
         replaced["X-Request-ID"],
     ]
     assert all(line["user"] is None for line in _lines(caplog))
+
+
+DATABASE_WORKER = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+def _waiting_task(minutes: int):
+    """A send task put in the database ``minutes`` ago and not yet taken by any worker."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult, get_date_max
+
+    task = DBTaskResult.objects.create(
+        args_kwargs={"args": [], "kwargs": {}},
+        task_path="scrutiny.services.outbox.outbox_deliver",
+        backend_name="default",
+        run_after=get_date_max(),
+    )
+    DBTaskResult.objects.filter(pk=task.pk).update(
+        enqueued_at=timezone.now() - timedelta(minutes=minutes)
+    )
+
+
+@override_settings(TASKS=DATABASE_WORKER, WORKER_STALE_MINUTES=10)
+def test_healthz_says_the_worker_takes_tasks_when_none_has_waited_long(client):
+    _waiting_task(minutes=2)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {
+        "status": "ok",
+        "database": "ok",
+        "migrations": "ok",
+        "worker": "ok",
+    }
+    assert len(queries) == 2
+
+
+@override_settings(TASKS=DATABASE_WORKER, WORKER_STALE_MINUTES=10)
+def test_healthz_says_no_worker_is_taking_tasks_but_the_node_still_serves(client):
+    _waiting_task(minutes=25)
+    response = client.get("/healthz")
+    # A stalled worker is for monitoring to raise; the node itself can still serve pages.
+    assert response.status_code == 200
+    assert response.json()["worker"] == "a task has waited 25 minutes"

@@ -57,6 +57,7 @@ from tests.factories import (
     user_with_role,
 )
 from tests.support.world_imports import import_records
+from tests.support.world_outbox import world_outbox
 from tests.support.world_proposals import world_proposals
 
 # Words no page may show to someone who may not see exempt items, or draft reviews. Single
@@ -126,6 +127,7 @@ class World:
     exempt_proposal_a: ClosureProposal  # rec_a1 proposed at the exempt item, waiting
     declined_proposal_b: ClosureProposal  # rec_b, declined at item_b
     proposal_b: ClosureProposal  # rec_b proposed again, waiting
+    outbox_failed_a: object  # a failed email of council A's (world_outbox: its outbox)
 
     import_run_a: ImportRun  # a tracker uploaded by council A's democratic services
     import_run_b: ImportRun
@@ -373,7 +375,7 @@ def build_world() -> World:
         text="That the unit report in a year.",
         due_meeting=next_meeting_b,
     )
-    proposals = world_proposals(locals())
+    proposals = {**world_proposals(locals()), **world_outbox(locals())}
     import_run_a, import_run_b = (
         import_run_create(actor=user, committee=c, filename="tracker.csv", content=TRACKER_CSV)
         for user, c in ((democratic, committee_a), (democratic_b, committee_b))

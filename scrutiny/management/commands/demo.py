@@ -7,14 +7,17 @@ is the SQLite file beside manage.py unless DATABASE_URL names another.
 
 from __future__ import annotations
 
+import datetime
 import os
 
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import connection
+from django.utils import timezone
 
 from scrutiny.demo import demo_load
+from scrutiny.services.chase import chase_weekly_digest
 from scrutiny.translations import compile_translations
 
 DEFAULT_ADDRPORT = "127.0.0.1:8000"
@@ -75,6 +78,17 @@ class Command(BaseCommand):
         else:
             self.stdout.write(self.style.SUCCESS("Demo data already loaded: nothing to add."))
 
+        # This week's digest (as on its Monday, once a week like `chase` itself), so that a
+        # new user sees the reminders: printed on the console (email in DEBUG), and listed
+        # on /outbox/ for the `democratic` and `admin` accounts. No worker is needed: DEBUG
+        # runs tasks at once (TASKS_BACKEND).
+        today = timezone.localdate()
+        digests = chase_weekly_digest(today - datetime.timedelta(days=today.weekday()))
+        self.stdout.write(
+            f"Weekly digests emailed: {digests} (this week's were sent already)."
+            if not digests
+            else f"Weekly digests emailed: {digests} (see /outbox/ as democratic)."
+        )
         self.stdout.write("")
         self.stdout.write(self._accounts_table(result["accounts"]))
         self.stdout.write("")

@@ -6,15 +6,22 @@ read back with csv and openpyxl, from the writer and from every download."""
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from scrutiny.common.cells import FORMULA_STARTS, csv_value_read
 from scrutiny.exports.tables import Column, Sheet, csv_bytes, xlsx_bytes
-from tests.factories import AgreedActionFactory, MeetingFactory
+from tests.factories import (
+    AgreedActionFactory,
+    ExecutiveDecisionFactory,
+    MeetingFactory,
+    ReviewFactory,
+)
 from tests.scrutiny.exports.helpers import cells_of
 from tests.scrutiny.exports.scenes import FORMULA, build_scene
 
@@ -50,6 +57,11 @@ def _downloads(scene, kind: str) -> dict[str, str]:
         "body": reverse(f"partnerships:organisation-recommendations-{kind}", args=[body]),
         "body actions": reverse(f"partnerships:organisation-actions-{kind}", args=[body]),
         "search": reverse(f"scrutiny:search-{kind}") + "?q=retention",
+        "meeting actions": reverse(f"scrutiny:meeting-actions-{kind}", args=[scene.future.pk]),
+        "due": reverse(f"scrutiny:meeting-due-{kind}", args=[scene.future.pk]),
+        "programme": reverse(f"scrutiny:committee-work-programme-{kind}", args=[committee]),
+        "reviews": reverse(f"scrutiny:review-list-{kind}"),
+        "decisions": reverse(f"scrutiny:decision-list-{kind}"),
     }
 
 
@@ -57,10 +69,16 @@ def _downloads(scene, kind: str) -> dict[str, str]:
 @pytest.mark.parametrize("kind", ["csv", "xlsx"])
 def test_no_download_holds_a_formula(client, kind):
     scene = build_scene()
+    scene.future = MeetingFactory(
+        committee=scene.committee, date=timezone.localdate() + datetime.timedelta(days=30)
+    )
+    ReviewFactory(committee=scene.committee, title=FORMULA)
+    ExecutiveDecisionFactory(decided_by=scene.committee, title=FORMULA)
     AgreedActionFactory(
-        meeting=MeetingFactory(committee=scene.committee),
+        meeting=MeetingFactory(committee=scene.committee, date=datetime.date(2021, 3, 1)),
         text=FORMULA,
         falls_to_organisation=scene.recs["1"].responsible_bodies.first(),
+        due_meeting=scene.future,
     )
     client.force_login(scene.clerk)
     for name, address in _downloads(scene, kind).items():

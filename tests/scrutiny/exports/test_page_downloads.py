@@ -16,6 +16,8 @@ from django.urls import reverse
 from tests.factories import (
     AgendaItemFactory,
     AgreedActionFactory,
+    DecisionPointFactory,
+    ExecutiveDecisionFactory,
     MeetingFactory,
     ProgressUpdateFactory,
     RecommendationFactory,
@@ -172,6 +174,19 @@ def _queries(client, address: str) -> int:
     return len(captured.captured_queries)
 
 
+def _address(name: str, scene) -> str:
+    """The download's address, on the scene's committee, body or meeting to come."""
+    if "search" in name:
+        return reverse(name) + "?q=vacancies"
+    if name.startswith("partnerships"):
+        return reverse(name, args=[scene.body.pk])
+    if "meeting-" in name:
+        return reverse(name, args=[scene.future.pk])
+    if "-list-" in name:
+        return reverse(name)
+    return reverse(name, args=[scene.committee.pk])
+
+
 @pytest.mark.parametrize(
     "name",
     [
@@ -180,20 +195,27 @@ def _queries(client, address: str) -> int:
         "partnerships:organisation-recommendations-xlsx",
         "partnerships:organisation-actions-csv",
         "scrutiny:search-csv",
+        "scrutiny:meeting-actions-xlsx",
+        "scrutiny:meeting-due-csv",
+        "scrutiny:committee-work-programme-xlsx",
+        "scrutiny:update-owed-list-csv",
+        "scrutiny:review-list-xlsx",
+        "scrutiny:decision-list-csv",
     ],
 )
 def test_each_download_reads_as_many_queries_for_many_rows_as_for_few(client, scene, name):
-    target = scene.body if name.startswith("partnerships") else scene.committee
-    address = reverse(name, args=[] if "search" in name else [target.pk]) + (
-        "?q=vacancies" if "search" in name else ""
-    )
+    today = datetime.date.today()
+    scene.future = MeetingFactory(committee=scene.committee, date=today + datetime.timedelta(30))
+    DecisionPointFactory(decision__decided_by=scene.committee)
+    address = _address(name, scene)
     client.force_login(scene.clerk)
     _queries(client, address)  # the session's first save is not the download's
     few = _queries(client, address)
-    meeting = MeetingFactory(committee=scene.committee)
+    meeting = MeetingFactory(committee=scene.committee, date=datetime.date(2021, 3, 2))
     update = ProgressUpdateFactory(organisation=scene.council)
     for n in range(15):
-        rec = RecommendationFactory(review=scene.review, reference=f"M{n}")
+        review = ReviewFactory(committee=scene.committee, title=f"Review {n}")
+        rec = RecommendationFactory(review=review if n % 2 else scene.review, reference=f"M{n}")
         rec.responsible_bodies.set([scene.body])
         UpdateEntryFactory(update=update, recommendation=rec, text=f"Vacancies {n}.")
         AgreedActionFactory(
@@ -201,6 +223,11 @@ def test_each_download_reads_as_many_queries_for_many_rows_as_for_few(client, sc
             text=f"Report on vacancies {n}.",
             falls_to_organisation=scene.body,
             review=scene.review,
-            item=AgendaItemFactory(meeting=meeting),
+            item=(item := AgendaItemFactory(meeting=meeting)),
+            due_meeting=scene.future,
         )
+        decision = ExecutiveDecisionFactory(
+            decided_by=scene.committee, referred_to=scene.committee, referred_to_item=item
+        )
+        DecisionPointFactory(decision=decision)
     assert _queries(client, address) == few

@@ -10,10 +10,18 @@ import io
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 from openpyxl import load_workbook
 
 from partnerships.models import Role
-from recommendations.models import ProgressUpdate, Recommendation, UndatedTargets
+from recommendations.models import (
+    ProgressUpdate,
+    Recommendation,
+    Status,
+    StatusWord,
+    UndatedTargets,
+)
 from recommendations.services.imports import (
     import_run_confirm,
     import_run_create,
@@ -151,3 +159,30 @@ def test_a_welsh_readers_tracker_names_its_columns_in_welsh_and_imports(client):
     )
     assert run.mapping == english.mapping
     assert import_run_plan(run).errors == []
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_a_tracker_exported_in_welsh_imports_back_as_no_change(client, kind):
+    """Welsh headings, Welsh statuses (ours, and the council's own Welsh word where it set
+    one), Welsh responses and the Welsh exempt mark all read back as what they say."""
+    scene = build_scene()
+    StatusWord.objects.create(
+        council=scene.council, status=Status.SLIPPED, label="Delayed", label_cy="Wedi oedi"
+    )
+    content = exported(client, scene.clerk, scene.review, kind, language="/cy")
+    assert "Wedi oedi" in [row[_welsh("Status")] for row in table(content, kind)]
+    run = imported(scene.clerk, scene.committee, content, kind)
+    plan = import_run_plan(run)
+    assert plan.errors == []
+    assert plan.counts == {"create": 0, "change": 0, "same": len(scene.recs)}
+    versions = {r.pk: r.version for r in Recommendation.objects.all()}
+    before = counts()
+    summary = import_run_confirm(run=run, actor=scene.clerk)
+    assert (summary["created"], summary["changed"], summary["updates"]) == (0, 0, 0)
+    assert counts() == before
+    assert {r.pk: r.version for r in Recommendation.objects.all()} == versions
+
+
+def _welsh(text: str) -> str:
+    with translation.override("cy"):
+        return gettext(text)

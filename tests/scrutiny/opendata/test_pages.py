@@ -66,6 +66,10 @@ def test_the_openapi_description(client):
     assert set(schema["paths"]) == {
         f"/api/v1/{name}"
         for name in ("reviews", "recommendations", "updates", "actions", "meetings")
+    } | {
+        "/api/v1/reviews/{review_id}",
+        "/api/v1/recommendations/{recommendation_id}",
+        "/api/v1/meetings/{meeting_id}",
     }
     assert "Open Government Licence v3.0" in schema["info"]["description"]
 
@@ -134,9 +138,10 @@ def test_a_download_streams_in_one_query(client, size, dataset, fmt, django_asse
 @pytest.mark.parametrize("size", [3, 30])
 @pytest.mark.parametrize(
     "name, queries",
-    # A count and the page; the updates' entries one more; the recommendation list's
-    # filters three (as on the list page: councils with committees, bodies, status words).
-    [("reviews", 2), ("recommendations", 5), ("updates", 3), ("actions", 2), ("meetings", 2)],
+    # A count and the page; the updates' entries one more and their status words one; the
+    # recommendation list's filters three (as on the list page: councils with committees,
+    # bodies, status words, read once for the filters and the labels).
+    [("reviews", 2), ("recommendations", 5), ("updates", 4), ("actions", 2), ("meetings", 2)],
 )
 def test_an_api_page_takes_a_fixed_number_of_queries(
     client, size, name, queries, django_assert_num_queries
