@@ -245,6 +245,27 @@ MATRIX: dict[str, Entry] = {
     "partnerships:organisation-detail": entry(pk("partner_body"), shape=PUBLIC_PAGE),
     # A council's settings: its own democratic services change them.
     "partnerships:organisation-edit": entry(pk("council_a"), shape=MANAGED_FORM),
+    # Partner bodies: added by democratic services (of their council) and admins; a body's
+    # other names changed by those of a council it works with (the partner body is hosted
+    # by council A) and admins.
+    "partnerships:organisation-create": entry(shape=MANAGED_FORM),
+    "partnerships:organisation-aliases-edit": entry(pk("partner_body"), shape=MANAGED_FORM),
+    # Accounts: the council's democratic services (those of its partner bodies too) and
+    # administrators; the officer is council A's. Another council's democratic services are
+    # refused (tests/partnerships/test_accounts.py).
+    "partnerships:user-list": entry(get=MANAGERS, post=everyone(NOT_ALLOWED)),
+    "partnerships:user-create": entry(shape=MANAGED_FORM),
+    "partnerships:user-detail": entry(pk("officer"), get=MANAGERS, post=everyone(NOT_ALLOWED)),
+    "partnerships:user-edit": entry(pk("officer"), shape=MANAGED_FORM),
+    "partnerships:user-deactivate": entry(pk("officer"), shape=MANAGED_FORM),
+    "partnerships:user-reactivate": entry(pk("officer"), shape=MANAGED_FORM),
+    # Sending the invitation again: a button (POST) on the person's page.
+    "partnerships:user-invite": entry(pk("officer"), get=everyone(NOT_ALLOWED), post=MANAGERS),
+    # An invitation's link: anyone (the link is the proof); a made-up token shows the page
+    # saying the link does not work.
+    "partnerships:invitation-accept": entry(
+        lambda w: {"uidb64": "MQ", "token": "made-up-token"}, get=everyone(OK), post=everyone(OK)
+    ),
     # --- the project's own --------------------------------------------------------------
     "theme-css": entry(shape=PUBLIC_PAGE),
     # Signing in is for anyone; an empty POST is the form with its errors.
