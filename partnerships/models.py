@@ -133,9 +133,28 @@ class Organisation(Versioned):
     established_year = models.PositiveSmallIntegerField(
         _("year set up"), null=True, blank=True, help_text=_("The year it was set up, if known.")
     )
+    # Any body but a council: the councils whose democratic services added it, or who
+    # work with it, and so manage its representatives' accounts (with the councils a
+    # partnership counts among its members or its host).
+    works_with = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="partner_bodies",
+        verbose_name=_("councils it works with"),
+    )
 
     objects = OrganisationQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["version"])
+
+    def partners(self):
+        """A council's partner bodies: every organisation but a council that works with it,
+        counts it among its members or is hosted by it."""
+        return (
+            Organisation.objects.exclude(kind=Organisation.Kind.COUNCIL)
+            .filter(Q(works_with=self) | Q(members=self) | Q(host=self))
+            .distinct()
+        )
 
     class Meta:
         ordering = ["name"]
@@ -242,8 +261,18 @@ class Role(models.TextChoices):
     DEMOCRATIC_SERVICES = "Democratic services", _("Democratic services")
 
 
+class Language(models.TextChoices):
+    """The language a person's emails are written in."""
+
+    ENGLISH = "en", _("English")
+    WELSH = "cy", _("Welsh")
+
+
 class User(AbstractUser):
-    """A person who signs in. Each belongs to one organisation; roles are groups."""
+    """A person who signs in. Each belongs to one organisation; roles are groups.
+
+    An invited person has an unusable password until they set one from the invitation's
+    link; a deactivated one (``is_active`` off) cannot sign in, and keeps their history."""
 
     organisation = models.ForeignKey(
         Organisation,
@@ -254,6 +283,20 @@ class User(AbstractUser):
         verbose_name=_("organisation"),
     )
     job_title = models.CharField(_("job title"), max_length=200, blank=True)
+    language = models.CharField(
+        _("language for emails"),
+        max_length=2,
+        choices=Language.choices,
+        default=Language.ENGLISH,
+        db_default=Language.ENGLISH,
+    )
+    # Who changed an account and what (passwords and sign-ins are not history); roles too.
+    history = HistoricalRecords(excluded_fields=["password", "last_login"], m2m_fields=["groups"])
+
+    @property
+    def is_invited(self) -> bool:
+        """Invited, and yet to set a password from the invitation."""
+        return not self.has_usable_password()
 
     @property
     def display_name(self) -> str:

@@ -11,7 +11,8 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
 from django.shortcuts import get_object_or_404
 
-from partnerships.models import Organisation
+from partnerships.models import Organisation, User
+from partnerships.permissions import organisations_managed_by
 from recommendations.models import ProgressUpdate, Recommendation, UpdateEntry
 from scrutiny.common.paging import SlicedPage, sliced_page
 from scrutiny.models import AgreedAction, Review
@@ -208,3 +209,40 @@ def updates_given_by(organisation: Organisation, user, page=None) -> SlicedPage:
         .order_by("-given_on", "-created_at", "-pk")
     )
     return sliced_page(updates, UPDATES_PAGE_SIZE, page)
+
+
+# --- Accounts ------------------------------------------------------------------------------
+
+USERS_PAGE_SIZE = 50
+
+
+def users_managed_by(user, *, role: str = "", state: str = "", search: str = ""):
+    """The accounts ``user`` manages (``permissions.organisations_managed_by``; every one
+    for an administrator), by name, with their organisation and roles; only those with
+    ``role`` (a Role's value), in ``state`` ("active", "invited", "inactive") and whose name,
+    email address or job title contains ``search``, when given."""
+    users = User.objects.select_related("organisation").prefetch_related("groups")
+    if not user.is_superuser:
+        users = users.filter(organisation__in=organisations_managed_by(user), is_superuser=False)
+    if role:
+        users = users.filter(groups__name=role)
+    if state == "active":
+        users = users.filter(is_active=True).exclude(password__startswith="!")
+    elif state == "invited":
+        users = users.filter(is_active=True, password__startswith="!")
+    elif state == "inactive":
+        users = users.filter(is_active=False)
+    for word in search.split()[:10]:
+        users = users.filter(
+            Q(first_name__icontains=word)
+            | Q(last_name__icontains=word)
+            | Q(email__icontains=word)
+            | Q(username__icontains=word)
+            | Q(job_title__icontains=word)
+        )
+    return users.order_by("last_name", "first_name", "username")
+
+
+def user_history(user, limit: int = 20) -> list:
+    """The latest changes to an account, newest first, with who made each."""
+    return list(user.history.select_related("history_user").order_by("-history_date")[:limit])

@@ -379,3 +379,29 @@ def recommendations_for_responses(review: Review) -> list[Recommendation]:
         .select_related("review__committee", "agreed_by")
         .order_by("sort_key", "reference")
     )
+
+
+def deleted_to_restore(user) -> tuple[list[Recommendation], list[ProgressUpdate]]:
+    """The recommendations and progress updates deleted that ``user`` may restore (their
+    council's; an admin's, all), most recently deleted first, with who deleted each and, for
+    an update, every entry (deleted ones too) by review then recommendation."""
+    recommendations = (
+        Recommendation.all_objects.deleted()
+        .managed_by(user)
+        .select_related("review__committee__council", "deleted_by__organisation")
+    )
+    updates = (
+        ProgressUpdate.all_objects.deleted()
+        .managed_by(user)
+        .select_related("organisation", "item__meeting__committee", "deleted_by__organisation")
+        .prefetch_related(
+            Prefetch(
+                "entries",
+                queryset=UpdateEntry.all_objects.select_related("recommendation__review").order_by(
+                    "recommendation__review_id", "recommendation__sort_key"
+                ),
+                to_attr="all_entries",
+            )
+        )
+    )
+    return list(recommendations), list(updates)

@@ -74,6 +74,15 @@ urlpatterns = [
     path("updates/<int:pk>/delete/", audit.update_delete, name="update-delete"),
     path("updates/<int:pk>/restore/", audit.update_restore, name="update-restore"),
     path("deleted/", audit.deleted_list, name="deleted-list"),
+    *[
+        path(
+            f"deleted/download.{kind}",
+            audit.deleted_list_download,
+            {"kind": kind},
+            name=f"deleted-list-{kind}",
+        )
+        for kind in ("csv", "xlsx")
+    ],
     path(
         "councils/<int:pk>/status-words/",
         status_words.status_words_edit,

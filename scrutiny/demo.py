@@ -131,9 +131,11 @@ class _Loader:
                 },
                 username=row["username"],
             )
-            # Set every run, so the documented password always works.
-            user.set_password(data.DEMO_PASSWORD)
-            user.save(update_fields=["password"])
+            # Checked every run, so the documented password always works; saved only when
+            # it changed, so that loading again writes nothing (accounts keep a history).
+            if not user.check_password(data.DEMO_PASSWORD):
+                user.set_password(data.DEMO_PASSWORD)
+                user.save(update_fields=["password"])
             groups = [Group.objects.get_or_create(name=row["role"])[0]] if row["role"] else []
             user.groups.set(groups)
             self.users[row["username"]] = user

@@ -174,6 +174,8 @@ LOGIN_REDIRECT_URL = "scrutiny:home"
 LOGOUT_REDIRECT_URL = "scrutiny:home"
 # A password reset link works once, and for this many seconds (default one day).
 PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", default=24 * 60 * 60)
+# An invitation's link works once, and for this many days (default a week).
+INVITATION_TIMEOUT_DAYS = env.int("INVITATION_TIMEOUT_DAYS", default=7)
 
 # Outgoing email (password reset links): EMAIL_URL, e.g.
 # smtp+tls://user:password@smtp.example.gov.uk:587 (STARTTLS) or smtps://...:465 (TLS).

@@ -101,6 +101,7 @@ urlpatterns += [
         ("updates-owed/download", downloads.update_owed_download, "update-owed-list"),
         ("reviews/download", downloads.review_list_download, "review-list"),
         ("decisions/download", downloads.decision_list_download, "decision-list"),
+        ("committees/download", downloads.committee_list_download, "committee-list"),
     )
     for kind in ("csv", "xlsx")
 ]

@@ -151,6 +151,7 @@ MATRIX: dict[str, Entry] = {
             ("committee-work-programme", pk("committee_a")),
             ("review-list", lambda w: {}),
             ("decision-list", lambda w: {}),
+            ("committee-list", lambda w: {}),
         )
         for kind in ("csv", "xlsx")
     },
@@ -240,9 +241,34 @@ MATRIX: dict[str, Entry] = {
     "recommendations:update-detail": entry(pk("update_a"), shape=PUBLIC_PAGE),
     # --- partnerships ---------------------------------------------------------------------
     "partnerships:organisation-list": entry(shape=PUBLIC_PAGE),
+    **{
+        f"partnerships:organisation-list-{kind}": entry(shape=PUBLIC_PAGE)
+        for kind in ("csv", "xlsx")
+    },
     "partnerships:organisation-detail": entry(pk("partner_body"), shape=PUBLIC_PAGE),
     # A council's settings: its own democratic services change them.
     "partnerships:organisation-edit": entry(pk("council_a"), shape=MANAGED_FORM),
+    # Partner bodies: added by democratic services (of their council) and admins; a body's
+    # other names changed by those of a council it works with (the partner body is hosted
+    # by council A) and admins.
+    "partnerships:organisation-create": entry(shape=MANAGED_FORM),
+    "partnerships:organisation-aliases-edit": entry(pk("partner_body"), shape=MANAGED_FORM),
+    # Accounts: the council's democratic services (those of its partner bodies too) and
+    # administrators; the officer is council A's. Another council's democratic services are
+    # refused (tests/partnerships/test_accounts.py).
+    "partnerships:user-list": entry(get=MANAGERS, post=everyone(NOT_ALLOWED)),
+    "partnerships:user-create": entry(shape=MANAGED_FORM),
+    "partnerships:user-detail": entry(pk("officer"), get=MANAGERS, post=everyone(NOT_ALLOWED)),
+    "partnerships:user-edit": entry(pk("officer"), shape=MANAGED_FORM),
+    "partnerships:user-deactivate": entry(pk("officer"), shape=MANAGED_FORM),
+    "partnerships:user-reactivate": entry(pk("officer"), shape=MANAGED_FORM),
+    # Sending the invitation again: a button (POST) on the person's page.
+    "partnerships:user-invite": entry(pk("officer"), get=everyone(NOT_ALLOWED), post=MANAGERS),
+    # An invitation's link: anyone (the link is the proof); a made-up token shows the page
+    # saying the link does not work.
+    "partnerships:invitation-accept": entry(
+        lambda w: {"uidb64": "MQ", "token": "made-up-token"}, get=everyone(OK), post=everyone(OK)
+    ),
     # --- the project's own --------------------------------------------------------------
     "theme-css": entry(shape=PUBLIC_PAGE),
     # Signing in is for anyone; an empty POST is the form with its errors.
@@ -324,6 +350,10 @@ MATRIX: dict[str, Entry] = {
     ),
     # What was deleted, to restore: democratic services and admins; a page to read.
     "recommendations:deleted-list": entry(get=MANAGERS, post=everyone(NOT_ALLOWED)),
+    **{
+        f"recommendations:deleted-list-{kind}": entry(get=MANAGERS, post=everyone(NOT_ALLOWED))
+        for kind in ("csv", "xlsx")
+    },
 }
 
 # The admin's URLs are one rule: staff only. These stand for all of them.

@@ -1,6 +1,11 @@
 """Partnerships' forms, split by feature."""
 
-from partnerships.forms.organisations import CouncilSettingsForm
+from partnerships.forms.accounts import UserEditForm, UserInviteForm
+from partnerships.forms.organisations import (
+    AliasesForm,
+    CouncilSettingsForm,
+    OrganisationCreateForm,
+)
 from partnerships.forms.passwords import (
     ChangePasswordForm,
     ResetPasswordForm,
@@ -15,12 +20,16 @@ from partnerships.forms.two_factor import (
 )
 
 __all__ = [
+    "AliasesForm",
+    "OrganisationCreateForm",
     "ChangePasswordForm",
     "CodeForm",
     "CouncilSettingsForm",
     "ResetPasswordForm",
     "SetNewPasswordForm",
     "SignInForm",
+    "UserEditForm",
+    "UserInviteForm",
     "remove_code_form",
     "set_up_code_form",
     "sign_in_code_form",

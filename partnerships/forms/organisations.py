@@ -1,6 +1,6 @@
 """A council's settings, in GOV.UK style."""
 
-from crispy_forms_gds.layout import Field, Size
+from crispy_forms_gds.layout import Field, Fluid, Size
 from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -44,3 +44,69 @@ class CouncilSettingsForm(VersionedModelForm):
             return council
 
         return save_if_current(council, self.loaded_version, write)
+
+
+class OrganisationCreateForm(forms.Form):
+    """A new body: its name, short name, kind (a council only for administrators),
+    description and website."""
+
+    name = forms.CharField(
+        label=_("Name"), max_length=200, error_messages={"required": _("Enter its name")}
+    )
+    short_name = forms.CharField(
+        label=_("Short name (optional)"),
+        max_length=60,
+        required=False,
+        help_text=_("How minutes usually write it, for example LSCDG."),
+    )
+    kind = forms.ChoiceField(label=_("Kind"), widget=forms.RadioSelect)
+    description = forms.CharField(
+        label=_("Description (optional)"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    website = forms.URLField(
+        label=_("Website (optional)"),
+        required=False,
+        error_messages={"invalid": _("Enter a web address, like https://www.example.org.uk")},
+    )
+
+    def __init__(self, *args, actor, **kwargs):
+        super().__init__(*args, **kwargs)
+        kinds = Organisation.Kind.choices
+        if not actor.is_superuser:
+            kinds = [(k, label) for k, label in kinds if k != Organisation.Kind.COUNCIL]
+        self.fields["kind"].choices = kinds
+        self.fields["kind"].error_messages["required"] = _("Choose what kind of body it is")
+        self.helper = form_helper(
+            Field.text("name", field_width=Fluid.TWO_THIRDS),
+            Field.text("short_name", field_width=Fluid.ONE_THIRD),
+            Field.radios("kind", legend_size=Size.SMALL),
+            Field.textarea("description"),
+            Field.text("website", field_width=Fluid.TWO_THIRDS),
+            submit=gettext("Add the organisation"),
+        )
+
+
+class AliasesForm(forms.Form):
+    """The other names minutes give a body, one a line."""
+
+    aliases = forms.CharField(
+        label=_("Other names, one a line"),
+        help_text=_("Abbreviations and older names, as minutes and trackers write them."),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        required=False,
+        max_length=5000,
+    )
+
+    def __init__(self, *args, organisation, **kwargs):
+        initial = {"aliases": "\n".join(a.name for a in organisation.aliases.all())}
+        super().__init__(*args, initial=initial, **kwargs)
+        self.helper = form_helper(Field.textarea("aliases"), submit=gettext("Save the names"))
+
+    def clean_aliases(self) -> str:
+        text = self.cleaned_data["aliases"]
+        if any(len(line.strip()) > 200 for line in text.splitlines()):
+            raise forms.ValidationError(gettext("Each name must be 200 characters or fewer"))
+        return text
+
+    def names(self) -> list[str]:
+        return self.cleaned_data["aliases"].splitlines()

@@ -4,8 +4,10 @@ carries across every council it reports to (reads in ``partnerships.selectors``)
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, render
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext
@@ -13,12 +15,15 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from partnerships import selectors
-from partnerships.forms import CouncilSettingsForm
+from partnerships.forms import AliasesForm, CouncilSettingsForm, OrganisationCreateForm
 from partnerships.models import Organisation
+from partnerships.permissions import can_add_organisation, can_manage_organisation
+from partnerships.services import organisations as services
 from recommendations.permissions import can_edit_status_words
 from scrutiny.common.kept import posted_or_kept
 from scrutiny.common.pages import refuse, save_form_page
 from scrutiny.exports.actions import action_sheet
+from scrutiny.exports.directory import organisation_sheet
 from scrutiny.exports.recommendations import recommendation_sheet
 from scrutiny.exports.tables import download
 from scrutiny.permissions import can_manage_council
@@ -43,7 +48,18 @@ def organisation_list(request):
         for kind, heading in KIND_HEADINGS.items()
         if by_kind[kind]
     ]
-    return render(request, "partnerships/organisation_list.html", {"groups": groups})
+    context = {"groups": groups, "can_add": can_add_organisation(request.user)}
+    return render(request, "partnerships/organisation_list.html", context)
+
+
+@require_safe
+def organisation_list_download(request, kind: str):
+    """Every organisation, grouped by kind as the list is, as a file (``kind`` "csv" or
+    "xlsx"), each with its short name, aliases and host."""
+    by_kind = selectors.organisations_by_kind(KIND_HEADINGS)
+    groups = [(heading, by_kind[value]) for value, heading in KIND_HEADINGS.items()]
+    sheet = organisation_sheet(gettext("Organisations"), groups)
+    return download(sheet, kind, f"organisations-{timezone.localdate()}")
 
 
 @require_safe
@@ -62,6 +78,7 @@ def organisation_detail(request, pk: int):
         "can_change_settings": organisation.is_council
         and can_manage_council(user, organisation.pk),
         "can_edit_status_words": can_edit_status_words(user, organisation),
+        "can_manage": can_manage_organisation(user, organisation),
     }
     return render(request, "partnerships/organisation_detail.html", context)
 
@@ -108,3 +125,42 @@ def organisation_edit(request, pk: int):
         {"organisation": council},
         gettext("Settings saved"),
     )
+
+
+@login_required
+def organisation_create(request):
+    """Add a partner body (democratic services: of their council) or any body (admins)."""
+    if not can_add_organisation(request.user):
+        refuse(request.user, gettext("Only democratic services can add organisations."))
+    form = OrganisationCreateForm(request.POST or None, actor=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            organisation = services.organisation_create(actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, gettext("%(name)s added") % {"name": organisation.name})
+            return redirect(organisation)
+    context = {"form": form, "adds_partner_body": not request.user.is_superuser}
+    return render(request, "partnerships/organisation_create.html", context)
+
+
+@login_required
+def organisation_aliases_edit(request, pk: int):
+    """The other names minutes give a body, for those who manage it."""
+    organisation = get_object_or_404(Organisation, pk=pk)
+    if not can_manage_organisation(request.user, organisation):
+        refuse(request.user, gettext("Only democratic services can change this."))
+    form = AliasesForm(request.POST or None, organisation=organisation)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.organisation_aliases_set(
+                actor=request.user, organisation=organisation, names=form.names()
+            )
+        except ValidationError as error:
+            form.add_error("aliases", error)
+        else:
+            messages.success(request, gettext("Other names saved"))
+            return redirect(organisation)
+    context = {"form": form, "organisation": organisation}
+    return render(request, "partnerships/organisation_aliases.html", context)

@@ -12,18 +12,20 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext, gettext_noop
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from recommendations import permissions, selectors, services
 from recommendations.forms.audit import DeletionForm
 from recommendations.history import recommendation_history
-from recommendations.models import ProgressUpdate, Recommendation, UpdateEntry
+from recommendations.models import ProgressUpdate, Recommendation
 from scrutiny.common.pages import refuse
+from scrutiny.exports.deleted import deleted_sheet
+from scrutiny.exports.tables import download
 from scrutiny.permissions import can_see_deleted
 
 
@@ -189,31 +191,25 @@ def deleted_list(request):
     user = request.user
     if not can_see_deleted(user):
         refuse(user)
-    recommendations = (
-        Recommendation.all_objects.deleted()
-        .managed_by(user)
-        .select_related("review__committee__council", "deleted_by__organisation")
-    )
-    updates = (
-        ProgressUpdate.all_objects.deleted()
-        .managed_by(user)
-        .select_related("organisation", "item__meeting__committee", "deleted_by__organisation")
-        .prefetch_related(
-            Prefetch(
-                "entries",
-                queryset=UpdateEntry.all_objects.select_related("recommendation__review").order_by(
-                    "recommendation__review_id", "recommendation__sort_key"
-                ),
-                to_attr="all_entries",
-            )
-        )
-    )
+    recommendations, updates = selectors.deleted_to_restore(user)
     return render(
         request,
         "recommendations/deleted_list.html",
         {
-            "recommendations": list(recommendations),
-            "updates": list(updates),
+            "recommendations": recommendations,
+            "updates": updates,
             "every_council": permissions.can_restore_for_every_council(user),
         },
     )
+
+
+@require_GET
+def deleted_list_download(request, kind: str):
+    """The deleted recommendations and progress updates the deleted list shows, as a file
+    (``kind`` "csv" or "xlsx"): for those who may restore them."""
+    user = request.user
+    if not can_see_deleted(user):
+        refuse(user)
+    recommendations, updates = selectors.deleted_to_restore(user)
+    sheet = deleted_sheet(gettext("Deleted recommendations and updates"), recommendations, updates)
+    return download(sheet, kind, f"deleted-{timezone.localdate()}")

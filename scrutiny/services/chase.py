@@ -33,8 +33,8 @@ class Rule:
 
 def chase_weekly_digest(today: datetime.date) -> int:
     """On each council's digest day (where the digest is on), each of its democratic
-    services accounts gets one digest of what is outstanding, once that ISO week, in their
-    language (the council's, as the user model has no choice of its own yet)."""
+    services accounts gets one digest of what is outstanding, once that ISO week, in the
+    language they chose for their emails (the council's where none is set)."""
     year, week, _day = today.isocalendar()
     queued = 0
     for council, chasing in councils_chasing():

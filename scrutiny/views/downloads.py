@@ -11,6 +11,7 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
 from scrutiny.exports.actions import action_sheet
+from scrutiny.exports.directory import committee_sheet
 from scrutiny.exports.lists import (
     decision_sheet,
     due_sheet,
@@ -21,6 +22,7 @@ from scrutiny.exports.lists import (
 from scrutiny.exports.tables import download
 from scrutiny.forms import ReviewFilterForm
 from scrutiny.models import Committee, Meeting, Review
+from scrutiny.selectors.committees import committees_with_next_meeting
 from scrutiny.selectors.decisions import decisions_for_list, points_prefetch
 from scrutiny.selectors.due import due_page, programme_page
 from scrutiny.selectors.meetings import meeting_actions
@@ -94,3 +96,12 @@ def decision_list_download(request, kind: str):
     title = gettext("Executive decisions referred to scrutiny")
     sheet = decision_sheet(title, decisions[: settings.EXPORT_MAX_ROWS])
     return download(sheet, kind, f"decisions-{timezone.localdate()}")
+
+
+@require_safe
+def committee_list_download(request, kind: str):
+    """Every committee, by council, with its kind, its Chair and its next meeting."""
+    today = timezone.localdate()
+    committees = committees_with_next_meeting(today)[: settings.EXPORT_MAX_ROWS]
+    sheet = committee_sheet(gettext("Committees"), committees)
+    return download(sheet, kind, f"committees-{today}")

@@ -12,6 +12,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_safe
 
 from partnerships.models import Organisation
+from partnerships.permissions import can_manage_users
 from recommendations.permissions import can_import_trackers
 from scrutiny.common.feed_tokens import feed_token
 from scrutiny.forms.home import COUNCIL_SEARCH_LENGTH, CouncilChoiceForm, CouncilSearchForm
@@ -19,6 +20,7 @@ from scrutiny.permissions import can_edit_chasing, can_see_deleted, can_see_outb
 from scrutiny.selectors import councils as council_reads
 from scrutiny.selectors.home import home_summary
 from scrutiny.selectors.owed import updates_owed
+from scrutiny.selectors.setup import setup_checklist
 
 # The council the reader last chose and who chose it: [council id, user id or None].
 SESSION_COUNCIL = "home_council"
@@ -123,6 +125,8 @@ def home(request):
     own = getattr(request.user, "organisation_id", None)
     context["can_edit_chasing"] = can_edit_chasing(request.user, own)
     context["can_import_trackers"] = can_import_trackers(request.user)
+    context["can_manage_users"] = can_manage_users(request.user)
+    context["setup"] = setup_checklist(request.user, council)
     context["can_change_council"] = others
     context["own_council_id"] = _own_other_council(request.user, council)
     context["partnership_councils"] = council_reads.partnership_councils(request.user)

@@ -164,7 +164,11 @@ def test_every_page_a_role_reaches_passes_axe(live_server, context, page, role):
 
 # Forms that may rightly be sent empty ("keep our word for every status"), and an answer
 # that makes them wrong, so that their errors are checked too: a Welsh word with no English.
-WRONG_ANSWERS = {"/status-words/": ("#id_label_cy_on_track", "Ar y gweill")}
+WRONG_ANSWERS = {
+    "/status-words/": ("#id_label_cy_on_track", "Ar y gweill"),
+    # No other names at all is a right answer; a name too long is not.
+    "/aliases/": ("#id_aliases", "x" * 201),
+}
 
 
 def clear_and_send(page) -> None:
@@ -193,10 +197,18 @@ def clear_and_send(page) -> None:
 # Confirmations with nothing to fill in: sent, they do what they say. The import's problems
 # show on the preview itself, checked below with a tracker that has some; deleting saved
 # columns asks nothing but "are you sure".
-CONFIRMATIONS = {"recommendations:import-preview", "recommendations:import-mapping-delete"}
-# A reset link's form opens only with a real token (tests/partnerships/test_password_reset.py);
+CONFIRMATIONS = {
+    "recommendations:import-preview",
+    "recommendations:import-mapping-delete",
+    # Deactivating and reactivating an account: "are you sure" (an error shows only for
+    # one's own account or a council's last democratic services, in tests/partnerships).
+    "partnerships:user-deactivate",
+    "partnerships:user-reactivate",
+}
+# A reset link's or an invitation's form opens only with a real token
+# (tests/partnerships/test_password_reset.py, test_accounts.py);
 # the matrix's made-up one shows the page saying the link does not work, with no form.
-NEEDS_A_REAL_LINK = {"password_reset_confirm"}
+NEEDS_A_REAL_LINK = {"password_reset_confirm", "partnerships:invitation-accept"}
 # Without an authenticator app (as in the world) these two pages say so and have no form;
 # with one, tests/partnerships/test_two_factor.py checks them.
 NEEDS_AN_APP = {"two-factor-recovery-codes", "two-factor-remove"}

@@ -61,8 +61,13 @@ def _normalised(model, row: dict, new_ids: dict[str, dict]) -> tuple:
         elif f.is_relation and value in new_ids.get(f.related_model._meta.label, {}):
             value = new_ids[f.related_model._meta.label][value]
         elif f.name == "password" and value:
-            # A new salt each time: what matters is that it is a hash, not what was posted.
-            value = value.split("$", 1)[0] + "$..."
+            # A new salt each time: what matters is that it is a hash (or unusable, for
+            # someone invited), not what was posted.
+            value = "unusable" if value.startswith("!") else value.split("$", 1)[0] + "$..."
+        elif isinstance(value, str) and "/invitations/" in value:
+            # An invitation's token is made from the new account's unusable password, a
+            # new random one each time: what matters is that a link was sent.
+            value = re.sub(r"(/invitations/[^/\s]+/)[^/\s\"]+/", r"\1<token>/", value)
         elif (
             isinstance(f, models.DateTimeField)
             and value is not None

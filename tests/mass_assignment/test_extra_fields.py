@@ -23,7 +23,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.urls import reverse
 
-from partnerships.models import Organisation
+from partnerships.models import Organisation, OrganisationAlias, Role
 from recommendations.models import (
     ImportRun,
     ProgressUpdate,
@@ -299,6 +299,39 @@ CASES = [
             "new_password1": "a-much-longer-passphrase-41",
             "new_password2": "a-much-longer-passphrase-41",
         },
+        lambda w: [("", type(w.officer))],
+    ),
+    Case(
+        "partnerships:organisation-create",
+        lambda w: {},
+        "democratic",
+        lambda w: {"name": "Ashby Carers Forum", "kind": Organisation.Kind.OTHER},
+        _top(Organisation),
+    ),
+    Case(
+        "partnerships:organisation-aliases-edit",
+        _a("partner_body"),
+        "democratic",
+        lambda w: {"aliases": "CWP Group\nCare Workforce"},
+        _top(Organisation, OrganisationAlias),
+    ),
+    Case(
+        "partnerships:user-create",
+        lambda w: {},
+        "democratic",
+        lambda w: {
+            "first_name": "Robin",
+            "last_name": "New",
+            "email": "robin.new@example.gov.uk",
+            "roles": Role.OFFICER.value,
+        },
+        lambda w: [("", type(w.officer))],
+    ),
+    Case(
+        "partnerships:user-edit",
+        _a("officer"),
+        "democratic",
+        lambda w: {"first_name": "Olu", "last_name": "Officer"},
         lambda w: [("", type(w.officer))],
     ),
     Case(

@@ -10,7 +10,7 @@ import datetime
 import pytest
 from django.core.management import call_command
 
-from partnerships.models import Role
+from partnerships.models import Role, User
 from scrutiny.models import CouncilChasing, Outbox
 from tests.factories import CouncilFactory, RecommendationFactory, ReviewFactory, user_with_role
 from tests.support.smtp import body, smtp_server
@@ -98,8 +98,10 @@ def test_the_digest_comes_on_the_councils_own_day(council, django_capture_on_com
     assert len(digests(inbox)) == 1
 
 
-def test_a_welsh_councils_digest_is_in_welsh(council, django_capture_on_commit_callbacks):
-    CouncilChasing.objects.create(council=council, language="cy")
+def test_the_digest_is_in_the_language_its_reader_chose(
+    council, django_capture_on_commit_callbacks
+):
+    User.objects.filter(email=ADDRESS).update(language="cy")
     with smtp_server() as inbox:
         chase(MONDAY, django_capture_on_commit_callbacks)
     [message] = digests(inbox)

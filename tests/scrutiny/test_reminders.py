@@ -2,7 +2,7 @@
 officer who owes an overdue progress update, or whose recommendation passed its target
 date, gets one email listing them; democratic services get one when an executive response
 comes near its deadline and one when it is late, naming the decision-maker; nothing twice
-however often chase runs; a council's switches stop each; Welsh for a Welsh council."""
+however often chase runs; a council's switches stop each; Welsh for whoever chose it."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from partnerships.models import Role
+from partnerships.models import Role, User
 from scrutiny.models import CouncilChasing, Outbox, Reminded
 from scrutiny.services.reminders import chase_target_passed, chase_update_overdue
 from tests.factories import (
@@ -149,8 +149,10 @@ def test_each_switch_stops_only_its_own(council, django_capture_on_commit_callba
     assert len(to(inbox, DEMOCRATIC)) == 1
 
 
-def test_a_welsh_councils_reminders_are_in_welsh(council, django_capture_on_commit_callbacks):
-    CouncilChasing.objects.create(council=council, language="cy")
+def test_reminders_are_in_the_language_their_reader_chose(
+    council, django_capture_on_commit_callbacks
+):
+    User.objects.filter(email__in=[OFFICER, DEMOCRATIC]).update(language="cy")
     with smtp_server() as inbox:
         chase(DAY, django_capture_on_commit_callbacks)
     officer = to(inbox, OFFICER)

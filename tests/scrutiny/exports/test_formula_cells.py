@@ -14,12 +14,16 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
+from recommendations.services import recommendation_delete
 from scrutiny.common.cells import FORMULA_STARTS, csv_value_read
 from scrutiny.exports.tables import Column, Sheet, csv_bytes, xlsx_bytes
 from tests.factories import (
     AgreedActionFactory,
+    CommitteeFactory,
     ExecutiveDecisionFactory,
     MeetingFactory,
+    OrganisationFactory,
+    RecommendationFactory,
     ReviewFactory,
 )
 from tests.scrutiny.exports.helpers import cells_of
@@ -62,6 +66,9 @@ def _downloads(scene, kind: str) -> dict[str, str]:
         "programme": reverse(f"scrutiny:committee-work-programme-{kind}", args=[committee]),
         "reviews": reverse(f"scrutiny:review-list-{kind}"),
         "decisions": reverse(f"scrutiny:decision-list-{kind}"),
+        "committees": reverse(f"scrutiny:committee-list-{kind}"),
+        "organisations": reverse(f"partnerships:organisation-list-{kind}"),
+        "deleted": reverse(f"recommendations:deleted-list-{kind}"),
     }
 
 
@@ -74,6 +81,13 @@ def test_no_download_holds_a_formula(client, kind):
     )
     ReviewFactory(committee=scene.committee, title=FORMULA)
     ExecutiveDecisionFactory(decided_by=scene.committee, title=FORMULA)
+    CommitteeFactory(council=scene.council, name=FORMULA)
+    OrganisationFactory(name=FORMULA)
+    recommendation_delete(
+        recommendation=RecommendationFactory(review=scene.review, reference="F1"),
+        actor=scene.clerk,
+        reason=FORMULA,
+    )
     AgreedActionFactory(
         meeting=MeetingFactory(committee=scene.committee, date=datetime.date(2021, 3, 1)),
         text=FORMULA,

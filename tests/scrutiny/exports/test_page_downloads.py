@@ -13,12 +13,16 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from recommendations.services import recommendation_delete, update_delete
 from tests.factories import (
     AgendaItemFactory,
     AgreedActionFactory,
+    AliasFactory,
+    CommitteeFactory,
     DecisionPointFactory,
     ExecutiveDecisionFactory,
     MeetingFactory,
+    PartnershipFactory,
     ProgressUpdateFactory,
     RecommendationFactory,
     ReviewFactory,
@@ -178,12 +182,12 @@ def _address(name: str, scene) -> str:
     """The download's address, on the scene's committee, body or meeting to come."""
     if "search" in name:
         return reverse(name) + "?q=vacancies"
+    if "-list-" in name:
+        return reverse(name)
     if name.startswith("partnerships"):
         return reverse(name, args=[scene.body.pk])
     if "meeting-" in name:
         return reverse(name, args=[scene.future.pk])
-    if "-list-" in name:
-        return reverse(name)
     return reverse(name, args=[scene.committee.pk])
 
 
@@ -201,12 +205,17 @@ def _address(name: str, scene) -> str:
         "scrutiny:update-owed-list-csv",
         "scrutiny:review-list-xlsx",
         "scrutiny:decision-list-csv",
+        "scrutiny:committee-list-xlsx",
+        "partnerships:organisation-list-csv",
+        "recommendations:deleted-list-xlsx",
     ],
 )
 def test_each_download_reads_as_many_queries_for_many_rows_as_for_few(client, scene, name):
     today = datetime.date.today()
     scene.future = MeetingFactory(committee=scene.committee, date=today + datetime.timedelta(30))
     DecisionPointFactory(decision__decided_by=scene.committee)
+    once = UpdateEntryFactory(recommendation=scene.review.recommendations.first()).update
+    update_delete(update=once, actor=scene.clerk, reason="Given twice.")
     address = _address(name, scene)
     client.force_login(scene.clerk)
     _queries(client, address)  # the session's first save is not the download's
@@ -230,4 +239,11 @@ def test_each_download_reads_as_many_queries_for_many_rows_as_for_few(client, sc
             decided_by=scene.committee, referred_to=scene.committee, referred_to_item=item
         )
         DecisionPointFactory(decision=decision)
+        MeetingFactory(committee=CommitteeFactory(council=scene.council), date=scene.future.date)
+        AliasFactory(organisation=PartnershipFactory(host=scene.council))
+        gone = RecommendationFactory(review=review, reference=f"G{n}")
+        recommendation_delete(recommendation=gone, actor=scene.clerk, reason=f"Twice {n}.")
+        wrong = ProgressUpdateFactory(organisation=scene.body)
+        UpdateEntryFactory(update=wrong, recommendation=rec)
+        update_delete(update=wrong, actor=scene.clerk, reason=f"Wrong {n}.")
     assert _queries(client, address) == few
