@@ -29,7 +29,9 @@ def _follow_page(request, target: dict, obj):
     user = request.user
     form = FollowForm()
     if request.method == "POST" and user.is_authenticated:
-        if request.POST.get("action") == "stop":
+        if not user.email:
+            messages.error(request, gettext("Your account has no email address to send to."))
+        elif request.POST.get("action") == "stop":
             follow_stop(user=user, **target)
             messages.success(request, gettext("You no longer follow this."))
         else:
