@@ -144,7 +144,15 @@ CHANGES: dict[str, Change] = {
 ACTIVE_CHANGES = {name: change for name, change in CHANGES.items() if name in PROJECT_NAMES}
 # Posted to with what its address carries, not a council's record: a password reset link
 # names an account and a token (tests/partnerships/test_password_reset.py).
-NOT_A_COUNCILS_RECORD = {"password_reset_confirm"}
+# Following a review or a committee changes no record of its council, only the follower's
+# own follow, and anyone may follow what they may see (tests/scrutiny/test_follows.py); an
+# unsubscribe link names a follow by its secret token.
+NOT_A_COUNCILS_RECORD = {
+    "password_reset_confirm",
+    "scrutiny:review-follow",
+    "scrutiny:committee-follow",
+    "scrutiny:follow-unsubscribe",
+}
 
 
 def test_every_change_url_is_tried_across_councils(world, db):
