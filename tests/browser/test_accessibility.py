@@ -192,8 +192,15 @@ def clear_and_send(page) -> None:
 
 # Confirmations with nothing to fill in: sent, they do what they say. The import's problems
 # show on the preview itself, checked below with a tracker that has some; deleting saved
-# columns asks nothing but "are you sure".
-CONFIRMATIONS = {"recommendations:import-preview", "recommendations:import-mapping-delete"}
+# columns asks nothing but "are you sure". A signed-in user follows, or stops following, a
+# review or a committee with one button, and stops a follow's emails with one.
+CONFIRMATIONS = {
+    "recommendations:import-preview",
+    "recommendations:import-mapping-delete",
+    "scrutiny:review-follow",
+    "scrutiny:committee-follow",
+    "scrutiny:follow-unsubscribe",
+}
 # A reset link's form opens only with a real token (tests/partnerships/test_password_reset.py);
 # the matrix's made-up one shows the page saying the link does not work, with no form.
 NEEDS_A_REAL_LINK = {"password_reset_confirm"}

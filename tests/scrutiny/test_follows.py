@@ -245,3 +245,12 @@ def test_a_welsh_page_s_follower_gets_welsh_emails(
     news = inbox.messages[1]
     assert news["Subject"].startswith("Argymhellion wedi newid:")
     assert "/cy/follows/unsubscribe/" in body(news)
+
+
+def test_the_public_form_says_what_is_wrong(client, review):
+    response = client.post(reverse("scrutiny:review-follow", args=[review.pk]), {"email": "no"})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "govuk-error-summary" in page
+    assert "Enter an email address in the correct format, like name@example.com" in page
+    assert not Follow.objects.exists()
