@@ -34,9 +34,10 @@ def follows_to_chase():
 
 def follow_changes(follow: Follow, *, today: datetime.date) -> list:
     """The recommendations of what ``follow`` follows that changed since it was last sent
-    (or confirmed): a progress update (with any new status) recorded since, or a closure
-    signed off since; only what the follower may see (the public: published reviews,
-    nothing given or decided at an exempt item). Each with ``status_label``."""
+    (or confirmed): a progress update (with any new status) recorded since, a closure
+    signed off since, or the recommendation edited since (its executive response); only
+    what the follower may see (the public: published reviews, nothing given or decided at
+    an exempt item). Each with ``status_label``."""
     user = follower_of(follow)
     since = follow.last_sent_at or follow.confirmed_at
     recs = Recommendation.objects.visible_to(user)
@@ -54,8 +55,13 @@ def follow_changes(follow: Follow, *, today: datetime.date) -> list:
         .filter(recommendation__in=recs, state=ProposalState.SIGNED_OFF, decided_at__gt=since)
         .values("recommendation_id")
     )
+    # Any edit of the recommendation itself, an executive response first of all, is kept
+    # in its history.
+    edited = Recommendation.history.filter(id__in=recs.values("pk"), history_date__gt=since).values(
+        "id"
+    )
     changed = tracked_recommendations(as_at=today, user=user).filter(
-        Q(pk__in=updated) | Q(pk__in=signed_off)
+        Q(pk__in=updated) | Q(pk__in=signed_off) | Q(pk__in=edited)
     )
     rows = list(changed)
     for rec in rows:

@@ -5,7 +5,6 @@ one-click unsubscribe stops the emails; a Welsh page's follower gets Welsh email
 
 from __future__ import annotations
 
-import datetime
 import re
 import time
 
@@ -13,6 +12,7 @@ import pytest
 from django.core import signing
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from partnerships.models import Role
 from recommendations.models import Status
@@ -171,7 +171,7 @@ def test_the_public_cannot_follow_a_draft_nor_hear_of_an_exempt_item(
         assert response.status_code == 200
         with django_capture_on_commit_callbacks(execute=True):
             pass
-    Follow.objects.update(confirmed_at=datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC))
+    Follow.objects.update(confirmed_at=timezone.now())
     item = AgendaItemFactory(
         meeting__committee=review.committee, exempt=True, exempt_reason="Paragraph 3"
     )
@@ -254,3 +254,18 @@ def test_the_public_form_says_what_is_wrong(client, review):
     assert "govuk-error-summary" in page
     assert "Enter an email address in the correct format, like name@example.com" in page
     assert not Follow.objects.exists()
+
+
+def test_an_executive_response_is_a_change(client, review, django_capture_on_commit_callbacks):
+    member = user_with_role(Role.COUNCILLOR, review.committee.council, email="c@example.org")
+    client.force_login(member)
+    client.post(reverse("scrutiny:review-follow", args=[review.pk]), {"action": "follow"})
+    rec = review.recommendations.get()
+    rec.response = "accepted"
+    rec.response_text = "Agreed in full."
+    rec.save()
+    with smtp_server() as inbox:
+        chase(django_capture_on_commit_callbacks)
+        chase(django_capture_on_commit_callbacks)
+    [message] = inbox.messages
+    assert "3. Pay the real living wage" in body(message)
