@@ -6,6 +6,7 @@ from scrutiny.views import (
     decisions,
     downloads,
     due,
+    follows,
     health,
     home,
     meetings,
@@ -146,6 +147,14 @@ urlpatterns += [
 
 # Every email sent, queued or failed (democratic services and administrators).
 urlpatterns += [
+    path("reviews/<int:pk>/follow/", follows.review_follow, name="review-follow"),
+    path("committees/<int:pk>/follow/", follows.committee_follow, name="committee-follow"),
+    path("follows/confirm/<str:signed>/", follows.follow_confirm_view, name="follow-confirm"),
+    path(
+        "follows/unsubscribe/<str:token>/",
+        follows.follow_unsubscribe_view,
+        name="follow-unsubscribe",
+    ),
     path("outbox/", outbox.outbox_list, name="outbox-list"),
     path("outbox/<int:pk>/send-again/", outbox.outbox_resend_view, name="outbox-resend"),
 ]

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import transaction
 
 from scrutiny.selectors.chase import councils_chasing, democratic_services_of, weekly_digest
+from scrutiny.services.follows import chase_follows
 from scrutiny.services.mail import mail_render, mail_send
 from scrutiny.services.outbox import outbox_send_due
 
@@ -66,6 +67,7 @@ def chase_outbox(today: datetime.date) -> int:
 RULES: list[Rule] = [
     Rule("outbox", chase_outbox),
     Rule("weekly_digest", chase_weekly_digest),
+    Rule("follows", chase_follows),
 ]
 
 
