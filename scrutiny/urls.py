@@ -7,6 +7,7 @@ from scrutiny.views import (
     decisions,
     downloads,
     due,
+    follows,
     health,
     home,
     meetings,
@@ -147,6 +148,14 @@ urlpatterns += [
 
 # Every email sent, queued or failed (democratic services and administrators).
 urlpatterns += [
+    path("reviews/<int:pk>/follow/", follows.review_follow, name="review-follow"),
+    path("committees/<int:pk>/follow/", follows.committee_follow, name="committee-follow"),
+    path("follows/confirm/<str:signed>/", follows.follow_confirm_view, name="follow-confirm"),
+    path(
+        "follows/unsubscribe/<str:token>/",
+        follows.follow_unsubscribe_view,
+        name="follow-unsubscribe",
+    ),
     path("outbox/", outbox.outbox_list, name="outbox-list"),
     path("outbox/<int:pk>/send-again/", outbox.outbox_resend_view, name="outbox-resend"),
     path("chasing/", chasing.chasing_edit, name="chasing-edit"),

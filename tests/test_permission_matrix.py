@@ -212,6 +212,16 @@ MATRIX: dict[str, Entry] = {
     # A council's reminder switches: its own democratic services, and administrators (any
     # council's).
     "scrutiny:chasing-edit": entry(shape=MANAGED_FORM),
+    # Following: anyone may follow what they may see (the public by a confirmed email
+    # address, a signed-in user at once); the links in the emails work for whoever holds them.
+    "scrutiny:review-follow": entry(pk("review_a"), get=everyone(OK), post=everyone(OK)),
+    "scrutiny:committee-follow": entry(pk("committee_a"), get=everyone(OK), post=everyone(OK)),
+    "scrutiny:follow-confirm": entry(
+        lambda w: {"signed": "not-a-link"}, get=everyone(OK), post=everyone("status 400")
+    ),
+    "scrutiny:follow-unsubscribe": entry(
+        lambda w: {"token": "not-a-token"}, get=everyone(OK), post=everyone(OK)
+    ),
     # --- recommendations ----------------------------------------------------------------
     "recommendations:recommendation-list": entry(shape=PUBLIC_PAGE),
     "recommendations:recommendation-detail": entry(pk("rec_a1"), shape=PUBLIC_PAGE),

@@ -197,10 +197,11 @@ RESET_EMAILS_PER_HOUR = 3
 _RESET_WINDOW_SECONDS = 60 * 60
 
 
-def reset_email_allowed(address: str) -> bool:
+def reset_email_allowed(address: str, purpose: str = "password-reset") -> bool:
     """True, and counted, if one more reset email may go to ``address`` this hour; false
-    once RESET_EMAILS_PER_HOUR have gone. Case is ignored: it is one mailbox."""
-    key = "password-reset-emails:" + hashlib.sha256(address.casefold().encode()).hexdigest()
+    once RESET_EMAILS_PER_HOUR have gone. Case is ignored: it is one mailbox. Another
+    ``purpose`` (a follow's confirmation) has the same limit, counted on its own."""
+    key = f"{purpose}-emails:" + hashlib.sha256(address.casefold().encode()).hexdigest()
     # add() starts the window only if none is open; incr() counts within it.
     cache.add(key, 0, _RESET_WINDOW_SECONDS)
     try:

@@ -19,6 +19,7 @@ from scrutiny.models.decisions import (
     ExecutiveDecisionQuerySet,
     decision_points_errors,
 )
+from scrutiny.models.follows import Follow, FollowQuerySet
 from scrutiny.models.outbox import CouncilChasing, Outbox, OutboxQuerySet, Reminded
 from scrutiny.models.reviews import Review, ReviewQuerySet
 
@@ -32,6 +33,8 @@ __all__ = [
     "DecisionPoint",
     "ExecutiveDecision",
     "ExecutiveDecisionQuerySet",
+    "Follow",
+    "FollowQuerySet",
     "Meeting",
     "MeetingQuerySet",
     "Outbox",

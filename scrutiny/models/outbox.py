@@ -9,7 +9,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 # What each kind of message is called on the outbox page.
-KIND_LABELS = {"weekly_digest": _("Weekly digest")}
+KIND_LABELS = {
+    "weekly_digest": _("Weekly digest"),
+    "follow_confirm": _("Follow: confirm the address"),
+    "follow_changes": _("Follow: what changed"),
+}
 
 
 class OutboxQuerySet(models.QuerySet):
@@ -69,6 +73,12 @@ class Outbox(models.Model):
         max_length=200,
         blank=True,
         help_text=_("Set for a message that must go only once, such as a week's digest."),
+    )
+    headers = models.JSONField(
+        _("headers"),
+        default=dict,
+        blank=True,
+        help_text=_("Extra email headers, such as a one-click unsubscribe link."),
     )
     queued_at = models.DateTimeField(_("queued"), default=timezone.now, db_index=True)
     next_attempt_at = models.DateTimeField(_("next try"), null=True, blank=True)

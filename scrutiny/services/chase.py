@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import transaction
 
 from scrutiny.selectors.chase import councils_chasing, democratic_services_of, weekly_digest
+from scrutiny.services.follows import chase_follows
 from scrutiny.services.mail import mail_render, mail_send
 from scrutiny.services.outbox import outbox_send_due
 from scrutiny.services.reminders import (
@@ -74,6 +75,7 @@ RULES: list[Rule] = [
     Rule("update_overdue", chase_update_overdue),
     Rule("target_passed", chase_target_passed),
     Rule("response_deadline", chase_response_deadline),
+    Rule("follows", chase_follows),
 ]
 
 

@@ -47,12 +47,19 @@ def mail_render(*, template: str, context: dict, language: str) -> Mail:
 
 
 def mail_send(
-    *, to: str, mail: Mail, kind: str, council_id: int | None = None, key: str = ""
+    *,
+    to: str,
+    mail: Mail,
+    kind: str,
+    council_id: int | None = None,
+    key: str = "",
+    headers: dict[str, str] | None = None,
 ) -> Outbox | None:
     """Write ``mail`` to the address ``to`` into the outbox and have it sent once the
     current transaction commits (a rolled-back change sends nothing). ``kind`` names what it
     is ("invitation", "weekly_digest", ...) and ``council_id`` whose it is. A ``key`` makes
-    it once only: when a message with that key was ever written, nothing is (returns None)."""
+    it once only: when a message with that key was ever written, nothing is (returns None).
+    ``headers`` are extra email headers (a follow's ``List-Unsubscribe``)."""
     with transaction.atomic():
         if key and Outbox.objects.filter(key=key).exists():
             return None
@@ -64,6 +71,7 @@ def mail_send(
             text=mail.text,
             html=mail.html,
             key=key,
+            headers=headers or {},
         )
         message.full_clean(validate_constraints=False)
         try:

@@ -53,7 +53,8 @@ def outbox_attempt(*, message_id: int, now: datetime.datetime | None = None):
         body=message.text,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[message.to],
-        headers={"X-Outbox-Key": message.key} if message.key else None,
+        headers={**message.headers, **({"X-Outbox-Key": message.key} if message.key else {})}
+        or None,
     )
     if message.html:
         email.attach_alternative(message.html, "text/html")

@@ -196,7 +196,8 @@ def clear_and_send(page) -> None:
 
 # Confirmations with nothing to fill in: sent, they do what they say. The import's problems
 # show on the preview itself, checked below with a tracker that has some; deleting saved
-# columns asks nothing but "are you sure".
+# columns asks nothing but "are you sure". A signed-in user follows, or stops following, a
+# review or a committee with one button, and stops a follow's emails with one.
 CONFIRMATIONS = {
     "recommendations:import-preview",
     "recommendations:import-mapping-delete",
@@ -204,6 +205,9 @@ CONFIRMATIONS = {
     # one's own account or a council's last democratic services, in tests/partnerships).
     "partnerships:user-deactivate",
     "partnerships:user-reactivate",
+    "scrutiny:review-follow",
+    "scrutiny:committee-follow",
+    "scrutiny:follow-unsubscribe",
 }
 # A reset link's or an invitation's form opens only with a real token
 # (tests/partnerships/test_password_reset.py, test_accounts.py);

@@ -165,7 +165,16 @@ CHANGES: dict[str, Change] = {
 ACTIVE_CHANGES = {name: change for name, change in CHANGES.items() if name in PROJECT_NAMES}
 # Posted to with what its address carries, not a council's record: a password reset link
 # names an account and a token (tests/partnerships/test_password_reset.py).
-NOT_A_COUNCILS_RECORD = {"password_reset_confirm", "partnerships:invitation-accept"}
+# Following a review or a committee changes no record of its council, only the follower's
+# own follow, and anyone may follow what they may see (tests/scrutiny/test_follows.py); an
+# unsubscribe link names a follow by its secret token.
+NOT_A_COUNCILS_RECORD = {
+    "password_reset_confirm",
+    "partnerships:invitation-accept",
+    "scrutiny:review-follow",
+    "scrutiny:committee-follow",
+    "scrutiny:follow-unsubscribe",
+}
 # Checked with another council's record in their own tests: sending an invitation again
 # stores nothing, only sends an email (tests/partnerships/test_accounts.py); sending a
 # failed email again (tests/scrutiny/test_outbox_page.py).

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('scrutiny', '0018_outbox'),
+        ('scrutiny', '0019_follows'),
     ]
 
     operations = [
