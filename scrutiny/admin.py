@@ -119,8 +119,17 @@ class AgreedActionAdmin(VersionCheckedAdmin, ReadOnlyHistoryAdmin):
 
 @admin.register(CouncilChasing)
 class CouncilChasingAdmin(admin.ModelAdmin):
-    list_display = ["council", "weekly_digest", "digest_day", "language"]
-    list_filter = ["weekly_digest"]
+    list_display = [
+        "council",
+        "weekly_digest",
+        "digest_day",
+        "update_overdue",
+        "target_passed",
+        "response_deadline",
+        "response_warning_days",
+        "language",
+    ]
+    list_filter = ["weekly_digest", "update_overdue", "target_passed", "response_deadline"]
 
 
 @admin.register(Outbox)

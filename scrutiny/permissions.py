@@ -56,3 +56,9 @@ def can_resend_mail(user, council_id: int | None) -> bool:
     """A failed email is sent again by democratic services of its council, or an
     administrator (the only ones who see a message with no council)."""
     return user.is_authenticated and user.manages_council(council_id)
+
+
+def can_edit_chasing(user, council_id: int | None) -> bool:
+    """Which reminders and digests the daily chase sends for a council is chosen by its
+    democratic services (on /chasing/), or an administrator (for any council)."""
+    return user.is_authenticated and user.is_active and user.manages_council(council_id)

@@ -2,6 +2,7 @@ from django.urls import path
 
 from scrutiny.views import (
     calendars,
+    chasing,
     committees,
     decisions,
     downloads,
@@ -157,4 +158,5 @@ urlpatterns += [
     ),
     path("outbox/", outbox.outbox_list, name="outbox-list"),
     path("outbox/<int:pk>/send-again/", outbox.outbox_resend_view, name="outbox-resend"),
+    path("chasing/", chasing.chasing_edit, name="chasing-edit"),
 ]

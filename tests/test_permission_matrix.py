@@ -209,6 +209,9 @@ MATRIX: dict[str, Entry] = {
     "scrutiny:outbox-resend": entry(
         pk("outbox_failed_a"), get=everyone(NOT_ALLOWED), post=MANAGERS
     ),
+    # A council's reminder switches: its own democratic services, and administrators (any
+    # council's).
+    "scrutiny:chasing-edit": entry(shape=MANAGED_FORM),
     # Following: anyone may follow what they may see (the public by a confirmed email
     # address, a signed-in user at once); the links in the emails work for whoever holds them.
     "scrutiny:review-follow": entry(pk("review_a"), get=everyone(OK), post=everyone(OK)),

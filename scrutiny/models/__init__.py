@@ -20,7 +20,7 @@ from scrutiny.models.decisions import (
     decision_points_errors,
 )
 from scrutiny.models.follows import Follow, FollowQuerySet
-from scrutiny.models.outbox import CouncilChasing, Outbox, OutboxQuerySet
+from scrutiny.models.outbox import CouncilChasing, Outbox, OutboxQuerySet, Reminded
 from scrutiny.models.reviews import Review, ReviewQuerySet
 
 __all__ = [
@@ -39,6 +39,7 @@ __all__ = [
     "MeetingQuerySet",
     "Outbox",
     "OutboxQuerySet",
+    "Reminded",
     "Review",
     "ReviewQuerySet",
     "decision_points_errors",

@@ -154,6 +154,29 @@ class CouncilChasing(models.Model):
         default="en",
         help_text=_("For people who have not chosen a language of their own."),
     )
+    update_overdue = models.BooleanField(
+        _("progress updates overdue"),
+        default=True,
+        help_text=_("Email the officers and partners who owe an overdue progress update."),
+    )
+    target_passed = models.BooleanField(
+        _("target dates passed"),
+        default=True,
+        help_text=_(
+            "Email the officers and partners of an open recommendation when its target date passes."
+        ),
+    )
+    response_deadline = models.BooleanField(
+        _("executive responses near their deadline or late"),
+        default=True,
+        help_text=_(
+            "Email democratic services when an executive response is near its deadline and "
+            "when it is late, naming the decision-maker."
+        ),
+    )
+    response_warning_days = models.PositiveSmallIntegerField(
+        _("days of warning before a response is due"), default=7
+    )
 
     class Meta:
         verbose_name = _("council's reminders")
@@ -161,3 +184,19 @@ class CouncilChasing(models.Model):
 
     def __str__(self) -> str:
         return str(self.council)
+
+
+class Reminded(models.Model):
+    """That a reminder was sent, so that it is sent once: its ``key`` names the rule, the
+    person or review, what it was about and the date it was about (``update_overdue:<user>:
+    <recommendation>:<due date>``)."""
+
+    key = models.CharField(max_length=200, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("reminder sent")
+        verbose_name_plural = _("reminders sent")
+
+    def __str__(self) -> str:
+        return self.key

@@ -16,6 +16,11 @@ from scrutiny.selectors.chase import councils_chasing, democratic_services_of, w
 from scrutiny.services.follows import chase_follows
 from scrutiny.services.mail import mail_render, mail_send
 from scrutiny.services.outbox import outbox_send_due
+from scrutiny.services.reminders import (
+    chase_response_deadline,
+    chase_target_passed,
+    chase_update_overdue,
+)
 
 
 @dataclass(frozen=True)
@@ -67,6 +72,9 @@ def chase_outbox(today: datetime.date) -> int:
 RULES: list[Rule] = [
     Rule("outbox", chase_outbox),
     Rule("weekly_digest", chase_weekly_digest),
+    Rule("update_overdue", chase_update_overdue),
+    Rule("target_passed", chase_target_passed),
+    Rule("response_deadline", chase_response_deadline),
     Rule("follows", chase_follows),
 ]
 

@@ -16,7 +16,7 @@ from partnerships.permissions import can_manage_users
 from recommendations.permissions import can_import_trackers
 from scrutiny.common.feed_tokens import feed_token
 from scrutiny.forms.home import COUNCIL_SEARCH_LENGTH, CouncilChoiceForm, CouncilSearchForm
-from scrutiny.permissions import can_see_deleted, can_see_outbox
+from scrutiny.permissions import can_edit_chasing, can_see_deleted, can_see_outbox
 from scrutiny.selectors import councils as council_reads
 from scrutiny.selectors.home import home_summary
 from scrutiny.selectors.owed import updates_owed
@@ -122,6 +122,8 @@ def home(request):
     context = home_summary(request.user, timezone.localdate(), council, summary=choice is None)
     context["can_see_deleted"] = can_see_deleted(request.user)
     context["can_see_outbox"] = can_see_outbox(request.user)
+    own = getattr(request.user, "organisation_id", None)
+    context["can_edit_chasing"] = can_edit_chasing(request.user, own)
     context["can_import_trackers"] = can_import_trackers(request.user)
     context["can_manage_users"] = can_manage_users(request.user)
     context["setup"] = setup_checklist(request.user, council)
