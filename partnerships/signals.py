@@ -3,11 +3,24 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.contrib.auth.models import update_last_login
 from django.contrib.auth.signals import user_logged_in, user_logged_out
 from django.dispatch import receiver
+from django.utils import timezone
 from django.utils.translation import gettext
 
 from partnerships.services.two_factor import OWED_SESSION_KEY, two_factor_owed
+
+# Django records each sign-in with ``user.save()``, which would write a history row of the
+# account (and a copy of its roles) at every sign-in; history is for changes people make.
+user_logged_in.disconnect(update_last_login, dispatch_uid="update_last_login")
+
+
+@receiver(user_logged_in, dispatch_uid="last_login_without_history")
+def record_last_login(sender, request, user, **kwargs):
+    """A sign-in sets ``last_login`` alone, and is no change in the account's history."""
+    user.last_login = timezone.now()
+    type(user)._base_manager.filter(pk=user.pk).update(last_login=user.last_login)
 
 
 @receiver(user_logged_out)

@@ -37,6 +37,7 @@ from scrutiny.models import (
     AgendaItem,
     AgreedAction,
     Committee,
+    CouncilChasing,
     DecisionPoint,
     ExecutiveDecision,
     Meeting,
@@ -333,6 +334,13 @@ CASES = [
         "democratic",
         lambda w: {"first_name": "Olu", "last_name": "Officer"},
         lambda w: [("", type(w.officer))],
+    ),
+    Case(
+        "scrutiny:chasing-edit",
+        lambda w: {},
+        "democratic",
+        lambda w: {"response_warning_days": "10", "digest_day": "2"},
+        _top(CouncilChasing),
     ),
     Case(
         "recommendations:recommendation-delete",

@@ -144,6 +144,21 @@ def test_an_invited_democratic_services_officer_sets_up_two_factor_before_anythi
         assert response["Location"] == reverse("two-factor-set-up"), url
 
 
+def test_signing_in_is_no_change_in_the_accounts_history(client, democratic):
+    democratic.set_password(PASSWORD)
+    democratic.save()
+    rows = democratic.history.count()
+    assert (
+        client.post(
+            reverse("login"), {"username": democratic.username, "password": PASSWORD}
+        ).status_code
+        == 302
+    )
+    democratic.refresh_from_db()
+    assert democratic.last_login is not None
+    assert democratic.history.count() == rows
+
+
 def test_the_invitation_expires(signed_in, council, inbox, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         invite(signed_in, council)
