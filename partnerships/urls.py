@@ -1,10 +1,12 @@
 from django.urls import path
 
-from partnerships.views import accounts, organisations
+from partnerships.views import accounts, organisations, own_account
 
 app_name = "partnerships"
 
 urlpatterns = [
+    path("account/", own_account.account_detail, name="account-detail"),
+    path("account/edit/", own_account.account_edit, name="account-edit"),
     path("users/", accounts.user_list, name="user-list"),
     path("users/new/", accounts.user_create, name="user-create"),
     path("users/<int:pk>/", accounts.user_detail, name="user-detail"),

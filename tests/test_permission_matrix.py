@@ -266,6 +266,9 @@ MATRIX: dict[str, Entry] = {
     # Accounts: the council's democratic services (those of its partner bodies too) and
     # administrators; the officer is council A's. Another council's democratic services are
     # refused (tests/partnerships/test_accounts.py).
+    # Your account: every signed-in person's own (there is no one else's to ask for).
+    "partnerships:account-detail": entry(get=signed_in(OK), post=everyone(NOT_ALLOWED)),
+    "partnerships:account-edit": entry(get=signed_in(OK), post=signed_in(OK)),
     "partnerships:user-list": entry(get=MANAGERS, post=everyone(NOT_ALLOWED)),
     "partnerships:user-create": entry(shape=MANAGED_FORM),
     "partnerships:user-detail": entry(pk("officer"), get=MANAGERS, post=everyone(NOT_ALLOWED)),

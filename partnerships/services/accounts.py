@@ -248,3 +248,16 @@ def invitation_accept(*, request, user: User, password: str) -> User:
     user.save()
     user_sign_in(request=request, user=user)
     return user
+
+
+@transaction.atomic
+def user_settings_update(*, user: User, first_name: str, last_name: str, language: str) -> User:
+    """A person changes their own name and the language of the emails they get; nothing
+    else of their account (their roles, organisation and address are for democratic
+    services). Recorded in the account's history as changed by themselves."""
+    user = User.objects.select_for_update().get(pk=user.pk)
+    user.first_name, user.last_name, user.language = first_name, last_name, language
+    user._history_user = user
+    user.full_clean()
+    user.save()
+    return user
