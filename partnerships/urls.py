@@ -13,6 +13,11 @@ urlpatterns = [
     path("users/<int:pk>/edit/", accounts.user_edit, name="user-edit"),
     path("users/<int:pk>/deactivate/", accounts.user_deactivate, name="user-deactivate"),
     path("users/<int:pk>/reactivate/", accounts.user_reactivate, name="user-reactivate"),
+    path(
+        "users/<int:pk>/two-factor/reset/",
+        accounts.user_two_factor_reset,
+        name="user-two-factor-reset",
+    ),
     path("users/<int:pk>/invite/", accounts.user_invitation_resend, name="user-invite"),
     path(
         "invitations/<uidb64>/<token>/",

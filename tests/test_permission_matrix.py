@@ -275,6 +275,8 @@ MATRIX: dict[str, Entry] = {
     "partnerships:user-edit": entry(pk("officer"), shape=MANAGED_FORM),
     "partnerships:user-deactivate": entry(pk("officer"), shape=MANAGED_FORM),
     "partnerships:user-reactivate": entry(pk("officer"), shape=MANAGED_FORM),
+    # Resetting someone's two-factor sign-in (a lost phone): a confirmation page.
+    "partnerships:user-two-factor-reset": entry(pk("officer"), shape=MANAGED_FORM),
     # Sending the invitation again: a button (POST) on the person's page.
     "partnerships:user-invite": entry(pk("officer"), get=everyone(NOT_ALLOWED), post=MANAGERS),
     # An invitation's link: anyone (the link is the proof); a made-up token shows the page
