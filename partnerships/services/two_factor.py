@@ -17,6 +17,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from partnerships.models import User
+from partnerships.permissions import can_reset_two_factor
 from scrutiny.common.sessions import sessions_end_for
 from scrutiny.services.mail import mail_render, mail_send
 
@@ -138,7 +139,7 @@ def two_factor_reset(*, actor: User, user: User) -> None:
     codes, end their sessions and email them (in their language) that it was done, so they
     set it up again at their next sign-in when it is required. Done by whoever manages the
     account, never by the person themselves (they have their own page for that)."""
-    if user.pk == actor.pk:
+    if not can_reset_two_factor(actor, user):
         raise ValidationError(_("You cannot reset your own two-factor authentication here."))
     two_factor_remove(user=user)
     # A session signed in with the lost phone must not outlive it.

@@ -11,13 +11,14 @@ import logging
 
 import pytest
 from django.contrib.sessions.models import Session
+from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from partnerships.models import Role
-from partnerships.services.two_factor import recovery_codes_replace
+from partnerships.services.two_factor import recovery_codes_replace, two_factor_reset
 from tests.factories import CouncilFactory, user_with_role
 from tests.support.smtp import body, smtp_server
 
@@ -114,3 +115,10 @@ def test_an_officer_cannot_reset_a_colleagues(client, council, officer):
     client.force_login(colleague)
     assert client.post(reset_url(officer)).status_code == 403
     assert StaticDevice.objects.filter(user=officer).exists()
+
+
+def test_the_service_asks_the_same_rule(officer):
+    other = user_with_role(Role.DEMOCRATIC_SERVICES, CouncilFactory(name="Other Council"))
+    with pytest.raises(ValidationError):
+        two_factor_reset(actor=other, user=officer)
+    assert TOTPDevice.objects.filter(user=officer).exists()
