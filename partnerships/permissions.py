@@ -61,6 +61,12 @@ def can_deactivate_user(user, target: User) -> bool:
     return can_manage_user(user, target) and target.pk != user.pk
 
 
+def can_reset_two_factor(user, target: User) -> bool:
+    """Anyone who manages ``target`` may reset their two-factor sign-in (a lost phone), but
+    not their own (their own page turns it off, with a code)."""
+    return can_deactivate_user(user, target)
+
+
 def can_add_organisation(user) -> bool:
     """Democratic services (a partner body of their council) and administrators."""
     return can_manage_users(user)

@@ -1,16 +1,23 @@
 from django.urls import path
 
-from partnerships.views import accounts, organisations
+from partnerships.views import accounts, organisations, own_account
 
 app_name = "partnerships"
 
 urlpatterns = [
+    path("account/", own_account.account_detail, name="account-detail"),
+    path("account/edit/", own_account.account_edit, name="account-edit"),
     path("users/", accounts.user_list, name="user-list"),
     path("users/new/", accounts.user_create, name="user-create"),
     path("users/<int:pk>/", accounts.user_detail, name="user-detail"),
     path("users/<int:pk>/edit/", accounts.user_edit, name="user-edit"),
     path("users/<int:pk>/deactivate/", accounts.user_deactivate, name="user-deactivate"),
     path("users/<int:pk>/reactivate/", accounts.user_reactivate, name="user-reactivate"),
+    path(
+        "users/<int:pk>/two-factor/reset/",
+        accounts.user_two_factor_reset,
+        name="user-two-factor-reset",
+    ),
     path("users/<int:pk>/invite/", accounts.user_invitation_resend, name="user-invite"),
     path(
         "invitations/<uidb64>/<token>/",

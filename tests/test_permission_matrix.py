@@ -266,12 +266,17 @@ MATRIX: dict[str, Entry] = {
     # Accounts: the council's democratic services (those of its partner bodies too) and
     # administrators; the officer is council A's. Another council's democratic services are
     # refused (tests/partnerships/test_accounts.py).
+    # Your account: every signed-in person's own (there is no one else's to ask for).
+    "partnerships:account-detail": entry(get=signed_in(OK), post=everyone(NOT_ALLOWED)),
+    "partnerships:account-edit": entry(get=signed_in(OK), post=signed_in(OK)),
     "partnerships:user-list": entry(get=MANAGERS, post=everyone(NOT_ALLOWED)),
     "partnerships:user-create": entry(shape=MANAGED_FORM),
     "partnerships:user-detail": entry(pk("officer"), get=MANAGERS, post=everyone(NOT_ALLOWED)),
     "partnerships:user-edit": entry(pk("officer"), shape=MANAGED_FORM),
     "partnerships:user-deactivate": entry(pk("officer"), shape=MANAGED_FORM),
     "partnerships:user-reactivate": entry(pk("officer"), shape=MANAGED_FORM),
+    # Resetting someone's two-factor sign-in (a lost phone): a confirmation page.
+    "partnerships:user-two-factor-reset": entry(pk("officer"), shape=MANAGED_FORM),
     # Sending the invitation again: a button (POST) on the person's page.
     "partnerships:user-invite": entry(pk("officer"), get=everyone(NOT_ALLOWED), post=MANAGERS),
     # An invitation's link: anyone (the link is the proof); a made-up token shows the page

@@ -1,6 +1,6 @@
 """Partnerships' forms, split by feature."""
 
-from partnerships.forms.accounts import UserEditForm, UserInviteForm
+from partnerships.forms.accounts import AccountSettingsForm, UserEditForm, UserInviteForm
 from partnerships.forms.organisations import (
     AliasesForm,
     CouncilSettingsForm,
@@ -20,6 +20,7 @@ from partnerships.forms.two_factor import (
 )
 
 __all__ = [
+    "AccountSettingsForm",
     "AliasesForm",
     "OrganisationCreateForm",
     "ChangePasswordForm",

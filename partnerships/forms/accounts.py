@@ -118,3 +118,34 @@ class UserEditForm(forms.Form):
             Field.radios("language", legend_size=Size.SMALL, inline=True),
             submit=gettext("Save changes"),
         )
+
+
+class AccountSettingsForm(forms.Form):
+    """A person's own name and the language of their emails: nothing else of their
+    account can be changed here."""
+
+    def __init__(self, *args, user: User, **kwargs):
+        initial = {k: getattr(user, k) for k in ("first_name", "last_name", "language")}
+        super().__init__(*args, initial=initial, **kwargs)
+        self.fields["first_name"] = forms.CharField(
+            label=_("First name"),
+            max_length=150,
+            error_messages={"required": _("Enter your first name")},
+        )
+        self.fields["last_name"] = forms.CharField(
+            label=_("Last name"),
+            max_length=150,
+            error_messages={"required": _("Enter your last name")},
+        )
+        self.fields["language"] = forms.ChoiceField(
+            label=_("Language of your emails"),
+            choices=Language.choices,
+            widget=forms.RadioSelect,
+            error_messages={"required": _("Choose the language of your emails")},
+        )
+        self.helper = form_helper(
+            Field.text("first_name", field_width=Fluid.ONE_HALF),
+            Field.text("last_name", field_width=Fluid.ONE_HALF),
+            Field.radios("language", legend_size=Size.SMALL, inline=True),
+            submit=gettext("Save changes"),
+        )

@@ -8,11 +8,13 @@ from django.contrib.auth.forms import (
     PasswordChangeForm,
     PasswordResetForm,
     SetPasswordForm,
+    _unicode_ci_compare,
 )
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from partnerships.models import User
 from scrutiny.common.security import reset_email_allowed
 
 
@@ -138,12 +140,22 @@ class ResetPasswordForm(PasswordResetForm):
             Button("send-link", gettext("Send the link"), type="submit"),
         )
 
+    invited: list = []
+
     def get_users(self, email):
         # Every address is counted, with an account or not, so the work done (and the time
-        # taken) does not tell anyone which addresses have one. Django yields only active
-        # users with a usable password.
+        # taken) does not tell anyone which addresses have one. Django's one query, split:
+        # active users with a usable password get the reset link; an invited one (no
+        # password yet, who lost the invitation) is kept in ``invited``, for the page to
+        # send a new invitation link.
         allowed = reset_email_allowed(email)
-        users = list(super().get_users(email))
+        found = [
+            user
+            for user in User._default_manager.filter(email__iexact=email, is_active=True)
+            if _unicode_ci_compare(email, user.email)
+        ]
+        self.invited = [user for user in found if user.is_invited] if allowed else []
+        users = [user for user in found if not user.is_invited]
         return users if allowed else []
 
 

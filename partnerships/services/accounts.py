@@ -15,6 +15,7 @@ from django.contrib.auth import login
 from django.contrib.auth.models import Group
 from django.contrib.auth.tokens import PasswordResetTokenGenerator
 from django.core.exceptions import ValidationError
+from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
@@ -138,6 +139,28 @@ def invitation_send(*, user: User, actor: User, site_url: str) -> None:
     mail_send(to=user.email, mail=mail, kind="invitation", council_id=_council_id(user))
 
 
+def invitation_send_asked(*, user: User, site_url: str) -> None:
+    """Email ``user`` (invited, active, yet to set a password), who asked the reset-password
+    page for a link, a new invitation link in their language.
+
+    Sent at once like Django's own reset email rather than through the outbox: writing to
+    the outbox would make asking for an invited address take more queries (and time) than
+    for an unknown one, telling the asker which addresses have an account."""
+    mail = mail_render(
+        template="partnerships/email/invitation_asked",
+        context={
+            "user": user,
+            "link": invitation_link(user=user, site_url=site_url),
+            "days": settings.INVITATION_TIMEOUT_DAYS,
+        },
+        language=user.language,
+    )
+    message = EmailMultiAlternatives(mail.subject, mail.text, None, [user.email])
+    if mail.html:
+        message.attach_alternative(mail.html, "text/html")
+    message.send()
+
+
 def _council_id(user: User) -> int | None:
     organisation = user.organisation
     return organisation.pk if organisation is not None and organisation.is_council else None
@@ -247,4 +270,17 @@ def invitation_accept(*, request, user: User, password: str) -> User:
     user._history_user = user
     user.save()
     user_sign_in(request=request, user=user)
+    return user
+
+
+@transaction.atomic
+def user_settings_update(*, user: User, first_name: str, last_name: str, language: str) -> User:
+    """A person changes their own name and the language of the emails they get; nothing
+    else of their account (their roles, organisation and address are for democratic
+    services). Recorded in the account's history as changed by themselves."""
+    user = User.objects.select_for_update().get(pk=user.pk)
+    user.first_name, user.last_name, user.language = first_name, last_name, language
+    user._history_user = user
+    user.full_clean()
+    user.save()
     return user

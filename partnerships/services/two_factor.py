@@ -7,7 +7,9 @@ import secrets
 import time
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 from django_otp import devices_for_user
 from django_otp.models import Device
 from django_otp.oath import TOTP
@@ -15,6 +17,9 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from partnerships.models import User
+from partnerships.permissions import can_reset_two_factor
+from scrutiny.common.sessions import sessions_end_for
+from scrutiny.services.mail import mail_render, mail_send
 
 # The session keys: what a signed-in session still owes ("code" or "set-up", set when it
 # signs in and read by partnerships.middleware), and the secret of an app being set up.
@@ -126,3 +131,26 @@ def two_factor_remove(*, user: User) -> None:
     """Remove the user's authenticator app and recovery codes."""
     TOTPDevice.objects.filter(user=user).delete()
     StaticDevice.objects.filter(user=user).delete()
+
+
+@transaction.atomic
+def two_factor_reset(*, actor: User, user: User) -> None:
+    """For someone who lost their phone: remove ``user``'s authenticator app and recovery
+    codes, end their sessions and email them (in their language) that it was done, so they
+    set it up again at their next sign-in when it is required. Done by whoever manages the
+    account, never by the person themselves (they have their own page for that)."""
+    if not can_reset_two_factor(actor, user):
+        raise ValidationError(_("You cannot reset your own two-factor authentication here."))
+    two_factor_remove(user=user)
+    # A session signed in with the lost phone must not outlive it.
+    sessions_end_for(user.pk)
+    if not user.email:
+        return  # an account made without an address (in the admin) has nowhere to be told
+    mail = mail_render(
+        template="partnerships/email/two_factor_reset",
+        context={"user": user, "actor": actor},
+        language=user.language,
+    )
+    organisation = user.organisation
+    council_id = organisation.pk if organisation is not None and organisation.is_council else None
+    mail_send(to=user.email, mail=mail, kind="two_factor_reset", council_id=council_id)

@@ -24,9 +24,10 @@ from partnerships.permissions import (
     can_deactivate_user,
     can_manage_user,
     can_manage_users,
+    can_reset_two_factor,
     organisations_managed_by,
 )
-from partnerships.services import accounts
+from partnerships.services import accounts, two_factor
 from scrutiny.common.pages import refuse
 from scrutiny.common.security import security_log
 
@@ -133,6 +134,8 @@ def user_detail(request, pk: int):
         "history": selectors.user_history(person),
         "can_deactivate": can_deactivate_user(request.user, person),
     }
+    # The same rule as deactivating (manages them, not oneself): asked once.
+    context["can_reset_two_factor"] = context["can_deactivate"]
     return render(request, "partnerships/user_detail.html", context)
 
 
@@ -188,6 +191,24 @@ def _confirmed(request, pk: int, change, *, deactivating: bool):
             return redirect("partnerships:user-detail", pk=person.pk)
     context = {"person": person, "deactivating": deactivating, "error": error}
     return render(request, "partnerships/user_confirm.html", context)
+
+
+@login_required
+def user_two_factor_reset(request, pk: int):
+    """Reset someone's two-factor sign-in (they lost their phone), once asked."""
+    person = _managed(request, pk)
+    if not can_reset_two_factor(request.user, person):
+        refuse(request.user, gettext("You cannot reset your own two-factor authentication here."))
+    if request.method == "POST":
+        two_factor.two_factor_reset(actor=request.user, user=person)
+        security_log("two_factor_reset", request, user=person.get_username(), outcome="success")
+        messages.success(
+            request,
+            gettext("%(name)s’s two-factor authentication is reset")
+            % {"name": person.display_name},
+        )
+        return redirect("partnerships:user-detail", pk=person.pk)
+    return render(request, "partnerships/user_two_factor_reset.html", {"person": person})
 
 
 @require_http_methods(["POST"])

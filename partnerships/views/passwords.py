@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib.auth import views as auth_views
 
 from partnerships.forms import ResetPasswordForm, SetNewPasswordForm
+from partnerships.services import accounts
 from scrutiny.common.context_processors import service_name
 from scrutiny.common.security import security_log
 
@@ -21,7 +22,12 @@ class PasswordResetRequest(auth_views.PasswordResetView):
         security_log("password_reset_requested", self.request, user=None, outcome="requested")
         # The email is written in the language of the page it was asked for from.
         self.extra_email_context = {"service_name": service_name()}
-        return super().form_valid(form)
+        response = super().form_valid(form)
+        # Someone invited who lost the invitation gets a new one (the page says the same).
+        site_url = self.request.build_absolute_uri("/")
+        for user in form.invited:
+            accounts.invitation_send_asked(user=user, site_url=site_url)
+        return response
 
 
 class PasswordResetSet(auth_views.PasswordResetConfirmView):

@@ -205,6 +205,8 @@ CONFIRMATIONS = {
     # one's own account or a council's last democratic services, in tests/partnerships).
     "partnerships:user-deactivate",
     "partnerships:user-reactivate",
+    # Resetting someone's two-factor sign-in: "are you sure" (tests/partnerships).
+    "partnerships:user-two-factor-reset",
     "scrutiny:review-follow",
     "scrutiny:committee-follow",
     "scrutiny:follow-unsubscribe",

@@ -335,6 +335,14 @@ CASES = [
         lambda w: {"first_name": "Olu", "last_name": "Officer"},
         lambda w: [("", type(w.officer))],
     ),
+    # Your own account: roles, email, organisation, is_staff posted change nothing.
+    Case(
+        "partnerships:account-edit",
+        lambda w: {},
+        "officer",
+        lambda w: {"first_name": "Olu", "last_name": "Officer", "language": "cy"},
+        lambda w: [("", type(w.officer))],
+    ),
     Case(
         "scrutiny:chasing-edit",
         lambda w: {},

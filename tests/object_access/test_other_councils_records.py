@@ -177,8 +177,14 @@ NOT_A_COUNCILS_RECORD = {
 }
 # Checked with another council's record in their own tests: sending an invitation again
 # stores nothing, only sends an email (tests/partnerships/test_accounts.py); sending a
-# failed email again (tests/scrutiny/test_outbox_page.py).
-CHECKED_ELSEWHERE = {"partnerships:user-invite", "scrutiny:outbox-resend"}
+# failed email again (tests/scrutiny/test_outbox_page.py); resetting two-factor sign-in,
+# on an account that has it (the world's have none), in tests/partnerships/
+# test_two_factor_reset.py.
+CHECKED_ELSEWHERE = {
+    "partnerships:user-invite",
+    "partnerships:user-two-factor-reset",
+    "scrutiny:outbox-resend",
+}
 
 
 def test_every_change_url_is_tried_across_councils(world, db):
