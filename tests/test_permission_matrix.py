@@ -25,6 +25,7 @@ from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
 from scrutiny.common.feed_tokens import feed_token
+from scrutiny.services.update_requests import request_token
 from tests.support.world import ROLES, World, client_for
 
 # Outcomes.
@@ -223,6 +224,14 @@ MATRIX: dict[str, Entry] = {
         lambda w: {"token": "not-a-token"}, get=everyone(OK), post=everyone(OK)
     ),
     # --- recommendations ----------------------------------------------------------------
+    # Update requests: the emailed link works for whoever holds it; the council's DS check.
+    "recommendations:update-request-respond": entry(
+        lambda w: {"token": request_token(w.officer, w.next_meeting_a)},
+        get=everyone(OK),
+        post=everyone(OK),
+    ),
+    "recommendations:update-request-list": entry(get=MANAGERS, post=everyone(NOT_ALLOWED)),
+    "recommendations:update-request-detail": entry(pk("submission_a"), shape=MANAGED_FORM),
     "recommendations:recommendation-list": entry(shape=PUBLIC_PAGE),
     "recommendations:recommendation-detail": entry(pk("rec_a1"), shape=PUBLIC_PAGE),
     "recommendations:recommendation-create": entry(review_pk("review_a"), shape=MANAGED_FORM),
