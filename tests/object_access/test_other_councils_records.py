@@ -174,11 +174,18 @@ NOT_A_COUNCILS_RECORD = {
     "scrutiny:review-follow",
     "scrutiny:committee-follow",
     "scrutiny:follow-unsubscribe",
+    # An update request's link names a person and a meeting, signed.
+    "recommendations:update-request-respond",
 }
 # Checked with another council's record in their own tests: sending an invitation again
 # stores nothing, only sends an email (tests/partnerships/test_accounts.py); sending a
-# failed email again (tests/scrutiny/test_outbox_page.py).
-CHECKED_ELSEWHERE = {"partnerships:user-invite", "scrutiny:outbox-resend"}
+# failed email again (tests/scrutiny/test_outbox_page.py); accepting a submitted update
+# (tests/recommendations/test_update_requests.py).
+CHECKED_ELSEWHERE = {
+    "partnerships:user-invite",
+    "scrutiny:outbox-resend",
+    "recommendations:update-request-detail",
+}
 
 
 def test_every_change_url_is_tried_across_councils(world, db):
