@@ -20,6 +20,7 @@ from recommendations.models import ProgressUpdate, SubmittedUpdate
 from tests.factories import (
     CouncilFactory,
     MeetingFactory,
+    PartnershipFactory,
     RecommendationFactory,
     ReviewFactory,
     user_with_role,
@@ -104,6 +105,23 @@ def test_the_request_is_sent_once_at_the_lead_time(world, django_capture_on_comm
     assert "Open on Sundays" not in text
 
 
+def test_a_partner_is_asked_only_for_what_their_body_carries(
+    client, world, django_capture_on_commit_callbacks
+):
+    body_ = PartnershipFactory(name="Care Partnership")
+    carried = RecommendationFactory(
+        review=world["rec"].review, reference="5", title="Share the rota"
+    )
+    carried.responsible_bodies.add(body_)
+    user_with_role(Role.PARTNER, body_, email="rep@partnership.example.org")
+    with smtp_server() as inbox:
+        chase(ASK_ON, django_capture_on_commit_callbacks)
+    (sent,) = [m for m in requests_in(inbox) if m["To"] == "rep@partnership.example.org"]
+    assert "5. Share the rota" in body(sent) and "Pay the real living wage" not in body(sent)
+    page = client.get(link_in(sent))
+    assert "Share the rota" in page.text and "Pay the real living wage" not in page.text
+
+
 def test_the_request_is_in_the_persons_language(world, django_capture_on_commit_callbacks):
     world["officer"].language = "cy"
     world["officer"].save()
@@ -157,7 +175,8 @@ def test_the_submission_is_held_until_accepted(client, world, link):
     update = ProgressUpdate.objects.get()
     assert update.given_by_name == "Olu Owen"
     assert update.given_on == submission.submitted_on
-    assert update.entries.get().text == "Agreed with providers."
+    entry = update.entries.get()
+    assert (entry.text, entry.new_status) == ("Agreed with providers.", "on_track")
     submission.refresh_from_db()
     assert submission.state == "accepted" and submission.update == update
 
