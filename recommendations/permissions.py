@@ -216,3 +216,15 @@ def can_import_trackers(user, council=None) -> bool:
             user.is_democratic_services and user.organisation_id is not None
         )
     return user.manages_council(council.pk)
+
+
+def can_check_submissions(user, council_id: int | None = None) -> bool:
+    """Democratic services (and admins) check the updates sent through update requests;
+    with ``council_id``, that council's."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if council_id is None:
+        return user.is_superuser or (
+            user.is_democratic_services and user.organisation_id is not None
+        )
+    return user.manages_council(council_id)

@@ -8,12 +8,24 @@ from recommendations.views import (
     recommendations,
     signoff,
     status_words,
+    update_requests,
     updates,
 )
 
 app_name = "recommendations"
 
 urlpatterns = [
+    path("update-requests/", update_requests.update_request_list, name="update-request-list"),
+    path(
+        "update-requests/<int:pk>/",
+        update_requests.update_request_detail,
+        name="update-request-detail",
+    ),
+    path(
+        "update-requests/respond/<str:token>/",
+        update_requests.update_request_respond,
+        name="update-request-respond",
+    ),
     path("recommendations/", recommendations.recommendation_list, name="recommendation-list"),
     path(
         "recommendations/download.csv",

@@ -21,6 +21,12 @@ from recommendations.models.recommendations import (
     Response,
     Status,
 )
+from recommendations.models.requests import (
+    SubmissionState,
+    SubmittedEntry,
+    SubmittedUpdate,
+    SubmittedUpdateQuerySet,
+)
 from recommendations.models.signoff import (
     DECLINE_NEEDS_REASON,
     PROPOSAL_NEEDS_EVIDENCE,
@@ -51,6 +57,10 @@ from recommendations.models.updates import (
 )
 
 __all__ = [
+    "SubmissionState",
+    "SubmittedEntry",
+    "SubmittedUpdate",
+    "SubmittedUpdateQuerySet",
     "Audience",
     "ClosureProposal",
     "ClosureProposalQuerySet",

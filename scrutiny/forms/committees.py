@@ -24,7 +24,7 @@ class CommitteeForm(VersionedModelForm):
 
     class Meta:
         model = Committee
-        fields = ["council", "name", "kind", "chair", "vice_chair", "remit"]
+        fields = ["council", "name", "kind", "chair", "vice_chair", "remit", "update_request_days"]
         labels = {
             "council": _("Council"),
             "name": _("Name"),
@@ -32,6 +32,7 @@ class CommitteeForm(VersionedModelForm):
             "chair": _("Chair (optional)"),
             "vice_chair": _("Vice Chair (optional)"),
             "remit": _("Remit"),
+            "update_request_days": _("Days before each meeting to ask for progress updates"),
         }
         widgets = {"kind": forms.RadioSelect}
         error_messages = {"name": {"required": _("Enter the committee's name")}}
@@ -53,5 +54,6 @@ class CommitteeForm(VersionedModelForm):
             Field.text("chair", field_width=Fluid.TWO_THIRDS),
             Field.text("vice_chair", field_width=Fluid.TWO_THIRDS),
             Field.textarea("remit", rows=5),
+            Field.text("update_request_days", field_width=3),
             submit=gettext("Save committee"),
         )

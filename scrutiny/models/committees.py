@@ -43,6 +43,14 @@ class Committee(Versioned):
     chair = models.CharField(max_length=200, blank=True, help_text=_("The Chair's name."))
     vice_chair = models.CharField(max_length=200, blank=True, help_text=_("The Vice Chair's name."))
     remit = models.TextField(blank=True)
+    update_request_days = models.PositiveSmallIntegerField(
+        _("days before a meeting to ask for updates"),
+        default=21,
+        help_text=_(
+            "How many days before each meeting the officers and partners who owe a progress"
+            " update on a recommendation due there are emailed to ask for it."
+        ),
+    )
     history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:

@@ -21,6 +21,7 @@ from scrutiny.services.reminders import (
     chase_target_passed,
     chase_update_overdue,
 )
+from scrutiny.services.update_requests import chase_update_requests
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,7 @@ RULES: list[Rule] = [
     Rule("target_passed", chase_target_passed),
     Rule("response_deadline", chase_response_deadline),
     Rule("follows", chase_follows),
+    Rule("update_requests", chase_update_requests),
 ]
 
 

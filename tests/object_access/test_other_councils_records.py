@@ -174,16 +174,20 @@ NOT_A_COUNCILS_RECORD = {
     "scrutiny:review-follow",
     "scrutiny:committee-follow",
     "scrutiny:follow-unsubscribe",
+    # An update request's link names a person and a meeting, signed.
+    "recommendations:update-request-respond",
 }
 # Checked with another council's record in their own tests: sending an invitation again
 # stores nothing, only sends an email (tests/partnerships/test_accounts.py); sending a
 # failed email again (tests/scrutiny/test_outbox_page.py); resetting two-factor sign-in,
 # on an account that has it (the world's have none), in tests/partnerships/
-# test_two_factor_reset.py.
+# test_two_factor_reset.py; accepting a submitted update
+# (tests/recommendations/test_update_requests.py).
 CHECKED_ELSEWHERE = {
     "partnerships:user-invite",
     "partnerships:user-two-factor-reset",
     "scrutiny:outbox-resend",
+    "recommendations:update-request-detail",
 }
 
 

@@ -53,6 +53,7 @@ def committee_post(council, **overrides):
         "chair": "Councillor A",
         "vice_chair": "",
         "remit": "",
+        "update_request_days": 21,
     }
     return {**data, **overrides}
 

@@ -128,6 +128,7 @@ class World:
     declined_proposal_b: ClosureProposal  # rec_b, declined at item_b
     proposal_b: ClosureProposal  # rec_b proposed again, waiting
     outbox_failed_a: object  # a failed email of council A's (world_outbox: its outbox)
+    submission_a: object  # the officer's update sent by an update request, waiting
 
     import_run_a: ImportRun  # a tracker uploaded by council A's democratic services
     import_run_b: ImportRun

@@ -1,14 +1,16 @@
 """The world's outbox (``tests.support.world``): a sent and a failed email of council A, a
-failed one of council B and one of no council (an administrator's only)."""
+failed one of council B and one of no council (an administrator's only); and an update sent
+by an update request, waiting to be checked."""
 
 from __future__ import annotations
 
 from django.utils import timezone
 
+from recommendations.models import SubmittedEntry, SubmittedUpdate
 from scrutiny.models import Outbox
 
 
-def world_outbox(w: dict) -> dict[str, Outbox]:
+def world_outbox(w: dict) -> dict:
     now = timezone.now()
 
     def message(council, **state) -> Outbox:
@@ -27,4 +29,9 @@ def world_outbox(w: dict) -> dict[str, Outbox]:
     )
     message(w["council_b"], failed_at=now, attempts=4, last_error="SMTPServerDisconnected: B")
     message(None, attempts=1, last_error="ConnectionRefusedError", next_attempt_at=now)
-    return {"outbox_failed_a": failed_a}
+    # What council A's officer sent through an update request, waiting to be checked.
+    submission_a = SubmittedUpdate.objects.create(person=w["officer"], meeting=w["next_meeting_a"])
+    SubmittedEntry.objects.create(
+        submission=submission_a, recommendation=w["rec_a1"], text="Agreed with providers."
+    )
+    return {"outbox_failed_a": failed_a, "submission_a": submission_a}
