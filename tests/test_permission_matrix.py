@@ -182,8 +182,11 @@ MATRIX: dict[str, Entry] = {
     ),
     # --- recommendations ----------------------------------------------------------------
     # Update requests: the emailed link works for whoever holds it; the council's DS check.
+    # The partner representative's, as with the calendar feeds: it holds nothing the public
+    # may not read, so the hidden-record checks over these URLs hold (an officer's link shows
+    # their council's drafts to whoever holds it, as their own pages do to them).
     "recommendations:update-request-respond": entry(
-        lambda w: {"token": request_token(w.officer, w.next_meeting_a)},
+        lambda w: {"token": request_token(w.partner, w.next_meeting_a)},
         get=everyone(OK),
         post=everyone(OK),
     ),
