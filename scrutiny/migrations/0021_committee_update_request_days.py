@@ -13,11 +13,11 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='committee',
             name='update_request_days',
-            field=models.PositiveSmallIntegerField(default=21, help_text='How many days before each meeting the officers and partners who owe a progress update on a recommendation due there are emailed to ask for it.', verbose_name='days before a meeting to ask for updates'),
+            field=models.PositiveSmallIntegerField(db_default=21, default=21, help_text='How many days before each meeting the officers and partners who owe a progress update on a recommendation due there are emailed to ask for it.', verbose_name='days before a meeting to ask for updates'),
         ),
         migrations.AddField(
             model_name='historicalcommittee',
             name='update_request_days',
-            field=models.PositiveSmallIntegerField(default=21, help_text='How many days before each meeting the officers and partners who owe a progress update on a recommendation due there are emailed to ask for it.', verbose_name='days before a meeting to ask for updates'),
+            field=models.PositiveSmallIntegerField(db_default=21, default=21, help_text='How many days before each meeting the officers and partners who owe a progress update on a recommendation due there are emailed to ask for it.', verbose_name='days before a meeting to ask for updates'),
         ),
     ]

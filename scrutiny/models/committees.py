@@ -46,6 +46,9 @@ class Committee(Versioned):
     update_request_days = models.PositiveSmallIntegerField(
         _("days before a meeting to ask for updates"),
         default=21,
+        # In the database too, so rows written by code that predates the column (an older
+        # release mid-deployment, a migration's historical model) still get one.
+        db_default=21,
         help_text=_(
             "How many days before each meeting the officers and partners who owe a progress"
             " update on a recommendation due there are emailed to ask for it."

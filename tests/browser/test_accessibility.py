@@ -210,6 +210,9 @@ CONFIRMATIONS = {
     "scrutiny:review-follow",
     "scrutiny:committee-follow",
     "scrutiny:follow-unsubscribe",
+    # Checking a submitted update: its first button accepts it, with nothing to fill in
+    # (returning it asks for a comment: tests/recommendations/test_update_requests.py).
+    "recommendations:update-request-detail",
 }
 # A reset link's or an invitation's form opens only with a real token
 # (tests/partnerships/test_password_reset.py, test_accounts.py);

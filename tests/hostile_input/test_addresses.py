@@ -65,7 +65,7 @@ def test_tracker_as_at_that_is_no_date_is_a_clear_400(ds, w, query):
 
 
 def test_bytes_that_are_not_utf8_are_read_as_replacement_characters(ds, w):
-    body = f"council={w.council.pk}&kind=scrutiny&name=%FF%FEBad%C3".encode()
+    body = f"council={w.council.pk}&kind=scrutiny&update_request_days=21&name=%FF%FEBad%C3".encode()
     response = ds.post("/committees/new/", body, content_type="application/x-www-form-urlencoded")
     committee = Committee.objects.get(pk=pk_in(assert_saved(response)))
     assert committee.name == "\ufffd\ufffdBad\ufffd"

@@ -23,7 +23,7 @@ from tests.support.crawl import Page, crawl
 # view (each recommendation, each meeting...) stand for the rest, and the cap on pages is
 # above what the demo then offers any visitor.
 PAGES_PER_VIEW = 2
-PAGES_PER_VISITOR = 240
+PAGES_PER_VISITOR = 300
 VISITORS = ["anonymous", "councillor", "officer", "partner", "democratic", "admin"]
 YEAR = 31_536_000
 
